@@ -1,0 +1,266 @@
+// CSDL XML -> RawDocument. Element names, attribute defaults and alias expansion are handled here.
+import { GraphgenError } from "../errors.js";
+import { readAnnotations } from "./annotations.js";
+import type {
+  RawAnnotationBlock,
+  RawDocument,
+  RawEntityContainer,
+  RawEnumType,
+  RawFacets,
+  RawOperation,
+  RawParameter,
+  RawSchema,
+  RawStructuredType,
+  RawTypeDefinition,
+} from "./raw.js";
+import { parseXml, type XmlElement } from "./xml.js";
+
+const SUPPORTED_VERSIONS = new Set(["4.0", "4.01"]);
+
+/** Parses one CSDL file's bytes. `file` is the name used in error messages. */
+export function parseCsdl(bytes: Uint8Array, file: string): RawDocument {
+  const root = parseXml(bytes, file);
+  if (root.name !== "Edmx") {
+    throw new GraphgenError(`expected a CSDL document with root element <edmx:Edmx>, found <${root.name}>`, {
+      location: root.location,
+      hint: "point --metadata at a Graph $metadata document (CSDL XML)",
+    });
+  }
+  const version = root.attributes.Version ?? "";
+  if (!SUPPORTED_VERSIONS.has(version)) {
+    throw new GraphgenError(`unsupported CSDL version "${version}"; graphgen reads OData CSDL 4.0 and 4.01`, {
+      location: root.location,
+      hint: "use the OData v4 metadata (Graph's /v1.0/$metadata or /beta/$metadata)",
+    });
+  }
+  const dataServices = root.children.filter((c) => c.name === "DataServices");
+  const schemaElements = dataServices.flatMap((d) => d.children.filter((c) => c.name === "Schema"));
+  const qualify = buildQualifier(root, schemaElements);
+  return { file, version, schemas: schemaElements.map((s) => readSchema(s, qualify)) };
+}
+
+/** Expands alias-qualified names (`graph.user`, `Collection(self.alert)`) to namespace-qualified ones. */
+function buildQualifier(root: XmlElement, schemas: XmlElement[]): (name: string) => string {
+  const aliases = new Map<string, { namespace: string; element: XmlElement }>();
+  const includes = root.children
+    .filter((c) => c.name === "Reference")
+    .flatMap((r) => r.children.filter((c) => c.name === "Include"));
+  for (const element of [...schemas, ...includes]) {
+    const alias = element.attributes.Alias;
+    const namespace = element.attributes.Namespace;
+    if (!namespace) {
+      throw new GraphgenError(`<${element.name}> has no Namespace attribute`, {
+        location: element.location,
+        hint: "every Schema and Include must name its namespace",
+      });
+    }
+    if (!alias) continue;
+    const previous = aliases.get(alias);
+    if (previous) {
+      throw new GraphgenError(`the alias "${alias}" is defined twice (for ${previous.namespace} and ${namespace})`, {
+        location: element.location,
+        related: previous.element.location,
+        hint: "aliases must be unique within a document; rename one of them",
+      });
+    }
+    aliases.set(alias, { namespace, element });
+  }
+  const qualifyOne = (name: string): string => {
+    const dot = name.lastIndexOf(".");
+    if (dot < 0) return name;
+    const alias = aliases.get(name.slice(0, dot));
+    return alias ? `${alias.namespace}${name.slice(dot)}` : name;
+  };
+  return (name: string): string => {
+    const collection = /^Collection\((.*)\)$/.exec(name);
+    return collection ? `Collection(${qualifyOne(collection[1] ?? "")})` : qualifyOne(name);
+  };
+}
+
+function childrenNamed(element: XmlElement, name: string): XmlElement[] {
+  return element.children.filter((c) => c.name === name);
+}
+
+function requireName(element: XmlElement, attribute = "Name"): string {
+  const value = element.attributes[attribute];
+  if (!value) {
+    throw new GraphgenError(`<${element.name}> has no ${attribute} attribute`, {
+      location: element.location,
+      hint: `add ${attribute}="..."`,
+    });
+  }
+  return value;
+}
+
+function readBool(element: XmlElement, attribute: string): boolean | undefined {
+  const value = element.attributes[attribute];
+  return value === undefined ? undefined : value === "true";
+}
+
+function readFacets(element: XmlElement): RawFacets {
+  const a = element.attributes;
+  return {
+    nullable: readBool(element, "Nullable"),
+    maxLength: a.MaxLength,
+    precision: a.Precision,
+    scale: a.Scale,
+    defaultValue: a.DefaultValue,
+  };
+}
+
+type Qualify = (name: string) => string;
+
+function readSchema(element: XmlElement, qualify: Qualify): RawSchema {
+  const annotationBlocks: RawAnnotationBlock[] = childrenNamed(element, "Annotations").map((block) => ({
+    target: qualifyTarget(requireName(block, "Target"), qualify),
+    qualifier: block.attributes.Qualifier,
+    annotations: readAnnotations(block, qualify),
+    location: block.location,
+  }));
+  return {
+    namespace: requireName(element, "Namespace"),
+    alias: element.attributes.Alias,
+    entityTypes: childrenNamed(element, "EntityType").map((e) => readStructuredType(e, "entity", qualify)),
+    complexTypes: childrenNamed(element, "ComplexType").map((e) => readStructuredType(e, "complex", qualify)),
+    enumTypes: childrenNamed(element, "EnumType").map((e) => readEnumType(e, qualify)),
+    typeDefinitions: childrenNamed(element, "TypeDefinition").map((e) => readTypeDefinition(e, qualify)),
+    operations: [
+      ...childrenNamed(element, "Action").map((e) => readOperation(e, "action", qualify)),
+      ...childrenNamed(element, "Function").map((e) => readOperation(e, "function", qualify)),
+    ],
+    entityContainers: childrenNamed(element, "EntityContainer").map((e) => readContainer(e, qualify)),
+    annotationBlocks,
+    location: element.location,
+  };
+}
+
+/** Targets may hold several qualified names: `ns.action(graph.user, Collection(graph.x))/param`. */
+function qualifyTarget(target: string, qualify: Qualify): string {
+  return target.replace(/[A-Za-z_][\w.]*\.[A-Za-z_]\w*/g, (name) => qualify(name));
+}
+
+function readStructuredType(element: XmlElement, kind: "entity" | "complex", qualify: Qualify): RawStructuredType {
+  const keyRefs = childrenNamed(element, "Key").flatMap((k) => childrenNamed(k, "PropertyRef"));
+  return {
+    kind,
+    name: requireName(element),
+    baseType: element.attributes.BaseType ? qualify(element.attributes.BaseType) : undefined,
+    abstract: readBool(element, "Abstract") ?? false,
+    openType: readBool(element, "OpenType") ?? false,
+    hasStream: readBool(element, "HasStream") ?? false,
+    key: keyRefs.length > 0 ? keyRefs.map((k) => requireName(k)) : undefined,
+    properties: childrenNamed(element, "Property").map((p) => ({
+      name: requireName(p),
+      type: qualify(requireName(p, "Type")),
+      ...readFacets(p),
+      annotations: readAnnotations(p, qualify),
+      location: p.location,
+    })),
+    navigationProperties: childrenNamed(element, "NavigationProperty").map((p) => ({
+      name: requireName(p),
+      type: qualify(requireName(p, "Type")),
+      nullable: readBool(p, "Nullable"),
+      containsTarget: readBool(p, "ContainsTarget") ?? false,
+      partner: p.attributes.Partner,
+      annotations: readAnnotations(p, qualify),
+      location: p.location,
+    })),
+    annotations: readAnnotations(element, qualify),
+    location: element.location,
+  };
+}
+
+function readEnumType(element: XmlElement, qualify: Qualify): RawEnumType {
+  return {
+    kind: "enum",
+    name: requireName(element),
+    underlyingType: element.attributes.UnderlyingType,
+    isFlags: readBool(element, "IsFlags") ?? false,
+    members: childrenNamed(element, "Member").map((m) => ({
+      name: requireName(m),
+      value: m.attributes.Value,
+      annotations: readAnnotations(m, qualify),
+      location: m.location,
+    })),
+    annotations: readAnnotations(element, qualify),
+    location: element.location,
+  };
+}
+
+function readTypeDefinition(element: XmlElement, qualify: Qualify): RawTypeDefinition {
+  return {
+    kind: "typeDefinition",
+    name: requireName(element),
+    underlyingType: qualify(requireName(element, "UnderlyingType")),
+    ...readFacets(element),
+    annotations: readAnnotations(element, qualify),
+    location: element.location,
+  };
+}
+
+function readOperation(element: XmlElement, kind: "action" | "function", qualify: Qualify): RawOperation {
+  const parameters: RawParameter[] = childrenNamed(element, "Parameter").map((p) => ({
+    name: requireName(p),
+    type: qualify(requireName(p, "Type")),
+    ...readFacets(p),
+    annotations: readAnnotations(p, qualify),
+    location: p.location,
+  }));
+  const returnElement = childrenNamed(element, "ReturnType")[0];
+  return {
+    kind,
+    name: requireName(element),
+    isBound: readBool(element, "IsBound") ?? false,
+    isComposable: readBool(element, "IsComposable") ?? false,
+    entitySetPath: element.attributes.EntitySetPath,
+    parameters,
+    returnType: returnElement
+      ? {
+          type: qualify(requireName(returnElement, "Type")),
+          nullable: readBool(returnElement, "Nullable"),
+          location: returnElement.location,
+        }
+      : undefined,
+    annotations: readAnnotations(element, qualify),
+    location: element.location,
+  };
+}
+
+function readBindings(element: XmlElement) {
+  return childrenNamed(element, "NavigationPropertyBinding").map((b) => ({
+    path: requireName(b, "Path"),
+    target: requireName(b, "Target"),
+  }));
+}
+
+function readContainer(element: XmlElement, qualify: Qualify): RawEntityContainer {
+  const imports = (name: string, kind: "action" | "function", attribute: string) =>
+    childrenNamed(element, name).map((e) => ({
+      kind,
+      name: requireName(e),
+      operation: qualify(requireName(e, attribute)),
+      entitySet: e.attributes.EntitySet,
+      annotations: readAnnotations(e, qualify),
+      location: e.location,
+    }));
+  return {
+    name: requireName(element),
+    entitySets: childrenNamed(element, "EntitySet").map((e) => ({
+      name: requireName(e),
+      entityType: qualify(requireName(e, "EntityType")),
+      bindings: readBindings(e),
+      annotations: readAnnotations(e, qualify),
+      location: e.location,
+    })),
+    singletons: childrenNamed(element, "Singleton").map((e) => ({
+      name: requireName(e),
+      type: qualify(requireName(e, "Type")),
+      bindings: readBindings(e),
+      annotations: readAnnotations(e, qualify),
+      location: e.location,
+    })),
+    operationImports: [...imports("ActionImport", "action", "Action"), ...imports("FunctionImport", "function", "Function")],
+    annotations: readAnnotations(element, qualify),
+    location: element.location,
+  };
+}

@@ -1,0 +1,17 @@
+// Doc comment lines from model descriptions. Text is made safe for a /** */ block here, once.
+
+/** Splits text into comment lines with anything that could end or confuse the comment neutralised. */
+export function commentLines(...paragraphs: (string | undefined)[]): string[] {
+  const lines: string[] = [];
+  for (const paragraph of paragraphs) {
+    if (!paragraph || paragraph.trim() === "") continue;
+    if (lines.length > 0) lines.push("");
+    for (const line of paragraph.replace(/\r\n?/g, "\n").split("\n")) lines.push(escapeCommentText(line.trimEnd()));
+  }
+  return lines;
+}
+
+export function escapeCommentText(text: string): string {
+  // `*/` would close the comment; a leading `@` would read as a TSDoc tag.
+  return text.replace(/\*\//g, "*\\/").replace(/^(\s*)@/, "$1\\@");
+}

@@ -1,0 +1,53 @@
+// Collects what one generated module imports, and writes relative `.js` specifiers for nodenext.
+import { posix } from "node:path";
+
+export interface ImportView {
+  readonly names: string;
+  readonly from: string;
+  readonly typeOnly: boolean;
+}
+
+export class ImportSet {
+  private readonly modules = new Map<string, { names: Set<string>; typeOnly: boolean }>();
+  /** Local names in use in this module, and where each comes from. */
+  private readonly locals = new Map<string, string>();
+
+  /** `ownNames` are declared by the module itself, so imports must not reuse them. */
+  constructor(
+    private readonly fromModule: string,
+    ownNames: readonly string[] = [],
+  ) {
+    for (const name of ownNames) this.locals.set(name, fromModule);
+  }
+
+  /**
+   * Imports `name` from the module at `modulePath` (below src/, no extension) and returns the local
+   * name to use: `name`, or `alias` when `name` is already taken by another module's export.
+   */
+  add(modulePath: string, name: string, typeOnly = true, alias = name): string {
+    if (modulePath === this.fromModule) return name;
+    const holder = this.locals.get(name);
+    const local = holder === undefined || holder === `${modulePath}#${name}` ? name : alias;
+    this.locals.set(local, `${modulePath}#${name}`);
+    const entry = this.modules.get(modulePath) ?? { names: new Set<string>(), typeOnly };
+    entry.names.add(local === name ? name : `${name} as ${local}`);
+    entry.typeOnly &&= typeOnly;
+    this.modules.set(modulePath, entry);
+    return local;
+  }
+
+  views(): ImportView[] {
+    return [...this.modules.entries()]
+      .map(([modulePath, { names, typeOnly }]) => ({
+        names: [...names].sort().join(", "),
+        from: moduleSpecifier(this.fromModule, modulePath),
+        typeOnly,
+      }))
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  }
+}
+
+export function moduleSpecifier(fromModule: string, toModule: string): string {
+  const relative = posix.relative(posix.dirname(fromModule), toModule);
+  return `${relative.startsWith(".") ? relative : `./${relative}`}.js`;
+}

@@ -1,0 +1,131 @@
+// View models for the type modules: one per entity/complex type, enum type and type definition.
+import { propertyKey } from "../naming.js";
+import { descendants } from "../model/queries.js";
+import type { EnumType, NavigationProperty, Property, StructuredType, TypeDefinition } from "../model/types.js";
+import { commentLines } from "./docs.js";
+import { primitiveMapping } from "./edm.js";
+import { ImportSet, type ImportView } from "./imports.js";
+import { odataTypeLiteral, typeExpression, type ExpressionContext } from "./type-expressions.js";
+
+export interface MemberView {
+  readonly doc: string[];
+  readonly key: string;
+  readonly type: string;
+}
+
+export interface StructuredTypeView {
+  readonly imports: ImportView[];
+  readonly doc: string[];
+  readonly name: string;
+  readonly extends?: string;
+  readonly odataTypes: string;
+  readonly members: MemberView[];
+  readonly openType: boolean;
+}
+
+export interface EnumTypeView {
+  readonly doc: string[];
+  readonly name: string;
+  readonly union: string;
+  readonly flags: boolean;
+  readonly members: { readonly doc: string[]; readonly key: string; readonly value: string }[];
+}
+
+export interface TypeDefinitionView {
+  readonly imports: ImportView[];
+  readonly doc: string[];
+  readonly name: string;
+  readonly type: string;
+}
+
+type Context = Omit<ExpressionContext, "imports">;
+
+export function structuredTypeView(ctx: Context, type: StructuredType): StructuredTypeView {
+  const naming = ctx.names.type(type.fullName);
+  const imports = new ImportSet(naming.modulePath, [naming.typeName]);
+  const expressions: ExpressionContext = { ...ctx, imports };
+  let extendsName: string | undefined;
+  if (type.baseType) {
+    const base = ctx.names.type(type.baseType);
+    extendsName = imports.add(base.modulePath, base.typeName, true, base.qualifiedAlias);
+  }
+  // A base type admits its descendants' literals, so that `interface Derived extends Base` stays sound.
+  const literals = [type.fullName, ...descendants(ctx.model, type.fullName)].map(odataTypeLiteral);
+  const members = [
+    ...type.properties.map((p) => propertyMember(expressions, p)),
+    ...type.navigationProperties.map((p) => navigationMember(expressions, p)),
+  ];
+  return {
+    imports: imports.views(),
+    doc: typeDoc(type, [
+      type.abstract ? "Abstract: values are always one of its derived types." : undefined,
+      type.openType ? "Open type: values may carry dynamic properties beyond those declared." : undefined,
+      type.hasStream ? "Media entity: its binary content is read and written through `/$value`." : undefined,
+    ]),
+    name: naming.typeName,
+    extends: extendsName,
+    odataTypes: literals.map((l) => JSON.stringify(l)).join(" | "),
+    members,
+    openType: type.openType,
+  };
+}
+
+function propertyMember(ctx: ExpressionContext, property: Property): MemberView {
+  const format = property.type.name.startsWith("Edm.") ? primitiveMapping(property.type.name).format : undefined;
+  const notes = [
+    format ? `Format: ${format}.` : undefined,
+    property.maxLength !== undefined ? `Maximum length: ${property.maxLength}.` : undefined,
+    property.readOnly ? "Read-only: set by the service, never sent by clients." : undefined,
+    property.immutable ? "Immutable: may be set on create, never changed afterwards." : undefined,
+  ].filter(Boolean);
+  return {
+    doc: commentLines(property.description, property.longDescription, notes.join(" ")),
+    key: propertyKey(property.name),
+    type: typeExpression(ctx, property.type, property.nullable, property.derivedTypeConstraint),
+  };
+}
+
+function navigationMember(ctx: ExpressionContext, navigation: NavigationProperty): MemberView {
+  const kind = navigation.containsTarget ? "Contained navigation property" : "Navigation property";
+  return {
+    doc: commentLines(navigation.description, navigation.longDescription, `${kind}: present when expanded with \`$expand\`.`),
+    key: propertyKey(navigation.name),
+    // Items of a navigation collection are entities, never null.
+    type: typeExpression(ctx, navigation.type, navigation.type.collection ? false : navigation.nullable, navigation.derivedTypeConstraint),
+  };
+}
+
+function typeDoc(type: { description?: string; longDescription?: string; fullName: string }, notes: (string | undefined)[]): string[] {
+  return [
+    ...commentLines(type.description, type.longDescription, notes.filter(Boolean).join(" ")),
+    ...(type.description || type.longDescription || notes.some(Boolean) ? [""] : []),
+    `@see ${type.fullName}`,
+  ];
+}
+
+export function enumTypeView(ctx: Context, type: EnumType): EnumTypeView {
+  const name = ctx.names.type(type.fullName).typeName;
+  const literals = type.members.map((m) => JSON.stringify(m.name));
+  const flagsNote = type.isFlags
+    ? "Flags enum: a value is one member name or several, comma-separated (e.g. `\"a,b\"`)."
+    : undefined;
+  const emptyNote = type.members.length === 0 ? "The metadata lists no members; any string is accepted." : undefined;
+  return {
+    doc: typeDoc(type, [flagsNote, emptyNote]),
+    name,
+    union: literals.length === 0 ? "string" : literals.join(" | "),
+    flags: type.isFlags && literals.length > 0,
+    members: type.members.map((m) => ({
+      doc: commentLines(m.description, `Value ${m.value}.`),
+      key: propertyKey(m.name),
+      value: JSON.stringify(m.name),
+    })),
+  };
+}
+
+export function typeDefinitionView(ctx: Context, type: TypeDefinition): TypeDefinitionView {
+  const naming = ctx.names.type(type.fullName);
+  const imports = new ImportSet(naming.modulePath, [naming.typeName]);
+  const mapped = typeExpression({ ...ctx, imports }, { name: type.underlyingType, collection: false }, false);
+  return { imports: imports.views(), doc: typeDoc(type, [`Underlying type: ${type.underlyingType}.`]), name: naming.typeName, type: mapped };
+}

@@ -1,0 +1,101 @@
+// Gathers the annotations of `<Annotations Target="...">` blocks by target, so each element can
+// take its own and the ones nobody took can be reported.
+import type { AnnotationValue, RawAnnotation, RawDocument } from "../csdl/raw.js";
+import type { SourceLocation } from "../errors.js";
+import type { Annotations, ModelWarning } from "./types.js";
+
+export const TERMS = {
+  description: "Org.OData.Core.V1.Description",
+  longDescription: "Org.OData.Core.V1.LongDescription",
+  computed: "Org.OData.Core.V1.Computed",
+  immutable: "Org.OData.Core.V1.Immutable",
+  permissions: "Org.OData.Core.V1.Permissions",
+  optionalParameter: "Org.OData.Core.V1.OptionalParameter",
+  derivedTypeConstraint: "Org.OData.Validation.V1.DerivedTypeConstraint",
+} as const;
+
+interface Block {
+  annotations: RawAnnotation[];
+  location: SourceLocation;
+  used: boolean;
+}
+
+/** Annotations from every `<Annotations>` block, looked up by normalised target. */
+export class AnnotationTargets {
+  private readonly blocks = new Map<string, Block>();
+
+  constructor(documents: readonly RawDocument[]) {
+    for (const schema of documents.flatMap((d) => d.schemas)) {
+      for (const block of schema.annotationBlocks) {
+        const annotations = block.qualifier
+          ? block.annotations.map((a) => ({ ...a, qualifier: a.qualifier ?? block.qualifier }))
+          : block.annotations;
+        const key = normaliseTarget(block.target);
+        const existing = this.blocks.get(key);
+        if (existing) existing.annotations.push(...annotations);
+        else this.blocks.set(key, { annotations: [...annotations], location: block.location, used: false });
+      }
+    }
+  }
+
+  /** The element's inline annotations merged with those targeting any of its names; block ones win. */
+  collect(inline: readonly RawAnnotation[], ...targets: string[]): Annotations {
+    const result = new Map<string, AnnotationValue>();
+    for (const annotation of inline) result.set(termKey(annotation), annotation.value);
+    for (const target of targets) {
+      const block = this.blocks.get(normaliseTarget(target));
+      if (!block) continue;
+      block.used = true;
+      for (const annotation of block.annotations) result.set(termKey(annotation), annotation.value);
+    }
+    return result;
+  }
+
+  /** Blocks whose target matched no element: kept as warnings, since Graph's metadata has a few. */
+  unusedTargets(): ModelWarning[] {
+    return [...this.blocks.entries()]
+      .filter(([, block]) => !block.used)
+      .map(([target, block]) => ({
+        message: `annotation target "${target}" matches no element; its annotations are ignored`,
+        location: block.location,
+      }));
+  }
+}
+
+function termKey(annotation: RawAnnotation): string {
+  return annotation.qualifier && annotation.qualifier !== annotation.term
+    ? `${annotation.term}#${annotation.qualifier}`
+    : annotation.term;
+}
+
+function normaliseTarget(target: string): string {
+  return target.replace(/\s+/g, "");
+}
+
+export function stringAnnotation(annotations: Annotations, term: string): string | undefined {
+  const value = annotations.get(term);
+  return value?.kind === "string" ? value.value : undefined;
+}
+
+export function boolAnnotation(annotations: Annotations, term: string): boolean {
+  const value = annotations.get(term);
+  return value?.kind === "bool" && value.value;
+}
+
+/** `Core.Permissions` set to Read only (as an enum member or a collection holding just Read). */
+export function isReadOnlyPermission(annotations: Annotations): boolean {
+  const value = annotations.get(TERMS.permissions);
+  const members =
+    value?.kind === "enumMember" ? value.value.split(/\s+/) : value?.kind === "collection" ? value.items.map(enumText) : [];
+  return members.length > 0 && members.every((m) => m.endsWith("/Read"));
+}
+
+function enumText(value: AnnotationValue): string {
+  return value.kind === "enumMember" || value.kind === "string" ? value.value : "";
+}
+
+export function stringListAnnotation(annotations: Annotations, term: string): string[] | undefined {
+  const value = annotations.get(term);
+  if (value?.kind !== "collection") return undefined;
+  return value.items.flatMap((item) => (item.kind === "string" ? [item.value] : []));
+}

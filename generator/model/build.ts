@@ -1,0 +1,270 @@
+// RawDocuments -> Model: index every type by full name, check every reference, apply annotations,
+// link derived types. Each step is a function of its inputs; the result is never mutated after.
+import type {
+  RawDocument,
+  RawEntityContainer,
+  RawEnumType,
+  RawOperation,
+  RawParameter,
+  RawStructuredType,
+  RawTypeDefinition,
+} from "../csdl/raw.js";
+import { GraphgenError, type SourceLocation } from "../errors.js";
+import {
+  AnnotationTargets,
+  TERMS,
+  boolAnnotation,
+  isReadOnlyPermission,
+  stringAnnotation,
+  stringListAnnotation,
+} from "./annotate.js";
+import { resolveFacets } from "./facets.js";
+import { checkBaseTypeCycles, checkTypeReferences } from "./check.js";
+import type {
+  Annotations,
+  EntityContainer,
+  EnumType,
+  Model,
+  ModelType,
+  Operation,
+  Parameter,
+  StructuredType,
+
+  TypeRef,
+} from "./types.js";
+
+type RawNamedType = RawStructuredType | RawEnumType | RawTypeDefinition;
+
+export function buildModel(documents: readonly RawDocument[]): Model {
+  const targets = new AnnotationTargets(documents);
+  const rawTypes = indexRawTypes(documents);
+  const types = new Map<string, ModelType>();
+  for (const [fullName, { raw, namespace }] of rawTypes) {
+    types.set(fullName, resolveType(raw, namespace, fullName, targets));
+  }
+  const schemas = documents.flatMap((d) => d.schemas);
+  const operations = schemas
+    .flatMap((s) => s.operations.map((o) => resolveOperation(o, s.namespace, targets)))
+    .sort(compareOperations);
+  const containers = schemas.flatMap((s) => s.entityContainers.map((c) => resolveContainer(c, s.namespace, targets)));
+  const model: Model = {
+    namespaces: uniqueNamespaces(documents),
+    types,
+    derivedTypes: linkDerivedTypes(types),
+    operations,
+    containers,
+    warnings: targets.unusedTargets(),
+  };
+  checkTypeReferences(model);
+  checkBaseTypeCycles(model);
+  return model;
+}
+
+function indexRawTypes(documents: readonly RawDocument[]) {
+  const index = new Map<string, { raw: RawNamedType; namespace: string }>();
+  for (const schema of documents.flatMap((d) => d.schemas)) {
+    const all: RawNamedType[] = [
+      ...schema.entityTypes,
+      ...schema.complexTypes,
+      ...schema.enumTypes,
+      ...schema.typeDefinitions,
+    ];
+    for (const raw of all) {
+      const fullName = `${schema.namespace}.${raw.name}`;
+      const previous = index.get(fullName);
+      if (previous) {
+        throw new GraphgenError(`the type ${fullName} is defined twice`, {
+          location: raw.location,
+          related: previous.raw.location,
+          hint: "type names must be unique within a namespace; remove or rename one definition",
+        });
+      }
+      index.set(fullName, { raw, namespace: schema.namespace });
+    }
+  }
+  return new Map([...index.entries()].sort(([a], [b]) => compareNames(a, b)));
+}
+
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function parseTypeRef(type: string): TypeRef {
+  const collection = /^Collection\((.+)\)$/.exec(type);
+  return collection ? { name: collection[1] ?? "", collection: true } : { name: type, collection: false };
+}
+
+function documented(annotations: Annotations, location: SourceLocation) {
+  return {
+    description: stringAnnotation(annotations, TERMS.description),
+    longDescription: stringAnnotation(annotations, TERMS.longDescription),
+    annotations,
+    location,
+  };
+}
+
+function resolveType(raw: RawNamedType, namespace: string, fullName: string, targets: AnnotationTargets): ModelType {
+  const annotations = targets.collect(raw.annotations, fullName);
+  const base = { fullName, namespace, name: raw.name, ...documented(annotations, raw.location) };
+  switch (raw.kind) {
+    case "enum":
+      return resolveEnum(raw, base, targets);
+    case "typeDefinition":
+      return { ...base, kind: "typeDefinition", underlyingType: raw.underlyingType, ...withoutNullable(resolveFacets(raw)) };
+    default:
+      return resolveStructured(raw, base, targets);
+  }
+}
+
+function withoutNullable<T extends { nullable: boolean }>(facets: T): Omit<T, "nullable"> {
+  const { nullable: _ignored, ...rest } = facets;
+  return rest;
+}
+
+type NamedBase = Pick<StructuredType, "fullName" | "namespace" | "name" | "description" | "longDescription" | "annotations" | "location">;
+
+function resolveStructured(raw: RawStructuredType, base: NamedBase, targets: AnnotationTargets): StructuredType {
+  return {
+    ...base,
+    kind: raw.kind,
+    baseType: raw.baseType,
+    abstract: raw.abstract,
+    openType: raw.openType,
+    hasStream: raw.hasStream,
+    key: raw.key,
+    properties: raw.properties.map((p) => {
+      const annotations = targets.collect(p.annotations, `${base.fullName}/${p.name}`);
+      return {
+        name: p.name,
+        type: parseTypeRef(p.type),
+        ...resolveFacets(p),
+        readOnly: boolAnnotation(annotations, TERMS.computed) || isReadOnlyPermission(annotations),
+        immutable: boolAnnotation(annotations, TERMS.immutable),
+        derivedTypeConstraint: stringListAnnotation(annotations, TERMS.derivedTypeConstraint),
+        ...documented(annotations, p.location),
+      };
+    }),
+    navigationProperties: raw.navigationProperties.map((p) => {
+      const annotations = targets.collect(p.annotations, `${base.fullName}/${p.name}`);
+      return {
+        name: p.name,
+        type: parseTypeRef(p.type),
+        nullable: p.nullable ?? true,
+        containsTarget: p.containsTarget,
+        partner: p.partner,
+        derivedTypeConstraint: stringListAnnotation(annotations, TERMS.derivedTypeConstraint),
+        ...documented(annotations, p.location),
+      };
+    }),
+  };
+}
+
+function resolveEnum(raw: RawEnumType, base: NamedBase, targets: AnnotationTargets): EnumType {
+  return {
+    ...base,
+    kind: "enum",
+    underlyingType: raw.underlyingType ?? "Edm.Int32",
+    isFlags: raw.isFlags,
+    members: raw.members.map((m, index) => {
+      const value = m.value === undefined ? index : Number(m.value);
+      if (!Number.isInteger(value)) {
+        throw new GraphgenError(`enum member ${base.fullName}/${m.name} has a non-integer Value "${m.value}"`, {
+          location: m.location,
+          hint: "enum member values must be integers",
+        });
+      }
+      const annotations = targets.collect(m.annotations, `${base.fullName}/${m.name}`);
+      return { name: m.name, value, ...documented(annotations, m.location) };
+    }),
+  };
+}
+
+function resolveParameter(raw: RawParameter, targets: AnnotationTargets, operationTargets: string[]): Parameter {
+  const annotations = targets.collect(raw.annotations, ...operationTargets.map((t) => `${t}/${raw.name}`));
+  return {
+    name: raw.name,
+    type: parseTypeRef(raw.type),
+    ...resolveFacets(raw),
+    optional: annotations.has(TERMS.optionalParameter),
+    ...documented(annotations, raw.location),
+  };
+}
+
+function resolveOperation(raw: RawOperation, namespace: string, targets: AnnotationTargets): Operation {
+  const fullName = `${namespace}.${raw.name}`;
+  const allTypes = raw.parameters.map((p) => p.type);
+  // Annotation targets name an overload by its parameter types; Graph uses both the full list and the binding type alone.
+  const operationTargets = [fullName, `${fullName}(${allTypes.join(",")})`];
+  if (raw.isBound && allTypes[0]) operationTargets.push(`${fullName}(${allTypes[0]})`);
+  const parameters = raw.parameters.map((p) => resolveParameter(p, targets, operationTargets));
+  const annotations = targets.collect(raw.annotations, ...operationTargets);
+  return {
+    kind: raw.kind,
+    fullName,
+    namespace,
+    name: raw.name,
+    isBound: raw.isBound,
+    isComposable: raw.isComposable,
+    binding: raw.isBound ? parameters[0] : undefined,
+    parameters: raw.isBound ? parameters.slice(1) : parameters,
+    returnType: raw.returnType
+      ? { type: parseTypeRef(raw.returnType.type), nullable: raw.returnType.nullable ?? true }
+      : undefined,
+    ...documented(annotations, raw.location),
+  };
+}
+
+function compareOperations(a: Operation, b: Operation): number {
+  return compareNames(a.fullName, b.fullName) || compareNames(a.binding?.type.name ?? "", b.binding?.type.name ?? "");
+}
+
+function resolveContainer(raw: RawEntityContainer, namespace: string, targets: AnnotationTargets): EntityContainer {
+  const fullName = `${namespace}.${raw.name}`;
+  const child = (name: string, inline: RawStructuredType["annotations"], location: SourceLocation) =>
+    documented(targets.collect(inline, `${fullName}/${name}`), location);
+  return {
+    fullName,
+    entitySets: raw.entitySets.map((s) => ({
+      name: s.name,
+      entityType: s.entityType,
+      bindings: s.bindings,
+      ...child(s.name, s.annotations, s.location),
+    })),
+    singletons: raw.singletons.map((s) => ({
+      name: s.name,
+      type: s.type,
+      bindings: s.bindings,
+      ...child(s.name, s.annotations, s.location),
+    })),
+    operationImports: raw.operationImports.map((i) => ({
+      kind: i.kind,
+      name: i.name,
+      operation: i.operation,
+      entitySet: i.entitySet,
+      ...child(i.name, i.annotations, i.location),
+    })),
+    ...documented(targets.collect(raw.annotations, fullName), raw.location),
+  };
+}
+
+function linkDerivedTypes(types: ReadonlyMap<string, ModelType>): Map<string, string[]> {
+  const derived = new Map<string, string[]>();
+  for (const type of types.values()) {
+    if ((type.kind === "entity" || type.kind === "complex") && type.baseType) {
+      const list = derived.get(type.baseType) ?? [];
+      list.push(type.fullName);
+      derived.set(type.baseType, list);
+    }
+  }
+  // `types` is sorted, so each list already is.
+  return derived;
+}
+
+function uniqueNamespaces(documents: readonly RawDocument[]) {
+  const seen = new Map<string, { name: string; alias?: string }>();
+  for (const schema of documents.flatMap((d) => d.schemas)) {
+    if (!seen.has(schema.namespace)) seen.set(schema.namespace, { name: schema.namespace, alias: schema.alias });
+  }
+  return [...seen.values()].sort((a, b) => compareNames(a.name, b.name));
+}
+

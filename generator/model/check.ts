@@ -1,0 +1,82 @@
+// Consistency checks over a built model: every type reference resolves, base chains end.
+// Errors name the referring element by full name and point at its place in the file.
+import { GraphgenError, type SourceLocation } from "../errors.js";
+import type { Model, TypeRef } from "./types.js";
+
+export const EDM_PRIMITIVES = new Set(
+  [
+    "Binary", "Boolean", "Byte", "Date", "DateTimeOffset", "Decimal", "Double", "Duration", "Guid",
+    "Int16", "Int32", "Int64", "SByte", "Single", "Stream", "String", "TimeOfDay", "Untyped",
+    "PrimitiveType", "ComplexType", "EntityType", "AnnotationPath", "PropertyPath", "NavigationPropertyPath",
+    "Geography", "GeographyPoint", "GeographyLineString", "GeographyPolygon", "GeographyMultiPoint",
+    "GeographyMultiLineString", "GeographyMultiPolygon", "GeographyCollection",
+    "Geometry", "GeometryPoint", "GeometryLineString", "GeometryPolygon", "GeometryMultiPoint",
+    "GeometryMultiLineString", "GeometryMultiPolygon", "GeometryCollection",
+  ].map((name) => `Edm.${name}`),
+);
+
+function checkRef(model: Model, ref: TypeRef | string, referrer: string, location: SourceLocation): void {
+  const name = typeof ref === "string" ? ref : ref.name;
+  if (EDM_PRIMITIVES.has(name) || model.types.has(name)) return;
+  throw new GraphgenError(`unknown type "${name}" referenced by ${referrer}`, {
+    location,
+    hint: "fix the type name, define the type, or add it in an overlay (--overlay)",
+  });
+}
+
+export function checkTypeReferences(model: Model): void {
+  for (const type of model.types.values()) {
+    if (type.kind === "enum") continue;
+    if (type.kind === "typeDefinition") {
+      checkRef(model, type.underlyingType, `type definition ${type.fullName}`, type.location);
+      continue;
+    }
+    if (type.baseType) {
+      checkRef(model, type.baseType, `the BaseType of ${type.fullName}`, type.location);
+      const base = model.types.get(type.baseType);
+      if (base && base.kind !== type.kind) {
+        throw new GraphgenError(`${type.fullName} (${type.kind} type) cannot derive from ${base.fullName} (${base.kind} type)`, {
+          location: type.location,
+          related: base.location,
+          hint: "an entity type derives from an entity type, a complex type from a complex type",
+        });
+      }
+    }
+    for (const p of [...type.properties, ...type.navigationProperties]) {
+      checkRef(model, p.type, `property ${type.fullName}/${p.name}`, p.location);
+    }
+  }
+  for (const operation of model.operations) {
+    const name = operation.fullName;
+    for (const p of [...(operation.binding ? [operation.binding] : []), ...operation.parameters]) {
+      checkRef(model, p.type, `parameter ${p.name} of ${operation.kind} ${name}`, p.location);
+    }
+    if (operation.returnType) checkRef(model, operation.returnType.type, `the return type of ${name}`, operation.location);
+  }
+  for (const container of model.containers) {
+    for (const set of container.entitySets) checkRef(model, set.entityType, `entity set ${container.fullName}/${set.name}`, set.location);
+    for (const s of container.singletons) checkRef(model, s.type, `singleton ${container.fullName}/${s.name}`, s.location);
+  }
+}
+
+export function checkBaseTypeCycles(model: Model): void {
+  const settled = new Set<string>();
+  for (const start of model.types.values()) {
+    const chain: string[] = [];
+    let current: string | undefined = start.fullName;
+    while (current && !settled.has(current)) {
+      if (chain.includes(current)) {
+        const cycle = [...chain.slice(chain.indexOf(current)), current];
+        const type = model.types.get(current);
+        throw new GraphgenError(`base type cycle: ${cycle.join(" -> ")}`, {
+          location: type?.location,
+          hint: "a type cannot derive from itself, directly or through other types; fix one BaseType",
+        });
+      }
+      chain.push(current);
+      const type = model.types.get(current);
+      current = type && type.kind !== "enum" && type.kind !== "typeDefinition" ? type.baseType : undefined;
+    }
+    for (const name of chain) settled.add(name);
+  }
+}

@@ -1,0 +1,207 @@
+// Merges an overlay CSDL document into the base metadata before the model is built: new types,
+// properties, enum members and annotations are added; a conflicting redefinition is an error
+// that names both places.
+import type {
+  AnnotationValue,
+  RawAnnotation,
+  RawDocument,
+  RawEnumType,
+  RawProperty,
+  RawSchema,
+  RawStructuredType,
+} from "../csdl/raw.js";
+import { GraphgenError } from "../errors.js";
+
+type TypeList = "entityTypes" | "complexTypes" | "enumTypes" | "typeDefinitions";
+const TYPE_LISTS: TypeList[] = ["entityTypes", "complexTypes", "enumTypes", "typeDefinitions"];
+
+/** The base document with the overlay merged in; neither input is modified. */
+export function applyOverlay(base: RawDocument, overlay: RawDocument): RawDocument {
+  const schemas = base.schemas.map((s) => structuredCloneSchema(s));
+  const annotationIndex = indexBaseAnnotations(schemas);
+  for (const overlaySchema of overlay.schemas) {
+    let target = schemas.find((s) => s.namespace === overlaySchema.namespace);
+    if (!target) {
+      target = { ...emptySchema(overlaySchema), namespace: overlaySchema.namespace };
+      schemas.push(target);
+    }
+    mergeSchema(target, overlaySchema, annotationIndex);
+  }
+  return { ...base, schemas };
+}
+
+function structuredCloneSchema(schema: RawSchema): RawSchema {
+  // Only the arrays we append to need copying; elements are replaced, never edited in place.
+  return {
+    ...schema,
+    entityTypes: [...schema.entityTypes],
+    complexTypes: [...schema.complexTypes],
+    enumTypes: [...schema.enumTypes],
+    typeDefinitions: [...schema.typeDefinitions],
+    operations: [...schema.operations],
+    entityContainers: [...schema.entityContainers],
+    annotationBlocks: [...schema.annotationBlocks],
+  };
+}
+
+function emptySchema(like: RawSchema): RawSchema {
+  return {
+    namespace: like.namespace,
+    entityTypes: [],
+    complexTypes: [],
+    enumTypes: [],
+    typeDefinitions: [],
+    operations: [],
+    entityContainers: [],
+    annotationBlocks: [],
+    location: like.location,
+  };
+}
+
+function mergeSchema(target: RawSchema, overlay: RawSchema, annotationIndex: Map<string, RawAnnotation>): void {
+  for (const list of TYPE_LISTS) {
+    for (const type of overlay[list]) {
+      const existing = findType(target, type.name);
+      if (!existing) {
+        (target[list] as (typeof type)[]).push(type);
+        continue;
+      }
+      const [existingList, index, existingType] = existing;
+      if (existingList !== list) {
+        throw new GraphgenError(
+          `the overlay redefines ${target.namespace}.${type.name} as ${describeList(list)}, but the base metadata defines it as ${describeList(existingList)}`,
+          { location: type.location, related: existingType.location, hint: "an overlay may add to a type, never change its kind" },
+        );
+      }
+      const merged =
+        type.kind === "enum"
+          ? mergeEnum(existingType as RawEnumType, type, target.namespace)
+          : type.kind === "typeDefinition"
+            ? existingType
+            : mergeStructured(existingType as RawStructuredType, type, target.namespace, annotationIndex);
+      (target[list] as (typeof type)[])[index] = merged as typeof type;
+    }
+  }
+  target.operations.push(...overlay.operations);
+  target.entityContainers.push(...overlay.entityContainers);
+  for (const block of overlay.annotationBlocks) {
+    for (const annotation of block.annotations) checkAnnotation(block.target, annotation, annotationIndex);
+    target.annotationBlocks.push(block);
+  }
+}
+
+function findType(schema: RawSchema, name: string) {
+  for (const list of TYPE_LISTS) {
+    const index = schema[list].findIndex((t) => t.name === name);
+    const type = schema[list][index];
+    if (type) return [list, index, type] as const;
+  }
+  return undefined;
+}
+
+function describeList(list: TypeList): string {
+  return { entityTypes: "an entity type", complexTypes: "a complex type", enumTypes: "an enum type", typeDefinitions: "a type definition" }[list];
+}
+
+function mergeStructured(
+  base: RawStructuredType,
+  overlay: RawStructuredType,
+  namespace: string,
+  annotationIndex: Map<string, RawAnnotation>,
+): RawStructuredType {
+  const fullName = `${namespace}.${base.name}`;
+  if (overlay.baseType && overlay.baseType !== base.baseType) {
+    throw new GraphgenError(
+      `the overlay gives ${fullName} the base type ${overlay.baseType}, but the base metadata says ${base.baseType ?? "none"}`,
+      { location: overlay.location, related: base.location, hint: "leave BaseType out of the overlay, or make it match" },
+    );
+  }
+  const properties = [...base.properties];
+  for (const property of overlay.properties) {
+    const existing = properties.find((p) => p.name === property.name);
+    if (!existing) {
+      properties.push(property);
+      continue;
+    }
+    checkSameProperty(existing, property, `${fullName}/${property.name}`);
+    for (const annotation of property.annotations) checkAnnotation(`${fullName}/${property.name}`, annotation, annotationIndex);
+    properties[properties.indexOf(existing)] = { ...existing, annotations: [...existing.annotations, ...property.annotations] };
+  }
+  const navigationProperties = [...base.navigationProperties];
+  for (const navigation of overlay.navigationProperties) {
+    const existing = navigationProperties.find((p) => p.name === navigation.name);
+    if (existing && existing.type !== navigation.type) {
+      throw conflict(`${fullName}/${navigation.name}`, `type ${existing.type}`, `type ${navigation.type}`, existing, navigation);
+    }
+    if (!existing) navigationProperties.push(navigation);
+  }
+  for (const annotation of overlay.annotations) checkAnnotation(fullName, annotation, annotationIndex);
+  return {
+    ...base,
+    openType: base.openType || overlay.openType,
+    properties,
+    navigationProperties,
+    annotations: [...base.annotations, ...overlay.annotations],
+  };
+}
+
+function checkSameProperty(base: RawProperty, overlay: RawProperty, fullName: string): void {
+  if (base.type !== overlay.type) {
+    throw conflict(fullName, `type ${base.type}`, `type ${overlay.type}`, base, overlay);
+  }
+  if ((base.nullable ?? true) !== (overlay.nullable ?? true)) {
+    throw conflict(fullName, `Nullable=${base.nullable ?? true}`, `Nullable=${overlay.nullable ?? true}`, base, overlay);
+  }
+}
+
+function conflict(fullName: string, baseSays: string, overlaySays: string, base: { location: RawProperty["location"] }, overlay: { location: RawProperty["location"] }) {
+  return new GraphgenError(`the overlay redefines ${fullName} with ${overlaySays}, but the base metadata has ${baseSays}`, {
+    location: overlay.location,
+    related: base.location,
+    hint: "an overlay may add properties, not change existing ones; remove it from the overlay or make it match",
+  });
+}
+
+function mergeEnum(base: RawEnumType, overlay: RawEnumType, namespace: string): RawEnumType {
+  const members = [...base.members];
+  for (const member of overlay.members) {
+    const existing = members.find((m) => m.name === member.name);
+    if (!existing) members.push(member);
+    else if (existing.value !== member.value) {
+      throw conflict(`${namespace}.${base.name}/${member.name}`, `Value=${existing.value}`, `Value=${member.value}`, existing, member);
+    }
+  }
+  return { ...base, members };
+}
+
+/** Base annotations by `target|term`, inline ones included, for conflict checks. */
+function indexBaseAnnotations(schemas: RawSchema[]): Map<string, RawAnnotation> {
+  const index = new Map<string, RawAnnotation>();
+  const add = (target: string, annotations: readonly RawAnnotation[]) => {
+    for (const a of annotations) index.set(`${target}|${a.term}|${a.qualifier ?? ""}`, a);
+  };
+  for (const schema of schemas) {
+    for (const block of schema.annotationBlocks) add(block.target.replace(/\s+/g, ""), block.annotations);
+    for (const type of [...schema.entityTypes, ...schema.complexTypes]) {
+      const fullName = `${schema.namespace}.${type.name}`;
+      add(fullName, type.annotations);
+      for (const p of [...type.properties, ...type.navigationProperties]) add(`${fullName}/${p.name}`, p.annotations);
+    }
+  }
+  return index;
+}
+
+function checkAnnotation(target: string, annotation: RawAnnotation, index: Map<string, RawAnnotation>): void {
+  const existing = index.get(`${target.replace(/\s+/g, "")}|${annotation.term}|${annotation.qualifier ?? ""}`);
+  if (existing && !sameValue(existing.value, annotation.value)) {
+    throw new GraphgenError(`the overlay sets ${annotation.term} on ${target} to a different value than the base metadata`, {
+      location: annotation.location,
+      related: existing.location,
+      hint: "an overlay may add annotations, not change existing ones",
+    });
+  }
+}
+
+function sameValue(a: AnnotationValue, b: AnnotationValue): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

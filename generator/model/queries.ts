@@ -1,0 +1,69 @@
+// Questions later stages ask of the model: base chains, descendants, the concrete types a
+// reference can hold, properties with inherited ones, operations bound to a type.
+import type { Model, ModelType, NavigationProperty, Operation, Property, StructuredType } from "./types.js";
+
+export function structuredType(model: Model, fullName: string): StructuredType | undefined {
+  const type = model.types.get(fullName);
+  return type && (type.kind === "entity" || type.kind === "complex") ? type : undefined;
+}
+
+/** The type's ancestors, nearest first. */
+export function baseChain(model: Model, type: StructuredType): StructuredType[] {
+  const chain: StructuredType[] = [];
+  for (let base = type.baseType && structuredType(model, type.baseType); base; base = base.baseType && structuredType(model, base.baseType)) {
+    chain.push(base);
+  }
+  return chain;
+}
+
+/** Every type deriving from `fullName`, directly or not, in sorted order. */
+export function descendants(model: Model, fullName: string): string[] {
+  const result: string[] = [];
+  const visit = (name: string) => {
+    for (const child of model.derivedTypes.get(name) ?? []) {
+      result.push(child);
+      visit(child);
+    }
+  };
+  visit(fullName);
+  return result.sort();
+}
+
+/**
+ * The non-abstract types a value declared as `fullName` can be: the type itself and its descendants,
+ * limited by a `Validation.DerivedTypeConstraint` when one is given.
+ */
+export function concreteTypes(model: Model, fullName: string, constraint?: readonly string[]): string[] {
+  const allowed = constraint
+    ? new Set(constraint.flatMap((name) => [name, ...descendants(model, name)]))
+    : undefined;
+  return [fullName, ...descendants(model, fullName)].filter((name) => {
+    const type = structuredType(model, name);
+    return type && !type.abstract && (!allowed || name === fullName || allowed.has(name));
+  });
+}
+
+export function hasDescendants(model: Model, fullName: string): boolean {
+  return (model.derivedTypes.get(fullName)?.length ?? 0) > 0;
+}
+
+/** Structural and navigation properties, inherited ones first (root base first). */
+export function allProperties(model: Model, type: StructuredType): { properties: Property[]; navigationProperties: NavigationProperty[] } {
+  const chain = [...baseChain(model, type).reverse(), type];
+  return {
+    properties: chain.flatMap((t) => t.properties),
+    navigationProperties: chain.flatMap((t) => t.navigationProperties),
+  };
+}
+
+/** Actions and functions bound to the type (or to a collection of it), including those bound to its bases. */
+export function boundOperations(model: Model, type: StructuredType, collection: boolean): Operation[] {
+  const names = new Set([type.fullName, ...baseChain(model, type).map((t) => t.fullName)]);
+  return model.operations.filter(
+    (o) => o.binding && o.binding.type.collection === collection && names.has(o.binding.type.name),
+  );
+}
+
+export function isStructured(type: ModelType | undefined): type is StructuredType {
+  return type?.kind === "entity" || type?.kind === "complex";
+}
