@@ -1,0 +1,320 @@
+// Loads Graph's permission tables (kibali permissions.json + provisioningInfo.json), checks their shape
+// and inverts them into an index from normalised (path template, method) to the permissions that allow it.
+import { readFileSync } from "node:fs";
+import { normaliseTemplate } from "./match.js";
+
+export const GRAPH_RESOURCE_APP_ID = "00000003-0000-0000-c000-000000000000";
+
+/** The schemes the tables use today; others are kept (typed as string) rather than rejected. */
+export type SchemeName = "DelegatedWork" | "DelegatedPersonal" | "Application" | (string & {});
+
+export interface SchemeInfo {
+  adminDisplayName?: string;
+  requiresAdminConsent?: boolean;
+  /** 1 (least privileged) to 5; absent for some entries. */
+  privilegeLevel?: number;
+}
+
+export interface PermissionInfo {
+  name: string;
+  /** "oAuth2" for tenant-wide permissions, "RSC" for resource-specific consent ones. */
+  authorizationType: string;
+  schemes: ReadonlyMap<SchemeName, SchemeInfo>;
+  /** Permission id per scheme, from provisioningInfo.json. */
+  ids: ReadonlyMap<SchemeName, string>;
+  /** Per scheme, how many table (path, method) pairs the permission opens, and how many of those are not GET. */
+  reach: ReadonlyMap<SchemeName, Reach>;
+}
+
+export interface Reach {
+  operations: number;
+  writes: number;
+}
+
+/** One permission accepted for one route and method, merged over duplicate table rows. */
+export interface Grant {
+  permission: string;
+  schemes: SchemeName[];
+  /** Schemes for which the table marks this permission `least=`. */
+  least: SchemeName[];
+  alsoRequires: string[];
+  /** The table's own spelling of the path (the smallest one when case variants were merged). */
+  tablePath: string;
+}
+
+export interface Route {
+  key: string;
+  /** The key with function parameter lists dropped, for the loose fallback. */
+  looseKey: string;
+  /** Whether the table path carried a query (`?$filter=...`). */
+  hasQuery: boolean;
+  segments: readonly string[];
+  byMethod: Map<string, Grant[]>;
+}
+
+export interface PermissionIndex {
+  readonly permissions: ReadonlyMap<string, PermissionInfo>;
+  /** Normalised path key (with parameter names and any query) to route. */
+  readonly routes: ReadonlyMap<string, Route>;
+  /** Key with function parameter lists dropped to the exact keys sharing it, shortest first. */
+  readonly looseRoutes: ReadonlyMap<string, readonly string[]>;
+  /** Routes whose table path contains a `...` (any depth) segment. */
+  readonly wildcardRoutes: readonly Route[];
+}
+
+export interface TableSources {
+  permissions?: string;
+  provisioning?: string;
+}
+
+export class PermissionTableError extends Error {
+  readonly file: string;
+  readonly jsonPath: string;
+
+  constructor(file: string, jsonPath: string, problem: string) {
+    super(`${file}: ${jsonPath === "" ? "(root)" : jsonPath}: ${problem}`);
+    this.name = "PermissionTableError";
+    this.file = file;
+    this.jsonPath = jsonPath;
+  }
+}
+
+type Json = Record<string, unknown>;
+
+interface Ctx {
+  file: string;
+  path: string;
+}
+
+const at = (ctx: Ctx, member: string | number): Ctx => ({
+  file: ctx.file,
+  path: typeof member === "number" ? `${ctx.path}[${member}]` : `${ctx.path}[${JSON.stringify(member)}]`,
+});
+const dot = (ctx: Ctx, member: string): Ctx => ({ file: ctx.file, path: ctx.path === "" ? member : `${ctx.path}.${member}` });
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing (the member is missing)";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
+  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+
+function fail(ctx: Ctx, problem: string): never {
+  throw new PermissionTableError(ctx.file, ctx.path, problem);
+}
+
+function object(value: unknown, ctx: Ctx): Json {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) fail(ctx, `expected an object, got ${describe(value)}`);
+  return value as Json;
+}
+
+function array(value: unknown, ctx: Ctx): unknown[] {
+  if (!Array.isArray(value)) fail(ctx, `expected an array, got ${describe(value)}`);
+  return value;
+}
+
+function string(value: unknown, ctx: Ctx): string {
+  if (typeof value !== "string") fail(ctx, `expected a string, got ${describe(value)}`);
+  return value;
+}
+
+function strings(value: unknown, ctx: Ctx): string[] {
+  return array(value, ctx).map((item, i) => string(item, at(ctx, i)));
+}
+
+function optional<T>(obj: Json, member: string, ctx: Ctx, kind: "string" | "boolean" | "number"): T | undefined {
+  const value = obj[member];
+  if (value === undefined) return undefined;
+  if (typeof value !== kind) fail(dot(ctx, member), `expected a ${kind}, got ${describe(value)}`);
+  return value as T;
+}
+
+interface PathValue {
+  least: string[];
+  alsoRequires: string[];
+}
+
+/** Path values are `key=v1,v2` pairs joined by `;` (e.g. `least=DelegatedWork;AlsoRequires=X`); unknown keys are future metadata. */
+function parsePathValue(raw: string, ctx: Ctx): PathValue {
+  const result: PathValue = { least: [], alsoRequires: [] };
+  for (const part of raw.split(";").map((p) => p.trim()).filter((p) => p !== "")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) fail(ctx, `expected "key=value" pairs separated by ";", got ${describe(raw)}`);
+    const key = part.slice(0, eq).trim().toLowerCase();
+    const values = part.slice(eq + 1).split(",").map((v) => v.trim()).filter((v) => v !== "");
+    if (key === "least") result.least.push(...values);
+    else if (key === "alsorequires") result.alsoRequires.push(...values);
+  }
+  return result;
+}
+
+interface Builder {
+  routes: Map<string, Route>;
+  reach: Map<string, Map<SchemeName, Reach>>;
+}
+
+function addGrant(builder: Builder, tablePath: string, method: string, grant: Grant): void {
+  const norm = normaliseTemplate(tablePath);
+  let route = builder.routes.get(norm.key);
+  if (!route) {
+    const { key, looseKey, segments } = norm;
+    route = { key, looseKey, hasQuery: norm.query !== undefined, segments, byMethod: new Map() };
+    builder.routes.set(norm.key, route);
+  }
+  const grants = route.byMethod.get(method) ?? [];
+  route.byMethod.set(method, grants);
+  const reach = builder.reach.get(grant.permission) ?? new Map<SchemeName, Reach>();
+  builder.reach.set(grant.permission, reach);
+  const same = grants.find((g) => g.permission === grant.permission);
+  const newSchemes = grant.schemes.filter((s) => !same?.schemes.includes(s));
+  for (const scheme of newSchemes) {
+    const r = reach.get(scheme) ?? { operations: 0, writes: 0 };
+    reach.set(scheme, { operations: r.operations + 1, writes: r.writes + (method === "GET" ? 0 : 1) });
+  }
+  if (!same) {
+    grants.push({ ...grant, schemes: [...grant.schemes], least: [...grant.least], alsoRequires: [...grant.alsoRequires] });
+    return;
+  }
+  // Case variants and overlapping pathSets repeat a permission for one route: keep the union.
+  same.schemes.push(...newSchemes);
+  for (const s of grant.least) if (!same.least.includes(s)) same.least.push(s);
+  for (const r of grant.alsoRequires) if (!same.alsoRequires.includes(r)) same.alsoRequires.push(r);
+  if (grant.tablePath < same.tablePath) same.tablePath = grant.tablePath;
+}
+
+function readPathSet(builder: Builder, name: string, schemes: ReadonlyMap<string, SchemeInfo>, raw: unknown, ctx: Ctx): void {
+  const set = object(raw, ctx);
+  const schemeKeys = strings(set.schemeKeys, dot(ctx, "schemeKeys"));
+  for (const [i, key] of schemeKeys.entries()) {
+    if (!schemes.has(key)) fail(at(dot(ctx, "schemeKeys"), i), `scheme "${key}" is not defined in permissions[${JSON.stringify(name)}].schemes`);
+  }
+  const methods = strings(set.methods, dot(ctx, "methods")).map((m) => m.trim().toUpperCase());
+  const pathsCtx = dot(ctx, "paths");
+  for (const [tablePath, rawValue] of Object.entries(object(set.paths, pathsCtx))) {
+    const valueCtx = at(pathsCtx, tablePath);
+    const value = parsePathValue(string(rawValue, valueCtx), valueCtx);
+    const stray = value.least.find((s) => !schemeKeys.includes(s));
+    if (stray !== undefined) fail(valueCtx, `least= names scheme "${stray}", which is not in this pathSet's schemeKeys [${schemeKeys.join(", ")}]`);
+    for (const method of methods) {
+      addGrant(builder, tablePath, method, { permission: name, schemes: schemeKeys, least: value.least, alsoRequires: value.alsoRequires, tablePath });
+    }
+  }
+}
+
+function readSchemes(raw: unknown, ctx: Ctx): Map<string, SchemeInfo> {
+  const schemes = new Map<string, SchemeInfo>();
+  for (const [scheme, rawInfo] of Object.entries(object(raw, ctx))) {
+    const infoCtx = at(ctx, scheme);
+    const info = object(rawInfo, infoCtx);
+    schemes.set(scheme, {
+      adminDisplayName: optional<string>(info, "adminDisplayName", infoCtx, "string"),
+      requiresAdminConsent: optional<boolean>(info, "requiresAdminConsent", infoCtx, "boolean"),
+      privilegeLevel: optional<number>(info, "privilegeLevel", infoCtx, "number"),
+    });
+  }
+  return schemes;
+}
+
+/**
+ * Deployment entries often name the owning service's app id, not Graph's, and most list one entry per scheme; so
+ * prefer Graph's own app id, then an explicit "public" environment over an unspecified one, then enabled entries.
+ */
+function chooseIds(raw: unknown, ctx: Ctx): Map<SchemeName, string> {
+  const best = new Map<SchemeName, { id: string; rank: number }>();
+  for (const [i, rawEntry] of array(raw, ctx).entries()) {
+    const entryCtx = at(ctx, i);
+    const entry = object(rawEntry, entryCtx);
+    const scheme = string(entry.scheme, dot(entryCtx, "scheme"));
+    const id = optional<string>(entry, "id", entryCtx, "string") ?? "";
+    const environments = (optional<string>(entry, "environment", entryCtx, "string") ?? "").toLowerCase().split(";").map((e) => e.trim());
+    const appId = (optional<string>(entry, "resourceAppId", entryCtx, "string") ?? "").toLowerCase();
+    const enabled = optional<boolean>(entry, "isEnabled", entryCtx, "boolean") !== false;
+    const isPublic = environments.includes("public");
+    // Ids deployed only to other clouds (PPE, FairFax) would not resolve in the public cloud.
+    if (id === "" || (!isPublic && environments.join("") !== "")) continue;
+    const rank = (appId === GRAPH_RESOURCE_APP_ID ? 0 : 4) + (isPublic ? 0 : 2) + (enabled ? 0 : 1);
+    const current = best.get(scheme);
+    if (!current || rank < current.rank) best.set(scheme, { id, rank });
+  }
+  const ids = new Map<SchemeName, string>();
+  for (const [scheme, { id }] of best) ids.set(scheme, id);
+  return ids;
+}
+
+function readProvisioning(doc: unknown, file: string): Map<string, Map<SchemeName, string>> {
+  const root = object(doc, { file, path: "" });
+  const ctx: Ctx = { file, path: "permissionDeployments" };
+  const result = new Map<string, Map<SchemeName, string>>();
+  for (const [name, entries] of Object.entries(object(root.permissionDeployments, ctx))) {
+    result.set(name, chooseIds(entries, at(ctx, name)));
+  }
+  return result;
+}
+
+function withPersonalFallback(ids: Map<SchemeName, string> | undefined): Map<SchemeName, string> {
+  const result = new Map(ids ?? []);
+  // One delegated scope serves work and personal accounts; the tables rarely list a separate personal id.
+  const work = result.get("DelegatedWork");
+  if (!result.has("DelegatedPersonal") && work !== undefined) result.set("DelegatedPersonal", work);
+  return result;
+}
+
+function groupRoutes(routes: Map<string, Route>): Pick<PermissionIndex, "looseRoutes" | "wildcardRoutes"> {
+  const loose = new Map<string, string[]>();
+  const wildcardRoutes: Route[] = [];
+  for (const route of routes.values()) {
+    if (route.segments.includes("...")) wildcardRoutes.push(route);
+    // Query-qualified rows (`?$filter=...`) only apply to requests with that query, never to a bare template.
+    if (route.hasQuery) continue;
+    loose.set(route.looseKey, [...(loose.get(route.looseKey) ?? []), route.key]);
+  }
+  // A call written without parameters most likely means the overload with the fewest: shortest key first.
+  for (const keys of loose.values()) keys.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  wildcardRoutes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { looseRoutes: loose, wildcardRoutes };
+}
+
+/** Builds the index from the two parsed JSON documents; `sources` only names them in error messages. */
+export function buildPermissionIndex(permissionsDoc: unknown, provisioningDoc: unknown, sources: TableSources = {}): PermissionIndex {
+  const file = sources.permissions ?? "permissions.json";
+  const ids = readProvisioning(provisioningDoc, sources.provisioning ?? "provisioningInfo.json");
+  const root = object(permissionsDoc, { file, path: "" });
+  const ctx: Ctx = { file, path: "permissions" };
+  const builder: Builder = { routes: new Map(), reach: new Map() };
+  const infos: Array<Omit<PermissionInfo, "reach">> = [];
+  for (const [name, rawPermission] of Object.entries(object(root.permissions, ctx))) {
+    const permCtx = at(ctx, name);
+    const permission = object(rawPermission, permCtx);
+    const schemes = readSchemes(permission.schemes, dot(permCtx, "schemes"));
+    const authorizationType = optional<string>(permission, "authorizationType", permCtx, "string") ?? "oAuth2";
+    const pathSetsCtx = dot(permCtx, "pathSets");
+    for (const [i, set] of array(permission.pathSets, pathSetsCtx).entries()) readPathSet(builder, name, schemes, set, at(pathSetsCtx, i));
+    infos.push({ name, authorizationType, schemes, ids: withPersonalFallback(ids.get(name)) });
+  }
+  const permissions = new Map<string, PermissionInfo>();
+  for (const info of infos) permissions.set(info.name, { ...info, reach: builder.reach.get(info.name) ?? new Map() });
+  return { permissions, routes: builder.routes, ...groupRoutes(builder.routes) };
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new PermissionTableError(file, "", `cannot read the file (${(error as Error).message})`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new PermissionTableError(file, "", `not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** Reads and indexes the two table files; every problem is a PermissionTableError naming the file. */
+export function loadPermissionIndex(permissionsFile: string, provisioningFile: string): PermissionIndex {
+  return buildPermissionIndex(readJson(permissionsFile), readJson(provisioningFile), {
+    permissions: permissionsFile,
+    provisioning: provisioningFile,
+  });
+}
