@@ -10,7 +10,8 @@ import { resolveOptions, type GenerateOptions, type ResolvedOptions } from "./op
 import { createRenderer } from "./render.js";
 import { selectTypes } from "./select.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
-import { LOCK_FILE, formatFiles, sha256, writeOutput, type OutputFile, type WriteResult } from "./write.js";
+import { formatFiles } from "./format.js";
+import { LOCK_FILE, sha256, writeOutput, type OutputFile, type WriteResult } from "./write.js";
 
 export type StageName = "parse" | "model" | "select" | "render" | "format" | "write";
 

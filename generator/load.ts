@@ -21,7 +21,8 @@ export interface LoadTimings {
 }
 
 export function readInput(path: string, cwd: string, role: string): { bytes: Buffer; name: string } {
-  const name = relative(cwd, path).split("\\").join("/") || path;
+  const fromCwd = relative(cwd, path).split("\\").join("/");
+  const name = fromCwd === "" || fromCwd.startsWith("..") ? path : fromCwd;
   if (!existsSync(path)) {
     throw new GraphgenError(`${role} file ${name} not found`, {
       hint: role === "metadata" ? "pass --metadata <file>, or set \"metadata\" in graphgen.config.json" : "check the overlay path",

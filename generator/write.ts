@@ -1,9 +1,8 @@
-// The write stage: prettier once over every file, then only changed files are written, stale ones
+// The write stage: only changed files are written, stale ones
 // removed (as listed by the previous lock file), and nothing is ever written outside the output folder.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import * as prettier from "prettier";
 import { GraphgenError } from "./errors.js";
 
 export interface OutputFile {
@@ -19,16 +18,6 @@ export interface WriteResult {
 }
 
 export const LOCK_FILE = "graphgen.lock.json";
-const PRETTIER_OPTIONS: prettier.Options = { parser: "typescript", printWidth: 120 };
-
-export async function formatFiles(files: readonly OutputFile[]): Promise<OutputFile[]> {
-  return Promise.all(
-    files.map(async (file) =>
-      file.path.endsWith(".ts") ? { path: file.path, content: await prettier.format(file.content, PRETTIER_OPTIONS) } : file,
-    ),
-  );
-}
-
 export function sha256(content: string | Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
 }
