@@ -2,7 +2,8 @@
 // and reports what it did, stage by stage. The CLI is a thin shell over it.
 import { relative } from "node:path";
 import { GraphgenError } from "./errors.js";
-import { planTypeModules, type PlannedModule } from "./emit/modules.js";
+import type { EmitContext, PlannedModule } from "./emit/context.js";
+import { planPackageIndex, planTypeModules } from "./emit/modules.js";
 import { loadModel } from "./load.js";
 import type { ModelWarning } from "./model/types.js";
 import { buildNames } from "./naming.js";
@@ -43,9 +44,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
   started = performance.now();
   const renderer = createRenderer();
+  const context: EmitContext = { model, selection, names, options: resolved };
+  // Each part of the package plans its own modules; the package index re-exports them all.
   const modules: PlannedModule[] = [
-    ...planTypeModules(model, names, selection.types),
-    { modulePath: "index", template: "package-index", view: { doc: [], modules: ["./edm.js", "./models/index.js"] } },
+    ...planTypeModules(context),
+    planPackageIndex(["./edm.js", "./models/index.js"]),
   ];
   const sources: OutputFile[] = modules.map((m) => ({ path: `src/${m.modulePath}.ts`, content: renderer.render(m.template, m.view) }));
   sources.push({ path: "tsconfig.json", content: `${JSON.stringify(OUTPUT_TSCONFIG, null, 2)}\n` });

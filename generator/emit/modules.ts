@@ -2,18 +2,15 @@
 // plus the namespace index modules and the package index.
 import type { Names } from "../naming.js";
 import type { Model } from "../model/types.js";
+import type { EmitContext, PlannedModule } from "./context.js";
 import { moduleSpecifier } from "./imports.js";
 import { EDM_MODULE } from "./type-expressions.js";
 import { enumTypeView, structuredTypeView, typeDefinitionView } from "./types.js";
 
-export interface PlannedModule {
-  /** Path below the output's `src/`, without extension. */
-  readonly modulePath: string;
-  readonly template: string;
-  readonly view: object;
-}
+export type { PlannedModule } from "./context.js";
 
-export function planTypeModules(model: Model, names: Names, types: readonly string[]): PlannedModule[] {
+export function planTypeModules({ model, names, selection }: EmitContext): PlannedModule[] {
+  const types = selection.types;
   const ctx = { model, names };
   const modules: PlannedModule[] = [{ modulePath: EDM_MODULE, template: "edm", view: {} }];
   for (const fullName of types) {
@@ -25,6 +22,11 @@ export function planTypeModules(model: Model, names: Names, types: readonly stri
     else modules.push({ modulePath, template: "structured-type", view: structuredTypeView(ctx, type) });
   }
   return [...modules, ...planNamespaceIndexes(model, names, types)];
+}
+
+/** The package's root module: re-exports every part (types, validators, client) from one place. */
+export function planPackageIndex(modules: readonly string[]): PlannedModule {
+  return { modulePath: "index", template: "package-index", view: { doc: [], modules } };
 }
 
 interface FolderIndex {

@@ -1,0 +1,20 @@
+// What every emitter receives: the model, the selection, the names and the resolved options.
+import type { Model } from "../model/types.js";
+import type { Names } from "../naming.js";
+import type { ResolvedOptions } from "../options.js";
+import type { Selection } from "../select.js";
+
+export interface EmitContext {
+  readonly model: Model;
+  readonly selection: Selection;
+  readonly names: Names;
+  readonly options: ResolvedOptions;
+}
+
+export interface PlannedModule {
+  /** Path below the output's `src/`, without extension. */
+  readonly modulePath: string;
+  /** Template name: `templates/<name>.hbs`. */
+  readonly template: string;
+  readonly view: object;
+}
