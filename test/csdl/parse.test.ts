@@ -1,0 +1,124 @@
+// The CSDL reader on small documents: every construct graphgen relies on, and its XML-level errors.
+import { describe, expect, it } from "vitest";
+import { csdl, errorText, parseText } from "../support/csdl-builder.js";
+
+const sample = csdl({
+  namespace: "contoso.directory",
+  alias: "dir",
+  body: `
+      <EnumType Name="color" IsFlags="true">
+        <Member Name="red" Value="1" />
+        <Member Name="blue" Value="2" />
+      </EnumType>
+      <TypeDefinition Name="shortText" UnderlyingType="Edm.String" MaxLength="40" />
+      <EntityType Name="entity" Abstract="true">
+        <Key><PropertyRef Name="id" /></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false" />
+      </EntityType>
+      <EntityType Name="widget" BaseType="dir.entity" OpenType="true" HasStream="true">
+        <Property Name="tags" Type="Collection(dir.shortText)" />
+        <Property Name="price" Type="Edm.Decimal" Precision="10" Scale="2" />
+        <Property Name="hue" Type="dir.color">
+          <Annotation Term="Org.OData.Core.V1.Description" String="Colour &amp; shade &lt;flags&gt;&#x41;" />
+        </Property>
+        <NavigationProperty Name="parts" Type="Collection(dir.widget)" ContainsTarget="true" />
+      </EntityType>
+      <Action Name="paint" IsBound="true">
+        <Parameter Name="bindingParameter" Type="dir.widget" />
+        <Parameter Name="hue" Type="dir.color" Nullable="false" />
+        <ReturnType Type="dir.widget" />
+      </Action>
+      <Function Name="count" IsComposable="true">
+        <ReturnType Type="Edm.Int32" Nullable="false" />
+      </Function>
+      <EntityContainer Name="service">
+        <EntitySet Name="widgets" EntityType="dir.widget">
+          <NavigationPropertyBinding Path="parts" Target="widgets" />
+        </EntitySet>
+        <Singleton Name="favourite" Type="dir.widget" />
+        <FunctionImport Name="count" Function="dir.count" />
+      </EntityContainer>
+      <Annotations Target="dir.widget/tags">
+        <Annotation Term="Org.OData.Core.V1.Computed" Bool="true" />
+        <Annotation Term="Org.OData.Capabilities.V1.InsertRestrictions">
+          <Record><PropertyValue Property="Insertable" Bool="false" /></Record>
+        </Annotation>
+      </Annotations>`,
+});
+
+describe("parseCsdl", () => {
+  it("reads every construct with aliases expanded and facets kept", () => {
+    const doc = parseText(sample);
+    expect(doc.version).toBe("4.0");
+    const schema = doc.schemas[0]!;
+    expect(schema.namespace).toBe("contoso.directory");
+    expect(schema.alias).toBe("dir");
+    const widget = schema.entityTypes.find((t) => t.name === "widget")!;
+    expect(widget).toMatchObject({ baseType: "contoso.directory.entity", openType: true, hasStream: true, abstract: false });
+    expect(widget.properties.map((p) => [p.name, p.type, p.precision, p.scale])).toEqual([
+      ["tags", "Collection(contoso.directory.shortText)", undefined, undefined],
+      ["price", "Edm.Decimal", "10", "2"],
+      ["hue", "contoso.directory.color", undefined, undefined],
+    ]);
+    expect(widget.properties[2]!.annotations[0]).toMatchObject({
+      term: "Org.OData.Core.V1.Description",
+      value: { kind: "string", value: "Colour & shade <flags>A" },
+    });
+    expect(widget.navigationProperties[0]).toMatchObject({ name: "parts", containsTarget: true, type: "Collection(contoso.directory.widget)" });
+    expect(schema.entityTypes[0]!.key).toEqual(["id"]);
+    expect(schema.enumTypes[0]).toMatchObject({ isFlags: true, members: [{ name: "red", value: "1" }, { name: "blue", value: "2" }] });
+    expect(schema.typeDefinitions[0]).toMatchObject({ underlyingType: "Edm.String", maxLength: "40" });
+    expect(schema.operations.map((o) => [o.kind, o.name, o.isBound, o.returnType?.type])).toEqual([
+      ["action", "paint", true, "contoso.directory.widget"],
+      ["function", "count", false, "Edm.Int32"],
+    ]);
+    const container = schema.entityContainers[0]!;
+    expect(container.entitySets[0]).toMatchObject({ name: "widgets", entityType: "contoso.directory.widget", bindings: [{ path: "parts", target: "widgets" }] });
+    expect(container.singletons[0]).toMatchObject({ name: "favourite", type: "contoso.directory.widget" });
+    expect(container.operationImports[0]).toMatchObject({ kind: "function", operation: "contoso.directory.count" });
+    expect(schema.annotationBlocks[0]!.target).toBe("contoso.directory.widget/tags");
+    expect(schema.annotationBlocks[0]!.annotations[1]!.value).toEqual({
+      kind: "record",
+      type: undefined,
+      properties: { Insertable: { kind: "bool", value: false } },
+    });
+  });
+
+  it("records the line and column of each element", () => {
+    const doc = parseText(sample, "sample.xml");
+    const widget = doc.schemas[0]!.entityTypes[1]!;
+    expect(widget.location).toEqual({ file: "sample.xml", line: 15, column: 7 });
+  });
+
+  it("accepts a UTF-8 byte order mark", () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(sample)]);
+    expect(parseText(new TextDecoder().decode(bytes)).schemas).toHaveLength(1);
+  });
+
+  it("reports malformed XML with line and column", () => {
+    expect(errorText(() => parseText("<edmx:Edmx Version=\"4.0\">\n  <Schema>\n</edmx:Edmx>", "bad.xml"))).toBe(
+      "bad.xml:3:1: malformed XML: Expected closing tag 'Schema' (opened in line 2, col 3) instead of closing tag 'edmx:Edmx'.\n" +
+        "  fix: fix the XML at that position (a truncated download is a common cause)",
+    );
+  });
+
+  it("rejects a document that is not CSDL, and unsupported versions", () => {
+    expect(errorText(() => parseText("<html><body/></html>", "page.xml"))).toBe(
+      "page.xml:1:1: expected a CSDL document with root element <edmx:Edmx>, found <html>\n" +
+        "  fix: point --metadata at a Graph $metadata document (CSDL XML)",
+    );
+    expect(errorText(() => parseText(sample.replace('Version="4.0"', 'Version="3.0"'), "v3.xml"))).toBe(
+      'v3.xml:2:1: unsupported CSDL version "3.0"; graphgen reads OData CSDL 4.0 and 4.01\n' +
+        "  fix: use the OData v4 metadata (Graph's /v1.0/$metadata or /beta/$metadata)",
+    );
+  });
+
+  it("rejects an alias defined twice, naming both places", () => {
+    const text = csdl({ namespace: "a.one", alias: "x", body: "" }, { namespace: "a.two", alias: "x", body: "" });
+    expect(errorText(() => parseText(text, "alias.xml"))).toBe(
+      'alias.xml:7:5: the alias "x" is defined twice (for a.one and a.two)\n' +
+        "  other definition: alias.xml:4:5\n" +
+        "  fix: aliases must be unique within a document; rename one of them",
+    );
+  });
+});

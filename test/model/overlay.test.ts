@@ -1,0 +1,93 @@
+// Overlays: additions merge into the base metadata; contradictions are errors naming both files.
+import { describe, expect, it } from "vitest";
+import { buildModel } from "../../generator/model/build.js";
+import { applyOverlay } from "../../generator/model/overlay.js";
+import type { EnumType, StructuredType } from "../../generator/model/types.js";
+import { csdl, errorText, parseText } from "../support/csdl-builder.js";
+
+const base = parseText(
+  csdl({
+    namespace: "microsoft.graph",
+    alias: "graph",
+    body: `
+      <EnumType Name="level">
+        <Member Name="low" Value="0" />
+      </EnumType>
+      <ComplexType Name="identity" OpenType="true">
+        <Property Name="displayName" Type="Edm.String" />
+        <Property Name="id" Type="Edm.String" />
+      </ComplexType>
+      <EntityType Name="thumbnailSet" />`,
+  }),
+  "base.xml",
+);
+
+const overlay = (body: string) => parseText(csdl({ namespace: "microsoft.graph", alias: "graph", body }), "overlay.xml");
+
+describe("applyOverlay", () => {
+  it("adds new properties, enum members, types and annotations", () => {
+    const merged = applyOverlay(
+      base,
+      overlay(`
+      <EnumType Name="level"><Member Name="high" Value="1" /></EnumType>
+      <ComplexType Name="identity">
+        <Property Name="tenantId" Type="Edm.String" />
+        <Property Name="thumbnails" Type="graph.thumbnailSet" />
+      </ComplexType>
+      <ComplexType Name="extra" />
+      <Annotations Target="microsoft.graph.identity/id">
+        <Annotation Term="Org.OData.Core.V1.Description" String="Unique identifier." />
+      </Annotations>`),
+    );
+    const model = buildModel([merged]);
+    const identity = model.types.get("microsoft.graph.identity") as StructuredType;
+    expect(identity.properties.map((p) => `${p.name}: ${p.type.name}`)).toEqual([
+      "displayName: Edm.String",
+      "id: Edm.String",
+      "tenantId: Edm.String",
+      "thumbnails: microsoft.graph.thumbnailSet",
+    ]);
+    expect(identity.openType).toBe(true);
+    expect(identity.properties[1]!.description).toBe("Unique identifier.");
+    expect((model.types.get("microsoft.graph.level") as EnumType).members.map((m) => m.name)).toEqual(["low", "high"]);
+    expect(model.types.has("microsoft.graph.extra")).toBe(true);
+  });
+
+  it("accepts a property repeated with the same type", () => {
+    const merged = applyOverlay(base, overlay(`<ComplexType Name="identity"><Property Name="id" Type="Edm.String" /></ComplexType>`));
+    expect((buildModel([merged]).types.get("microsoft.graph.identity") as StructuredType).properties).toHaveLength(2);
+  });
+
+  it("rejects a property redefined with another type, naming both places", () => {
+    const contradicting = overlay(`
+      <ComplexType Name="identity">
+        <Property Name="id" Type="Edm.Int32" />
+      </ComplexType>`);
+    expect(errorText(() => applyOverlay(base, contradicting))).toBe(
+      "overlay.xml:7:9: the overlay redefines microsoft.graph.identity/id with type Edm.Int32, but the base metadata has type Edm.String\n" +
+        "  other definition: base.xml:11:9\n" +
+        "  fix: an overlay may add properties, not change existing ones; remove it from the overlay or make it match",
+    );
+  });
+
+  it("rejects a type redefined as another kind", () => {
+    expect(errorText(() => applyOverlay(base, overlay(`<EntityType Name="identity" />`)))).toBe(
+      "overlay.xml:5:1: the overlay redefines microsoft.graph.identity as an entity type, but the base metadata defines it as a complex type\n" +
+        "  other definition: base.xml:9:7\n" +
+        "  fix: an overlay may add to a type, never change its kind",
+    );
+  });
+
+  it("rejects an annotation that contradicts the base", () => {
+    const first = applyOverlay(
+      base,
+      overlay(`<Annotations Target="microsoft.graph.identity/id"><Annotation Term="Org.OData.Core.V1.Description" String="One." /></Annotations>`),
+    );
+    const second = overlay(
+      `<Annotations Target="microsoft.graph.identity/id"><Annotation Term="Org.OData.Core.V1.Description" String="Two." /></Annotations>`,
+    );
+    expect(errorText(() => applyOverlay(first, second))).toMatch(
+      /^overlay.xml:5:51: the overlay sets Org.OData.Core.V1.Description on microsoft.graph.identity\/id to a different value than the base metadata\n  other definition: overlay.xml:5:51\n/,
+    );
+  });
+});
