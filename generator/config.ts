@@ -16,6 +16,8 @@ const FIELDS: Record<string, FieldKind> = {
   out: "string",
   rootNamespace: "string",
   format: "boolean",
+  packageName: "string",
+  packageVersion: "string",
 };
 
 export function loadConfig(path: string): GenerateOptions {

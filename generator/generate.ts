@@ -1,18 +1,18 @@
 // The programmatic API: generate(options) runs parse -> model -> select -> render -> format -> write
 // and reports what it did, stage by stage. The CLI is a thin shell over it.
-import { relative } from "node:path";
 import { GraphgenError } from "./errors.js";
 import type { EmitContext, PlannedModule } from "./emit/context.js";
 import { planPackageIndex, planTypeModules } from "./emit/modules.js";
 import { loadModel } from "./load.js";
 import type { ModelWarning } from "./model/types.js";
 import { buildNames } from "./naming.js";
-import { resolveOptions, type GenerateOptions, type ResolvedOptions } from "./options.js";
+import { resolveOptions, type GenerateOptions } from "./options.js";
 import { createRenderer } from "./render.js";
 import { selectTypes } from "./select.js";
-import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
 import { formatFiles } from "./format.js";
-import { LOCK_FILE, sha256, writeOutput, type OutputFile, type WriteResult } from "./write.js";
+import { hashInputs, isUpToDate, lockFile, lockHeader, readLockCounts, type TypeCounts } from "./lock.js";
+import { packageFiles } from "./package/manifest.js";
+import { planWrite, previousFiles, writeOutput, type OutputFile, type WriteResult } from "./write.js";
 
 export type StageName = "parse" | "model" | "select" | "render" | "format" | "write";
 
@@ -20,14 +20,26 @@ export interface GenerateResult {
   readonly outDir: string;
   readonly files: readonly OutputFile[];
   readonly write: WriteResult;
+  /** The lock matched and the files on disk were untouched, so nothing was rendered or written. */
+  readonly upToDate: boolean;
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<StageName, number>>;
   readonly warnings: readonly ModelWarning[];
   /** Emitted types by kind. */
-  readonly counts: Readonly<Record<"entity" | "complex" | "enum" | "typeDefinition", number>>;
+  readonly counts: TypeCounts;
 }
 
-export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+/** How to run a generation, apart from what to generate (the options). */
+export interface GenerateRun {
+  /** Compute everything and compare with the output folder, writing nothing (`--check`). */
+  readonly check?: boolean;
+  /** Regenerate even when the lock file says the output is current. */
+  readonly force?: boolean;
+  /** Called as each stage ends, for progress displays. */
+  readonly onStage?: (stage: StageName, detail: string) => void;
+}
+
+export async function generate(options: GenerateOptions = {}, run: GenerateRun = {}): Promise<GenerateResult> {
   const resolved = resolveOptions(options);
   if (!resolved.all && resolved.include.length === 0) {
     throw new GraphgenError("nothing to generate: no types included", {
@@ -35,12 +47,23 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     });
   }
   const timings: Record<StageName, number> = { parse: 0, model: 0, select: 0, render: 0, format: 0, write: 0 };
-  const { model, inputHashes } = loadModel(resolved.metadata, resolved.overlays, resolved.cwd, timings);
+  const header = lockHeader(resolved, hashInputs(resolved));
+  if (!run.force && isUpToDate(resolved.out, header)) {
+    const write: WriteResult = { written: [], added: [], changed: [], unchanged: previousFiles(resolved.out), removed: [] };
+    return { outDir: resolved.out, files: [], write, upToDate: true, timings, warnings: [], counts: readLockCounts(resolved.out) };
+  }
+  const stage = (name: StageName, started: number, detail: string) => {
+    timings[name] = performance.now() - started;
+    run.onStage?.(name, detail);
+  };
+  const { model } = loadModel(resolved.metadata, resolved.overlays, resolved.cwd, timings);
 
   let started = performance.now();
   const selection = selectTypes(model, resolved);
   const names = buildNames(model, selection.types, resolved.rootNamespace);
-  timings.select = performance.now() - started;
+  run.onStage?.("parse", `${Object.keys(header.inputs).length} input file(s)`);
+  run.onStage?.("model", `${model.types.size} types, ${model.operations.length} operations`);
+  stage("select", started, `${selection.types.length} types`);
 
   started = performance.now();
   const renderer = createRenderer();
@@ -51,63 +74,22 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     planPackageIndex(["./edm.js", "./models/index.js"]),
   ];
   const sources: OutputFile[] = modules.map((m) => ({ path: `src/${m.modulePath}.ts`, content: renderer.render(m.template, m.view) }));
-  sources.push({ path: "tsconfig.json", content: `${JSON.stringify(OUTPUT_TSCONFIG, null, 2)}\n` });
-  sources.push({ path: "package.json", content: `${JSON.stringify(OUTPUT_PACKAGE, null, 2)}\n` });
-  timings.render = performance.now() - started;
+  sources.push(...packageFiles(resolved));
+  stage("render", started, `${sources.length} files`);
 
   started = performance.now();
   const formatted = resolved.format ? await formatFiles(sources) : sources;
-  timings.format = performance.now() - started;
+  stage("format", started, resolved.format ? `${formatted.length} files` : "skipped");
 
-  started = performance.now();
-  const files = [...formatted, lockFile(resolved, inputHashes, formatted)];
-  const write = writeOutput(resolved.out, files);
-  timings.write = performance.now() - started;
-
-  const counts = { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };
+  const counts: Record<keyof TypeCounts, number> = { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };
   for (const name of selection.types) {
     const kind = model.types.get(name)?.kind;
     if (kind) counts[kind] += 1;
   }
-  return { outDir: resolved.out, files, write, timings, warnings: model.warnings, counts };
-}
 
-/** Compiler settings the output is checked with; strictest nodenext ESM. */
-const OUTPUT_TSCONFIG = {
-  compilerOptions: {
-    target: "es2022",
-    module: "nodenext",
-    moduleResolution: "nodenext",
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    exactOptionalPropertyTypes: true,
-    verbatimModuleSyntax: true,
-    isolatedModules: true,
-    skipLibCheck: false,
-    declaration: true,
-    outDir: "dist",
-    rootDir: "src",
-    types: [],
-  },
-  include: ["src"],
-};
-
-/** The output is an ES module package; its sources import with `.js` suffixes as nodenext requires. */
-const OUTPUT_PACKAGE = { name: "graphgen-output", private: true, type: "module", sideEffects: false };
-
-/** The lock file records what the output was made from, so a reader (and `--check`) can tell if it is current. */
-function lockFile(options: ResolvedOptions, inputHashes: Record<string, string>, files: readonly OutputFile[]): OutputFile {
-  const lock = {
-    generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION },
-    inputs: inputHashes,
-    options: {
-      include: options.include,
-      all: options.all,
-      rootNamespace: options.rootNamespace,
-      format: options.format,
-      overlays: options.overlays.map((o) => relative(options.cwd, o).split("\\").join("/")),
-    },
-    files: Object.fromEntries(files.map((f) => [f.path, sha256(f.content)])),
-  };
-  return { path: LOCK_FILE, content: `${JSON.stringify(lock, null, 2)}\n` };
+  started = performance.now();
+  const files = [...formatted, lockFile(header, counts, formatted)];
+  const write: WriteResult = run.check ? { ...planWrite(resolved.out, files), written: [] } : writeOutput(resolved.out, files);
+  stage("write", started, run.check ? "checked, nothing written" : `${write.written.length} written, ${write.removed.length} removed`);
+  return { outDir: resolved.out, files, write, upToDate: false, timings, warnings: model.warnings, counts };
 }

@@ -17,6 +17,10 @@ export interface GenerateOptions {
   rootNamespace?: string;
   /** Format the output with prettier. Default: true. */
   format?: boolean;
+  /** The output package's npm name. Default: `graphgen-output`. */
+  packageName?: string;
+  /** The output package's version. Default: `0.0.0`. */
+  packageVersion?: string;
   /** Folder that relative paths are resolved against. Default: the current working directory. */
   cwd?: string;
 }
@@ -31,6 +35,8 @@ export const DEFAULT_OPTIONS: Readonly<Omit<ResolvedOptions, "cwd">> = {
   out: "generated",
   rootNamespace: "microsoft.graph",
   format: true,
+  packageName: "graphgen-output",
+  packageVersion: "0.0.0",
 };
 
 /** Fills in defaults and makes every path absolute. */

@@ -1,7 +1,8 @@
-// The write stage: only changed files are written, stale ones
-// removed (as listed by the previous lock file), and nothing is ever written outside the output folder.
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+// The write stage: compares the generation (all in memory) with the output folder, then writes
+// only what changed, through a staging folder so a failure leaves the previous output intact.
+// Stale files are those the previous lock listed; nothing outside the output folder is touched.
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { GraphgenError } from "./errors.js";
 
@@ -11,13 +12,28 @@ export interface OutputFile {
   readonly content: string;
 }
 
-export interface WriteResult {
-  readonly written: string[];
+/** What a generation would do to the output folder; `--check` reports it, the write stage applies it. */
+export interface WritePlan {
+  readonly added: string[];
+  readonly changed: string[];
   readonly unchanged: string[];
   readonly removed: string[];
 }
 
+export interface WriteResult extends WritePlan {
+  /** Files actually written (empty for `--check`). */
+  readonly written: string[];
+}
+
+/** The lock file's shape as far as the write stage reads it; `lock.ts` writes the rest. */
+export interface Lock {
+  readonly fingerprint?: string;
+  readonly files?: Readonly<Record<string, string>>;
+}
+
 export const LOCK_FILE = "graphgen.lock.json";
+const STAGING_PREFIX = ".graphgen-staging-";
+
 export function sha256(content: string | Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
 }
@@ -34,40 +50,75 @@ export function outputPath(outDir: string, path: string): string {
   return target;
 }
 
-/** Files listed by the previous run's lock file, so stale ones can be removed and nothing else touched. */
-export function previousFiles(outDir: string): string[] {
+/** The previous run's lock file, if there is a readable one. */
+export function readLock(outDir: string): Lock | undefined {
   const lockPath = join(outDir, LOCK_FILE);
-  if (!existsSync(lockPath)) return [];
+  if (!existsSync(lockPath)) return undefined;
   try {
-    const lock = JSON.parse(readFileSync(lockPath, "utf8")) as { files?: Record<string, string> };
-    return Object.keys(lock.files ?? {});
+    return JSON.parse(readFileSync(lockPath, "utf8")) as Lock;
   } catch {
-    return [];
+    return undefined;
   }
 }
 
-export function writeOutput(outDir: string, files: readonly OutputFile[]): WriteResult {
-  const targets = files.map((file) => ({ file, target: outputPath(outDir, file.path) }));
-  const result: WriteResult = { written: [], unchanged: [], removed: [] };
+/** Files listed by the previous run's lock file, so stale ones can be removed and nothing else touched. */
+export function previousFiles(outDir: string): string[] {
+  return Object.keys(readLock(outDir)?.files ?? {});
+}
+
+/** Compares the generation with the disk; reads, never writes. */
+export function planWrite(outDir: string, files: readonly OutputFile[]): WritePlan {
+  const plan: WritePlan = { added: [], changed: [], unchanged: [], removed: [] };
   const stale = new Set(previousFiles(outDir));
-  for (const { file, target } of targets) {
+  for (const file of files) {
+    const target = outputPath(outDir, file.path);
     stale.delete(file.path);
-    if (existsSync(target) && readFileSync(target, "utf8") === file.content) {
-      result.unchanged.push(file.path);
-      continue;
+    if (!existsSync(target)) plan.added.push(file.path);
+    else if (readFileSync(target, "utf8") === file.content) plan.unchanged.push(file.path);
+    else plan.changed.push(file.path);
+  }
+  plan.removed.push(...[...stale].sort().filter((path) => existsSync(outputPath(outDir, path))));
+  return plan;
+}
+
+/**
+ * Applies a generation: changed files are first written into a staging folder inside `outDir`
+ * (same file system, so the final renames are atomic), then moved into place with the lock file
+ * last; an interrupted run therefore leaves a lock that no longer matches, and the next run repairs it.
+ */
+export function writeOutput(outDir: string, files: readonly OutputFile[]): WriteResult {
+  const plan = planWrite(outDir, files);
+  const toWrite = new Set([...plan.added, ...plan.changed]);
+  const pending = files.filter((f) => toWrite.has(f.path)).sort((a, b) => Number(a.path === LOCK_FILE) - Number(b.path === LOCK_FILE));
+  if (pending.length > 0) {
+    mkdirSync(outDir, { recursive: true });
+    const staging = join(outDir, `${STAGING_PREFIX}${randomBytes(6).toString("hex")}`);
+    try {
+      mkdirSync(staging);
+      pending.forEach((file, i) => writeFileSync(join(staging, String(i)), file.content));
+      pending.forEach((file, i) => {
+        const target = outputPath(outDir, file.path);
+        mkdirSync(dirname(target), { recursive: true });
+        renameSync(join(staging, String(i)), target);
+      });
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
     }
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
-    result.written.push(file.path);
   }
-  for (const path of [...stale].sort()) {
+  for (const path of plan.removed) {
     const target = outputPath(outDir, path);
-    if (!existsSync(target)) continue;
-    rmSync(target);
+    rmSync(target, { force: true });
     removeEmptyParents(outDir, dirname(target));
-    result.removed.push(path);
   }
-  return result;
+  return { ...plan, written: pending.map((f) => f.path).sort() };
+}
+
+/** True when every file the lock lists is on disk with the recorded sha256. */
+export function outputMatchesLock(outDir: string, recorded: Readonly<Record<string, string>>): boolean {
+  return Object.entries(recorded).every(([path, hash]) => {
+    const target = outputPath(outDir, path);
+    return existsSync(target) && sha256(readFileSync(target)) === hash;
+  });
 }
 
 function removeEmptyParents(outDir: string, folder: string): void {

@@ -1,0 +1,91 @@
+// The lock file (Kiota's KiotaLock): what an output was made from and each file's sha256, so
+// `--check` and readers can tell whether it is current, and an unchanged regeneration is skipped.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readInput } from "./load.js";
+import type { ResolvedOptions } from "./options.js";
+import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
+import { LOCK_FILE, outputMatchesLock, readLock, sha256, type OutputFile } from "./write.js";
+
+/** Everything the output is a function of: generator, input files and options. */
+export interface LockHeader {
+  readonly generator: { readonly name: string; readonly version: string };
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly options: Readonly<Record<string, unknown>>;
+  /**
+   * sha256 over the header and graphgen's own code and templates: a generator edited without a
+   * version bump (a source checkout) must not be mistaken for the one that made the output.
+   */
+  readonly fingerprint: string;
+}
+
+const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+export function lockHeader(options: ResolvedOptions, inputHashes: Readonly<Record<string, string>>): LockHeader {
+  const generator = { name: GENERATOR_NAME, version: GENERATOR_VERSION };
+  const inputs = Object.fromEntries(Object.entries(inputHashes).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const recorded = recordedOptions(options);
+  const fingerprint = sha256(JSON.stringify({ generator, code: CODE_HASH, inputs, options: recorded }));
+  return { generator, inputs, options: recorded, fingerprint };
+}
+
+/** The options that shape the output; paths made relative to `cwd` so the lock is the same on every machine. */
+function recordedOptions(options: ResolvedOptions): Record<string, unknown> {
+  const { cwd, out: _out, metadata, overlays, ...rest } = options;
+  const portable = (path: string) => relative(cwd, path).split("\\").join("/");
+  return { ...rest, metadata: portable(metadata), overlays: overlays.map(portable) };
+}
+
+/** Hashes the input files the way `loadModel` does, without parsing them. */
+export function hashInputs(options: ResolvedOptions): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  const hashOne = (path: string, role: string) => {
+    const { bytes, name } = readInput(path, options.cwd, role);
+    hashes[name] = sha256(bytes);
+  };
+  hashOne(options.metadata, "metadata");
+  for (const overlay of options.overlays) hashOne(overlay, "overlay");
+  return hashes;
+}
+
+/** Emitted types by kind. */
+export type TypeCounts = Readonly<Record<"entity" | "complex" | "enum" | "typeDefinition", number>>;
+
+export function lockFile(header: LockHeader, counts: TypeCounts, files: readonly OutputFile[]): OutputFile {
+  const lock = { ...header, counts, files: Object.fromEntries(files.map((f) => [f.path, sha256(f.content)])) };
+  return { path: LOCK_FILE, content: `${JSON.stringify(lock, null, 2)}\n` };
+}
+
+/** The output was made from exactly these inputs and is untouched since: regenerating would change nothing. */
+export function isUpToDate(outDir: string, header: LockHeader): boolean {
+  const lock = readLock(outDir);
+  return lock?.fingerprint === header.fingerprint && lock.files !== undefined && outputMatchesLock(outDir, lock.files);
+}
+
+/** The counts the lock recorded, for reporting a skipped regeneration. */
+export function readLockCounts(outDir: string): TypeCounts {
+  const counts = (readLock(outDir) as { counts?: TypeCounts } | undefined)?.counts;
+  return counts ?? { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };
+}
+
+/** graphgen's sources (a checkout) or build (an install), and its templates, with line endings normalised. */
+const CODE_HASH = codeHash();
+
+function codeHash(): string {
+  const code = existsSync(join(PACKAGE_ROOT, "generator")) ? "generator" : "dist";
+  const parts = [...listFiles(join(PACKAGE_ROOT, code)), ...listFiles(join(PACKAGE_ROOT, "templates"))]
+    .filter((file) => /\.(ts|js|hbs)$/.test(file) && !file.endsWith(".d.ts"))
+    .map((file) => `${relative(PACKAGE_ROOT, file).split("\\").join("/")}\0${readFileSync(file, "utf8").replace(/\r\n/g, "\n")}`);
+  return sha256(parts.join("\0"));
+}
+
+function listFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .sort()
+    .flatMap((name) => {
+      const path = join(folder, name);
+      return statSync(path).isDirectory() ? listFiles(path) : [path];
+    });
+}
