@@ -68,12 +68,33 @@ export function resolveTypeName(model: Model, name: string, rootNamespace: strin
       hint: "give the full name in --include",
     });
   }
-  const lower = name.toLowerCase();
-  const near = [...model.types.values()]
-    .filter((t) => t.name.toLowerCase().includes(lower) || lower.includes(t.name.toLowerCase()))
-    .slice(0, 5)
-    .map((t) => t.fullName);
+  const near = nearestNames(model, name);
   throw new GraphgenError(`no type named "${name}" in the metadata`, {
     hint: near.length > 0 ? `did you mean ${near.join(", ")}?` : "check the spelling, or use a full name such as microsoft.graph.user",
   });
+}
+
+/** Up to three type names within a small edit distance of a misspelt one. */
+function nearestNames(model: Model, name: string): string[] {
+  const wanted = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(wanted.length / 5));
+  return [...model.types.values()]
+    .map((t) => ({ fullName: t.fullName, distance: editDistance(wanted, t.name.toLowerCase()) }))
+    .filter((c) => c.distance <= limit)
+    .sort((a, b) => a.distance - b.distance || (a.fullName < b.fullName ? -1 : 1))
+    .slice(0, 3)
+    .map((c) => c.fullName);
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return Number.POSITIVE_INFINITY;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }

@@ -1,0 +1,43 @@
+// Helpers for tests that generate into a temporary folder and inspect or type-check the result.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+
+export const repoRoot = resolve(import.meta.dirname, "../..");
+export const realMetadata = join(repoRoot, "metadata/v1.0-cleanMetadata.xml");
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `graphgen-${prefix}-`));
+}
+
+/** Every file below `dir`, as sorted `/`-separated relative paths. */
+export function listFiles(dir: string, ignore: (path: string) => boolean = () => false): string[] {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const full = join(folder, name);
+      const path = relative(dir, full).split("\\").join("/");
+      if (ignore(path)) continue;
+      if (statSync(full).isDirectory()) walk(full);
+      else files.push(path);
+    }
+  };
+  walk(dir);
+  return files.sort();
+}
+
+export function readText(dir: string, path: string): string {
+  return readFileSync(join(dir, path), "utf8");
+}
+
+/** Runs the repo's tsc with the given arguments; returns its output, empty when it passed. */
+export function runTsc(args: string[], cwd: string): string {
+  try {
+    execFileSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), ...args], { cwd, encoding: "utf8" });
+    return "";
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    return `${e.stdout ?? ""}${e.stderr ?? ""}` || String(error);
+  }
+}

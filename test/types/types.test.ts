@@ -1,0 +1,48 @@
+// Runs tsc over test/types/narrowing.ts against the committed generated/ package, under both
+// nodenext and bundler resolution: the discriminated union narrows, and wrong code is rejected.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "../..");
+const tsc = join(root, "node_modules/typescript/bin/tsc");
+const work = mkdtempSync(join(tmpdir(), "graphgen-types-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function typecheck(module: string, moduleResolution: string, files: string[]): string {
+  const config = join(work, `tsconfig.${moduleResolution}.json`);
+  writeFileSync(
+    config,
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module, moduleResolution, target: "es2022", types: [] }, files }),
+  );
+  try {
+    execFileSync(process.execPath, [tsc, "-p", config], { encoding: "utf8" });
+    return "";
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout);
+  }
+}
+
+describe("generated types in user code", () => {
+  const file = join(root, "test/types/narrowing.ts");
+
+  it("narrow on @odata.type and accept the seed body (nodenext)", () => {
+    expect(typecheck("nodenext", "nodenext", [file])).toBe("");
+  });
+
+  it("narrow on @odata.type and accept the seed body (bundler)", () => {
+    expect(typecheck("esnext", "bundler", [file])).toBe("");
+  });
+
+  it("reject a wrong discriminator: the @ts-expect-error lines are real errors", () => {
+    const broken = join(work, "broken.ts");
+    writeFileSync(
+      broken,
+      `import type { IdentityApiConnector } from ${JSON.stringify(join(root, "generated/src/index.js"))};\n` +
+        `export const c: IdentityApiConnector = { authenticationConfiguration: { "@odata.type": "#microsoft.graph.user" } };\n`,
+    );
+    expect(typecheck("nodenext", "nodenext", [broken])).toContain("error TS2322");
+  });
+});
