@@ -1,6 +1,7 @@
 // The `graphgen` command: registers the subcommands (one file each in commands/) and runs them.
 // It returns an exit code instead of exiting, so tests can drive it in-process.
 import { Command, CommanderError } from "commander";
+import { registerDiffCommand } from "./commands/diff.js";
 import { registerGenerateCommand } from "./commands/generate.js";
 import { EXIT_USAGE, type CliIo } from "./commands/io.js";
 import { GENERATOR_VERSION } from "./version.js";
@@ -24,6 +25,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerGenerateCommand(program, io, setExitCode);
+  registerDiffCommand(program, io, setExitCode);
 
   if (argv.length === 0) {
     io.stdout(program.helpInformation());

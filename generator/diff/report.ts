@@ -1,0 +1,58 @@
+// Prints an API diff as plain text (a terminal), Markdown (a pull-request comment) or JSON (tools).
+import type { ApiChange, ApiDiff } from "./compare.js";
+
+export type DiffFormat = "text" | "markdown" | "json";
+export const DIFF_FORMATS: readonly DiffFormat[] = ["text", "markdown", "json"];
+
+export interface DiffReportInput {
+  readonly oldName: string;
+  readonly newName: string;
+  readonly diff: ApiDiff;
+}
+
+export function formatDiff(input: DiffReportInput, format: DiffFormat): string {
+  if (format === "json") return `${JSON.stringify(jsonReport(input), null, 2)}\n`;
+  return format === "markdown" ? markdownReport(input) : textReport(input);
+}
+
+function split(diff: ApiDiff): { breaking: ApiChange[]; additive: ApiChange[] } {
+  return {
+    breaking: diff.changes.filter((c) => c.severity === "breaking"),
+    additive: diff.changes.filter((c) => c.severity === "non-breaking"),
+  };
+}
+
+function summary({ diff }: DiffReportInput): string {
+  const { breaking, additive } = split(diff);
+  if (diff.changes.length === 0) return "no API changes; no version bump needed";
+  return `${diff.changes.length} change(s): ${breaking.length} breaking, ${additive.length} non-breaking; implies a ${diff.bump} version bump`;
+}
+
+function line(change: ApiChange): string {
+  return `${change.change}: ${change.target}${change.detail ? ` (${change.detail})` : ""}`;
+}
+
+function textReport(input: DiffReportInput): string {
+  const { breaking, additive } = split(input.diff);
+  const out = [`graphgen diff ${input.oldName} -> ${input.newName}`, summary(input)];
+  if (breaking.length > 0) out.push("", "Breaking:", ...breaking.map((c) => `  - ${line(c)}`));
+  if (additive.length > 0) out.push("", "Non-breaking:", ...additive.map((c) => `  + ${line(c)}`));
+  return `${out.join("\n")}\n`;
+}
+
+/** Breaking changes are listed openly; the (often long) additive list is folded so the comment stays readable. */
+function markdownReport(input: DiffReportInput): string {
+  const { breaking, additive } = split(input.diff);
+  const item = (c: ApiChange) => `- ${c.change}: \`${c.target}\`${c.detail ? ` (\`${c.detail}\`)` : ""}`;
+  const out = [`### Graph API changes: ${input.diff.bump === "none" ? "no version bump" : `**${input.diff.bump}** version bump`}`, "", `\`${input.oldName}\` → \`${input.newName}\`: ${summary(input)}.`];
+  if (breaking.length > 0) out.push("", `#### Breaking (${breaking.length})`, "", ...breaking.map(item));
+  if (additive.length > 0) {
+    out.push("", `<details><summary>Non-breaking (${additive.length})</summary>`, "", ...additive.map(item), "", "</details>");
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function jsonReport({ oldName, newName, diff }: DiffReportInput): object {
+  const { breaking, additive } = split(diff);
+  return { old: oldName, new: newName, bump: diff.bump, breaking: breaking.length, nonBreaking: additive.length, changes: diff.changes };
+}
