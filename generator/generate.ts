@@ -3,6 +3,7 @@
 import { GraphgenError } from "./errors.js";
 import type { EmitContext, PlannedModule } from "./emit/context.js";
 import { planPackageIndex, planTypeModules } from "./emit/modules.js";
+import { planValidatorModules } from "./emit/validators-modules.js";
 import { loadModel } from "./load.js";
 import type { ModelWarning } from "./model/types.js";
 import { buildNames } from "./naming.js";
@@ -71,7 +72,8 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   // Each part of the package plans its own modules; the package index re-exports them all.
   const modules: PlannedModule[] = [
     ...planTypeModules(context),
-    planPackageIndex(["./edm.js", "./models/index.js"]),
+    ...planValidatorModules(context),
+    planPackageIndex(["./edm.js", "./models/index.js", "./validators/index.js", "./runtime/validation.js"]),
   ];
   const sources: OutputFile[] = modules.map((m) => ({ path: `src/${m.modulePath}.ts`, content: renderer.render(m.template, m.view) }));
   sources.push(...packageFiles(resolved));

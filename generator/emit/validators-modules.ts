@@ -1,0 +1,72 @@
+// Plans the validator part of the package: the shared runtime, one module per entity, complex and
+// enum type (beside its model's path, `models/x/Y` -> `validators/x/Y`), and the namespace indexes.
+import { isStructured } from "../model/queries.js";
+import type { EmitContext, PlannedModule } from "./context.js";
+import { moduleSpecifier } from "./imports.js";
+import { enumValidatorView, structuredValidatorView } from "./validators.js";
+import { RUNTIME_MODULE, validatorModulePath, validatorNames } from "./validators-names.js";
+
+export const VALIDATORS_INDEX = "validators/index";
+
+export function planValidatorModules({ model, names, selection }: EmitContext): PlannedModule[] {
+  const ctx = { model, names, selected: new Set(selection.types) };
+  const modules: PlannedModule[] = [{ modulePath: RUNTIME_MODULE, template: "runtime-validation", view: {} }];
+  const exported: { modulePath: string; names: string }[] = [];
+  for (const fullName of selection.types) {
+    const type = model.types.get(fullName);
+    const naming = names.type(fullName);
+    const modulePath = validatorModulePath(naming.modulePath);
+    const own = validatorNames(naming.typeName);
+    if (isStructured(type)) modules.push({ modulePath, template: "validator", view: structuredValidatorView(ctx, type) });
+    else if (type?.kind === "enum") modules.push({ modulePath, template: "validator-enum", view: enumValidatorView(ctx, type) });
+    else continue;
+    exported.push({ modulePath, names: [own.validate, own.is, own.assert].join(", ") });
+  }
+  const rootFolder = validatorModulePath(names.namespace(names.rootNamespace).folder);
+  return [...modules, ...planIndexes(rootFolder, exported)];
+}
+
+interface FolderIndex {
+  readonly exports: { name: string; from: string }[];
+  readonly children: Set<string>;
+}
+
+/** One index per folder; nested namespaces re-exported as `export * as callRecords`, like the models. */
+function planIndexes(rootFolder: string, exported: readonly { modulePath: string; names: string }[]): PlannedModule[] {
+  const folders = new Map<string, FolderIndex>();
+  const folder = (path: string): FolderIndex => {
+    let index = folders.get(path);
+    if (!index) {
+      index = { exports: [], children: new Set() };
+      folders.set(path, index);
+      const slash = path.lastIndexOf("/");
+      if (slash > 0 && path !== rootFolder) folder(path.slice(0, slash)).children.add(path);
+    }
+    return index;
+  };
+  folder(rootFolder);
+  for (const { modulePath, names } of exported) {
+    const path = modulePath.slice(0, modulePath.lastIndexOf("/"));
+    folder(path).exports.push({ name: names, from: moduleSpecifier(`${path}/index`, modulePath) });
+  }
+  return [...folders.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([path, index]) => {
+      const indexModule = `${path}/index`;
+      const namespaces = [...index.children].sort().map((child) => ({
+        name: child.slice(child.lastIndexOf("/") + 1),
+        from: moduleSpecifier(indexModule, `${child}/index`),
+      }));
+      return {
+        modulePath: indexModule,
+        template: "namespace-index",
+        view: {
+          doc: [],
+          typeExports: [],
+          valueExports: index.exports,
+          namespaces,
+          empty: index.exports.length + namespaces.length === 0,
+        },
+      };
+    });
+}

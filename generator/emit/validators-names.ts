@@ -1,0 +1,26 @@
+// Names and paths of the validator modules. Validator functions are camelCase verbs around the
+// type's PascalCase name (`validateX`), so they never collide with the type names they sit beside.
+
+export const RUNTIME_MODULE = "runtime/validation";
+
+/** Values of the runtime module every validator may import; a generated import must not reuse them. */
+export const RUNTIME_VALUES = ["runValidation", "GraphValidationError", "Walk", "ValidateOptions", "ValidationResult", "own", "matchesFlags"];
+
+export function validatorNames(typeName: string) {
+  return {
+    validate: `validate${typeName}`,
+    is: `is${typeName}`,
+    assert: `assert${typeName}`,
+    /** Checks a value declared as the type: object, `@odata.type` dispatch, then members. */
+    check: `check${typeName}`,
+    /** Checks an object's members as exactly this type. */
+    members: `members${typeName}`,
+    /** Whether a key is a declared property (closed types only; module-private). */
+    known: `known${typeName}`,
+  };
+}
+
+/** `models/callRecords/CallRecord` -> `validators/callRecords/CallRecord`. */
+export function validatorModulePath(typeModulePath: string): string {
+  return typeModulePath.replace(/^models\//, "validators/");
+}
