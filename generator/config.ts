@@ -12,6 +12,7 @@ const FIELDS: Record<string, FieldKind> = {
   metadata: "string",
   overlays: "string[]",
   include: "string[]",
+  includePaths: "string[]",
   all: "boolean",
   out: "string",
   rootNamespace: "string",

@@ -7,6 +7,7 @@ import { planValidatorModules } from "./emit/validators-modules.js";
 import { loadModel } from "./load.js";
 import type { ModelWarning } from "./model/types.js";
 import { buildNames } from "./naming.js";
+import { planClient, planClientPart } from "./client/plan.js";
 import { resolveOptions, type GenerateOptions } from "./options.js";
 import { createRenderer } from "./render.js";
 import { selectTypes } from "./select.js";
@@ -42,7 +43,7 @@ export interface GenerateRun {
 
 export async function generate(options: GenerateOptions = {}, run: GenerateRun = {}): Promise<GenerateResult> {
   const resolved = resolveOptions(options);
-  if (!resolved.all && resolved.include.length === 0) {
+  if (!resolved.all && resolved.include.length === 0 && resolved.includePaths.length === 0) {
     throw new GraphgenError("nothing to generate: no types included", {
       hint: "pass --include <type,...> or --all, or set \"include\" in graphgen.config.json",
     });
@@ -60,7 +61,8 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   const { model } = loadModel(resolved.metadata, resolved.overlays, resolved.cwd, timings);
 
   let started = performance.now();
-  const selection = selectTypes(model, resolved);
+  const client = planClient(model, resolved);
+  const selection = selectTypes(model, { ...resolved, include: [...resolved.include, ...client.types] });
   const names = buildNames(model, selection.types, resolved.rootNamespace);
   run.onStage?.("parse", `${Object.keys(header.inputs).length} input file(s)`);
   run.onStage?.("model", `${model.types.size} types, ${model.operations.length} operations`);
@@ -73,7 +75,8 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   const modules: PlannedModule[] = [
     ...planTypeModules(context),
     ...planValidatorModules(context),
-    planPackageIndex(["./edm.js", "./models/index.js", "./validators/index.js", "./runtime/validation.js"]),
+    ...planClientPart(context, client),
+    planPackageIndex(["./edm.js", "./models/index.js", "./validators/index.js", "./runtime/validation.js", ...client.indexModules]),
   ];
   const sources: OutputFile[] = modules.map((m) => ({ path: `src/${m.modulePath}.ts`, content: renderer.render(m.template, m.view) }));
   sources.push(...packageFiles(resolved));

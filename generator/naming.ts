@@ -121,3 +121,34 @@ function nameNamespace(namespace: string, rootNamespace: string): NamespaceNamin
   const exportPath = relative.map(camelCase);
   return { namespace, exportPath, folder: ["models", ...exportPath].join("/") };
 }
+
+export interface RequestBuilderNaming {
+  /** `IdentityApiConnectorsByIdRequests` */
+  readonly interfaceName: string;
+  /** `identityApiConnectorsByIdRequests` */
+  readonly factoryName: string;
+  /** `client/paths/identity/apiConnectors/byId`: one module per request path, so bundles take only what they reach. */
+  readonly modulePath: string;
+}
+
+/** Names of the request builder for a path; a key segment (`{x-id}`) reads as `byId`, the method that reaches it. */
+export function requestBuilderNaming(segments: readonly string[]): RequestBuilderNaming {
+  const words = segments.map((s) => (s.startsWith("{") ? "byId" : s));
+  const pascal = words.map(pascalCase).join("");
+  return {
+    interfaceName: `${pascal}Requests`,
+    factoryName: `${pascal.charAt(0).toLowerCase()}${pascal.slice(1)}Requests`,
+    modulePath: ["client", "paths", ...words.map((w) => w.replace(/[^A-Za-z0-9_-]/g, "_"))].join("/"),
+  };
+}
+
+/**
+ * A request builder member: the navigation property or operation name when it is a usable identifier and
+ * not taken (by `get`, `list`, ... or an earlier member), else the name with `_` appended until it is free.
+ */
+export function requestBuilderMember(name: string, taken: Set<string>): string {
+  let member = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : camelCase(name);
+  while (taken.has(member)) member = `${member}_`;
+  taken.add(member);
+  return member;
+}

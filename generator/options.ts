@@ -9,6 +9,11 @@ export interface GenerateOptions {
   overlays?: string[];
   /** Types to emit with their closure: short names (`user`) or full names (`microsoft.graph.user`). Default: none. */
   include?: string[];
+  /**
+   * Request paths to generate a typed client for: `*` is one segment, `**` any number, `{id}` a key;
+   * e.g. `/identity/apiConnectors/**`. Their types are emitted too. Default: none (no client).
+   */
+  includePaths?: string[];
   /** Emit every type of every schema. Default: false. */
   all?: boolean;
   /** Output folder; graphgen owns it and writes nothing outside it. Default: `generated`. */
@@ -31,6 +36,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<ResolvedOptions, "cwd">> = {
   metadata: "metadata/v1.0-cleanMetadata.xml",
   overlays: [],
   include: [],
+  includePaths: [],
   all: false,
   out: "generated",
   rootNamespace: "microsoft.graph",

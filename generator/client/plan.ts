@@ -1,0 +1,42 @@
+// The client's part of a generation, seen from generate.ts: which request paths, which extra types
+// they need selected, and the modules to emit.
+import type { EmitContext, PlannedModule } from "../emit/context.js";
+import { planClientModules } from "../emit/client-modules.js";
+import type { ValidatorLookup } from "../emit/client-builders.js";
+import type { Model } from "../model/types.js";
+import { clientTypeNames } from "./client-types.js";
+import { parsePathPatterns } from "./include-paths.js";
+import { loadGraphPermissions } from "./permissions.js";
+import { buildRequestTree, type RequestNode } from "./request-tree.js";
+
+export interface ClientPlan {
+  readonly roots: readonly RequestNode[];
+  /** Types the request builders refer to, added to the selection. */
+  readonly types: readonly string[];
+  /** What the package index re-exports from the client. */
+  readonly indexModules: readonly string[];
+}
+
+export function planClient(model: Model, options: { includePaths: readonly string[]; rootNamespace: string }): ClientPlan {
+  const roots = buildRequestTree(model, parsePathPatterns(options.includePaths), options.rootNamespace);
+  return { roots, types: clientTypeNames(model, roots), indexModules: roots.length > 0 ? ["./client/index.js"] : [] };
+}
+
+export function planClientPart(ctx: EmitContext, plan: ClientPlan): PlannedModule[] {
+  if (plan.roots.length === 0) return [];
+  return planClientModules(ctx, plan.roots, loadGraphPermissions(), validatorLookup(ctx));
+}
+
+/**
+ * Validators live beside the models: `validators/<folder>/X.ts` exports `validateX` for every emitted
+ * structured type. The flag lets a generation without validators still emit a working client.
+ */
+function validatorLookup(ctx: EmitContext): ValidatorLookup {
+  if (!VALIDATORS_GENERATED) return () => undefined;
+  return (fullName) => {
+    const naming = ctx.names.type(fullName);
+    return { modulePath: naming.modulePath.replace(/^models\//, "validators/"), name: `validate${naming.typeName}` };
+  };
+}
+
+const VALIDATORS_GENERATED = true;
