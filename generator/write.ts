@@ -70,8 +70,15 @@ export function previousFiles(outDir: string): string[] {
 export function planWrite(outDir: string, files: readonly OutputFile[]): WritePlan {
   const plan: WritePlan = { added: [], changed: [], unchanged: [], removed: [] };
   const stale = new Set(previousFiles(outDir));
+  const seen = new Set<string>();
   for (const file of files) {
     const target = outputPath(outDir, file.path);
+    if (seen.has(file.path)) {
+      throw new GraphgenError(`two generated files share the path "${file.path}"; one would silently overwrite the other`, {
+        hint: "this is a graphgen bug (two parts of the package plan the same module); please report it",
+      });
+    }
+    seen.add(file.path);
     stale.delete(file.path);
     if (!existsSync(target)) plan.added.push(file.path);
     else if (readFileSync(target, "utf8") === file.content) plan.unchanged.push(file.path);
