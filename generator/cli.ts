@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { registerDiffCommand } from "./commands/diff.js";
 import { registerGenerateCommand } from "./commands/generate.js";
+import { registerPermissionsCommand } from "./commands/permissions.js";
 import { EXIT_USAGE, type CliIo } from "./commands/io.js";
 import { GENERATOR_VERSION } from "./version.js";
 
@@ -25,6 +26,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerGenerateCommand(program, io, setExitCode);
+  registerPermissionsCommand(program, io, setExitCode);
   registerDiffCommand(program, io, setExitCode);
 
   if (argv.length === 0) {

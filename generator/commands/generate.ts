@@ -15,6 +15,7 @@ interface GenerateFlags {
   metadata?: string;
   overlay?: string[];
   include?: string;
+  includePath?: string[];
   all?: boolean;
   out?: string;
   format: boolean;
@@ -32,6 +33,7 @@ export function registerGenerateCommand(program: Command, io: CliIo, setExitCode
     .option("-m, --metadata <file>", "CSDL metadata file")
     .option("--overlay <file...>", "overlay CSDL file(s) merged into the metadata")
     .option("-i, --include <types>", "comma-separated type names (short or full) to emit with their closure")
+    .option("--include-path <pattern...>", 'request paths to generate a client for, e.g. "/identity/apiConnectors/**" (* one segment, ** any)')
     .option("-a, --all", "emit every type of every schema")
     .option("-o, --out <dir>", "output folder")
     .option("--no-format", "skip prettier")
@@ -96,6 +98,7 @@ export function resolveCliOptions(flags: Omit<GenerateFlags, "format" | "debug">
     metadata: here(flags.metadata) ?? fromConfig.metadata,
     overlays: flags.overlay?.map((o) => resolve(cwd, o)) ?? fromConfig.overlays,
     include: flags.include ? flags.include.split(",").map((s) => s.trim()).filter(Boolean) : fromConfig.include,
+    includePaths: flags.includePath ?? fromConfig.includePaths,
     all: flags.all ?? fromConfig.all,
     out: here(flags.out) ?? fromConfig.out,
     format: flags.format === false ? false : fromConfig.format,
