@@ -4,6 +4,7 @@ import { GraphgenError } from "./errors.js";
 import type { EmitContext, PlannedModule } from "./emit/context.js";
 import { planPackageIndex, planTypeModules } from "./emit/modules.js";
 import { planValidatorModules } from "./emit/validators-modules.js";
+import { planJsonSchema } from "./emit/json-schema.js";
 import { loadModel } from "./load.js";
 import type { ModelWarning } from "./model/types.js";
 import { buildNames } from "./naming.js";
@@ -80,10 +81,12 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   ];
   const sources: OutputFile[] = modules.map((m) => ({ path: `src/${m.modulePath}.ts`, content: renderer.render(m.template, m.view) }));
   sources.push(...packageFiles(resolved));
+  sources.push(planJsonSchema(context));
   stage("render", started, `${sources.length} files`);
 
   started = performance.now();
-  const formatted = resolved.format ? await formatFiles(sources) : sources;
+  const stable = new Set(modules.filter((m) => m.prettierStable).map((m) => `src/${m.modulePath}.ts`));
+  const formatted = resolved.format ? await formatFiles(sources, stable) : sources;
   stage("format", started, resolved.format ? `${formatted.length} files` : "skipped");
 
   const counts: Record<keyof TypeCounts, number> = { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };

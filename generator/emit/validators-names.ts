@@ -20,7 +20,7 @@ export function validatorNames(typeName: string) {
   };
 }
 
-/** `models/callRecords/CallRecord` -> `validators/callRecords/CallRecord`. */
+/** `models/callRecords/CallRecord` -> `validators/callRecords/CallRecord`; `models` -> `validators`. */
 export function validatorModulePath(typeModulePath: string): string {
-  return typeModulePath.replace(/^models\//, "validators/");
+  return typeModulePath.replace(/^models(?=\/|$)/, "validators");
 }
