@@ -82,7 +82,7 @@ describe("client for the default config", () => {
       "token-permissions.ts",
     ]);
     for (const file of files) {
-      await expect(readFileSync(join(out, "src/client", file), "utf8")).toMatchFileSnapshot(`__snapshots__/default/${file}`);
+      await expect(readFileSync(join(out, "src/client", file), "utf8")).toMatchFileSnapshot(`__snapshots__/default/${file}.snap`);
     }
     expect(readFileSync(join(out, "src/index.ts"), "utf8")).toContain('export * from "./client/index.js";');
   });
