@@ -1,13 +1,35 @@
-// The format stage: prettier over every generated TypeScript file, once, at the end.
+// The format stage: prettier over the generated TypeScript, once, at the end. Modules whose
+// templates already write prettier's layout skip it, unless a code line came out too long.
 import * as prettier from "prettier";
+import { PRINT_WIDTH } from "./emit/layout.js";
 import type { OutputFile } from "./write.js";
 
-const PRETTIER_OPTIONS: prettier.Options = { parser: "typescript", printWidth: 120 };
+/** `quoteProps: "preserve"`: a reserved word used as a property key stays quoted, as emitted. */
+export const PRETTIER_OPTIONS: prettier.Options = { parser: "typescript", printWidth: PRINT_WIDTH, quoteProps: "preserve" };
 
-export async function formatFiles(files: readonly OutputFile[]): Promise<OutputFile[]> {
+export async function formatFiles(files: readonly OutputFile[], stable: ReadonlySet<string> = new Set()): Promise<OutputFile[]> {
   return Promise.all(
     files.map(async (file) =>
-      file.path.endsWith(".ts") ? { path: file.path, content: await prettier.format(file.content, PRETTIER_OPTIONS) } : file,
+      file.path.endsWith(".ts") && (!stable.has(file.path) || hasLongCodeLine(file.content))
+        ? { ...file, content: await prettier.format(file.content, PRETTIER_OPTIONS) }
+        : file,
     ),
   );
+}
+
+/**
+ * Long lines prettier leaves as they are: comments, single-name imports and exports, and a
+ * template literal type alone on its line. Any other long line means prettier has work to do.
+ */
+const UNBREAKABLE_LINE = /^\s*(\/\/|\/\*\*|\*)|^(import|export)( type)? \{ [^,]+ \} from "[^"]+";$|^\s*\| `[^`]*`;?$/;
+
+function hasLongCodeLine(content: string): boolean {
+  let start = 0;
+  while (start < content.length) {
+    let end = content.indexOf("\n", start);
+    if (end < 0) end = content.length;
+    if (end - start > PRINT_WIDTH && !UNBREAKABLE_LINE.test(content.slice(start, end))) return true;
+    start = end + 1;
+  }
+  return false;
 }

@@ -17,4 +17,9 @@ export interface PlannedModule {
   /** Template name: `templates/<name>.hbs`. */
   readonly template: string;
   readonly view: object;
+  /**
+   * The template writes exactly what prettier would (checked by test/emit/prettier-stable.test.ts),
+   * so the format stage skips prettier for it unless a line came out longer than the print width.
+   */
+  readonly prettierStable?: boolean;
 }

@@ -12,21 +12,22 @@ export type { PlannedModule } from "./context.js";
 export function planTypeModules({ model, names, selection }: EmitContext): PlannedModule[] {
   const types = selection.types;
   const ctx = { model, names };
-  const modules: PlannedModule[] = [{ modulePath: EDM_MODULE, template: "edm", view: {} }];
+  const modules: PlannedModule[] = [{ modulePath: EDM_MODULE, template: "edm", view: {}, prettierStable: true }];
   for (const fullName of types) {
     const type = model.types.get(fullName);
     if (!type) continue;
     const { modulePath } = names.type(fullName);
-    if (type.kind === "enum") modules.push({ modulePath, template: "enum-type", view: enumTypeView(ctx, type) });
-    else if (type.kind === "typeDefinition") modules.push({ modulePath, template: "type-definition", view: typeDefinitionView(ctx, type) });
-    else modules.push({ modulePath, template: "structured-type", view: structuredTypeView(ctx, type) });
+    if (type.kind === "enum") modules.push({ modulePath, template: "enum-type", view: enumTypeView(ctx, type), prettierStable: true });
+    else if (type.kind === "typeDefinition") {
+      modules.push({ modulePath, template: "type-definition", view: typeDefinitionView(ctx, type), prettierStable: true });
+    } else modules.push({ modulePath, template: "structured-type", view: structuredTypeView(ctx, type), prettierStable: true });
   }
   return [...modules, ...planNamespaceIndexes(model, names, types)];
 }
 
 /** The package's root module: re-exports every part (types, validators, client) from one place. */
 export function planPackageIndex(modules: readonly string[]): PlannedModule {
-  return { modulePath: "index", template: "package-index", view: { doc: [], modules } };
+  return { modulePath: "index", template: "package-index", view: { doc: [], modules }, prettierStable: true };
 }
 
 interface FolderIndex {
@@ -75,6 +76,7 @@ function planNamespaceIndexes(model: Model, names: Names, types: readonly string
       return {
         modulePath: indexModule,
         template: "namespace-index",
+        prettierStable: true,
         view: {
           doc: index.namespace ? [`Types of the ${index.namespace} namespace.`] : [],
           typeExports: index.typeExports,

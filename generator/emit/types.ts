@@ -5,12 +5,14 @@ import type { EnumType, NavigationProperty, Property, StructuredType, TypeDefini
 import { commentLines } from "./docs.js";
 import { primitiveMapping } from "./edm.js";
 import { ImportSet, type ImportView } from "./imports.js";
-import { odataTypeLiteral, typeExpression, type ExpressionContext } from "./type-expressions.js";
+import { layoutAlias, layoutAnnotation } from "./layout.js";
+import { odataTypeLiteral, typeExpression, typeShape, type ExpressionContext } from "./type-expressions.js";
 
 export interface MemberView {
   readonly doc: string[];
   readonly key: string;
-  readonly type: string;
+  /** Everything between `key?:` and `;`, laid out as prettier would. */
+  readonly annotation: string;
 }
 
 export interface StructuredTypeView {
@@ -18,6 +20,7 @@ export interface StructuredTypeView {
   readonly doc: string[];
   readonly name: string;
   readonly extends?: string;
+  /** The `"@odata.type"?:` annotation, laid out as prettier would. */
   readonly odataTypes: string;
   readonly members: MemberView[];
   readonly openType: boolean;
@@ -26,8 +29,8 @@ export interface StructuredTypeView {
 export interface EnumTypeView {
   readonly doc: string[];
   readonly name: string;
+  /** Everything between `export type Name =` and `;`. */
   readonly union: string;
-  readonly flags: boolean;
   readonly members: { readonly doc: string[]; readonly key: string; readonly value: string }[];
 }
 
@@ -64,7 +67,7 @@ export function structuredTypeView(ctx: Context, type: StructuredType): Structur
     ]),
     name: naming.typeName,
     extends: extendsName,
-    odataTypes: literals.map((l) => JSON.stringify(l)).join(" | "),
+    odataTypes: layoutAnnotation('  "@odata.type"?:', { members: literals.map((l) => JSON.stringify(l)), collection: false }, "  "),
     members,
     openType: type.openType,
   };
@@ -78,20 +81,25 @@ function propertyMember(ctx: ExpressionContext, property: Property): MemberView 
     property.readOnly ? "Read-only: set by the service, never sent by clients." : undefined,
     property.immutable ? "Immutable: may be set on create, never changed afterwards." : undefined,
   ].filter(Boolean);
+  const key = propertyKey(property.name);
+  const shape = typeShape(ctx, property.type, property.nullable, property.derivedTypeConstraint);
   return {
     doc: commentLines(property.description, property.longDescription, notes.join(" ")),
-    key: propertyKey(property.name),
-    type: typeExpression(ctx, property.type, property.nullable, property.derivedTypeConstraint),
+    key,
+    annotation: layoutAnnotation(`  ${key}?:`, shape, "  "),
   };
 }
 
 function navigationMember(ctx: ExpressionContext, navigation: NavigationProperty): MemberView {
   const kind = navigation.containsTarget ? "Contained navigation property" : "Navigation property";
+  const key = propertyKey(navigation.name);
+  // Items of a navigation collection are entities, never null.
+  const nullable = navigation.type.collection ? false : navigation.nullable;
+  const shape = typeShape(ctx, navigation.type, nullable, navigation.derivedTypeConstraint);
   return {
     doc: commentLines(navigation.description, navigation.longDescription, `${kind}: present when expanded with \`$expand\`.`),
-    key: propertyKey(navigation.name),
-    // Items of a navigation collection are entities, never null.
-    type: typeExpression(ctx, navigation.type, navigation.type.collection ? false : navigation.nullable, navigation.derivedTypeConstraint),
+    key,
+    annotation: layoutAnnotation(`  ${key}?:`, shape, "  "),
   };
 }
 
@@ -110,11 +118,12 @@ export function enumTypeView(ctx: Context, type: EnumType): EnumTypeView {
     ? "Flags enum: a value is one member name or several, comma-separated (e.g. `\"a,b\"`)."
     : undefined;
   const emptyNote = type.members.length === 0 ? "The metadata lists no members; any string is accepted." : undefined;
+  // Flags: one member, or a comma-separated list starting with one (`"read,write"`).
+  const combined = type.isFlags && literals.length > 0 ? [`\`\${${literals.join(" | ")}},\${string}\``] : [];
   return {
     doc: typeDoc(type, [flagsNote, emptyNote]),
     name,
-    union: literals.length === 0 ? "string" : literals.join(" | "),
-    flags: type.isFlags && literals.length > 0,
+    union: layoutAlias(`export type ${name} =`, literals.length === 0 ? ["string"] : [...literals, ...combined]),
     members: type.members.map((m) => ({
       doc: commentLines(m.description, `Value ${m.value}.`),
       key: propertyKey(m.name),
@@ -126,6 +135,6 @@ export function enumTypeView(ctx: Context, type: EnumType): EnumTypeView {
 export function typeDefinitionView(ctx: Context, type: TypeDefinition): TypeDefinitionView {
   const naming = ctx.names.type(type.fullName);
   const imports = new ImportSet(naming.modulePath, [naming.typeName]);
-  const mapped = typeExpression({ ...ctx, imports }, { name: type.underlyingType, collection: false }, false);
+  const mapped = ` ${typeExpression({ ...ctx, imports }, { name: type.underlyingType, collection: false }, false)}`;
   return { imports: imports.views(), doc: typeDoc(type, [`Underlying type: ${type.underlyingType}.`]), name: naming.typeName, type: mapped };
 }

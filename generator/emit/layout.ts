@@ -1,0 +1,41 @@
+// Lays out type unions exactly as prettier would (printWidth 120), so type modules come out of
+// the templates already formatted and prettier can be skipped for them. test/emit/layout.test.ts
+// checks the output against prettier itself.
+
+export const PRINT_WIDTH = 120;
+
+export interface TypeShape {
+  /** Union members, each already a complete type expression. */
+  readonly members: readonly string[];
+  /** Written as `(members)[]`, or `member[]` for a single member. */
+  readonly collection: boolean;
+}
+
+export function inlineType({ members, collection }: TypeShape): string {
+  const union = members.join(" | ");
+  if (!collection) return union;
+  return members.length > 1 ? `(${union})[]` : `${union}[]`;
+}
+
+/**
+ * The text after `head` (e.g. `  name?:`) up to the closing `;`, including the leading space or
+ * line break: one line when `head type;` fits, else prettier's one-member-per-line union.
+ */
+export function layoutAnnotation(head: string, shape: TypeShape, indent: string): string {
+  const inline = inlineType(shape);
+  if (shape.members.length < 2 || head.length + 1 + inline.length + 1 <= PRINT_WIDTH) return ` ${inline}`;
+  const inner = `${indent}  `;
+  const union = shape.members.join(" | ");
+  const pipes = shape.members.map((m) => `\n${inner}| ${m}`).join("");
+  // Prettier first tries the whole union on the next line, and only then one member per line.
+  if (!shape.collection) return inner.length + union.length + 1 <= PRINT_WIDTH ? `\n${inner}${union}` : pipes;
+  return inner.length + union.length <= PRINT_WIDTH ? ` (\n${inner}${union}\n${indent})[]` : ` (${pipes}\n${indent})[]`;
+}
+
+/** A type alias body after `export type Name =`, as prettier lays it out. */
+export function layoutAlias(head: string, members: readonly string[]): string {
+  const inline = members.join(" | ");
+  if (members.length < 2 || head.length + 1 + inline.length + 1 <= PRINT_WIDTH) return ` ${inline}`;
+  if (2 + inline.length + 1 <= PRINT_WIDTH) return `\n  ${inline}`;
+  return members.map((m) => `\n  | ${m}`).join("");
+}
