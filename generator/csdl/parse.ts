@@ -92,6 +92,26 @@ function requireName(element: XmlElement, attribute = "Name"): string {
   return value;
 }
 
+/** CSDL's SimpleIdentifier: what type, operation and container names must be (they become file and export names). */
+const SIMPLE_IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]{0,127}$/u;
+
+function requireIdentifier(element: XmlElement, attribute = "Name", dotted = false): string {
+  const value = requireName(element, attribute);
+  const parts = dotted ? value.split(".") : [value];
+  if (!parts.every((part) => SIMPLE_IDENTIFIER.test(part))) {
+    throw new GraphgenError(
+      `<${element.name} ${attribute}="${value}"> is not a valid CSDL ${dotted ? "namespace" : "name"}: ${dotted ? "dot-separated " : ""}identifiers of letters, digits and _ (not starting with a digit) are allowed`,
+      { location: element.location, hint: `rename it, e.g. ${attribute}="${parts.map(suggestIdentifier).join(".")}"` },
+    );
+  }
+  return value;
+}
+
+function suggestIdentifier(name: string): string {
+  const letters = name.replace(/[^\p{L}\p{N}_]/gu, "");
+  return /^\p{N}/u.test(letters) || letters === "" ? `_${letters}` : letters;
+}
+
 function readBool(element: XmlElement, attribute: string): boolean | undefined {
   const value = element.attributes[attribute];
   return value === undefined ? undefined : value === "true";
@@ -118,7 +138,7 @@ function readSchema(element: XmlElement, qualify: Qualify): RawSchema {
     location: block.location,
   }));
   return {
-    namespace: requireName(element, "Namespace"),
+    namespace: requireIdentifier(element, "Namespace", true),
     alias: element.attributes.Alias,
     entityTypes: childrenNamed(element, "EntityType").map((e) => readStructuredType(e, "entity", qualify)),
     complexTypes: childrenNamed(element, "ComplexType").map((e) => readStructuredType(e, "complex", qualify)),
@@ -143,7 +163,7 @@ function readStructuredType(element: XmlElement, kind: "entity" | "complex", qua
   const keyRefs = childrenNamed(element, "Key").flatMap((k) => childrenNamed(k, "PropertyRef"));
   return {
     kind,
-    name: requireName(element),
+    name: requireIdentifier(element),
     baseType: element.attributes.BaseType ? qualify(element.attributes.BaseType) : undefined,
     abstract: readBool(element, "Abstract") ?? false,
     openType: readBool(element, "OpenType") ?? false,
@@ -173,7 +193,7 @@ function readStructuredType(element: XmlElement, kind: "entity" | "complex", qua
 function readEnumType(element: XmlElement, qualify: Qualify): RawEnumType {
   return {
     kind: "enum",
-    name: requireName(element),
+    name: requireIdentifier(element),
     underlyingType: element.attributes.UnderlyingType,
     isFlags: readBool(element, "IsFlags") ?? false,
     members: childrenNamed(element, "Member").map((m) => ({
@@ -190,7 +210,7 @@ function readEnumType(element: XmlElement, qualify: Qualify): RawEnumType {
 function readTypeDefinition(element: XmlElement, qualify: Qualify): RawTypeDefinition {
   return {
     kind: "typeDefinition",
-    name: requireName(element),
+    name: requireIdentifier(element),
     underlyingType: qualify(requireName(element, "UnderlyingType")),
     ...readFacets(element),
     annotations: readAnnotations(element, qualify),
@@ -209,7 +229,7 @@ function readOperation(element: XmlElement, kind: "action" | "function", qualify
   const returnElement = childrenNamed(element, "ReturnType")[0];
   return {
     kind,
-    name: requireName(element),
+    name: requireIdentifier(element),
     isBound: readBool(element, "IsBound") ?? false,
     isComposable: readBool(element, "IsComposable") ?? false,
     entitySetPath: element.attributes.EntitySetPath,
@@ -244,7 +264,7 @@ function readContainer(element: XmlElement, qualify: Qualify): RawEntityContaine
       location: e.location,
     }));
   return {
-    name: requireName(element),
+    name: requireIdentifier(element),
     entitySets: childrenNamed(element, "EntitySet").map((e) => ({
       name: requireName(e),
       entityType: qualify(requireName(e, "EntityType")),
