@@ -80,3 +80,36 @@ export function checkBaseTypeCycles(model: Model): void {
     for (const name of chain) settled.add(name);
   }
 }
+
+/** CSDL: property names (structural and navigation) are unique within a type and its base types. */
+export function checkInheritedPropertyNames(model: Model): void {
+  for (const type of model.types.values()) {
+    if (type.kind !== "entity" && type.kind !== "complex") continue;
+    const own = [...type.properties, ...type.navigationProperties];
+    own.forEach((property, index) => {
+      const twin = own.slice(0, index).find((p) => p.name === property.name);
+      if (twin) {
+        throw new GraphgenError(`${type.fullName} declares the property ${property.name} twice`, {
+          location: property.location,
+          related: twin.location,
+          hint: "property and navigation property names must be unique within a type; remove or rename one",
+        });
+      }
+    });
+    for (let baseName = type.baseType; baseName; ) {
+      const base = model.types.get(baseName);
+      if (!base || (base.kind !== "entity" && base.kind !== "complex")) break;
+      for (const inherited of [...base.properties, ...base.navigationProperties]) {
+        const clash = own.find((p) => p.name === inherited.name);
+        if (clash) {
+          throw new GraphgenError(`property ${type.fullName}/${clash.name} redeclares ${base.fullName}/${inherited.name}, which it inherits`, {
+            location: clash.location,
+            related: inherited.location,
+            hint: "a derived type inherits its base type's properties; remove or rename the redeclared one",
+          });
+        }
+      }
+      baseName = base.baseType;
+    }
+  }
+}

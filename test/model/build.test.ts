@@ -134,4 +134,22 @@ describe("buildModel errors", () => {
         "  fix: type names must be unique within a namespace; remove or rename one definition",
     );
   });
+
+  it("rejects a property that redeclares an inherited one", () => {
+    const text = one(`<ComplexType Name="a">\n<Property Name="p" Type="Edm.String" />\n</ComplexType>\n<ComplexType Name="b" BaseType="n.a">\n<Property Name="p" Type="Edm.Int32" />\n</ComplexType>`);
+    expect(errorText(() => modelOf(text, "inherit.xml"))).toBe(
+      "inherit.xml:9:1: property ns.b/p redeclares ns.a/p, which it inherits\n" +
+        "  other definition: inherit.xml:6:1\n" +
+        "  fix: a derived type inherits its base type's properties; remove or rename the redeclared one",
+    );
+  });
+
+  it("rejects a property declared twice in one type", () => {
+    const text = one(`<EntityType Name="a">\n<Property Name="p" Type="Edm.String" />\n<NavigationProperty Name="p" Type="n.a" />\n</EntityType>`);
+    expect(errorText(() => modelOf(text, "twice.xml"))).toBe(
+      "twice.xml:7:1: ns.a declares the property p twice\n" +
+        "  other definition: twice.xml:6:1\n" +
+        "  fix: property and navigation property names must be unique within a type; remove or rename one",
+    );
+  });
 });
