@@ -1,5 +1,11 @@
 // Plans the validator part of the package: the shared runtime, one module per entity, complex and
-// enum type (beside its model's path, `models/x/Y` -> `validators/x/Y`), and the namespace indexes.
+// enum type (beside its model's path, `models/x/Y` -> `validators/x/Y`), and the folder indexes.
+//
+// The package index re-exports both `models/index` and `validators/index` with `export *`, and the
+// models index already exports nested namespaces (`callRecords`) by name; a second `callRecords` from
+// the validators would make both ambiguous. So `validators/index` exports every validator flat: the
+// root namespace's as `validateUser`, nested ones namespace-qualified as `validateCallRecordsCallRecord`
+// (the models' `qualifiedAlias`). Each nested folder's own index keeps the short names.
 import { isStructured } from "../model/queries.js";
 import type { EmitContext, PlannedModule } from "./context.js";
 import { moduleSpecifier } from "./imports.js";
@@ -11,7 +17,7 @@ export const VALIDATORS_INDEX = "validators/index";
 export function planValidatorModules({ model, names, selection }: EmitContext): PlannedModule[] {
   const ctx = { model, names, selected: new Set(selection.types) };
   const modules: PlannedModule[] = [{ modulePath: RUNTIME_MODULE, template: "runtime-validation", view: {} }];
-  const exported: { modulePath: string; names: string }[] = [];
+  const exported: ExportedValidators[] = [];
   for (const fullName of selection.types) {
     const type = model.types.get(fullName);
     const naming = names.type(fullName);
@@ -20,10 +26,23 @@ export function planValidatorModules({ model, names, selection }: EmitContext): 
     if (isStructured(type)) modules.push({ modulePath, template: "validator", view: structuredValidatorView(ctx, type) });
     else if (type?.kind === "enum") modules.push({ modulePath, template: "validator-enum", view: enumValidatorView(ctx, type) });
     else continue;
-    exported.push({ modulePath, names: [own.validate, own.is, own.assert].join(", ") });
+    const qualified = validatorNames(naming.qualifiedAlias);
+    exported.push({
+      modulePath,
+      names: [own.validate, own.is, own.assert].join(", "),
+      qualifiedNames: [`${own.validate} as ${qualified.validate}`, `${own.is} as ${qualified.is}`, `${own.assert} as ${qualified.assert}`].join(", "),
+    });
   }
   const rootFolder = validatorModulePath(names.namespace(names.rootNamespace).folder);
   return [...modules, ...planIndexes(rootFolder, exported)];
+}
+
+interface ExportedValidators {
+  readonly modulePath: string;
+  /** `validateX, isX, assertX`. */
+  readonly names: string;
+  /** The same under namespace-qualified names, for the root index. */
+  readonly qualifiedNames: string;
 }
 
 interface FolderIndex {
@@ -31,8 +50,8 @@ interface FolderIndex {
   readonly children: Set<string>;
 }
 
-/** One index per folder; nested namespaces re-exported as `export * as callRecords`, like the models. */
-function planIndexes(rootFolder: string, exported: readonly { modulePath: string; names: string }[]): PlannedModule[] {
+/** One index per folder; the root one flat (see above), nested ones as `export * as` below their parent. */
+function planIndexes(rootFolder: string, exported: readonly ExportedValidators[]): PlannedModule[] {
   const folders = new Map<string, FolderIndex>();
   const folder = (path: string): FolderIndex => {
     let index = folders.get(path);
@@ -40,14 +59,16 @@ function planIndexes(rootFolder: string, exported: readonly { modulePath: string
       index = { exports: [], children: new Set() };
       folders.set(path, index);
       const slash = path.lastIndexOf("/");
-      if (slash > 0 && path !== rootFolder) folder(path.slice(0, slash)).children.add(path);
+      const parent = path.slice(0, slash);
+      if (slash > 0 && path !== rootFolder && parent !== rootFolder) folder(parent).children.add(path);
     }
     return index;
   };
-  folder(rootFolder);
-  for (const { modulePath, names } of exported) {
+  const root = folder(rootFolder);
+  for (const { modulePath, names, qualifiedNames } of exported) {
     const path = modulePath.slice(0, modulePath.lastIndexOf("/"));
     folder(path).exports.push({ name: names, from: moduleSpecifier(`${path}/index`, modulePath) });
+    if (path !== rootFolder) root.exports.push({ name: qualifiedNames, from: moduleSpecifier(`${rootFolder}/index`, modulePath) });
   }
   return [...folders.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
