@@ -85,9 +85,9 @@ export function checkBaseTypeCycles(model: Model): void {
 export function checkInheritedPropertyNames(model: Model): void {
   for (const type of model.types.values()) {
     if (type.kind !== "entity" && type.kind !== "complex") continue;
-    const own = [...type.properties, ...type.navigationProperties];
-    own.forEach((property, index) => {
-      const twin = own.slice(0, index).find((p) => p.name === property.name);
+    const own = new Map<string, Located>();
+    for (const property of [...type.properties, ...type.navigationProperties]) {
+      const twin = own.get(property.name);
       if (twin) {
         throw new GraphgenError(`${type.fullName} declares the property ${property.name} twice`, {
           location: property.location,
@@ -95,14 +95,15 @@ export function checkInheritedPropertyNames(model: Model): void {
           hint: "property and navigation property names must be unique within a type; remove or rename one",
         });
       }
-    });
+      own.set(property.name, property);
+    }
     for (let baseName = type.baseType; baseName; ) {
       const base = model.types.get(baseName);
       if (!base || (base.kind !== "entity" && base.kind !== "complex")) break;
       for (const inherited of [...base.properties, ...base.navigationProperties]) {
-        const clash = own.find((p) => p.name === inherited.name);
+        const clash = own.get(inherited.name);
         if (clash) {
-          throw new GraphgenError(`property ${type.fullName}/${clash.name} redeclares ${base.fullName}/${inherited.name}, which it inherits`, {
+          throw new GraphgenError(`property ${type.fullName}/${inherited.name} redeclares ${base.fullName}/${inherited.name}, which it inherits`, {
             location: clash.location,
             related: inherited.location,
             hint: "a derived type inherits its base type's properties; remove or rename the redeclared one",
@@ -112,4 +113,8 @@ export function checkInheritedPropertyNames(model: Model): void {
       baseName = base.baseType;
     }
   }
+}
+
+interface Located {
+  readonly location: SourceLocation;
 }

@@ -19,15 +19,56 @@ const TYPE_LISTS: TypeList[] = ["entityTypes", "complexTypes", "enumTypes", "typ
 export function applyOverlay(base: RawDocument, overlay: RawDocument): RawDocument {
   const schemas = base.schemas.map((s) => structuredCloneSchema(s));
   const annotationIndex = indexBaseAnnotations(schemas);
+  const added: AddedProperty[] = [];
   for (const overlaySchema of overlay.schemas) {
     let target = schemas.find((s) => s.namespace === overlaySchema.namespace);
     if (!target) {
       target = { ...emptySchema(overlaySchema), namespace: overlaySchema.namespace };
       schemas.push(target);
     }
-    mergeSchema(target, overlaySchema, annotationIndex);
+    mergeSchema(target, overlaySchema, annotationIndex, added);
   }
+  hoistRedeclarations(schemas, added);
   return { ...base, schemas };
+}
+
+interface AddedProperty {
+  readonly typeName: string;
+  readonly property: RawProperty;
+}
+
+/**
+ * A property the overlay adds to a base type may already be declared by types derived from it
+ * (the v1.0 metadata declares `tenantId` on two `identity` subtypes). CSDL forbids redeclaring an
+ * inherited property, so an identical declaration moves up to the base; a different one is an error.
+ */
+function hoistRedeclarations(schemas: RawSchema[], added: readonly AddedProperty[]): void {
+  if (added.length === 0) return;
+  const lists = ["entityTypes", "complexTypes"] as const;
+  const derived = new Map<string, { schema: RawSchema; list: (typeof lists)[number]; fullName: string }[]>();
+  for (const schema of schemas) {
+    for (const list of lists) {
+      for (const type of schema[list]) {
+        if (!type.baseType) continue;
+        const children = derived.get(type.baseType) ?? [];
+        children.push({ schema, list, fullName: `${schema.namespace}.${type.name}` });
+        derived.set(type.baseType, children);
+      }
+    }
+  }
+  for (const { typeName, property } of added) {
+    const pending = [...(derived.get(typeName) ?? [])];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      pending.push(...(derived.get(next.fullName) ?? []));
+      const { schema, list } = next;
+      const index = schema[list].findIndex((t) => `${schema.namespace}.${t.name}` === next.fullName);
+      const type = schema[list][index];
+      const twin = type?.properties.find((p) => p.name === property.name);
+      if (!type || !twin) continue;
+      checkSameProperty(twin, property, `${next.fullName}/${property.name}`);
+      schema[list][index] = { ...type, properties: type.properties.filter((p) => p !== twin) };
+    }
+  }
 }
 
 function structuredCloneSchema(schema: RawSchema): RawSchema {
@@ -58,7 +99,12 @@ function emptySchema(like: RawSchema): RawSchema {
   };
 }
 
-function mergeSchema(target: RawSchema, overlay: RawSchema, annotationIndex: Map<string, RawAnnotation>): void {
+function mergeSchema(
+  target: RawSchema,
+  overlay: RawSchema,
+  annotationIndex: Map<string, RawAnnotation>,
+  added: AddedProperty[],
+): void {
   for (const list of TYPE_LISTS) {
     for (const type of overlay[list]) {
       const existing = findType(target, type.name);
@@ -78,7 +124,7 @@ function mergeSchema(target: RawSchema, overlay: RawSchema, annotationIndex: Map
           ? mergeEnum(existingType as RawEnumType, type, target.namespace)
           : type.kind === "typeDefinition"
             ? existingType
-            : mergeStructured(existingType as RawStructuredType, type, target.namespace, annotationIndex);
+            : mergeStructured(existingType as RawStructuredType, type, target.namespace, annotationIndex, added);
       (target[list] as (typeof type)[])[index] = merged as typeof type;
     }
   }
@@ -108,6 +154,7 @@ function mergeStructured(
   overlay: RawStructuredType,
   namespace: string,
   annotationIndex: Map<string, RawAnnotation>,
+  added: AddedProperty[],
 ): RawStructuredType {
   const fullName = `${namespace}.${base.name}`;
   if (overlay.baseType && overlay.baseType !== base.baseType) {
@@ -121,6 +168,7 @@ function mergeStructured(
     const existing = properties.find((p) => p.name === property.name);
     if (!existing) {
       properties.push(property);
+      added.push({ typeName: fullName, property });
       continue;
     }
     checkSameProperty(existing, property, `${fullName}/${property.name}`);

@@ -90,4 +90,47 @@ describe("applyOverlay", () => {
       /^overlay.xml:5:51: the overlay sets Org.OData.Core.V1.Description on microsoft.graph.identity\/id to a different value than the base metadata\n  other definition: overlay.xml:5:51\n/,
     );
   });
+
+  it("moves a derived type's identical declaration of an added property up to the base", () => {
+    const withSubtypes = parseText(
+      csdl({
+        namespace: "microsoft.graph",
+        alias: "graph",
+        body: `
+      <ComplexType Name="identity" />
+      <ComplexType Name="userIdentity" BaseType="graph.identity">
+        <Property Name="tenantId" Type="Edm.String" />
+        <Property Name="ip" Type="Edm.String" />
+      </ComplexType>
+      <ComplexType Name="guestIdentity" BaseType="graph.userIdentity">
+        <Property Name="tenantId" Type="Edm.Guid" />
+      </ComplexType>`,
+      }),
+      "sub.xml",
+    );
+    const sameType = overlay(`<ComplexType Name="identity"><Property Name="tenantId" Type="Edm.String" /></ComplexType>`);
+    const contradicting = applyOverlay(
+      parseText(
+        csdl({
+          namespace: "microsoft.graph",
+          alias: "graph",
+          body: `
+      <ComplexType Name="identity" />
+      <ComplexType Name="userIdentity" BaseType="graph.identity">
+        <Property Name="tenantId" Type="Edm.String" />
+      </ComplexType>`,
+        }),
+        "ok.xml",
+      ),
+      sameType,
+    );
+    const model = buildModel([contradicting]);
+    expect((model.types.get("microsoft.graph.identity") as StructuredType).properties.map((p) => p.name)).toEqual(["tenantId"]);
+    expect((model.types.get("microsoft.graph.userIdentity") as StructuredType).properties).toEqual([]);
+    expect(errorText(() => applyOverlay(withSubtypes, sameType))).toBe(
+      "overlay.xml:5:30: the overlay redefines microsoft.graph.guestIdentity/tenantId with type Edm.String, but the base metadata has type Edm.Guid\n" +
+        "  other definition: sub.xml:12:9\n" +
+        "  fix: an overlay may add properties, not change existing ones; remove it from the overlay or make it match",
+    );
+  });
 });

@@ -1,0 +1,11 @@
+// One measured generation in a fresh process, using the built graphgen (dist/): prints JSON with
+// the wall time and peak RSS at the end of each stage, counted from process start.
+import { generate } from "../dist/generate.js";
+
+const options = JSON.parse(process.argv[2] ?? "{}");
+const stages = [];
+const mark = (stage) => stages.push({ stage, atMs: performance.now(), peakRssMb: process.resourceUsage().maxRSS / 1024 });
+mark("start");
+const result = await generate(options, { onStage: (stage) => mark(stage) });
+mark("end");
+process.stdout.write(JSON.stringify({ stages, upToDate: result.upToDate, files: result.files.length, timings: result.timings }));

@@ -1,0 +1,105 @@
+// npm run bench: wall time and peak RSS per stage of graphgen on the full Graph v1.0 metadata
+// (--all, types + validators, formatted), the default config cold and unchanged, and odata2ts
+// generating models from the same file in the same run. Median of BENCH_RUNS runs (default 3).
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const metadata = join(root, "metadata/v1.0-cleanMetadata.xml");
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const work = mkdtempSync(join(tmpdir(), "graphgen-bench-"));
+
+interface Run {
+  stages: { stage: string; atMs: number; peakRssMb: number }[];
+  upToDate: boolean;
+}
+
+function graphgen(options: object): Run {
+  const output = execFileSync(process.execPath, [join(root, "bench/generate-run.mjs"), JSON.stringify(options)], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(output) as Run;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** Per stage: time since the previous stage ended, and peak RSS so far; startup is module loading. */
+function stageFigures(run: Run): Record<string, { ms: number; rss: number }> {
+  const figures: Record<string, { ms: number; rss: number }> = {};
+  let previous = 0;
+  for (const { stage, atMs, peakRssMb } of run.stages) {
+    figures[stage === "start" ? "startup" : stage] = { ms: atMs - previous, rss: peakRssMb };
+    previous = atMs;
+  }
+  figures.total = { ms: run.stages.at(-1)?.atMs ?? NaN, rss: Math.max(...run.stages.map((s) => s.peakRssMb)) };
+  return figures;
+}
+
+function medianFigures(all: Run[]): Record<string, { ms: number; rss: number }> {
+  const each = all.map(stageFigures);
+  const keys = Object.keys(each[0] ?? {});
+  return Object.fromEntries(keys.map((k) => [k, { ms: median(each.map((f) => f[k]?.ms ?? NaN)), rss: median(each.map((f) => f[k]?.rss ?? NaN)) }]));
+}
+
+function printTable(title: string, figures: Record<string, { ms: number; rss: number }>): void {
+  console.log(`\n${title}`);
+  console.log("  stage      wall ms   peak RSS MB");
+  for (const [stage, { ms, rss }] of Object.entries(figures)) {
+    console.log(`  ${stage.padEnd(9)} ${ms.toFixed(0).padStart(8)}   ${rss.toFixed(0).padStart(11)}`);
+  }
+}
+
+/** odata2ts 0.34.0 as a new user gets it to run on the real file (see issue 6): in its own temp folder. */
+function odata2ts(): { ms: number; rssMb: number; files: number } | undefined {
+  const dir = join(tmpdir(), "graphgen-bench-odata2ts");
+  if (!existsSync(join(dir, "node_modules/.bin/odata2ts"))) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "package.json"), '{ "name": "odata2ts-bench", "private": true }\n');
+    // It needs TypeScript's JS API, which typescript@7 no longer has.
+    const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "@odata2ts/odata2ts@0.34.0", "typescript@5"], { cwd: dir, stdio: "inherit" });
+    if (install.status !== 0) return undefined;
+  }
+  // It crashes on the two memberless enum types, so its copy goes without them.
+  writeFileSync(join(dir, "graph.xml"), readFileSync(metadata, "utf8").replace(/^\s*<EnumType Name="[^"]*" \/>\n/gm, ""));
+  writeFileSync(join(dir, "tsconfig.json"), '{ "compilerOptions": { "target": "es2022", "module": "esnext", "moduleResolution": "bundler", "strict": true } }\n');
+  writeFileSync(
+    join(dir, "odata2ts.config.cjs"),
+    'module.exports = { services: { graph: { source: "graph.xml", output: "out", mode: 0, emitMode: "ts", prettier: false, allowRenaming: true, bundledFileGeneration: false } } };\n',
+  );
+  const times: { ms: number; rssMb: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(join(dir, "out"), { recursive: true, force: true });
+    const timed = spawnSync("/usr/bin/time", ["-f", "%e %M", join(dir, "node_modules/.bin/odata2ts")], { cwd: dir, encoding: "utf8" });
+    const [seconds, kb] = (timed.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+    if (timed.status !== 0 || !seconds) return undefined;
+    times.push({ ms: seconds * 1000, rssMb: (kb ?? NaN) / 1024 });
+  }
+  const files = execFileSync("find", [join(dir, "out"), "-name", "*.ts"], { encoding: "utf8" }).trim().split("\n").length;
+  return { ms: median(times.map((t) => t.ms)), rssMb: median(times.map((t) => t.rssMb)), files };
+}
+
+console.log(`graphgen bench: ${runs} run(s) each, median; machine: ${process.arch}, node ${process.version}`);
+const full = Array.from({ length: runs }, (_, i) => graphgen({ metadata, all: true, out: join(work, `all-${i}`), cwd: root }));
+const fullFigures = medianFigures(full);
+printTable("full v1.0 --all (types + validators), formatted, cold", fullFigures);
+
+const defaults = { ...JSON.parse(readFileSync(join(root, "graphgen.config.json"), "utf8")), cwd: root };
+const cold = Array.from({ length: runs }, (_, i) => graphgen({ ...defaults, out: join(work, `default-${i}`) }));
+const unchanged = Array.from({ length: runs }, (_, i) => graphgen({ ...defaults, out: join(work, `default-${i}`) }));
+printTable("default config (identityApiConnector, identity, thumbnailSet + closure), cold", medianFigures(cold));
+printTable(`default config, unchanged regeneration (up to date: ${unchanged.every((r) => r.upToDate)})`, medianFigures(unchanged));
+
+const other = odata2ts();
+const ours = fullFigures.total ?? { ms: NaN, rss: NaN };
+if (other) {
+  console.log(`\nodata2ts 0.34.0, models only, no prettier: ${other.ms.toFixed(0)} ms, peak RSS ${other.rssMb.toFixed(0)} MB, ${other.files} files`);
+  console.log(`ratio graphgen/odata2ts wall: ${(ours.ms / other.ms).toFixed(2)} (target <= 0.33)`);
+  console.log(`ratio graphgen/odata2ts peak RSS: ${(ours.rss / other.rssMb).toFixed(2)}`);
+} else {
+  console.log("\nodata2ts: could not be installed or run here; no ratio");
+}
+console.log(`targets: --all under 5000 ms (${ours.ms.toFixed(0)}), peak RSS under 1024 MB (${ours.rss.toFixed(0)})`);
+rmSync(work, { recursive: true, force: true });
