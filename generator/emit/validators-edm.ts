@@ -1,5 +1,5 @@
 // Edm primitive -> runtime predicate of templates/runtime-validation.hbs, with the `expected` text
-// errors show. README's "Validators" rules table mirrors it.
+// errors show (short, so that generated lines fit prettier's width). README's rules table mirrors it.
 import type { Facets } from "../model/types.js";
 
 export interface PrimitiveCheck {
@@ -46,18 +46,18 @@ const PRIMITIVE_CHECKS: Readonly<Record<string, PrimitiveCheck>> = {
   "Edm.Byte": integer("Byte", 0, 255),
   "Edm.SByte": integer("SByte", -128, 127),
   "Edm.Int16": integer("Int16", -32768, 32767),
-  "Edm.Int32": integer("Int32", -2147483648, 2147483647),
-  "Edm.Int64": { predicate: "isEdmInt64", expected: "Edm.Int64 (integer)", schema: { type: "integer" } },
-  "Edm.Decimal": { predicate: "isEdmDecimal", expected: "Edm.Decimal (number)", schema: { type: "number" } },
-  "Edm.Single": { predicate: "isEdmFloat", expected: 'Edm.Single (number, "NaN", "INF" or "-INF")', schema: { anyOf: [{ type: "number" }, SPECIAL_FLOATS] } },
-  "Edm.Double": { predicate: "isEdmFloat", expected: 'Edm.Double (number, "NaN", "INF" or "-INF")', schema: { anyOf: [{ type: "number" }, SPECIAL_FLOATS] } },
-  "Edm.Guid": { predicate: "isEdmGuid", expected: "Edm.Guid (e.g. 01234567-89ab-cdef-0123-456789abcdef)", schema: { type: "string", pattern: PATTERNS.guid } },
+  "Edm.Int32": { ...integer("Int32", -2147483648, 2147483647), expected: "Edm.Int32" },
+  "Edm.Int64": { predicate: "isEdmInt64", expected: "Edm.Int64", schema: { type: "integer" } },
+  "Edm.Decimal": { predicate: "isEdmDecimal", expected: "Edm.Decimal", schema: { type: "number" } },
+  "Edm.Single": { predicate: "isEdmFloat", expected: "Edm.Single", schema: { anyOf: [{ type: "number" }, SPECIAL_FLOATS] } },
+  "Edm.Double": { predicate: "isEdmFloat", expected: "Edm.Double", schema: { anyOf: [{ type: "number" }, SPECIAL_FLOATS] } },
+  "Edm.Guid": { predicate: "isEdmGuid", expected: "Edm.Guid", schema: { type: "string", pattern: PATTERNS.guid } },
   "Edm.Date": { predicate: "isEdmDate", expected: "Edm.Date (YYYY-MM-DD)", schema: { type: "string", pattern: PATTERNS.date } },
-  "Edm.DateTimeOffset": { predicate: "isEdmDateTimeOffset", expected: "Edm.DateTimeOffset (RFC 3339, e.g. 2024-01-31T09:30:00Z)", schema: { type: "string", pattern: PATTERNS.dateTime } },
+  "Edm.DateTimeOffset": { predicate: "isEdmDateTimeOffset", expected: "Edm.DateTimeOffset", schema: { type: "string", pattern: PATTERNS.dateTime } },
   "Edm.TimeOfDay": { predicate: "isEdmTimeOfDay", expected: "Edm.TimeOfDay (hh:mm:ss)", schema: { type: "string", pattern: PATTERNS.time } },
   "Edm.Duration": { predicate: "isEdmDuration", expected: "Edm.Duration (ISO 8601, e.g. PT1H30M)", schema: { type: "string", pattern: PATTERNS.duration } },
   "Edm.Binary": { predicate: "isEdmBinary", expected: "Edm.Binary (base64url)", schema: { type: "string", pattern: PATTERNS.binary } },
-  "Edm.Stream": { predicate: "isEdmStream", expected: "no value (Edm.Stream is read and written through its media URL, never inline in JSON)", schema: { not: {} } },
+  "Edm.Stream": { predicate: "isEdmStream", expected: "no value (Edm.Stream: use its media URL)", schema: { not: {} } },
   "Edm.Untyped": { predicate: "isEdmUntyped", expected: "any JSON value", schema: {} },
   "Edm.PrimitiveType": { predicate: "isEdmPrimitive", expected: "a string, number or boolean", schema: { type: ["string", "number", "boolean"] } },
   "Edm.ComplexType": { predicate: "isEdmObject", expected: "an object", schema: { type: "object" } },

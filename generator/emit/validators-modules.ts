@@ -16,15 +16,16 @@ export const VALIDATORS_INDEX = "validators/index";
 
 export function planValidatorModules({ model, names, selection }: EmitContext): PlannedModule[] {
   const ctx = { model, names, selected: new Set(selection.types) };
-  const modules: PlannedModule[] = [{ modulePath: RUNTIME_MODULE, template: "runtime-validation", view: {} }];
+  // Templates write prettier's layout (validators-layout.ts); prettier still runs on a module with a long line.
+  const modules: PlannedModule[] = [{ modulePath: RUNTIME_MODULE, template: "runtime-validation", view: {}, prettierStable: true }];
   const exported: ExportedValidators[] = [];
   for (const fullName of selection.types) {
     const type = model.types.get(fullName);
     const naming = names.type(fullName);
     const modulePath = validatorModulePath(naming.modulePath);
     const own = validatorNames(naming.typeName);
-    if (isStructured(type)) modules.push({ modulePath, template: "validator", view: structuredValidatorView(ctx, type) });
-    else if (type?.kind === "enum") modules.push({ modulePath, template: "validator-enum", view: enumValidatorView(ctx, type) });
+    if (isStructured(type)) modules.push({ modulePath, template: "validator", view: structuredValidatorView(ctx, type), prettierStable: true });
+    else if (type?.kind === "enum") modules.push({ modulePath, template: "validator-enum", view: enumValidatorView(ctx, type), prettierStable: true });
     else continue;
     const qualified = validatorNames(naming.qualifiedAlias);
     exported.push({
@@ -81,6 +82,7 @@ function planIndexes(rootFolder: string, exported: readonly ExportedValidators[]
       return {
         modulePath: indexModule,
         template: "namespace-index",
+        prettierStable: true,
         view: {
           doc: [],
           typeExports: [],

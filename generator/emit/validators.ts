@@ -7,6 +7,7 @@ import type { Names } from "../naming.js";
 import { ImportSet, moduleSpecifier, type ImportView } from "./imports.js";
 import { odataTypeLiteral } from "./type-expressions.js";
 import { primitiveCheck } from "./validators-edm.js";
+import { layoutImport, layoutSignature, layoutStringConstant } from "./validators-layout.js";
 import { RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames } from "./validators-names.js";
 
 interface Context {
@@ -24,8 +25,8 @@ function emittedConcreteTypes(ctx: Context, fullName: string, constraint?: reado
 /** How one value (a property, or an item of a collection property) is checked. Exactly one kind is set. */
 export interface ValueCheckView {
   readonly primitive: { readonly predicate: string; readonly args: string } | false;
-  readonly enumGuard: string | false;
-  readonly structured: { readonly check: string; readonly allowed: string | false } | false;
+  /** An enum's or structured type's `checkX(value, walk, path)`, with the derived types a constraint allows. */
+  readonly call: { readonly check: string; readonly allowed: string | false } | false;
   readonly navigation: boolean;
 }
 
@@ -47,31 +48,44 @@ export interface PropertyCheckView {
   readonly check: ValueCheckView;
 }
 
+/** Lines laid out as prettier would (see validators-layout.ts). */
+interface Signatures {
+  readonly validate: string;
+  readonly is: string;
+  readonly assert: string;
+  readonly check: string;
+  readonly members?: string;
+}
+
 export interface StructuredValidatorView {
-  readonly runtimeModule: string;
+  readonly runtimeImport: string;
   readonly imports: ImportView[];
-  readonly runtimeImports: string;
+  readonly typeNameConstant: string;
+  readonly expectedConstant: string;
+  readonly allowedConstant: string;
+  readonly signatures: Signatures;
   readonly fullName: string;
   readonly typeName: string;
   readonly names: ReturnType<typeof validatorNames>;
-  readonly expected: string;
   readonly concrete: boolean;
   /** Derived concrete types, with their `@odata.type` spellings and members function. */
   readonly derived: { readonly cases: string[]; readonly members: string }[];
   readonly ownCases: string[];
-  readonly allowed: string;
   readonly properties: PropertyCheckView[];
   readonly open: boolean;
+  /** An open type without properties: the members function, `{}` and all; else false. */
+  readonly emptyMembers: string | false;
   readonly knownKeys: string[];
 }
 
 export interface EnumValidatorView {
-  readonly runtimeModule: string;
+  readonly runtimeImport: string;
   readonly imports: ImportView[];
+  readonly expectedConstant: string;
+  readonly signatures: Signatures;
   readonly fullName: string;
   readonly typeName: string;
   readonly names: ReturnType<typeof validatorNames>;
-  readonly expected: string;
   readonly flags: boolean;
   readonly anyString: boolean;
   readonly members: string[];
@@ -83,7 +97,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   const own = validatorNames(naming.typeName);
   const modulePath = validatorModulePath(naming.modulePath);
   const runtime = new Set<string>();
-  const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES]);
+  const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES, ...MODULE_LOCALS]);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const concrete = emittedConcreteTypes(ctx, type.fullName);
   const derived = concrete
@@ -101,20 +115,27 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     ...properties.map((p) => propertyCheck(valueContext, p, key.has(p.name))),
     ...navigationProperties.map((p) => navigationCheck(valueContext, p)),
   ];
+  const membersSignature = layoutSignature(`export function ${own.members}`, ["value: Record<string, unknown>", "walk: Walk", "path: string"], "void");
   return {
-    runtimeModule: moduleSpecifier(modulePath, RUNTIME_MODULE),
+    runtimeImport: runtimeImport(modulePath, ["GraphValidationError", "runValidation", ...RUNTIME_TYPES, ...[...runtime].sort()]),
     imports: imports.views(),
-    runtimeImports: [...runtime].sort().join(", "),
+    typeNameConstant: layoutStringConstant("TYPE_NAME", type.fullName),
+    expectedConstant: layoutStringConstant("EXPECTED", `${type.fullName} object`),
+    allowedConstant: layoutStringConstant("ALLOWED", concrete.map(odataTypeLiteral).join(", ")),
+    signatures: {
+      ...publicSignatures(own, typeName),
+      check: layoutSignature(`export function ${own.check}`, ["value: unknown", "walk: Walk", "path: string"], "void"),
+      members: membersSignature,
+    },
     fullName: type.fullName,
     typeName,
     names: own,
-    expected: JSON.stringify(`${type.fullName} object`),
     concrete: !type.abstract,
     derived,
     ownCases: odataTypeCases(type.fullName),
-    allowed: JSON.stringify(concrete.map(odataTypeLiteral).join(", ")),
     properties: checks,
     open: type.openType,
+    emptyMembers: type.openType && checks.length === 0 ? `${membersSignature}}` : false,
     knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
 }
@@ -159,7 +180,7 @@ function navigationCheck(ctx: ValueContext, navigation: NavigationProperty): Pro
     required: false,
     readOnly: false,
     immutable: false,
-    check: { primitive: false, enumGuard: false, structured: false, navigation: true },
+    check: { primitive: false, call: false, navigation: true },
   };
 }
 
@@ -181,7 +202,7 @@ function access(ctx: ValueContext | undefined, name: string): { read: string; po
 }
 
 function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constraint?: readonly string[]): { check: ValueCheckView; expected: string } {
-  const none = { primitive: false, enumGuard: false, structured: false, navigation: false } as const;
+  const none = { primitive: false, call: false, navigation: false } as const;
   const type = ctx.model.types.get(ref.name);
   if (!type || type.kind === "typeDefinition") {
     const primitive = type ? primitiveCheck(type.underlyingType, type) : primitiveCheck(ref.name, facets);
@@ -193,13 +214,14 @@ function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constrain
   const aliases = validatorNames(naming.qualifiedAlias);
   const from = validatorModulePath(naming.modulePath);
   if (type.kind === "enum") {
-    return { check: { ...none, enumGuard: ctx.imports.add(from, names.is, false, aliases.is) }, expected: enumExpected(type) };
+    // The enum's own check lists its members; here its name keeps the line short.
+    return { check: { ...none, call: { check: ctx.imports.add(from, names.check, false, aliases.check), allowed: false } }, expected: type.fullName };
   }
   const allowed = constraint && hasDescendants(ctx.model, type.fullName)
     ? JSON.stringify(emittedConcreteTypes(ctx, type.fullName, constraint).map(odataTypeLiteral))
     : false;
   const check = ctx.imports.add(from, names.check, false, aliases.check);
-  return { check: { ...none, structured: { check, allowed } }, expected: `${type.fullName} object` };
+  return { check: { ...none, call: { check, allowed } }, expected: `${type.fullName} object` };
 }
 
 function enumExpected(type: EnumType): string {
@@ -213,18 +235,41 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
   const naming = ctx.names.type(type.fullName);
   const own = validatorNames(naming.typeName);
   const modulePath = validatorModulePath(naming.modulePath);
-  const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES]);
+  const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES, ...MODULE_LOCALS]);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
+  const flags = type.isFlags && type.members.length > 0;
   return {
-    runtimeModule: moduleSpecifier(modulePath, RUNTIME_MODULE),
+    runtimeImport: runtimeImport(modulePath, ["GraphValidationError", "runValidation", ...RUNTIME_TYPES, ...(flags ? ["matchesFlags"] : [])]),
     imports: imports.views(),
+    expectedConstant: layoutStringConstant("EXPECTED", enumExpected(type)),
+    signatures: {
+      ...publicSignatures(own, typeName),
+      is: layoutSignature(`export function ${own.is}`, ["value: unknown"], `value is ${typeName}`),
+      check: layoutSignature(`export function ${own.check}`, ["value: unknown", "walk: Walk", "path: string"], "void"),
+    },
     fullName: type.fullName,
     typeName,
     names: own,
-    expected: JSON.stringify(enumExpected(type)),
-    flags: type.isFlags && type.members.length > 0,
+    flags,
     anyString: type.members.length === 0,
     members: type.members.map((m) => JSON.stringify(m.name)),
+  };
+}
+
+/** Module-level names of the validator templates; imports must not take them. */
+const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "known", "member"];
+const RUNTIME_TYPES = ["type ValidateOptions", "type ValidationResult", "type Walk"];
+
+function runtimeImport(modulePath: string, names: readonly string[]): string {
+  return layoutImport(names, moduleSpecifier(modulePath, RUNTIME_MODULE));
+}
+
+function publicSignatures(own: ReturnType<typeof validatorNames>, typeName: string): Omit<Signatures, "check"> {
+  const params = ["value: unknown", "options?: ValidateOptions"];
+  return {
+    validate: layoutSignature(`export function ${own.validate}`, params, `ValidationResult<${typeName}>`),
+    is: layoutSignature(`export function ${own.is}`, params, `value is ${typeName}`),
+    assert: layoutSignature(`export function ${own.assert}`, params, `asserts value is ${typeName}`),
   };
 }
 

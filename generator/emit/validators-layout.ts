@@ -1,0 +1,25 @@
+// Lays out the few validator lines whose length varies with the metadata (imports, signatures,
+// module constants) exactly as prettier would, so validator modules skip prettier unless a line
+// still comes out too long. test/validators/layout.test.ts compares the output with prettier.
+import { PRINT_WIDTH } from "./layout.js";
+
+/** `import { a, b } from "x";` on one line when it fits, else one name per line. */
+export function layoutImport(names: readonly string[], from: string): string {
+  const inline = `import { ${names.join(", ")} } from "${from}";`;
+  if (inline.length <= PRINT_WIDTH || names.length < 2) return inline;
+  return `import {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
+}
+
+/** `export function name(params): returns {` on one line when it fits, else one parameter per line. */
+export function layoutSignature(head: string, params: readonly string[], returns: string): string {
+  const inline = `${head}(${params.join(", ")}): ${returns} {`;
+  if (inline.length <= PRINT_WIDTH) return inline;
+  return `${head}(\n${params.map((p) => `  ${p},\n`).join("")}): ${returns} {`;
+}
+
+/** `const NAME = "text";`, or with the string on the next line when that is how prettier fits it. */
+export function layoutStringConstant(name: string, text: string): string {
+  const literal = JSON.stringify(text);
+  const inline = `const ${name} = ${literal};`;
+  return inline.length <= PRINT_WIDTH ? inline : `const ${name} =\n  ${literal};`;
+}
