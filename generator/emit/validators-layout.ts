@@ -23,3 +23,13 @@ export function layoutStringConstant(name: string, text: string): string {
   const inline = `const ${name} = ${literal};`;
   return inline.length <= PRINT_WIDTH ? inline : `const ${name} =\n  ${literal};`;
 }
+
+/** `if (test) callee(args);` at `indent`: one line, else the call on the next line, else one argument per line. */
+export function layoutIfCall(indent: string, test: string, callee: string, args: readonly string[]): string {
+  const call = `${callee}(${args.join(", ")});`;
+  const inline = `${indent}if (${test}) ${call}`;
+  if (inline.length <= PRINT_WIDTH) return inline;
+  const inner = `${indent}  `;
+  if (inner.length + call.length <= PRINT_WIDTH) return `${indent}if (${test})\n${inner}${call}`;
+  return `${indent}if (${test})\n${inner}${callee}(\n${args.map((a) => `${inner}  ${a},\n`).join("")}${inner});`;
+}

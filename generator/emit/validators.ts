@@ -7,7 +7,7 @@ import type { Names } from "../naming.js";
 import { ImportSet, moduleSpecifier, type ImportView } from "./imports.js";
 import { odataTypeLiteral } from "./type-expressions.js";
 import { primitiveCheck } from "./validators-edm.js";
-import { layoutImport, layoutSignature, layoutStringConstant } from "./validators-layout.js";
+import { layoutIfCall, layoutImport, layoutSignature, layoutStringConstant } from "./validators-layout.js";
 import { RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames } from "./validators-names.js";
 
 interface Context {
@@ -27,7 +27,6 @@ export interface ValueCheckView {
   readonly primitive: { readonly predicate: string; readonly args: string } | false;
   /** An enum's or structured type's `checkX(value, walk, path)`, with the derived types a constraint allows. */
   readonly call: { readonly check: string; readonly allowed: string | false } | false;
-  readonly navigation: boolean;
 }
 
 export interface PropertyCheckView {
@@ -45,6 +44,8 @@ export interface PropertyCheckView {
   readonly required: boolean;
   readonly readOnly: boolean;
   readonly immutable: boolean;
+  /** A navigation property: its whole check statement (laid out); else false. */
+  readonly navigation: string | false;
   readonly check: ValueCheckView;
 }
 
@@ -81,6 +82,7 @@ export interface StructuredValidatorView {
 export interface EnumValidatorView {
   readonly runtimeImport: string;
   readonly imports: ImportView[];
+  readonly typeNameConstant: string;
   readonly expectedConstant: string;
   readonly signatures: Signatures;
   readonly fullName: string;
@@ -166,6 +168,7 @@ function propertyCheck(ctx: ValueContext, property: Property, isKey: boolean): P
     required: !property.nullable && !property.type.collection && !property.readOnly && !isKey && property.defaultValue === undefined,
     readOnly: property.readOnly,
     immutable: property.immutable,
+    navigation: false,
     check,
   };
 }
@@ -180,7 +183,14 @@ function navigationCheck(ctx: ValueContext, navigation: NavigationProperty): Pro
     required: false,
     readOnly: false,
     immutable: false,
-    check: { primitive: false, call: false, navigation: true },
+    navigation: layoutIfCall("  ", "x !== undefined", "walk.navigation", [
+      "x",
+      access(ctx, navigation.name).valuePath,
+      JSON.stringify(navigation.type.name),
+      String(navigation.type.collection),
+      String(navigation.type.collection ? false : navigation.nullable),
+    ]),
+    check: { primitive: false, call: false },
   };
 }
 
@@ -202,7 +212,7 @@ function access(ctx: ValueContext | undefined, name: string): { read: string; po
 }
 
 function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constraint?: readonly string[]): { check: ValueCheckView; expected: string } {
-  const none = { primitive: false, call: false, navigation: false } as const;
+  const none = { primitive: false, call: false } as const;
   const type = ctx.model.types.get(ref.name);
   if (!type || type.kind === "typeDefinition") {
     const primitive = type ? primitiveCheck(type.underlyingType, type) : primitiveCheck(ref.name, facets);
@@ -224,12 +234,19 @@ function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constrain
   return { check: { ...none, call: { check, allowed } }, expected: `${type.fullName} object` };
 }
 
+/** The enum's name and as many members as fit one constant line (the rest elided). */
 function enumExpected(type: EnumType): string {
-  const shown = type.members.slice(0, 12).map((m) => m.name);
-  const list = `${shown.join(", ")}${type.members.length > shown.length ? ", ..." : ""}`;
   if (type.members.length === 0) return `${type.fullName} (a string)`;
-  return type.isFlags ? `${type.fullName} (comma-separated members: ${list})` : `${type.fullName} (one of: ${list})`;
+  const head = type.isFlags ? `${type.fullName} (comma-separated members: ` : `${type.fullName} (one of: `;
+  const names = type.members.map((m) => m.name);
+  let shown = names.length;
+  const text = (n: number) => `${head}${names.slice(0, n).join(", ")}${n < names.length ? ", ..." : ""})`;
+  while (shown > 1 && JSON.stringify(text(shown)).length > EXPECTED_WIDTH) shown -= 1;
+  return text(shown);
 }
+
+/** `  "text";` on the line after `const EXPECTED =` stays within prettier's width. */
+const EXPECTED_WIDTH = 116;
 
 export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorView {
   const naming = ctx.names.type(type.fullName);
@@ -241,6 +258,7 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
   return {
     runtimeImport: runtimeImport(modulePath, ["GraphValidationError", "runValidation", ...RUNTIME_TYPES, ...(flags ? ["matchesFlags"] : [])]),
     imports: imports.views(),
+    typeNameConstant: layoutStringConstant("TYPE_NAME", type.fullName),
     expectedConstant: layoutStringConstant("EXPECTED", enumExpected(type)),
     signatures: {
       ...publicSignatures(own, typeName),
