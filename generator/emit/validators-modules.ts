@@ -10,14 +10,17 @@ import { isStructured } from "../model/queries.js";
 import type { EmitContext, PlannedModule } from "./context.js";
 import { moduleSpecifier } from "./imports.js";
 import { enumValidatorView, structuredValidatorView } from "./validators.js";
-import { RUNTIME_MODULE, validatorModulePath, validatorNames } from "./validators-names.js";
+import { EDM_CHECKS_MODULE, RUNTIME_MODULE, validatorModulePath, validatorNames } from "./validators-names.js";
 
 export const VALIDATORS_INDEX = "validators/index";
 
 export function planValidatorModules({ model, names, selection }: EmitContext): PlannedModule[] {
   const ctx = { model, names, selected: new Set(selection.types) };
   // Templates write prettier's layout (validators-layout.ts); prettier still runs on a module with a long line.
-  const modules: PlannedModule[] = [{ modulePath: RUNTIME_MODULE, template: "runtime-validation", view: {}, prettierStable: true }];
+  const modules: PlannedModule[] = [
+    { modulePath: RUNTIME_MODULE, template: "runtime-validation", view: {}, prettierStable: true },
+    { modulePath: EDM_CHECKS_MODULE, template: "runtime-edm-checks", view: {}, prettierStable: true },
+  ];
   const exported: ExportedValidators[] = [];
   for (const fullName of selection.types) {
     const type = model.types.get(fullName);

@@ -2,6 +2,8 @@
 // type's PascalCase name (`validateX`), so they never collide with the type names they sit beside.
 
 export const RUNTIME_MODULE = "runtime/validation";
+/** The Edm predicates (`isEdmString`...), apart from the walk so that each file stays one concept. */
+export const EDM_CHECKS_MODULE = "runtime/edm-checks";
 
 /** Values of the runtime module every validator may import; a generated import must not reuse them. */
 export const RUNTIME_VALUES = ["runValidation", "GraphValidationError", "Walk", "ValidateOptions", "ValidationResult", "own", "matchesFlags"];

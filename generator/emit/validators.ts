@@ -8,7 +8,7 @@ import { ImportSet, moduleSpecifier, type ImportView } from "./imports.js";
 import { odataTypeLiteral } from "./type-expressions.js";
 import { primitiveCheck } from "./validators-edm.js";
 import { layoutIfCall, layoutImport, layoutSignature, layoutStringConstant } from "./validators-layout.js";
-import { RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames } from "./validators-names.js";
+import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames } from "./validators-names.js";
 
 interface Context {
   readonly model: Model;
@@ -119,7 +119,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   ];
   const membersSignature = layoutSignature(`export function ${own.members}`, ["value: Record<string, unknown>", "walk: Walk", "path: string"], "void");
   return {
-    runtimeImport: runtimeImport(modulePath, ["GraphValidationError", "runValidation", ...RUNTIME_TYPES, ...[...runtime].sort()]),
+    runtimeImport: runtimeImports(modulePath, [...(runtime.has("own") ? ["own"] : [])], [...runtime].filter((n) => n !== "own").sort()),
     imports: imports.views(),
     typeNameConstant: layoutStringConstant("TYPE_NAME", type.fullName),
     expectedConstant: layoutStringConstant("EXPECTED", `${type.fullName} object`),
@@ -256,7 +256,7 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const flags = type.isFlags && type.members.length > 0;
   return {
-    runtimeImport: runtimeImport(modulePath, ["GraphValidationError", "runValidation", ...RUNTIME_TYPES, ...(flags ? ["matchesFlags"] : [])]),
+    runtimeImport: runtimeImports(modulePath, [], flags ? ["matchesFlags"] : []),
     imports: imports.views(),
     typeNameConstant: layoutStringConstant("TYPE_NAME", type.fullName),
     expectedConstant: layoutStringConstant("EXPECTED", enumExpected(type)),
@@ -278,8 +278,11 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
 const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "known", "member"];
 const RUNTIME_TYPES = ["type ValidateOptions", "type ValidationResult", "type Walk"];
 
-function runtimeImport(modulePath: string, names: readonly string[]): string {
-  return layoutImport(names, moduleSpecifier(modulePath, RUNTIME_MODULE));
+/** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */
+function runtimeImports(modulePath: string, extra: readonly string[], predicates: readonly string[]): string {
+  const walk = layoutImport(["GraphValidationError", "runValidation", ...RUNTIME_TYPES, ...extra], moduleSpecifier(modulePath, RUNTIME_MODULE));
+  if (predicates.length === 0) return walk;
+  return `${walk}\n${layoutImport(predicates, moduleSpecifier(modulePath, EDM_CHECKS_MODULE))}`;
 }
 
 function publicSignatures(own: ReturnType<typeof validatorNames>, typeName: string): Omit<Signatures, "check"> {
