@@ -1,7 +1,8 @@
 // Reads a CSDL file's bytes into a plain element tree with source positions.
 // Every XML-level quirk (encoding, BOM, DOCTYPE, malformed markup) is settled here.
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
 import { GraphgenError, type SourceLocation } from "../errors.js";
+import { startWellFormedCheck, type WellFormedVerdict } from "./well-formed.js";
 
 export interface XmlElement {
   /** Local name, without any namespace prefix (`edmx:Edmx` -> `Edmx`). */
@@ -50,20 +51,30 @@ export function parseXml(bytes: Uint8Array, file: string): XmlElement {
   const text = decodeUtf8(bytes, file);
   const lines = new LineIndex(text);
   rejectDoctype(text, file, lines);
-  const verdict = XMLValidator.validate(text);
-  if (verdict !== true) {
-    throw new GraphgenError(`malformed XML: ${verdict.err.msg}`, {
-      location: { file, line: verdict.err.line, column: verdict.err.col },
-      hint: "fix the XML at that position (a truncated download is a common cause)",
-    });
+  // The parser is lenient with malformed XML, so the validator's verdict decides; it runs alongside.
+  const check = startWellFormedCheck(text);
+  let nodes: OrderedNode[] | undefined;
+  try {
+    nodes = parser.parse(text) as OrderedNode[];
+  } catch {
+    // Reported below from the validator's verdict, which says where.
   }
-  const nodes = parser.parse(text) as OrderedNode[];
+  const verdict = check.result();
+  if (verdict !== true) throw malformed(verdict, file);
+  if (!nodes) throw malformed({ msg: "the XML parser could not read the document", line: 1, col: 1 }, file);
   const roots = nodes.map((node) => toElement(node, file, lines)).filter((e): e is XmlElement => e !== undefined);
   const root = roots[0];
   if (!root) {
     throw new GraphgenError("no XML element found; expected <edmx:Edmx>", { location: { file, line: 1, column: 1 } });
   }
   return root;
+}
+
+function malformed(verdict: Exclude<WellFormedVerdict, true>, file: string): GraphgenError {
+  return new GraphgenError(`malformed XML: ${verdict.msg}`, {
+    location: { file, line: verdict.line, column: verdict.col },
+    hint: "fix the XML at that position (a truncated download is a common cause)",
+  });
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {

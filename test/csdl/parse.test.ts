@@ -1,6 +1,10 @@
 // The CSDL reader on small documents: every construct graphgen relies on, and its XML-level errors.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { checkWellFormed } from "../../generator/csdl/well-formed.js";
+import { parseCsdl } from "../../generator/csdl/parse.js";
 import { csdl, errorText, parseText } from "../support/csdl-builder.js";
+import { realMetadata } from "../support/output.js";
 
 const sample = csdl({
   namespace: "contoso.directory",
@@ -119,6 +123,18 @@ describe("parseCsdl", () => {
       'alias.xml:7:5: the alias "x" is defined twice (for a.one and a.two)\n' +
         "  other definition: alias.xml:4:5\n" +
         "  fix: aliases must be unique within a document; rename one of them",
+    );
+  });
+
+  it("checks a large document on a worker thread with the same verdict as the validator", () => {
+    // A truncated download: the real file cut in the middle of an element.
+    const truncated = readFileSync(realMetadata).subarray(0, 2_000_000);
+    const text = new TextDecoder().decode(truncated); // drops the BOM, as graphgen does
+    const verdict = checkWellFormed(text);
+    if (verdict === true) throw new Error("the truncated file should not be well-formed");
+    expect(errorText(() => parseCsdl(truncated, "cut.xml"))).toBe(
+      `cut.xml:${verdict.line}:${verdict.col}: malformed XML: ${verdict.msg}\n` +
+        "  fix: fix the XML at that position (a truncated download is a common cause)",
     );
   });
 });

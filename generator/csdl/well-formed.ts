@@ -1,0 +1,68 @@
+// XML well-formedness, checked by fast-xml-parser's validator. A large document is checked on a
+// worker thread while the main thread parses it, so on two cores the check costs no wall time;
+// the API stays synchronous (the caller blocks on Atomics.wait only if the worker is still busy).
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import { XMLValidator } from "fast-xml-parser";
+
+export type WellFormedVerdict = true | { msg: string; line: number; col: number };
+
+export interface PendingCheck {
+  /** The verdict, waiting for the worker if needed. */
+  result(): WellFormedVerdict;
+}
+
+/** Below this size a worker's start-up costs more than it saves. */
+const PARALLEL_FROM_CHARS = 256 * 1024;
+const RESULT_BYTES = 16 * 1024;
+const WORKER_TIMEOUT_MS = 60_000;
+
+// Runs as a CommonJS worker from source text, so it works from dist/ and from the TypeScript sources alike.
+const WORKER_SOURCE = `
+const { workerData } = require("node:worker_threads");
+const { text, shared, parserPath } = workerData;
+const state = new Int32Array(shared, 0, 2);
+const bytes = new Uint8Array(shared, 8);
+let out = "null";
+try {
+  const verdict = require(parserPath).XMLValidator.validate(text);
+  out = JSON.stringify(verdict === true ? true : { msg: verdict.err.msg, line: verdict.err.line, col: verdict.err.col });
+} catch {}
+const encoded = new TextEncoder().encode(out);
+if (encoded.length <= bytes.length) { bytes.set(encoded); state[1] = encoded.length; }
+Atomics.store(state, 0, 1);
+Atomics.notify(state, 0);
+`;
+
+export function checkWellFormed(text: string): WellFormedVerdict {
+  const verdict = XMLValidator.validate(text);
+  return verdict === true ? true : { msg: verdict.err.msg, line: verdict.err.line, col: verdict.err.col };
+}
+
+export function startWellFormedCheck(text: string): PendingCheck {
+  if (text.length < PARALLEL_FROM_CHARS) {
+    const verdict = checkWellFormed(text);
+    return { result: () => verdict };
+  }
+  const shared = new SharedArrayBuffer(8 + RESULT_BYTES);
+  const state = new Int32Array(shared, 0, 2);
+  let worker: Worker;
+  try {
+    const parserPath = createRequire(import.meta.url).resolve("fast-xml-parser");
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { text, shared, parserPath } });
+    worker.unref();
+  } catch {
+    const verdict = checkWellFormed(text);
+    return { result: () => verdict };
+  }
+  return {
+    result() {
+      const waited = Atomics.wait(state, 0, 0, WORKER_TIMEOUT_MS);
+      const length = state[1] ?? 0;
+      void worker.terminate();
+      if (waited === "timed-out" || length === 0) return checkWellFormed(text);
+      const decoded = JSON.parse(new TextDecoder().decode(new Uint8Array(shared, 8, length))) as WellFormedVerdict | null;
+      return decoded ?? checkWellFormed(text);
+    },
+  };
+}
