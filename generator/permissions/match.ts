@@ -118,6 +118,25 @@ export function normaliseTemplate(template: string): NormalisedTemplate {
   return { key: `${pathKey}?${query}`, pathKey, looseKey, segments, query };
 }
 
+/** The lookup group of a normalised path: its first segment without a parameter list, the same for every rule's match. */
+export function routeGroup(segments: readonly string[]): string {
+  return (segments[0] ?? "").replace(/\(.*\)/, "");
+}
+
+/**
+ * `routeGroup(normaliseTemplate(path).segments)` read off the raw path when its first segment is plain (no
+ * parentheses or quotes, which could hide a `/` or add a key segment); undefined otherwise, to normalise it fully.
+ */
+export function tablePathGroup(tablePath: string): string | undefined {
+  if (!tablePath.startsWith("/")) return undefined;
+  const slash = tablePath.indexOf("/", 1);
+  const query = tablePath.indexOf("?");
+  const end = Math.min(slash < 0 ? tablePath.length : slash, query < 0 ? tablePath.length : query);
+  const first = tablePath.slice(1, end);
+  if (first.trim() === "" || /[()']/.test(first)) return undefined;
+  return normaliseSegment(first)[0];
+}
+
 /** A table `...` segment stands for any nesting depth (e.g. child folders of child folders). */
 function matchesWildcard(input: readonly string[], table: readonly string[], i = 0, j = 0): boolean {
   if (j === table.length) return i === input.length;
@@ -136,13 +155,14 @@ export function findRoute(index: PermissionIndex, pathTemplate: string, method: 
     const grants = route?.byMethod.get(verb);
     return route && grants && grants.length > 0 ? { route, grants, matchedBy } : undefined;
   };
-  const exact = (norm.query !== undefined ? hit(index.routes.get(norm.key), "exact") : undefined) ?? hit(index.routes.get(norm.pathKey), "exact");
+  const { routes, looseRoutes, wildcardRoutes } = index.candidateRoutes(norm.segments);
+  const exact = (norm.query !== undefined ? hit(routes.get(norm.key), "exact") : undefined) ?? hit(routes.get(norm.pathKey), "exact");
   if (exact) return exact;
-  for (const key of index.looseRoutes.get(norm.looseKey) ?? []) {
-    const loose = hit(index.routes.get(key), "loose-parameters");
+  for (const key of looseRoutes.get(norm.looseKey) ?? []) {
+    const loose = hit(routes.get(key), "loose-parameters");
     if (loose) return loose;
   }
-  for (const route of index.wildcardRoutes) {
+  for (const route of wildcardRoutes) {
     if (matchesWildcard(norm.segments, route.segments)) {
       const wild = hit(route, "wildcard");
       if (wild) return wild;

@@ -1,7 +1,7 @@
 // Loads Graph's permission tables (kibali permissions.json + provisioningInfo.json), checks their shape
 // and inverts them into an index from normalised (path template, method) to the permissions that allow it.
 import { readFileSync } from "node:fs";
-import { normaliseTemplate } from "./match.js";
+import { TableRoutes, type RouteSet, type TableRow } from "./routes.js";
 
 export const GRAPH_RESOURCE_APP_ID = "00000003-0000-0000-c000-000000000000";
 
@@ -52,14 +52,14 @@ export interface Route {
   byMethod: Map<string, Grant[]>;
 }
 
-export interface PermissionIndex {
+/**
+ * Every table row is checked when the index is built; routes and each permission's reach are worked out on first use
+ * (`candidateRoutes` for one request's group; `routes`, `looseRoutes` and `wildcardRoutes` for the whole table).
+ */
+export interface PermissionIndex extends RouteSet {
   readonly permissions: ReadonlyMap<string, PermissionInfo>;
-  /** Normalised path key (with parameter names and any query) to route. */
-  readonly routes: ReadonlyMap<string, Route>;
-  /** Key with function parameter lists dropped to the exact keys sharing it, shortest first. */
-  readonly looseRoutes: ReadonlyMap<string, readonly string[]>;
-  /** Routes whose table path contains a `...` (any depth) segment. */
-  readonly wildcardRoutes: readonly Route[];
+  /** The routes a request with these normalised path segments can match: a subset of `routes`, with the same lookups. */
+  candidateRoutes(segments: readonly string[]): RouteSet;
 }
 
 export interface TableSources {
@@ -149,41 +149,10 @@ function parsePathValue(raw: string, ctx: Ctx): PathValue {
   return result;
 }
 
-interface Builder {
-  routes: Map<string, Route>;
-  reach: Map<string, Map<SchemeName, Reach>>;
-}
+/** `parsePathValue` answers per distinct value: the 19,000 paths of the Graph tables share a few dozen. */
+type PathValues = Map<string, PathValue>;
 
-function addGrant(builder: Builder, tablePath: string, method: string, grant: Grant): void {
-  const norm = normaliseTemplate(tablePath);
-  let route = builder.routes.get(norm.key);
-  if (!route) {
-    const { key, looseKey, segments } = norm;
-    route = { key, looseKey, hasQuery: norm.query !== undefined, segments, byMethod: new Map() };
-    builder.routes.set(norm.key, route);
-  }
-  const grants = route.byMethod.get(method) ?? [];
-  route.byMethod.set(method, grants);
-  const reach = builder.reach.get(grant.permission) ?? new Map<SchemeName, Reach>();
-  builder.reach.set(grant.permission, reach);
-  const same = grants.find((g) => g.permission === grant.permission);
-  const newSchemes = grant.schemes.filter((s) => !same?.schemes.includes(s));
-  for (const scheme of newSchemes) {
-    const r = reach.get(scheme) ?? { operations: 0, writes: 0 };
-    reach.set(scheme, { operations: r.operations + 1, writes: r.writes + (method === "GET" ? 0 : 1) });
-  }
-  if (!same) {
-    grants.push({ ...grant, schemes: [...grant.schemes], least: [...grant.least], alsoRequires: [...grant.alsoRequires] });
-    return;
-  }
-  // Case variants and overlapping pathSets repeat a permission for one route: keep the union.
-  same.schemes.push(...newSchemes);
-  for (const s of grant.least) if (!same.least.includes(s)) same.least.push(s);
-  for (const r of grant.alsoRequires) if (!same.alsoRequires.includes(r)) same.alsoRequires.push(r);
-  if (grant.tablePath < same.tablePath) same.tablePath = grant.tablePath;
-}
-
-function readPathSet(builder: Builder, name: string, schemes: ReadonlyMap<string, SchemeInfo>, raw: unknown, ctx: Ctx): void {
+function readPathSet(rows: TableRow[], values: PathValues, name: string, schemes: ReadonlyMap<string, SchemeInfo>, raw: unknown, ctx: Ctx): void {
   const set = object(raw, ctx);
   const schemeKeys = strings(set.schemeKeys, dot(ctx, "schemeKeys"));
   for (const [i, key] of schemeKeys.entries()) {
@@ -192,13 +161,17 @@ function readPathSet(builder: Builder, name: string, schemes: ReadonlyMap<string
   const methods = strings(set.methods, dot(ctx, "methods")).map((m) => m.trim().toUpperCase());
   const pathsCtx = dot(ctx, "paths");
   for (const [tablePath, rawValue] of Object.entries(object(set.paths, pathsCtx))) {
-    const valueCtx = at(pathsCtx, tablePath);
-    const value = parsePathValue(string(rawValue, valueCtx), valueCtx);
-    const stray = value.least.find((s) => !schemeKeys.includes(s));
-    if (stray !== undefined) fail(valueCtx, `least= names scheme "${stray}", which is not in this pathSet's schemeKeys [${schemeKeys.join(", ")}]`);
-    for (const method of methods) {
-      addGrant(builder, tablePath, method, { permission: name, schemes: schemeKeys, least: value.least, alsoRequires: value.alsoRequires, tablePath });
+    let value = typeof rawValue === "string" ? values.get(rawValue) : undefined;
+    if (!value) {
+      const valueCtx = at(pathsCtx, tablePath);
+      value = parsePathValue(string(rawValue, valueCtx), valueCtx);
+      values.set(rawValue as string, value);
     }
+    const stray = value.least.find((s) => !schemeKeys.includes(s));
+    if (stray !== undefined) {
+      fail(at(pathsCtx, tablePath), `least= names scheme "${stray}", which is not in this pathSet's schemeKeys [${schemeKeys.join(", ")}]`);
+    }
+    rows.push({ permission: name, schemes: schemeKeys, methods, least: value.least, alsoRequires: value.alsoRequires, tablePath });
   }
 }
 
@@ -260,41 +233,46 @@ function withPersonalFallback(ids: Map<SchemeName, string> | undefined): Map<Sch
   return result;
 }
 
-function groupRoutes(routes: Map<string, Route>): Pick<PermissionIndex, "looseRoutes" | "wildcardRoutes"> {
-  const loose = new Map<string, string[]>();
-  const wildcardRoutes: Route[] = [];
-  for (const route of routes.values()) {
-    if (route.segments.includes("...")) wildcardRoutes.push(route);
-    // Query-qualified rows (`?$filter=...`) only apply to requests with that query, never to a bare template.
-    if (route.hasQuery) continue;
-    loose.set(route.looseKey, [...(loose.get(route.looseKey) ?? []), route.key]);
-  }
-  // A call written without parameters most likely means the overload with the fewest: shortest key first.
-  for (const keys of loose.values()) keys.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-  wildcardRoutes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { looseRoutes: loose, wildcardRoutes };
-}
-
 /** Builds the index from the two parsed JSON documents; `sources` only names them in error messages. */
 export function buildPermissionIndex(permissionsDoc: unknown, provisioningDoc: unknown, sources: TableSources = {}): PermissionIndex {
   const file = sources.permissions ?? "permissions.json";
   const ids = readProvisioning(provisioningDoc, sources.provisioning ?? "provisioningInfo.json");
   const root = object(permissionsDoc, { file, path: "" });
   const ctx: Ctx = { file, path: "permissions" };
-  const builder: Builder = { routes: new Map(), reach: new Map() };
-  const infos: Array<Omit<PermissionInfo, "reach">> = [];
+  const rows: TableRow[] = [];
+  const values: PathValues = new Map();
+  const permissions = new Map<string, PermissionInfo>();
   for (const [name, rawPermission] of Object.entries(object(root.permissions, ctx))) {
     const permCtx = at(ctx, name);
     const permission = object(rawPermission, permCtx);
     const schemes = readSchemes(permission.schemes, dot(permCtx, "schemes"));
     const authorizationType = optional<string>(permission, "authorizationType", permCtx, "string") ?? "oAuth2";
     const pathSetsCtx = dot(permCtx, "pathSets");
-    for (const [i, set] of array(permission.pathSets, pathSetsCtx).entries()) readPathSet(builder, name, schemes, set, at(pathSetsCtx, i));
-    infos.push({ name, authorizationType, schemes, ids: withPersonalFallback(ids.get(name)) });
+    for (const [i, set] of array(permission.pathSets, pathSetsCtx).entries()) readPathSet(rows, values, name, schemes, set, at(pathSetsCtx, i));
+    permissions.set(name, {
+      name,
+      authorizationType,
+      schemes,
+      ids: withPersonalFallback(ids.get(name)),
+      get reach() {
+        return table.reach(name);
+      },
+    });
   }
-  const permissions = new Map<string, PermissionInfo>();
-  for (const info of infos) permissions.set(info.name, { ...info, reach: builder.reach.get(info.name) ?? new Map() });
-  return { permissions, routes: builder.routes, ...groupRoutes(builder.routes) };
+  const table = new TableRoutes(rows);
+  return {
+    permissions,
+    get routes() {
+      return table.all().routes;
+    },
+    get looseRoutes() {
+      return table.all().looseRoutes;
+    },
+    get wildcardRoutes() {
+      return table.all().wildcardRoutes;
+    },
+    candidateRoutes: (segments) => table.candidates(segments),
+  };
 }
 
 function readJson(file: string): unknown {
