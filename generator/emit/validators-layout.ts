@@ -4,10 +4,10 @@
 import { PRINT_WIDTH } from "./layout.js";
 
 /** `import { a, b } from "x";` on one line when it fits, else one name per line. */
-export function layoutImport(names: readonly string[], from: string): string {
-  const inline = `import { ${names.join(", ")} } from "${from}";`;
+export function layoutImport(names: readonly string[], from: string, keyword: "import" | "export" = "import"): string {
+  const inline = `${keyword} { ${names.join(", ")} } from "${from}";`;
   if (inline.length <= PRINT_WIDTH || names.length < 2) return inline;
-  return `import {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
+  return `${keyword} {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
 }
 
 /** `export function name(params): returns {` on one line when it fits, else one parameter per line. */

@@ -9,6 +9,7 @@
 import { isStructured } from "../model/queries.js";
 import type { EmitContext, PlannedModule } from "./context.js";
 import { moduleSpecifier } from "./imports.js";
+import { layoutImport } from "./validators-layout.js";
 import { enumValidatorView, structuredValidatorView } from "./validators.js";
 import { EDM_CHECKS_MODULE, RUNTIME_MODULE, validatorModulePath, validatorNames } from "./validators-names.js";
 
@@ -33,8 +34,8 @@ export function planValidatorModules({ model, names, selection }: EmitContext): 
     const qualified = validatorNames(naming.qualifiedAlias);
     exported.push({
       modulePath,
-      names: [own.validate, own.is, own.assert].join(", "),
-      qualifiedNames: [`${own.validate} as ${qualified.validate}`, `${own.is} as ${qualified.is}`, `${own.assert} as ${qualified.assert}`].join(", "),
+      names: [own.validate, own.is, own.assert],
+      qualifiedNames: [`${own.validate} as ${qualified.validate}`, `${own.is} as ${qualified.is}`, `${own.assert} as ${qualified.assert}`],
     });
   }
   const rootFolder = validatorModulePath(names.namespace(names.rootNamespace).folder);
@@ -43,14 +44,15 @@ export function planValidatorModules({ model, names, selection }: EmitContext): 
 
 interface ExportedValidators {
   readonly modulePath: string;
-  /** `validateX, isX, assertX`. */
-  readonly names: string;
+  /** `validateX`, `isX`, `assertX`. */
+  readonly names: readonly string[];
   /** The same under namespace-qualified names, for the root index. */
-  readonly qualifiedNames: string;
+  readonly qualifiedNames: readonly string[];
 }
 
 interface FolderIndex {
-  readonly exports: { name: string; from: string }[];
+  /** Export statements, laid out as prettier would. */
+  readonly exports: string[];
   readonly children: Set<string>;
 }
 
@@ -71,8 +73,8 @@ function planIndexes(rootFolder: string, exported: readonly ExportedValidators[]
   const root = folder(rootFolder);
   for (const { modulePath, names, qualifiedNames } of exported) {
     const path = modulePath.slice(0, modulePath.lastIndexOf("/"));
-    folder(path).exports.push({ name: names, from: moduleSpecifier(`${path}/index`, modulePath) });
-    if (path !== rootFolder) root.exports.push({ name: qualifiedNames, from: moduleSpecifier(`${rootFolder}/index`, modulePath) });
+    folder(path).exports.push(layoutImport(names, moduleSpecifier(`${path}/index`, modulePath), "export"));
+    if (path !== rootFolder) root.exports.push(layoutImport(qualifiedNames, moduleSpecifier(`${rootFolder}/index`, modulePath), "export"));
   }
   return [...folders.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -84,15 +86,9 @@ function planIndexes(rootFolder: string, exported: readonly ExportedValidators[]
       }));
       return {
         modulePath: indexModule,
-        template: "namespace-index",
+        template: "validator-index",
         prettierStable: true,
-        view: {
-          doc: [],
-          typeExports: [],
-          valueExports: index.exports,
-          namespaces,
-          empty: index.exports.length + namespaces.length === 0,
-        },
+        view: { exports: index.exports, namespaces, empty: index.exports.length + namespaces.length === 0 },
       };
     });
 }
