@@ -55,7 +55,7 @@ const PRIMITIVE_CHECKS: Readonly<Record<string, PrimitiveCheck>> = {
   "Edm.Date": { predicate: "isEdmDate", expected: "Edm.Date (YYYY-MM-DD)", schema: { type: "string", pattern: PATTERNS.date } },
   "Edm.DateTimeOffset": { predicate: "isEdmDateTimeOffset", expected: "Edm.DateTimeOffset", schema: { type: "string", pattern: PATTERNS.dateTime } },
   "Edm.TimeOfDay": { predicate: "isEdmTimeOfDay", expected: "Edm.TimeOfDay (hh:mm:ss)", schema: { type: "string", pattern: PATTERNS.time } },
-  "Edm.Duration": { predicate: "isEdmDuration", expected: "Edm.Duration (ISO 8601, e.g. PT1H30M)", schema: { type: "string", pattern: PATTERNS.duration } },
+  "Edm.Duration": { predicate: "isEdmDuration", expected: "Edm.Duration (ISO 8601)", schema: { type: "string", pattern: PATTERNS.duration } },
   "Edm.Binary": { predicate: "isEdmBinary", expected: "Edm.Binary (base64url)", schema: { type: "string", pattern: PATTERNS.binary } },
   "Edm.Stream": { predicate: "isEdmStream", expected: "no value (Edm.Stream: use its media URL)", schema: { not: {} } },
   "Edm.Untyped": { predicate: "isEdmUntyped", expected: "any JSON value", schema: {} },

@@ -6,7 +6,7 @@ export const RUNTIME_MODULE = "runtime/validation";
 export const EDM_CHECKS_MODULE = "runtime/edm-checks";
 
 /** Values of the runtime module every validator may import; a generated import must not reuse them. */
-export const RUNTIME_VALUES = ["runValidation", "GraphValidationError", "Walk", "ValidateOptions", "ValidationResult", "own", "matchesFlags"];
+export const RUNTIME_VALUES = ["runValidation", "GraphValidationError", "Walk", "ValidateOptions", "ValidationResult", "PathKey", "own", "matchesFlags"];
 
 export function validatorNames(typeName: string) {
   return {

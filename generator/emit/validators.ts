@@ -32,10 +32,8 @@ export interface ValueCheckView {
 export interface PropertyCheckView {
   readonly read: string;
   /** JSON string of the property's JSON-pointer suffix, e.g. `"/displayName"`. */
-  readonly pointer: string;
-  /** Code for the JSON pointer of the value, and of a collection's item `i`. */
-  readonly valuePath: string;
-  readonly itemPath: string;
+  /** JSON string of the property name: the key issues and nested checks are reported under. */
+  readonly key: string;
   /** Expected text of the whole value, and of one item (the same for a single value). */
   readonly expected: string;
   readonly itemExpected: string;
@@ -117,7 +115,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     ...properties.map((p) => propertyCheck(valueContext, p, key.has(p.name))),
     ...navigationProperties.map((p) => navigationCheck(valueContext, p)),
   ];
-  const membersSignature = layoutSignature(`export function ${own.members}`, ["value: Record<string, unknown>", "walk: Walk", "path: string"], "void");
+  const membersSignature = layoutSignature(`export function ${own.members}`, ["value: Record<string, unknown>", "walk: Walk"], "void");
   return {
     runtimeImport: runtimeImports(modulePath, [...(runtime.has("own") ? ["own"] : [])], [...runtime].filter((n) => n !== "own").sort()),
     imports: imports.views(),
@@ -126,7 +124,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     allowedConstant: layoutStringConstant("ALLOWED", concrete.map(odataTypeLiteral).join(", ")),
     signatures: {
       ...publicSignatures(own, typeName),
-      check: layoutSignature(`export function ${own.check}`, ["value: unknown", "walk: Walk", "path: string"], "void"),
+      check: layoutSignature(`export function ${own.check}`, ["value: unknown", "walk: Walk", "key: PathKey"], "void"),
       members: membersSignature,
     },
     fullName: type.fullName,
@@ -185,7 +183,7 @@ function navigationCheck(ctx: ValueContext, navigation: NavigationProperty): Pro
     immutable: false,
     navigation: layoutIfCall("  ", "x !== undefined", "walk.navigation", [
       "x",
-      access(ctx, navigation.name).valuePath,
+      JSON.stringify(navigation.name),
       JSON.stringify(navigation.type.name),
       String(navigation.type.collection),
       String(navigation.type.collection ? false : navigation.nullable),
@@ -198,17 +196,12 @@ function expectations(item: string, collection: boolean): { expected: string; it
   return { expected: JSON.stringify(collection ? `array of ${item}` : item), itemExpected: JSON.stringify(item) };
 }
 
-function access(ctx: ValueContext | undefined, name: string): { read: string; pointer: string; valuePath: string; itemPath: string } {
+function access(ctx: ValueContext | undefined, name: string): { read: string; key: string } {
   // `constructor`, `toString`...: read own properties only, never the prototype's.
   const inherited = name in Object.prototype;
   if (inherited && ctx) ctx.runtime.add("own");
-  const pointer = JSON.stringify(`/${pointerToken(name)}`);
-  return {
-    read: inherited ? `own(value, ${JSON.stringify(name)})` : `value[${JSON.stringify(name)}]`,
-    pointer,
-    valuePath: `path + ${pointer}`,
-    itemPath: `path + ${JSON.stringify(`/${pointerToken(name)}/`)} + i`,
-  };
+  const key = JSON.stringify(name);
+  return { read: inherited ? `own(value, ${key})` : `value[${key}]`, key };
 }
 
 function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constraint?: readonly string[]): { check: ValueCheckView; expected: string } {
@@ -263,7 +256,7 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
     signatures: {
       ...publicSignatures(own, typeName),
       is: layoutSignature(`export function ${own.is}`, ["value: unknown"], `value is ${typeName}`),
-      check: layoutSignature(`export function ${own.check}`, ["value: unknown", "walk: Walk", "path: string"], "void"),
+      check: layoutSignature(`export function ${own.check}`, ["value: unknown", "walk: Walk", "key: PathKey"], "void"),
     },
     fullName: type.fullName,
     typeName,
@@ -276,7 +269,7 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
 
 /** Module-level names of the validator templates; imports must not take them. */
 const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "known", "member"];
-const RUNTIME_TYPES = ["type ValidateOptions", "type ValidationResult", "type Walk"];
+const RUNTIME_TYPES = ["type PathKey", "type ValidateOptions", "type ValidationResult", "type Walk"];
 
 /** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */
 function runtimeImports(modulePath: string, extra: readonly string[], predicates: readonly string[]): string {
@@ -292,10 +285,5 @@ function publicSignatures(own: ReturnType<typeof validatorNames>, typeName: stri
     is: layoutSignature(`export function ${own.is}`, params, `value is ${typeName}`),
     assert: layoutSignature(`export function ${own.assert}`, params, `asserts value is ${typeName}`),
   };
-}
-
-/** Escapes a property name for a JSON pointer (RFC 6901). */
-export function pointerToken(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
