@@ -7,6 +7,7 @@ import { isKeySegment, type OperationNode, type RequestNode } from "../client/re
 import type { OperationPermissionInfo } from "../client/permissions.js";
 import type { EmitContext, PlannedModule } from "./context.js";
 import { commentLines } from "./docs.js";
+import { ClientLayout, type Literal, type Parameter } from "./client-layout.js";
 import { ImportSet } from "./imports.js";
 import { typeExpression, type ExpressionContext } from "./type-expressions.js";
 
@@ -22,27 +23,37 @@ interface SpecView {
   constName: string;
   method: string;
   template: string;
-  delegated: string;
-  application: string;
+  delegated: readonly string[];
+  application: readonly string[];
   body?: string;
   bodyMode?: string;
   result?: string;
-  collection: boolean;
+  collection?: boolean;
 }
-
-type MemberKind = "navigation" | "byId" | "list" | "listAll" | "create" | "get" | "update" | "delete" | "action" | "function";
 
 interface MemberView {
   doc: string[];
-  name: string;
-  [kind: string]: unknown;
+  /** The interface member, laid out. */
+  signature: string;
+  /** The factory's object member, laid out. */
+  implementation: string;
 }
 
-/** Templates run in strict mode: every member carries every field, most of them off. */
-const MEMBER_DEFAULTS = {
-  navigation: false, byId: false, list: false, listAll: false, create: false, get: false, update: false, delete: false,
-  action: false, function: false, entity: "", spec: "", segment: "", parameters: "", result: "", childInterface: "", childFactory: "",
-};
+/** `const listRequest: OperationSpec = { ... };`, one member per line as the template always wrote it. */
+function specText(layout: ClientLayout, spec: SpecView): string {
+  const strings = (list: readonly string[]): Literal => ({ array: list.map((s) => JSON.stringify(s)) });
+  const entries: [string, Literal][] = [
+    ["method", JSON.stringify(spec.method)],
+    ["template", JSON.stringify(spec.template)],
+    ["permissions", { entries: [["delegated", strings(spec.delegated)], ["application", strings(spec.application)]] }],
+  ];
+  if (spec.body) entries.push(["body", spec.body], ["bodyMode", JSON.stringify(spec.bodyMode)]);
+  if (spec.result) entries.push(["result", spec.result]);
+  if (spec.collection) entries.push(["collection", "true"]);
+  return layout.literal("", `const ${spec.constName}: OperationSpec = `, { entries }, ";", true);
+}
+
+const pathPlus = (suffix: string): string => `\`\${path}/${suffix}\``;
 
 export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: PermissionLookup, validators: ValidatorLookup): PlannedModule {
   const naming = requestBuilderNaming(node.segments);
@@ -51,6 +62,7 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
   const values = new ImportSet(naming.modulePath, [naming.factoryName]);
   const runtime = (name: string) => imports.add(CLIENT_RUNTIME_MODULE, name);
   const expressions: ExpressionContext = { model: ctx.model, names: ctx.names, imports };
+  const layout = new ClientLayout();
   const type = structuredType(ctx.model, node.entityType) as StructuredType;
   const entity = () => typeExpression(expressions, { name: node.entityType, collection: false }, false);
   const specs: SpecView[] = [];
@@ -59,97 +71,133 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
   runtime("GraphTransport");
 
   const addSpec = (name: string, method: string, template: string, extra: Partial<SpecView> = {}): string => {
-    const permissions = lookup(method, template);
+    const { accepted } = lookup(method, template);
     const constName = `${name}Request`;
-    specs.push({ constName, method, template, body: "", bodyMode: "", result: "", delegated: JSON.stringify(permissions.accepted.delegated), application: JSON.stringify(permissions.accepted.application), collection: false, ...extra });
+    specs.push({ constName, method, template, delegated: accepted.delegated, application: accepted.application, ...extra });
     return constName;
   };
-  const crud = (kind: MemberKind, method: string, doc: string, extra: Partial<SpecView> = {}, fields: object = {}) => {
-    const spec = addSpec(kind, method, node.template, extra);
-    members.push({ doc: operationDoc(doc, method, node.template, lookup), name: kind, [kind]: true, spec, ...fields });
+  /** A member sending a spec: `name(params): returns` in the interface, an arrow in the factory. */
+  const sender: Sender = (doc, name, params, returns, call) => {
+    const args = [call.spec, call.path ?? "path", "options", ...(call.body ? [call.body] : [])];
+    members.push({
+      doc,
+      signature: layout.signature("  ", name, params, `: ${returns};`),
+      implementation: layout.arrowMember("    ", name, params.map((p) => p.name), call.callee ?? "transport.send", args),
+    });
   };
+  const options = (optionsType: string): Parameter => ({ name: "options", annotation: `?: ${optionsType}` });
+  const body = (bodyType: string): Parameter => ({ name: "body", annotation: `: ${bodyType}` });
   const validator = (mode: "body" | "result") => {
     const found = validators(node.entityType);
     if (!found) return {};
     const local = values.add(found.modulePath, found.name, false);
     return mode === "body" ? { body: local } : { result: local };
   };
+  const doc = (summary: string, method: string) => operationDoc(summary, method, node.template, lookup);
 
   if (node.included && node.kind === "collection") {
-    runtime("ListOptions");
-    runtime("CollectionPage");
-    runtime("RequestOptions");
-    const list = addSpec("list", "GET", node.template, { ...validator("result"), collection: true });
-    const listDoc = operationDoc(`Lists the ${type.name} items, one page per call.`, "GET", node.template, lookup);
-    members.push({ doc: listDoc, name: "list", list: true, spec: list, entity: entity() });
-    members.push({ doc: commentLines("Every item, page after page, following `@odata.nextLink` (same origin only)."), name: "listAll", listAll: true, spec: list, entity: entity() });
-    crud("create", "POST", `Creates a new ${type.name}.`, { ...validator("body"), bodyMode: "create" }, { entity: entity() });
+    const [listOptions, page, requestOptions] = [runtime("ListOptions"), runtime("CollectionPage"), runtime("RequestOptions")];
+    const spec = addSpec("list", "GET", node.template, { ...validator("result"), collection: true });
+    const listParams = [options(`${listOptions}<Property, Navigation>`)];
+    sender(doc(`Lists the ${type.name} items, one page per call.`, "GET"), "list", listParams, `Promise<${page}<${entity()}>>`, { spec });
+    const allDoc = commentLines("Every item, page after page, following `@odata.nextLink` (same origin only).");
+    sender(allDoc, "listAll", listParams, `AsyncIterable<${entity()}>`, { spec, callee: "transport.listAll" });
+    const create = addSpec("create", "POST", node.template, { ...validator("body"), bodyMode: "create" });
+    sender(doc(`Creates a new ${type.name}.`, "POST"), "create", [body(entity()), options(requestOptions)], `Promise<${entity()}>`, { spec: create, body: "body" });
   }
   if (node.included && node.kind === "entity") {
-    runtime("GetOptions");
-    runtime("RequestOptions");
-    crud("get", "GET", `Reads the ${type.name}.`, validator("result"), { entity: entity() });
-    crud("update", "PATCH", `Updates the ${type.name}: only the properties given change.`, { ...validator("body"), bodyMode: "update" }, { entity: entity() });
-    if (isKeySegment(node.segments.at(-1) as string)) crud("delete", "DELETE", `Deletes the ${type.name}.`);
+    const [getOptions, requestOptions] = [runtime("GetOptions"), runtime("RequestOptions")];
+    const get = addSpec("get", "GET", node.template, validator("result"));
+    sender(doc(`Reads the ${type.name}.`, "GET"), "get", [options(`${getOptions}<Property, Navigation>`)], `Promise<${entity()}>`, { spec: get });
+    const update = addSpec("update", "PATCH", node.template, { ...validator("body"), bodyMode: "update" });
+    const updateDoc = doc(`Updates the ${type.name}: only the properties given change.`, "PATCH");
+    sender(updateDoc, "update", [body(entity()), options(requestOptions)], "Promise<void>", { spec: update, body: "body" });
+    if (isKeySegment(node.segments.at(-1) as string)) {
+      const remove = addSpec("delete", "DELETE", node.template);
+      sender(doc(`Deletes the ${type.name}.`, "DELETE"), "delete", [options(requestOptions)], "Promise<void>", { spec: remove });
+    }
   }
   for (const child of node.children) {
     const childNaming = requestBuilderNaming(child.segments);
-    const name = requestBuilderMember(child.segments.at(-1) as string, taken);
+    const name = propertyKey(requestBuilderMember(child.segments.at(-1) as string, taken));
+    const childInterface = imports.add(childNaming.modulePath, childNaming.interfaceName);
+    const childFactory = values.add(childNaming.modulePath, childNaming.factoryName, false);
+    const getter = layout.call("      ", "return ", childFactory, ["transport", pathPlus(child.segments.at(-1) as string)], ";");
     members.push({
       doc: commentLines(`\`${child.template}\``),
-      name: propertyKey(name),
-      navigation: true,
-      segment: child.segments.at(-1),
-      childInterface: imports.add(childNaming.modulePath, childNaming.interfaceName),
-      childFactory: values.add(childNaming.modulePath, childNaming.factoryName, false),
+      signature: layout.literal("  ", `readonly ${name}: `, childInterface, ";"),
+      implementation: `    get ${name}() {\n${getter}\n    },`,
     });
   }
   if (node.item) {
     const itemNaming = requestBuilderNaming(node.item.segments);
-    values.add(CLIENT_RUNTIME_MODULE, "keySegment", false);
+    const keySegment = values.add(CLIENT_RUNTIME_MODULE, "keySegment", false);
+    const childInterface = imports.add(itemNaming.modulePath, itemNaming.interfaceName);
+    const childFactory = values.add(itemNaming.modulePath, itemNaming.factoryName, false);
     members.push({
       doc: commentLines(`\`${node.item.template}\`: the id is percent-encoded into one path segment.`),
-      name: "byId",
-      byId: true,
-      childInterface: imports.add(itemNaming.modulePath, itemNaming.interfaceName),
-      childFactory: values.add(itemNaming.modulePath, itemNaming.factoryName, false),
+      signature: layout.signature("  ", "byId", [{ name: "id", annotation: ": string" }], `: ${childInterface};`),
+      implementation: layout.arrowMember("    ", "byId", ["id"], childFactory, ["transport", pathPlus(`\${${keySegment}(id)}`)]),
     });
   }
-  for (const op of node.operations) {
-    const name = requestBuilderMember(op.operation.name, taken);
-    runtime("RequestOptions");
-    if (op.method === "GET") values.add(CLIENT_RUNTIME_MODULE, "functionSegment", false);
-    const spec = addSpec(name, op.method, op.template);
-    members.push({
-      doc: operationDoc(op.operation.description ?? `The ${op.operation.kind} ${op.operation.fullName}.`, op.method, op.template, lookup),
-      name,
-      [op.operation.kind]: true,
-      spec,
-      segment: op.segment,
-      parameters: parametersType(expressions, op.operation),
-      result: resultType(expressions, op, runtime),
-    });
-  }
+  for (const op of node.operations) operationMember(op, { expressions, runtime, values, taken, addSpec, sender, lookup });
   if (specs.length > 0) runtime("OperationSpec");
 
   const { properties, navigationProperties } = allProperties(ctx.model, type);
-  const union = (names: string[]) => (names.length === 0 ? "never" : [...new Set(names)].map((n) => JSON.stringify(n)).join(" | "));
+  const union = (names: string[]) => (names.length === 0 ? ["never"] : [...new Set(names)].map((n) => JSON.stringify(n)));
+  const factoryParams: Parameter[] = [
+    { name: "transport", annotation: ": GraphTransport" },
+    { name: "path", annotation: node.segments.some(isKeySegment) ? ": string" : `: string = ${JSON.stringify(node.template)}` },
+  ];
   return {
     modulePath: naming.modulePath,
     template: "client-request-builder",
     view: {
-      imports: [...imports.views(), ...values.views()],
+      imports: layout.imports([...imports.views(), ...values.views()]),
       doc: commentLines(`Request builder for \`${node.template}\` (${node.kind === "collection" ? "a collection of" : "one"} ${type.fullName}).`),
       template: node.template,
       interfaceName: naming.interfaceName,
-      factoryName: naming.factoryName,
-      defaultPath: node.segments.some(isKeySegment) ? undefined : node.template,
-      propertyNames: union(properties.map((p) => p.name)),
-      navigationNames: union(navigationProperties.map((p) => p.name)),
-      specs,
-      members: members.map((m) => ({ ...MEMBER_DEFAULTS, ...m, parameters: m.parameters ?? "" })),
+      factorySignature: layout.signature("", `export function ${naming.factoryName}`, factoryParams, `: ${naming.interfaceName} {`),
+      propertyAlias: layout.alias("type Property =", union(properties.map((p) => p.name))),
+      navigationAlias: layout.alias("type Navigation =", union(navigationProperties.map((p) => p.name))),
+      specs: specs.map((spec) => specText(layout, spec)),
+      members,
     },
+    prettierStable: layout.stable,
   };
+}
+
+type Sender = (doc: string[], name: string, params: Parameter[], returns: string, call: { spec: string; callee?: string; path?: string; body?: string }) => void;
+
+interface OperationScope {
+  expressions: ExpressionContext;
+  runtime: (name: string) => string;
+  values: ImportSet;
+  taken: Set<string>;
+  addSpec: (name: string, method: string, template: string) => string;
+  sender: Sender;
+  lookup: PermissionLookup;
+}
+
+/** A bound action (POST, its parameters as the body) or function (GET, its parameters in the path). */
+function operationMember(op: OperationNode, scope: OperationScope): void {
+  const { expressions, runtime, values } = scope;
+  const name = requestBuilderMember(op.operation.name, scope.taken);
+  const requestOptions = runtime("RequestOptions");
+  const isFunction = op.method === "GET";
+  if (isFunction) values.add(CLIENT_RUNTIME_MODULE, "functionSegment", false);
+  const spec = scope.addSpec(name, op.method, op.template);
+  const members = parameterMembers(expressions, op.operation);
+  const argument = op.operation.kind === "function" ? "parameters" : "body";
+  const params: Parameter[] = [...(members ? [{ name: argument, members }] : []), { name: "options", annotation: `?: ${requestOptions}` }];
+  const summary = op.operation.description ?? `The ${op.operation.kind} ${op.operation.fullName}.`;
+  const doc = operationDoc(summary, op.method, op.template, scope.lookup);
+  const path =
+    op.operation.kind === "function"
+      ? pathPlus(`\${functionSegment(${[JSON.stringify(op.segment), ...(members ? ["parameters"] : [])].join(", ")})}`)
+      : pathPlus(op.segment);
+  const body = members && op.operation.kind === "action" ? { body: "body" } : {};
+  scope.sender(doc, name, params, `Promise<${resultType(expressions, op, runtime)}>`, { spec, path, ...body });
 }
 
 function operationDoc(summary: string, method: string, template: string, lookup: PermissionLookup): string[] {
@@ -162,14 +210,13 @@ function operationDoc(summary: string, method: string, template: string, lookup:
   return commentLines(summary, `\`${method} ${template}\``, ...permissions);
 }
 
-/** Parameters as an object type: optional when the metadata marks them optional or nullable. */
-function parametersType(ctx: ExpressionContext, operation: Operation): string | undefined {
+/** Parameters as an object type's members: optional when the metadata marks them optional or nullable. */
+function parameterMembers(ctx: ExpressionContext, operation: Operation): string[] | undefined {
   if (operation.parameters.length === 0) return undefined;
-  const members = operation.parameters.map((p) => {
+  return operation.parameters.map((p) => {
     const optional = p.optional || p.nullable ? "?" : "";
     return `${propertyKey(p.name)}${optional}: ${typeExpression(ctx, p.type, p.nullable)}`;
   });
-  return `{ ${members.join("; ")} }`;
 }
 
 /** Collections come as pages; a single primitive or enum comes wrapped in `value`, as OData sends it. */

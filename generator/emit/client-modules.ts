@@ -2,9 +2,10 @@
 // index with `createGraphClient`, and one request builder module per included request path.
 import { nodeRequests, requestNodes, type RequestNode } from "../client/request-tree.js";
 import type { PermissionIndex } from "../permissions/tables.js";
-import { permissionLookup } from "../client/permissions.js";
+import { permissionLookup, type PermissionName } from "../client/permissions.js";
 import { requestBuilderNaming } from "../naming.js";
 import { CLIENT_RUNTIME_MODULE, planRequestBuilder, type ValidatorLookup } from "./client-builders.js";
+import { ClientLayout, type Literal } from "./client-layout.js";
 import type { EmitContext, PlannedModule } from "./context.js";
 import { ImportSet } from "./imports.js";
 
@@ -16,26 +17,31 @@ export function planClientModules(ctx: EmitContext, roots: readonly RequestNode[
   const lookup = permissionLookup(index);
   const nodes = requestNodes(roots);
   return [
-    { modulePath: CLIENT_RUNTIME_MODULE, template: "client-runtime", view: { defaultBaseUrl: DEFAULT_BASE_URL } },
-    { modulePath: "client/errors", template: "client-errors", view: {} },
-    { modulePath: "client/token-permissions", template: "client-token-permissions", view: {} },
-    { modulePath: "client/permissions", template: "client-permissions", view: { entries: permissionEntries(nodes, lookup) } },
+    { modulePath: CLIENT_RUNTIME_MODULE, template: "client-runtime", view: { defaultBaseUrl: DEFAULT_BASE_URL }, prettierStable: true },
+    { modulePath: "client/errors", template: "client-errors", view: {}, prettierStable: true },
+    { modulePath: "client/token-permissions", template: "client-token-permissions", view: {}, prettierStable: true },
+    { modulePath: "client/permissions", template: "client-permissions", view: { entries: permissionEntries(nodes, lookup, new ClientLayout()) }, prettierStable: true },
     clientIndex(roots),
     ...nodes.map((node) => planRequestBuilder(ctx, node, lookup, validators)),
   ];
 }
 
-function permissionEntries(nodes: readonly RequestNode[], lookup: ReturnType<typeof permissionLookup>) {
+function permissionEntries(nodes: readonly RequestNode[], lookup: ReturnType<typeof permissionLookup>, layout: ClientLayout): string[] {
+  const refs = (list: readonly PermissionName[]): Literal => ({
+    array: list.map((r) => ({ entries: [['"name"', JSON.stringify(r.name)], ...(r.id ? [['"id"', JSON.stringify(r.id)] as const] : [])] })),
+  });
   return nodes.flatMap((node) =>
     nodeRequests(node).map(({ method, template }) => {
       const { least } = lookup(method, template);
-      return {
-        key: `${method} ${template}`,
-        method,
-        path: template,
-        delegated: JSON.stringify(least?.delegated ?? []),
-        application: JSON.stringify(least?.application ?? []),
+      const entry: Literal = {
+        entries: [
+          ["method", JSON.stringify(method)],
+          ["path", JSON.stringify(template)],
+          ["delegated", refs(least?.delegated ?? [])],
+          ["application", refs(least?.application ?? [])],
+        ],
       };
+      return layout.literal("  ", `${JSON.stringify(`${method} ${template}`)}: `, entry, ",");
     }),
   );
 }
@@ -45,14 +51,18 @@ function clientIndex(roots: readonly RequestNode[]): PlannedModule {
   const values = new ImportSet(CLIENT_INDEX_MODULE, ["createGraphClient"]);
   values.add(CLIENT_RUNTIME_MODULE, "createTransport", false);
   imports.add(CLIENT_RUNTIME_MODULE, "GraphClientOptions");
+  const layout = new ClientLayout();
   const views = roots.map((root) => {
     const naming = requestBuilderNaming(root.segments);
+    const segment = root.segments[0] as string;
+    const interfaceName = imports.add(naming.modulePath, naming.interfaceName);
+    const factoryName = values.add(naming.modulePath, naming.factoryName, false);
     return {
-      name: root.segments[0],
-      segment: root.segments[0],
-      interfaceName: imports.add(naming.modulePath, naming.interfaceName),
-      factoryName: values.add(naming.modulePath, naming.factoryName, false),
+      name: segment,
+      member: layout.literal("  ", `readonly ${segment}: `, interfaceName, ";"),
+      getter: layout.call("      ", "return ", factoryName, ["transport", JSON.stringify(`/${segment}`)], ";"),
     };
   });
-  return { modulePath: CLIENT_INDEX_MODULE, template: "client-index", view: { imports: [...imports.views(), ...values.views()], roots: views } };
+  const importLines = layout.imports([...imports.views(), ...values.views()]);
+  return { modulePath: CLIENT_INDEX_MODULE, template: "client-index", view: { imports: importLines, roots: views }, prettierStable: layout.stable };
 }

@@ -1,0 +1,48 @@
+// Client modules skip prettier unless a line is too long (generator/emit/client-layout.ts), so every client
+// module without a long code line must already be exactly what prettier prints, and the fixed modules always.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as prettier from "prettier";
+import { describe, expect, it } from "vitest";
+import { PRINT_WIDTH } from "../../generator/emit/layout.js";
+import { PRETTIER_OPTIONS } from "../../generator/format.js";
+import { generate, type GenerateOptions } from "../../generator/index.js";
+
+const FIXED_MODULES = ["src/client/runtime.ts", "src/client/errors.ts", "src/client/token-permissions.ts", "src/client/permissions.ts", "src/client/index.ts"];
+
+/** Code lines (not comments or single-name imports) longer than prettier's width: the format stage formats those modules. */
+const hasLongCodeLine = (text: string) =>
+  text.split("\n").some((line) => line.length > PRINT_WIDTH && !/^\s*(\/\/|\/\*\*|\*)|^import( type)? \{ [^,]+ \} from/.test(line));
+
+async function unformattedClient(options: GenerateOptions) {
+  const result = await generate({ ...options, format: false, out: mkdtempSync(join(tmpdir(), "graphgen-client-layout-")) });
+  return result.files.filter((f) => f.path.startsWith("src/client/"));
+}
+
+async function unstable(files: readonly { path: string; content: string }[]): Promise<string[]> {
+  const changed: string[] = [];
+  for (const file of files) if ((await prettier.format(file.content, PRETTIER_OPTIONS)) !== file.content) changed.push(file.path);
+  return changed;
+}
+
+describe("client modules come out of the templates formatted", () => {
+  it("for the default config, every client module equals prettier's output", async () => {
+    const files = await unformattedClient({ include: ["identityApiConnector", "identity", "thumbnailSet"], includePaths: ["/identity/apiConnectors/**"], overlays: ["metadata/overlay.xml"] });
+    expect(files.map((f) => f.path).sort()).toEqual(
+      [...FIXED_MODULES, "src/client/paths/identity.ts", "src/client/paths/identity/apiConnectors.ts", "src/client/paths/identity/apiConnectors/byId.ts"].sort(),
+    );
+    // Two template literals in the runtime and the permission check are longer than a line: prettier keeps them as they are.
+    expect(files.filter((f) => hasLongCodeLine(f.content)).map((f) => f.path)).toEqual(["src/client/runtime.ts", "src/client/token-permissions.ts"]);
+    expect(await unstable(files)).toEqual([]);
+  }, 60_000);
+
+  it("for --all with /identity/** and /users/**, the fixed modules and every module without a long line equal prettier's output", async () => {
+    const files = await unformattedClient({ all: true, includePaths: ["/identity/**", "/users/**"], overlays: ["metadata/overlay.xml"] });
+    const checked = files.filter((f) => FIXED_MODULES.includes(f.path) || !hasLongCodeLine(f.content));
+    // Long lines come from unions of derived types in signatures, which the templates leave to prettier.
+    expect(checked.length).toBeGreaterThan(380);
+    expect(FIXED_MODULES.every((path) => checked.some((f) => f.path === path))).toBe(true);
+    expect(await unstable(checked)).toEqual([]);
+  }, 120_000);
+});
