@@ -1,19 +1,19 @@
 // The format stage: prettier over the generated TypeScript, once, at the end. Modules whose
 // templates already write prettier's layout skip it, unless a code line came out too long.
-import * as prettier from "prettier";
+import type { Options } from "prettier";
 import { PRINT_WIDTH } from "./emit/layout.js";
 import type { OutputFile } from "./write.js";
 
 /** `quoteProps: "preserve"`: a reserved word used as a property key stays quoted, as emitted. */
-export const PRETTIER_OPTIONS: prettier.Options = { parser: "typescript", printWidth: PRINT_WIDTH, quoteProps: "preserve" };
+export const PRETTIER_OPTIONS: Options = { parser: "typescript", printWidth: PRINT_WIDTH, quoteProps: "preserve" };
 
 export async function formatFiles(files: readonly OutputFile[], stable: ReadonlySet<string> = new Set()): Promise<OutputFile[]> {
+  const needsPrettier = (file: OutputFile) => file.path.endsWith(".ts") && (!stable.has(file.path) || hasLongCodeLine(file.content));
+  if (!files.some(needsPrettier)) return [...files];
+  // Loading prettier costs a few hundred milliseconds: only when some module is not already in its layout.
+  const prettier = await import("prettier");
   return Promise.all(
-    files.map(async (file) =>
-      file.path.endsWith(".ts") && (!stable.has(file.path) || hasLongCodeLine(file.content))
-        ? { ...file, content: await prettier.format(file.content, PRETTIER_OPTIONS) }
-        : file,
-    ),
+    files.map(async (file) => (needsPrettier(file) ? { ...file, content: await prettier.format(file.content, PRETTIER_OPTIONS) } : file)),
   );
 }
 
