@@ -123,18 +123,22 @@ export function routeGroup(segments: readonly string[]): string {
   return (segments[0] ?? "").replace(/\(.*\)/, "");
 }
 
-/**
- * `routeGroup(normaliseTemplate(path).segments)` read off the raw path when its first segment is plain (no
- * parentheses or quotes, which could hide a `/` or add a key segment); undefined otherwise, to normalise it fully.
- */
-export function tablePathGroup(tablePath: string): string | undefined {
+/** The raw first segment of a table path (before the next `/` or `?`), or undefined when the path is not absolute. */
+export function tablePathHead(tablePath: string): string | undefined {
   if (!tablePath.startsWith("/")) return undefined;
   const slash = tablePath.indexOf("/", 1);
   const query = tablePath.indexOf("?");
-  const end = Math.min(slash < 0 ? tablePath.length : slash, query < 0 ? tablePath.length : query);
-  const first = tablePath.slice(1, end);
-  if (first.trim() === "" || /[()']/.test(first)) return undefined;
-  return normaliseSegment(first)[0];
+  return tablePath.slice(1, Math.min(slash < 0 ? tablePath.length : slash, query < 0 ? tablePath.length : query));
+}
+
+/**
+ * `routeGroup(normaliseTemplate(path).segments)` for a path whose raw first segment is `head`, when that segment
+ * is plain (no parentheses or quotes, which could hide a `/` or add a key segment); undefined otherwise, to
+ * normalise the path fully.
+ */
+export function headGroup(head: string): string | undefined {
+  if (head.trim() === "" || /[()']/.test(head)) return undefined;
+  return normaliseSegment(head)[0];
 }
 
 /** A table `...` segment stands for any nesting depth (e.g. child folders of child folders). */
