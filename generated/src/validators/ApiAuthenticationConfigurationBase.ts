@@ -2,6 +2,7 @@
 import {
   GraphValidationError,
   runValidation,
+  type PathKey,
   type ValidateOptions,
   type ValidationResult,
   type Walk,
@@ -10,6 +11,11 @@ import type { ApiAuthenticationConfigurationBase } from "../models/ApiAuthentica
 import { membersBasicAuthentication } from "./BasicAuthentication.js";
 import { membersClientCertificateAuthentication } from "./ClientCertificateAuthentication.js";
 import { membersPkcs12Certificate } from "./Pkcs12Certificate.js";
+
+const TYPE_NAME = "microsoft.graph.apiAuthenticationConfigurationBase";
+const EXPECTED = "microsoft.graph.apiAuthenticationConfigurationBase object";
+const ALLOWED =
+  "#microsoft.graph.basicAuthentication, #microsoft.graph.clientCertificateAuthentication, #microsoft.graph.pkcs12Certificate";
 
 /** Validates a value as microsoft.graph.apiAuthenticationConfigurationBase or one of its derived types, chosen by `@odata.type`. */
 export function validateApiAuthenticationConfigurationBase(
@@ -32,58 +38,42 @@ export function assertApiAuthenticationConfigurationBase(
   options?: ValidateOptions,
 ): asserts value is ApiAuthenticationConfigurationBase {
   const result = validateApiAuthenticationConfigurationBase(value, options);
-  if (!result.ok) throw new GraphValidationError("microsoft.graph.apiAuthenticationConfigurationBase", result.errors);
+  if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.apiAuthenticationConfigurationBase: an object whose `@odata.type` is one of "#microsoft.graph.basicAuthentication, #microsoft.graph.clientCertificateAuthentication, #microsoft.graph.pkcs12Certificate". */
-export function checkApiAuthenticationConfigurationBase(value: unknown, walk: Walk, path: string): void {
-  if (!walk.enter(value, path, "microsoft.graph.apiAuthenticationConfigurationBase object")) return;
-  const type = walk.odataType(value, path);
+/** Checks a value declared as microsoft.graph.apiAuthenticationConfigurationBase: an object whose `@odata.type` is one of ALLOWED. */
+export function checkApiAuthenticationConfigurationBase(value: unknown, walk: Walk, key: PathKey): void {
+  if (!walk.enter(value, key, EXPECTED)) return;
+  const type = walk.odataType(value);
   switch (type) {
     case undefined:
-      walk.abstractType(
-        path,
-        "microsoft.graph.apiAuthenticationConfigurationBase",
-        "#microsoft.graph.basicAuthentication, #microsoft.graph.clientCertificateAuthentication, #microsoft.graph.pkcs12Certificate",
-      );
+      walk.abstractType(TYPE_NAME, ALLOWED);
       break;
     case "#microsoft.graph.basicAuthentication":
     case "microsoft.graph.basicAuthentication":
-      membersBasicAuthentication(value, walk, path);
+      membersBasicAuthentication(value, walk);
       break;
     case "#microsoft.graph.clientCertificateAuthentication":
     case "microsoft.graph.clientCertificateAuthentication":
-      membersClientCertificateAuthentication(value, walk, path);
+      membersClientCertificateAuthentication(value, walk);
       break;
     case "#microsoft.graph.pkcs12Certificate":
     case "microsoft.graph.pkcs12Certificate":
-      membersPkcs12Certificate(value, walk, path);
+      membersPkcs12Certificate(value, walk);
       break;
     default:
-      walk.wrongType(
-        path,
-        type,
-        "#microsoft.graph.basicAuthentication, #microsoft.graph.clientCertificateAuthentication, #microsoft.graph.pkcs12Certificate",
-      );
+      walk.wrongType(type, ALLOWED);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.apiAuthenticationConfigurationBase, inherited ones included. */
-export function membersApiAuthenticationConfigurationBase(
-  value: Record<string, unknown>,
-  walk: Walk,
-  path: string,
-): void {
-  if (walk.writing)
-    walk.unknownProperties(
-      value,
-      path,
-      "microsoft.graph.apiAuthenticationConfigurationBase",
-      knownApiAuthenticationConfigurationBase,
-    );
+export function membersApiAuthenticationConfigurationBase(value: Record<string, unknown>, walk: Walk): void {
+  // for-in allocates nothing on plain JSON objects.
+  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-function knownApiAuthenticationConfigurationBase(key: string): boolean {
+/** Whether a key is a declared property: microsoft.graph.apiAuthenticationConfigurationBase is not an open type. */
+function known(key: string): boolean {
   return false;
 }

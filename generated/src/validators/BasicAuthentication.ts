@@ -2,12 +2,17 @@
 import {
   GraphValidationError,
   runValidation,
+  type PathKey,
   type ValidateOptions,
   type ValidationResult,
   type Walk,
-  isEdmString,
 } from "../runtime/validation.js";
+import { isEdmString } from "../runtime/edm-checks.js";
 import type { BasicAuthentication } from "../models/BasicAuthentication.js";
+
+const TYPE_NAME = "microsoft.graph.basicAuthentication";
+const EXPECTED = "microsoft.graph.basicAuthentication object";
+const ALLOWED = "#microsoft.graph.basicAuthentication";
 
 /** Validates a value as microsoft.graph.basicAuthentication. */
 export function validateBasicAuthentication(
@@ -27,41 +32,42 @@ export function assertBasicAuthentication(
   options?: ValidateOptions,
 ): asserts value is BasicAuthentication {
   const result = validateBasicAuthentication(value, options);
-  if (!result.ok) throw new GraphValidationError("microsoft.graph.basicAuthentication", result.errors);
+  if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.basicAuthentication: an object whose `@odata.type` is one of "#microsoft.graph.basicAuthentication". */
-export function checkBasicAuthentication(value: unknown, walk: Walk, path: string): void {
-  if (!walk.enter(value, path, "microsoft.graph.basicAuthentication object")) return;
-  const type = walk.odataType(value, path);
+/** Checks a value declared as microsoft.graph.basicAuthentication: an object whose `@odata.type` is one of ALLOWED. */
+export function checkBasicAuthentication(value: unknown, walk: Walk, key: PathKey): void {
+  if (!walk.enter(value, key, EXPECTED)) return;
+  const type = walk.odataType(value);
   switch (type) {
     case undefined:
     case "#microsoft.graph.basicAuthentication":
     case "microsoft.graph.basicAuthentication":
-      membersBasicAuthentication(value, walk, path);
+      membersBasicAuthentication(value, walk);
       break;
     default:
-      walk.wrongType(path, type, "#microsoft.graph.basicAuthentication");
+      walk.wrongType(type, ALLOWED);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.basicAuthentication, inherited ones included. */
-export function membersBasicAuthentication(value: Record<string, unknown>, walk: Walk, path: string): void {
+export function membersBasicAuthentication(value: Record<string, unknown>, walk: Walk): void {
   let x: unknown;
   x = value["password"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue(path + "/password", "Edm.String", x);
+    if (x !== null) if (!isEdmString(x)) walk.issue("password", "Edm.String", x);
   }
   x = value["username"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue(path + "/username", "Edm.String", x);
+    if (x !== null) if (!isEdmString(x)) walk.issue("username", "Edm.String", x);
   }
-  if (walk.writing)
-    walk.unknownProperties(value, path, "microsoft.graph.basicAuthentication", knownBasicAuthentication);
+  // for-in allocates nothing on plain JSON objects.
+  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-function knownBasicAuthentication(key: string): boolean {
+/** Whether a key is a declared property: microsoft.graph.basicAuthentication is not an open type. */
+function known(key: string): boolean {
   switch (key) {
     case "password":
     case "username":

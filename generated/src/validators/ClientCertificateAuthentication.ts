@@ -2,12 +2,17 @@
 import {
   GraphValidationError,
   runValidation,
+  type PathKey,
   type ValidateOptions,
   type ValidationResult,
   type Walk,
 } from "../runtime/validation.js";
 import type { ClientCertificateAuthentication } from "../models/ClientCertificateAuthentication.js";
 import { checkPkcs12CertificateInformation } from "./Pkcs12CertificateInformation.js";
+
+const TYPE_NAME = "microsoft.graph.clientCertificateAuthentication";
+const EXPECTED = "microsoft.graph.clientCertificateAuthentication object";
+const ALLOWED = "#microsoft.graph.clientCertificateAuthentication";
 
 /** Validates a value as microsoft.graph.clientCertificateAuthentication. */
 export function validateClientCertificateAuthentication(
@@ -30,47 +35,45 @@ export function assertClientCertificateAuthentication(
   options?: ValidateOptions,
 ): asserts value is ClientCertificateAuthentication {
   const result = validateClientCertificateAuthentication(value, options);
-  if (!result.ok) throw new GraphValidationError("microsoft.graph.clientCertificateAuthentication", result.errors);
+  if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.clientCertificateAuthentication: an object whose `@odata.type` is one of "#microsoft.graph.clientCertificateAuthentication". */
-export function checkClientCertificateAuthentication(value: unknown, walk: Walk, path: string): void {
-  if (!walk.enter(value, path, "microsoft.graph.clientCertificateAuthentication object")) return;
-  const type = walk.odataType(value, path);
+/** Checks a value declared as microsoft.graph.clientCertificateAuthentication: an object whose `@odata.type` is one of ALLOWED. */
+export function checkClientCertificateAuthentication(value: unknown, walk: Walk, key: PathKey): void {
+  if (!walk.enter(value, key, EXPECTED)) return;
+  const type = walk.odataType(value);
   switch (type) {
     case undefined:
     case "#microsoft.graph.clientCertificateAuthentication":
     case "microsoft.graph.clientCertificateAuthentication":
-      membersClientCertificateAuthentication(value, walk, path);
+      membersClientCertificateAuthentication(value, walk);
       break;
     default:
-      walk.wrongType(path, type, "#microsoft.graph.clientCertificateAuthentication");
+      walk.wrongType(type, ALLOWED);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.clientCertificateAuthentication, inherited ones included. */
-export function membersClientCertificateAuthentication(value: Record<string, unknown>, walk: Walk, path: string): void {
+export function membersClientCertificateAuthentication(value: Record<string, unknown>, walk: Walk): void {
   let x: unknown;
   x = value["certificateList"];
   if (x !== undefined) {
-    if (walk.array(x, path + "/certificateList", "array of microsoft.graph.pkcs12CertificateInformation object")) {
+    if (walk.array(x, "certificateList", "array of microsoft.graph.pkcs12CertificateInformation object")) {
+      walk.down("certificateList");
       for (let i = 0; i < x.length; i++) {
         const item = x[i];
-        if (item !== null) checkPkcs12CertificateInformation(item, walk, path + "/certificateList/" + i);
+        if (item !== null) checkPkcs12CertificateInformation(item, walk, i);
       }
+      walk.up();
     }
   }
-  if (walk.writing)
-    walk.unknownProperties(
-      value,
-      path,
-      "microsoft.graph.clientCertificateAuthentication",
-      knownClientCertificateAuthentication,
-    );
+  // for-in allocates nothing on plain JSON objects.
+  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-function knownClientCertificateAuthentication(key: string): boolean {
+/** Whether a key is a declared property: microsoft.graph.clientCertificateAuthentication is not an open type. */
+function known(key: string): boolean {
   switch (key) {
     case "certificateList":
       return true;

@@ -2,14 +2,19 @@
 import {
   GraphValidationError,
   runValidation,
+  type PathKey,
   type ValidateOptions,
   type ValidationResult,
   type Walk,
-  isEdmString,
 } from "../runtime/validation.js";
+import { isEdmString } from "../runtime/edm-checks.js";
 import type { Entity } from "../models/Entity.js";
 import { membersIdentityApiConnector } from "./IdentityApiConnector.js";
 import { membersThumbnailSet } from "./ThumbnailSet.js";
+
+const TYPE_NAME = "microsoft.graph.entity";
+const EXPECTED = "microsoft.graph.entity object";
+const ALLOWED = "#microsoft.graph.identityApiConnector, #microsoft.graph.thumbnailSet";
 
 /** Validates a value as microsoft.graph.entity or one of its derived types, chosen by `@odata.type`. */
 export function validateEntity(value: unknown, options?: ValidateOptions): ValidationResult<Entity> {
@@ -23,47 +28,45 @@ export function isEntity(value: unknown, options?: ValidateOptions): value is En
 /** @throws GraphValidationError with every issue found. */
 export function assertEntity(value: unknown, options?: ValidateOptions): asserts value is Entity {
   const result = validateEntity(value, options);
-  if (!result.ok) throw new GraphValidationError("microsoft.graph.entity", result.errors);
+  if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.entity: an object whose `@odata.type` is one of "#microsoft.graph.identityApiConnector, #microsoft.graph.thumbnailSet". */
-export function checkEntity(value: unknown, walk: Walk, path: string): void {
-  if (!walk.enter(value, path, "microsoft.graph.entity object")) return;
-  const type = walk.odataType(value, path);
+/** Checks a value declared as microsoft.graph.entity: an object whose `@odata.type` is one of ALLOWED. */
+export function checkEntity(value: unknown, walk: Walk, key: PathKey): void {
+  if (!walk.enter(value, key, EXPECTED)) return;
+  const type = walk.odataType(value);
   switch (type) {
     case undefined:
-      walk.abstractType(
-        path,
-        "microsoft.graph.entity",
-        "#microsoft.graph.identityApiConnector, #microsoft.graph.thumbnailSet",
-      );
+      walk.abstractType(TYPE_NAME, ALLOWED);
       break;
     case "#microsoft.graph.identityApiConnector":
     case "microsoft.graph.identityApiConnector":
-      membersIdentityApiConnector(value, walk, path);
+      membersIdentityApiConnector(value, walk);
       break;
     case "#microsoft.graph.thumbnailSet":
     case "microsoft.graph.thumbnailSet":
-      membersThumbnailSet(value, walk, path);
+      membersThumbnailSet(value, walk);
       break;
     default:
-      walk.wrongType(path, type, "#microsoft.graph.identityApiConnector, #microsoft.graph.thumbnailSet");
+      walk.wrongType(type, ALLOWED);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.entity, inherited ones included. */
-export function membersEntity(value: Record<string, unknown>, walk: Walk, path: string): void {
+export function membersEntity(value: Record<string, unknown>, walk: Walk): void {
   let x: unknown;
   x = value["id"];
   if (x !== undefined) {
-    if (x === null) walk.notNull(path + "/id", "Edm.String");
-    else if (!isEdmString(x)) walk.issue(path + "/id", "Edm.String", x);
+    if (x === null) walk.notNull("id", "Edm.String");
+    else if (!isEdmString(x)) walk.issue("id", "Edm.String", x);
   }
-  if (walk.writing) walk.unknownProperties(value, path, "microsoft.graph.entity", knownEntity);
+  // for-in allocates nothing on plain JSON objects.
+  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-function knownEntity(key: string): boolean {
+/** Whether a key is a declared property: microsoft.graph.entity is not an open type. */
+function known(key: string): boolean {
   switch (key) {
     case "id":
       return true;

@@ -2,13 +2,18 @@
 import {
   GraphValidationError,
   runValidation,
+  type PathKey,
   type ValidateOptions,
   type ValidationResult,
   type Walk,
-  isEdmString,
 } from "../runtime/validation.js";
+import { isEdmString } from "../runtime/edm-checks.js";
 import type { Identity } from "../models/Identity.js";
 import { checkThumbnailSet } from "./ThumbnailSet.js";
+
+const TYPE_NAME = "microsoft.graph.identity";
+const EXPECTED = "microsoft.graph.identity object";
+const ALLOWED = "#microsoft.graph.identity";
 
 /** Validates a value as microsoft.graph.identity. */
 export function validateIdentity(value: unknown, options?: ValidateOptions): ValidationResult<Identity> {
@@ -22,42 +27,42 @@ export function isIdentity(value: unknown, options?: ValidateOptions): value is 
 /** @throws GraphValidationError with every issue found. */
 export function assertIdentity(value: unknown, options?: ValidateOptions): asserts value is Identity {
   const result = validateIdentity(value, options);
-  if (!result.ok) throw new GraphValidationError("microsoft.graph.identity", result.errors);
+  if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.identity: an object whose `@odata.type` is one of "#microsoft.graph.identity". */
-export function checkIdentity(value: unknown, walk: Walk, path: string): void {
-  if (!walk.enter(value, path, "microsoft.graph.identity object")) return;
-  const type = walk.odataType(value, path);
+/** Checks a value declared as microsoft.graph.identity: an object whose `@odata.type` is one of ALLOWED. */
+export function checkIdentity(value: unknown, walk: Walk, key: PathKey): void {
+  if (!walk.enter(value, key, EXPECTED)) return;
+  const type = walk.odataType(value);
   switch (type) {
     case undefined:
     case "#microsoft.graph.identity":
     case "microsoft.graph.identity":
-      membersIdentity(value, walk, path);
+      membersIdentity(value, walk);
       break;
     default:
-      walk.wrongType(path, type, "#microsoft.graph.identity");
+      walk.wrongType(type, ALLOWED);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.identity, inherited ones included. */
-export function membersIdentity(value: Record<string, unknown>, walk: Walk, path: string): void {
+export function membersIdentity(value: Record<string, unknown>, walk: Walk): void {
   let x: unknown;
   x = value["displayName"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue(path + "/displayName", "Edm.String", x);
+    if (x !== null) if (!isEdmString(x)) walk.issue("displayName", "Edm.String", x);
   }
   x = value["id"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue(path + "/id", "Edm.String", x);
+    if (x !== null) if (!isEdmString(x)) walk.issue("id", "Edm.String", x);
   }
   x = value["tenantId"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue(path + "/tenantId", "Edm.String", x);
+    if (x !== null) if (!isEdmString(x)) walk.issue("tenantId", "Edm.String", x);
   }
   x = value["thumbnails"];
   if (x !== undefined) {
-    if (x !== null) checkThumbnailSet(x, walk, path + "/thumbnails");
+    if (x !== null) checkThumbnailSet(x, walk, "thumbnails");
   }
 }

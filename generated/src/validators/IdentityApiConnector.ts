@@ -2,13 +2,18 @@
 import {
   GraphValidationError,
   runValidation,
+  type PathKey,
   type ValidateOptions,
   type ValidationResult,
   type Walk,
-  isEdmString,
 } from "../runtime/validation.js";
+import { isEdmString } from "../runtime/edm-checks.js";
 import type { IdentityApiConnector } from "../models/IdentityApiConnector.js";
 import { checkApiAuthenticationConfigurationBase } from "./ApiAuthenticationConfigurationBase.js";
+
+const TYPE_NAME = "microsoft.graph.identityApiConnector";
+const EXPECTED = "microsoft.graph.identityApiConnector object";
+const ALLOWED = "#microsoft.graph.identityApiConnector";
 
 /** Validates a value as microsoft.graph.identityApiConnector. */
 export function validateIdentityApiConnector(
@@ -28,50 +33,51 @@ export function assertIdentityApiConnector(
   options?: ValidateOptions,
 ): asserts value is IdentityApiConnector {
   const result = validateIdentityApiConnector(value, options);
-  if (!result.ok) throw new GraphValidationError("microsoft.graph.identityApiConnector", result.errors);
+  if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.identityApiConnector: an object whose `@odata.type` is one of "#microsoft.graph.identityApiConnector". */
-export function checkIdentityApiConnector(value: unknown, walk: Walk, path: string): void {
-  if (!walk.enter(value, path, "microsoft.graph.identityApiConnector object")) return;
-  const type = walk.odataType(value, path);
+/** Checks a value declared as microsoft.graph.identityApiConnector: an object whose `@odata.type` is one of ALLOWED. */
+export function checkIdentityApiConnector(value: unknown, walk: Walk, key: PathKey): void {
+  if (!walk.enter(value, key, EXPECTED)) return;
+  const type = walk.odataType(value);
   switch (type) {
     case undefined:
     case "#microsoft.graph.identityApiConnector":
     case "microsoft.graph.identityApiConnector":
-      membersIdentityApiConnector(value, walk, path);
+      membersIdentityApiConnector(value, walk);
       break;
     default:
-      walk.wrongType(path, type, "#microsoft.graph.identityApiConnector");
+      walk.wrongType(type, ALLOWED);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.identityApiConnector, inherited ones included. */
-export function membersIdentityApiConnector(value: Record<string, unknown>, walk: Walk, path: string): void {
+export function membersIdentityApiConnector(value: Record<string, unknown>, walk: Walk): void {
   let x: unknown;
   x = value["id"];
   if (x !== undefined) {
-    if (x === null) walk.notNull(path + "/id", "Edm.String");
-    else if (!isEdmString(x)) walk.issue(path + "/id", "Edm.String", x);
+    if (x === null) walk.notNull("id", "Edm.String");
+    else if (!isEdmString(x)) walk.issue("id", "Edm.String", x);
   }
   x = value["authenticationConfiguration"];
   if (x !== undefined) {
-    if (x !== null) checkApiAuthenticationConfigurationBase(x, walk, path + "/authenticationConfiguration");
+    if (x !== null) checkApiAuthenticationConfigurationBase(x, walk, "authenticationConfiguration");
   }
   x = value["displayName"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue(path + "/displayName", "Edm.String", x);
+    if (x !== null) if (!isEdmString(x)) walk.issue("displayName", "Edm.String", x);
   }
   x = value["targetUrl"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue(path + "/targetUrl", "Edm.String", x);
+    if (x !== null) if (!isEdmString(x)) walk.issue("targetUrl", "Edm.String", x);
   }
-  if (walk.writing)
-    walk.unknownProperties(value, path, "microsoft.graph.identityApiConnector", knownIdentityApiConnector);
+  // for-in allocates nothing on plain JSON objects.
+  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-function knownIdentityApiConnector(key: string): boolean {
+/** Whether a key is a declared property: microsoft.graph.identityApiConnector is not an open type. */
+function known(key: string): boolean {
   switch (key) {
     case "id":
     case "authenticationConfiguration":

@@ -2,12 +2,17 @@
 import {
   GraphValidationError,
   runValidation,
+  type PathKey,
   type ValidateOptions,
   type ValidationResult,
   type Walk,
-  isEdmString,
 } from "../runtime/validation.js";
+import { isEdmString } from "../runtime/edm-checks.js";
 import type { Pkcs12Certificate } from "../models/Pkcs12Certificate.js";
+
+const TYPE_NAME = "microsoft.graph.pkcs12Certificate";
+const EXPECTED = "microsoft.graph.pkcs12Certificate object";
+const ALLOWED = "#microsoft.graph.pkcs12Certificate";
 
 /** Validates a value as microsoft.graph.pkcs12Certificate. */
 export function validatePkcs12Certificate(
@@ -24,40 +29,42 @@ export function isPkcs12Certificate(value: unknown, options?: ValidateOptions): 
 /** @throws GraphValidationError with every issue found. */
 export function assertPkcs12Certificate(value: unknown, options?: ValidateOptions): asserts value is Pkcs12Certificate {
   const result = validatePkcs12Certificate(value, options);
-  if (!result.ok) throw new GraphValidationError("microsoft.graph.pkcs12Certificate", result.errors);
+  if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.pkcs12Certificate: an object whose `@odata.type` is one of "#microsoft.graph.pkcs12Certificate". */
-export function checkPkcs12Certificate(value: unknown, walk: Walk, path: string): void {
-  if (!walk.enter(value, path, "microsoft.graph.pkcs12Certificate object")) return;
-  const type = walk.odataType(value, path);
+/** Checks a value declared as microsoft.graph.pkcs12Certificate: an object whose `@odata.type` is one of ALLOWED. */
+export function checkPkcs12Certificate(value: unknown, walk: Walk, key: PathKey): void {
+  if (!walk.enter(value, key, EXPECTED)) return;
+  const type = walk.odataType(value);
   switch (type) {
     case undefined:
     case "#microsoft.graph.pkcs12Certificate":
     case "microsoft.graph.pkcs12Certificate":
-      membersPkcs12Certificate(value, walk, path);
+      membersPkcs12Certificate(value, walk);
       break;
     default:
-      walk.wrongType(path, type, "#microsoft.graph.pkcs12Certificate");
+      walk.wrongType(type, ALLOWED);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.pkcs12Certificate, inherited ones included. */
-export function membersPkcs12Certificate(value: Record<string, unknown>, walk: Walk, path: string): void {
+export function membersPkcs12Certificate(value: Record<string, unknown>, walk: Walk): void {
   let x: unknown;
   x = value["password"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue(path + "/password", "Edm.String", x);
+    if (x !== null) if (!isEdmString(x)) walk.issue("password", "Edm.String", x);
   }
   x = value["pkcs12Value"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue(path + "/pkcs12Value", "Edm.String", x);
+    if (x !== null) if (!isEdmString(x)) walk.issue("pkcs12Value", "Edm.String", x);
   }
-  if (walk.writing) walk.unknownProperties(value, path, "microsoft.graph.pkcs12Certificate", knownPkcs12Certificate);
+  // for-in allocates nothing on plain JSON objects.
+  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-function knownPkcs12Certificate(key: string): boolean {
+/** Whether a key is a declared property: microsoft.graph.pkcs12Certificate is not an open type. */
+function known(key: string): boolean {
   switch (key) {
     case "password":
     case "pkcs12Value":

@@ -2,14 +2,17 @@
 import {
   GraphValidationError,
   runValidation,
+  type PathKey,
   type ValidateOptions,
   type ValidationResult,
   type Walk,
-  isEdmBoolean,
-  isEdmInt64,
-  isEdmString,
 } from "../runtime/validation.js";
+import { isEdmBoolean, isEdmInt64, isEdmString } from "../runtime/edm-checks.js";
 import type { Pkcs12CertificateInformation } from "../models/Pkcs12CertificateInformation.js";
+
+const TYPE_NAME = "microsoft.graph.pkcs12CertificateInformation";
+const EXPECTED = "microsoft.graph.pkcs12CertificateInformation object";
+const ALLOWED = "#microsoft.graph.pkcs12CertificateInformation";
 
 /** Validates a value as microsoft.graph.pkcs12CertificateInformation. */
 export function validatePkcs12CertificateInformation(
@@ -32,57 +35,53 @@ export function assertPkcs12CertificateInformation(
   options?: ValidateOptions,
 ): asserts value is Pkcs12CertificateInformation {
   const result = validatePkcs12CertificateInformation(value, options);
-  if (!result.ok) throw new GraphValidationError("microsoft.graph.pkcs12CertificateInformation", result.errors);
+  if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.pkcs12CertificateInformation: an object whose `@odata.type` is one of "#microsoft.graph.pkcs12CertificateInformation". */
-export function checkPkcs12CertificateInformation(value: unknown, walk: Walk, path: string): void {
-  if (!walk.enter(value, path, "microsoft.graph.pkcs12CertificateInformation object")) return;
-  const type = walk.odataType(value, path);
+/** Checks a value declared as microsoft.graph.pkcs12CertificateInformation: an object whose `@odata.type` is one of ALLOWED. */
+export function checkPkcs12CertificateInformation(value: unknown, walk: Walk, key: PathKey): void {
+  if (!walk.enter(value, key, EXPECTED)) return;
+  const type = walk.odataType(value);
   switch (type) {
     case undefined:
     case "#microsoft.graph.pkcs12CertificateInformation":
     case "microsoft.graph.pkcs12CertificateInformation":
-      membersPkcs12CertificateInformation(value, walk, path);
+      membersPkcs12CertificateInformation(value, walk);
       break;
     default:
-      walk.wrongType(path, type, "#microsoft.graph.pkcs12CertificateInformation");
+      walk.wrongType(type, ALLOWED);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.pkcs12CertificateInformation, inherited ones included. */
-export function membersPkcs12CertificateInformation(value: Record<string, unknown>, walk: Walk, path: string): void {
+export function membersPkcs12CertificateInformation(value: Record<string, unknown>, walk: Walk): void {
   let x: unknown;
   x = value["isActive"];
   if (x !== undefined) {
-    if (x === null) walk.notNull(path + "/isActive", "Edm.Boolean");
-    else if (!isEdmBoolean(x)) walk.issue(path + "/isActive", "Edm.Boolean", x);
-  } else if (walk.create) walk.required(path + "/isActive", "Edm.Boolean");
+    if (x === null) walk.notNull("isActive", "Edm.Boolean");
+    else if (!isEdmBoolean(x)) walk.issue("isActive", "Edm.Boolean", x);
+  } else if (walk.create) walk.required("isActive", "Edm.Boolean");
   x = value["notAfter"];
   if (x !== undefined) {
-    if (x === null) walk.notNull(path + "/notAfter", "Edm.Int64 (integer)");
-    else if (!isEdmInt64(x)) walk.issue(path + "/notAfter", "Edm.Int64 (integer)", x);
-  } else if (walk.create) walk.required(path + "/notAfter", "Edm.Int64 (integer)");
+    if (x === null) walk.notNull("notAfter", "Edm.Int64");
+    else if (!isEdmInt64(x)) walk.issue("notAfter", "Edm.Int64", x);
+  } else if (walk.create) walk.required("notAfter", "Edm.Int64");
   x = value["notBefore"];
   if (x !== undefined) {
-    if (x === null) walk.notNull(path + "/notBefore", "Edm.Int64 (integer)");
-    else if (!isEdmInt64(x)) walk.issue(path + "/notBefore", "Edm.Int64 (integer)", x);
-  } else if (walk.create) walk.required(path + "/notBefore", "Edm.Int64 (integer)");
+    if (x === null) walk.notNull("notBefore", "Edm.Int64");
+    else if (!isEdmInt64(x)) walk.issue("notBefore", "Edm.Int64", x);
+  } else if (walk.create) walk.required("notBefore", "Edm.Int64");
   x = value["thumbprint"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue(path + "/thumbprint", "Edm.String", x);
+    if (x !== null) if (!isEdmString(x)) walk.issue("thumbprint", "Edm.String", x);
   }
-  if (walk.writing)
-    walk.unknownProperties(
-      value,
-      path,
-      "microsoft.graph.pkcs12CertificateInformation",
-      knownPkcs12CertificateInformation,
-    );
+  // for-in allocates nothing on plain JSON objects.
+  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-function knownPkcs12CertificateInformation(key: string): boolean {
+/** Whether a key is a declared property: microsoft.graph.pkcs12CertificateInformation is not an open type. */
+function known(key: string): boolean {
   switch (key) {
     case "isActive":
     case "notAfter":

@@ -2,14 +2,17 @@
 import {
   GraphValidationError,
   runValidation,
+  type PathKey,
   type ValidateOptions,
   type ValidationResult,
   type Walk,
-  isEdmInt32,
-  isEdmStream,
-  isEdmString,
 } from "../runtime/validation.js";
+import { isEdmInt32, isEdmStream, isEdmString } from "../runtime/edm-checks.js";
 import type { Thumbnail } from "../models/Thumbnail.js";
+
+const TYPE_NAME = "microsoft.graph.thumbnail";
+const EXPECTED = "microsoft.graph.thumbnail object";
+const ALLOWED = "#microsoft.graph.thumbnail";
 
 /** Validates a value as microsoft.graph.thumbnail. */
 export function validateThumbnail(value: unknown, options?: ValidateOptions): ValidationResult<Thumbnail> {
@@ -23,58 +26,54 @@ export function isThumbnail(value: unknown, options?: ValidateOptions): value is
 /** @throws GraphValidationError with every issue found. */
 export function assertThumbnail(value: unknown, options?: ValidateOptions): asserts value is Thumbnail {
   const result = validateThumbnail(value, options);
-  if (!result.ok) throw new GraphValidationError("microsoft.graph.thumbnail", result.errors);
+  if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.thumbnail: an object whose `@odata.type` is one of "#microsoft.graph.thumbnail". */
-export function checkThumbnail(value: unknown, walk: Walk, path: string): void {
-  if (!walk.enter(value, path, "microsoft.graph.thumbnail object")) return;
-  const type = walk.odataType(value, path);
+/** Checks a value declared as microsoft.graph.thumbnail: an object whose `@odata.type` is one of ALLOWED. */
+export function checkThumbnail(value: unknown, walk: Walk, key: PathKey): void {
+  if (!walk.enter(value, key, EXPECTED)) return;
+  const type = walk.odataType(value);
   switch (type) {
     case undefined:
     case "#microsoft.graph.thumbnail":
     case "microsoft.graph.thumbnail":
-      membersThumbnail(value, walk, path);
+      membersThumbnail(value, walk);
       break;
     default:
-      walk.wrongType(path, type, "#microsoft.graph.thumbnail");
+      walk.wrongType(type, ALLOWED);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.thumbnail, inherited ones included. */
-export function membersThumbnail(value: Record<string, unknown>, walk: Walk, path: string): void {
+export function membersThumbnail(value: Record<string, unknown>, walk: Walk): void {
   let x: unknown;
   x = value["content"];
   if (x !== undefined) {
-    if (x !== null)
-      if (!isEdmStream(x))
-        walk.issue(
-          path + "/content",
-          "no value (Edm.Stream is read and written through its media URL, never inline in JSON)",
-          x,
-        );
+    if (x !== null) if (!isEdmStream(x)) walk.issue("content", "no value (Edm.Stream: use its media URL)", x);
   }
   x = value["height"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmInt32(x)) walk.issue(path + "/height", "Edm.Int32 (integer -2147483648..2147483647)", x);
+    if (x !== null) if (!isEdmInt32(x)) walk.issue("height", "Edm.Int32", x);
   }
   x = value["sourceItemId"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue(path + "/sourceItemId", "Edm.String", x);
+    if (x !== null) if (!isEdmString(x)) walk.issue("sourceItemId", "Edm.String", x);
   }
   x = value["url"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue(path + "/url", "Edm.String", x);
+    if (x !== null) if (!isEdmString(x)) walk.issue("url", "Edm.String", x);
   }
   x = value["width"];
   if (x !== undefined) {
-    if (x !== null) if (!isEdmInt32(x)) walk.issue(path + "/width", "Edm.Int32 (integer -2147483648..2147483647)", x);
+    if (x !== null) if (!isEdmInt32(x)) walk.issue("width", "Edm.Int32", x);
   }
-  if (walk.writing) walk.unknownProperties(value, path, "microsoft.graph.thumbnail", knownThumbnail);
+  // for-in allocates nothing on plain JSON objects.
+  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-function knownThumbnail(key: string): boolean {
+/** Whether a key is a declared property: microsoft.graph.thumbnail is not an open type. */
+function known(key: string): boolean {
   switch (key) {
     case "content":
     case "height":

@@ -2,13 +2,18 @@
 import {
   GraphValidationError,
   runValidation,
+  type PathKey,
   type ValidateOptions,
   type ValidationResult,
   type Walk,
-  isEdmString,
 } from "../runtime/validation.js";
+import { isEdmString } from "../runtime/edm-checks.js";
 import type { ThumbnailSet } from "../models/ThumbnailSet.js";
 import { checkThumbnail } from "./Thumbnail.js";
+
+const TYPE_NAME = "microsoft.graph.thumbnailSet";
+const EXPECTED = "microsoft.graph.thumbnailSet object";
+const ALLOWED = "#microsoft.graph.thumbnailSet";
 
 /** Validates a value as microsoft.graph.thumbnailSet. */
 export function validateThumbnailSet(value: unknown, options?: ValidateOptions): ValidationResult<ThumbnailSet> {
@@ -22,47 +27,47 @@ export function isThumbnailSet(value: unknown, options?: ValidateOptions): value
 /** @throws GraphValidationError with every issue found. */
 export function assertThumbnailSet(value: unknown, options?: ValidateOptions): asserts value is ThumbnailSet {
   const result = validateThumbnailSet(value, options);
-  if (!result.ok) throw new GraphValidationError("microsoft.graph.thumbnailSet", result.errors);
+  if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.thumbnailSet: an object whose `@odata.type` is one of "#microsoft.graph.thumbnailSet". */
-export function checkThumbnailSet(value: unknown, walk: Walk, path: string): void {
-  if (!walk.enter(value, path, "microsoft.graph.thumbnailSet object")) return;
-  const type = walk.odataType(value, path);
+/** Checks a value declared as microsoft.graph.thumbnailSet: an object whose `@odata.type` is one of ALLOWED. */
+export function checkThumbnailSet(value: unknown, walk: Walk, key: PathKey): void {
+  if (!walk.enter(value, key, EXPECTED)) return;
+  const type = walk.odataType(value);
   switch (type) {
     case undefined:
     case "#microsoft.graph.thumbnailSet":
     case "microsoft.graph.thumbnailSet":
-      membersThumbnailSet(value, walk, path);
+      membersThumbnailSet(value, walk);
       break;
     default:
-      walk.wrongType(path, type, "#microsoft.graph.thumbnailSet");
+      walk.wrongType(type, ALLOWED);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.thumbnailSet, inherited ones included. */
-export function membersThumbnailSet(value: Record<string, unknown>, walk: Walk, path: string): void {
+export function membersThumbnailSet(value: Record<string, unknown>, walk: Walk): void {
   let x: unknown;
   x = value["id"];
   if (x !== undefined) {
-    if (x === null) walk.notNull(path + "/id", "Edm.String");
-    else if (!isEdmString(x)) walk.issue(path + "/id", "Edm.String", x);
+    if (x === null) walk.notNull("id", "Edm.String");
+    else if (!isEdmString(x)) walk.issue("id", "Edm.String", x);
   }
   x = value["large"];
   if (x !== undefined) {
-    if (x !== null) checkThumbnail(x, walk, path + "/large");
+    if (x !== null) checkThumbnail(x, walk, "large");
   }
   x = value["medium"];
   if (x !== undefined) {
-    if (x !== null) checkThumbnail(x, walk, path + "/medium");
+    if (x !== null) checkThumbnail(x, walk, "medium");
   }
   x = value["small"];
   if (x !== undefined) {
-    if (x !== null) checkThumbnail(x, walk, path + "/small");
+    if (x !== null) checkThumbnail(x, walk, "small");
   }
   x = value["source"];
   if (x !== undefined) {
-    if (x !== null) checkThumbnail(x, walk, path + "/source");
+    if (x !== null) checkThumbnail(x, walk, "source");
   }
 }
