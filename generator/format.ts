@@ -18,10 +18,19 @@ export async function formatFiles(files: readonly OutputFile[], stable: Readonly
 }
 
 /**
- * Long lines prettier leaves as they are: comments, single-name imports and exports, and a
- * template literal type alone on its line. Any other long line means prettier has work to do.
+ * Long lines prettier leaves as they are: comments, single-name imports and exports, a template
+ * literal type or a string alone on its line, an interface member of one named type. Any other long line
+ * means prettier has work to do (test/emit/prettier-stable.test.ts checks the result).
  */
-const UNBREAKABLE_LINE = /^\s*(\/\/|\/\*\*|\*)|^(import|export)( type)? \{ [^,]+ \} from "[^"]+";$|^\s*\| `[^`]*`;?$/;
+const UNBREAKABLE_LINE = new RegExp(
+  [
+    /^\s*(\/\/|\/\*\*|\*)/.source, // comments
+    /^(import|export)( type)? \{ [^,]+ \} from "[^"]+";$/.source, // one-name imports and exports
+    /^\s*\| `[^`]*`;?$/.source, // a template literal type
+    /^\s*"(?:[^"\\]|\\.)*"[;,]?$/.source, // a string literal alone
+    /^\s*[\w$"-]+\??: [\w$.]+(?:\[\])?;$/.source, // an interface member of one named type: `key?: Type[];`
+  ].join("|"),
+);
 
 function hasLongCodeLine(content: string): boolean {
   let start = 0;

@@ -39,3 +39,9 @@ export function layoutAlias(head: string, members: readonly string[]): string {
   if (2 + inline.length + 1 <= PRINT_WIDTH) return `\n  ${inline}`;
   return members.map((m) => `\n  | ${m}`).join("");
 }
+
+/** `key: value,` in an object literal at `indent`; prettier moves a value that does not fit to the next line. */
+export function layoutObjectEntry(indent: string, key: string, value: string): string {
+  const inline = `${indent}${key}: ${value},`;
+  return inline.length <= PRINT_WIDTH ? inline : `${indent}${key}:\n${indent}  ${value},`;
+}

@@ -5,7 +5,7 @@ import type { EnumType, NavigationProperty, Property, StructuredType, TypeDefini
 import { commentLines } from "./docs.js";
 import { primitiveMapping } from "./edm.js";
 import { ImportSet, type ImportView } from "./imports.js";
-import { layoutAlias, layoutAnnotation } from "./layout.js";
+import { layoutAlias, layoutAnnotation, layoutObjectEntry } from "./layout.js";
 import { odataTypeLiteral, typeExpression, typeShape, type ExpressionContext } from "./type-expressions.js";
 
 export interface MemberView {
@@ -31,7 +31,8 @@ export interface EnumTypeView {
   readonly name: string;
   /** Everything between `export type Name =` and `;`. */
   readonly union: string;
-  readonly members: { readonly doc: string[]; readonly key: string; readonly value: string }[];
+  /** `key: "value",` lines of the members object, laid out as prettier would. */
+  readonly members: { readonly doc: string[]; readonly entry: string }[];
 }
 
 export interface TypeDefinitionView {
@@ -126,8 +127,7 @@ export function enumTypeView(ctx: Context, type: EnumType): EnumTypeView {
     union: layoutAlias(`export type ${name} =`, literals.length === 0 ? ["string"] : [...literals, ...combined]),
     members: type.members.map((m) => ({
       doc: commentLines(m.description, `Value ${m.value}.`),
-      key: propertyKey(m.name),
-      value: JSON.stringify(m.name),
+      entry: layoutObjectEntry("  ", propertyKey(m.name), JSON.stringify(m.name)),
     })),
   };
 }

@@ -33,3 +33,10 @@ export function layoutIfCall(indent: string, test: string, callee: string, args:
   if (inner.length + call.length <= PRINT_WIDTH) return `${indent}if (${test})\n${inner}${call}`;
   return `${indent}if (${test})\n${inner}${callee}(\n${args.map((a) => `${inner}  ${a},\n`).join("")}${inner});`;
 }
+
+/** `callee(args);` as a statement at `indent`: one line, else one argument per line with a trailing comma. */
+export function layoutCallStatement(indent: string, callee: string, args: readonly string[]): string {
+  const inline = `${indent}${callee}(${args.join(", ")});`;
+  if (inline.length <= PRINT_WIDTH) return inline;
+  return `${indent}${callee}(\n${args.map((a) => `${indent}  ${a},\n`).join("")}${indent});`;
+}

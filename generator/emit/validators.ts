@@ -7,7 +7,7 @@ import type { Names } from "../naming.js";
 import { ImportSet, moduleSpecifier, type ImportView } from "./imports.js";
 import { odataTypeLiteral } from "./type-expressions.js";
 import { primitiveCheck } from "./validators-edm.js";
-import { layoutIfCall, layoutImport, layoutSignature, layoutStringConstant } from "./validators-layout.js";
+import { layoutCallStatement, layoutIfCall, layoutImport, layoutSignature, layoutStringConstant } from "./validators-layout.js";
 import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames } from "./validators-names.js";
 
 interface Context {
@@ -49,6 +49,8 @@ export interface PropertyCheckView {
 
 /** Lines laid out as prettier would (see validators-layout.ts). */
 interface Signatures {
+  /** The body of `validateX`: `return runValidation<X>(value, options, checkX);`, laid out. */
+  readonly runValidation: string;
   readonly validate: string;
   readonly is: string;
   readonly assert: string;
@@ -281,6 +283,7 @@ function runtimeImports(modulePath: string, extra: readonly string[], predicates
 function publicSignatures(own: ReturnType<typeof validatorNames>, typeName: string): Omit<Signatures, "check"> {
   const params = ["value: unknown", "options?: ValidateOptions"];
   return {
+    runValidation: layoutCallStatement("  ", `return runValidation<${typeName}>`, ["value", "options", own.check]),
     validate: layoutSignature(`export function ${own.validate}`, params, `ValidationResult<${typeName}>`),
     is: layoutSignature(`export function ${own.is}`, params, `value is ${typeName}`),
     assert: layoutSignature(`export function ${own.assert}`, params, `asserts value is ${typeName}`),
