@@ -97,15 +97,18 @@ export function writeOutput(outDir: string, files: readonly OutputFile[]): Write
   const plan = planWrite(outDir, files);
   const toWrite = new Set([...plan.added, ...plan.changed]);
   const pending = files.filter((f) => toWrite.has(f.path)).sort((a, b) => Number(a.path === LOCK_FILE) - Number(b.path === LOCK_FILE));
-  if (pending.length > 0) {
+  if (pending.length > 0 && isMissingOrEmpty(outDir)) {
+    writeFreshFolder(outDir, pending);
+  } else if (pending.length > 0) {
     mkdirSync(outDir, { recursive: true });
     const staging = join(outDir, `${STAGING_PREFIX}${randomBytes(6).toString("hex")}`);
     try {
       mkdirSync(staging);
       pending.forEach((file, i) => writeFileSync(join(staging, String(i)), file.content));
+      const folders = new FolderMaker();
       pending.forEach((file, i) => {
         const target = outputPath(outDir, file.path);
-        mkdirSync(dirname(target), { recursive: true });
+        folders.ensure(dirname(target));
         renameSync(join(staging, String(i)), target);
       });
     } finally {
@@ -118,6 +121,43 @@ export function writeOutput(outDir: string, files: readonly OutputFile[]): Write
     removeEmptyParents(outDir, dirname(target));
   }
   return { ...plan, written: pending.map((f) => f.path).sort() };
+}
+
+function isMissingOrEmpty(folder: string): boolean {
+  return !existsSync(folder) || readdirSync(folder).length === 0;
+}
+
+/**
+ * A first generation: the whole tree is written into a sibling folder and renamed into place in
+ * one step, which is atomic and saves a rename per file.
+ */
+function writeFreshFolder(outDir: string, files: readonly OutputFile[]): void {
+  const parent = dirname(outDir);
+  mkdirSync(parent, { recursive: true });
+  const building = join(parent, `${STAGING_PREFIX}${randomBytes(6).toString("hex")}`);
+  try {
+    const folders = new FolderMaker();
+    for (const file of files) {
+      const target = outputPath(building, file.path);
+      folders.ensure(dirname(target));
+      writeFileSync(target, file.content);
+    }
+    if (existsSync(outDir)) rmdirSync(outDir);
+    renameSync(building, outDir);
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
+}
+
+/** mkdir -p, once per folder. */
+class FolderMaker {
+  private readonly made = new Set<string>();
+
+  ensure(folder: string): void {
+    if (this.made.has(folder)) return;
+    mkdirSync(folder, { recursive: true });
+    this.made.add(folder);
+  }
 }
 
 /** True when every file the lock lists is on disk with the recorded sha256. */
