@@ -18,7 +18,7 @@ const TYPE_LISTS: TypeList[] = ["entityTypes", "complexTypes", "enumTypes", "typ
 /** The base document with the overlay merged in; neither input is modified. */
 export function applyOverlay(base: RawDocument, overlay: RawDocument): RawDocument {
   const schemas = base.schemas.map((s) => structuredCloneSchema(s));
-  const annotationIndex = indexBaseAnnotations(schemas);
+  const annotationIndex = indexBaseAnnotations(schemas, overlayTargets(overlay));
   const added: AddedProperty[] = [];
   for (const overlaySchema of overlay.schemas) {
     let target = schemas.find((s) => s.namespace === overlaySchema.namespace);
@@ -222,16 +222,33 @@ function mergeEnum(base: RawEnumType, overlay: RawEnumType, namespace: string): 
   return { ...base, members };
 }
 
-/** Base annotations by `target|term`, inline ones included, for conflict checks. */
-function indexBaseAnnotations(schemas: RawSchema[]): Map<string, RawAnnotation> {
+/** Every target the overlay annotates (normalised), so only those base annotations need indexing. */
+function overlayTargets(overlay: RawDocument): Set<string> {
+  const targets = new Set<string>();
+  for (const schema of overlay.schemas) {
+    for (const block of schema.annotationBlocks) targets.add(block.target.replace(/\s+/g, ""));
+    for (const type of [...schema.entityTypes, ...schema.complexTypes]) {
+      const fullName = `${schema.namespace}.${type.name}`;
+      targets.add(fullName);
+      for (const p of [...type.properties, ...type.navigationProperties]) targets.add(`${fullName}/${p.name}`);
+    }
+  }
+  return targets;
+}
+
+/** Base annotations by `target|term` for the targets the overlay annotates, inline ones included. */
+function indexBaseAnnotations(schemas: RawSchema[], targets: ReadonlySet<string>): Map<string, RawAnnotation> {
   const index = new Map<string, RawAnnotation>();
+  const types = new Set([...targets].map((t) => t.split("/")[0]));
   const add = (target: string, annotations: readonly RawAnnotation[]) => {
+    if (!targets.has(target)) return;
     for (const a of annotations) index.set(`${target}|${a.term}|${a.qualifier ?? ""}`, a);
   };
   for (const schema of schemas) {
     for (const block of schema.annotationBlocks) add(block.target.replace(/\s+/g, ""), block.annotations);
     for (const type of [...schema.entityTypes, ...schema.complexTypes]) {
       const fullName = `${schema.namespace}.${type.name}`;
+      if (!types.has(fullName)) continue;
       add(fullName, type.annotations);
       for (const p of [...type.properties, ...type.navigationProperties]) add(`${fullName}/${p.name}`, p.annotations);
     }
