@@ -19,8 +19,9 @@ export async function formatFiles(files: readonly OutputFile[], stable: Readonly
 
 /**
  * Long lines prettier leaves as they are: comments, single-name imports and exports, a template
- * literal type or a string alone on its line, an interface member of one named type. Any other long line
- * means prettier has work to do (test/emit/prettier-stable.test.ts checks the result).
+ * literal type, a string or a regular expression alone on its line, an interface member of one
+ * named type. Any other long line means prettier has work to do (test/emit/prettier-stable.test.ts
+ * checks the result).
  */
 const UNBREAKABLE_LINE = new RegExp(
   [
@@ -28,6 +29,7 @@ const UNBREAKABLE_LINE = new RegExp(
     /^(import|export)( type)? \{ [^,]+ \} from "[^"]+";$/.source, // one-name imports and exports
     /^\s*\| `[^`]*`;?$/.source, // a template literal type
     /^\s*"(?:[^"\\]|\\.)*"[;,]?$/.source, // a string literal alone
+    /^\s*\/(?:[^/\\\n]|\\.)+\/[dgimsuvy]*[;,]?$/.source, // a regular expression literal alone
     /^\s*[\w$"-]+\??: [\w$.]+(?:\[\])?;$/.source, // an interface member of one named type: `key?: Type[];`
   ].join("|"),
 );

@@ -4,11 +4,17 @@
 // checked, and a fixed sample of the rest (the whole set takes prettier about a minute).
 import { rmSync } from "node:fs";
 import * as prettier from "prettier";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { PRETTIER_OPTIONS, formatFiles } from "../../generator/format.js";
 import { generate } from "../../generator/generate.js";
 import { PRINT_WIDTH } from "../../generator/emit/layout.js";
 import { realMetadata, repoRoot, tempDir } from "../support/output.js";
+
+// Counts the format stage's calls: the default config must never need prettier.
+vi.mock("prettier", async (importOriginal) => {
+  const real = await importOriginal<typeof import("prettier")>();
+  return { ...real, format: vi.fn(real.format) };
+});
 
 const out = tempDir("stable");
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -31,6 +37,8 @@ describe("prettier-stable templates", async () => {
 
   it("leaves most modules to the templates", () => {
     expect(untouched.length / modules.length).toBeGreaterThan(0.9);
+    // The format stage's own prettier is the mocked one (the default config's test relies on it).
+    expect(vi.mocked(prettier.format).mock.calls.length).toBeGreaterThanOrEqual(modules.length - untouched.length);
   });
 
   it("every module the stage left unformatted is what prettier writes", async () => {
@@ -40,5 +48,27 @@ describe("prettier-stable templates", async () => {
     }
     expect(differing).toEqual([]);
     expect(checked.length).toBeGreaterThan(100);
+  });
+});
+
+describe("the default config", () => {
+  it("comes out of the templates formatted: the format stage calls prettier for no module", async () => {
+    const options = { metadata: realMetadata, include: ["identityApiConnector", "identity", "thumbnailSet"], includePaths: ["/identity/apiConnectors/**"] };
+    const raw = await generate({ ...options, overlays: ["metadata/overlay.xml"], out, cwd: repoRoot, format: false }, { check: true });
+    vi.mocked(prettier.format).mockClear();
+    const formatted = await generate({ ...options, overlays: ["metadata/overlay.xml"], out, cwd: repoRoot }, { check: true });
+    expect(vi.mocked(prettier.format)).not.toHaveBeenCalled();
+    const sources = (files: readonly { path: string; content: string }[]) => files.filter((f) => f.path.endsWith(".ts"));
+    expect(sources(formatted.files)).toEqual(sources(raw.files));
+  }, 60_000);
+});
+
+describe("lines the format stage leaves to the templates", () => {
+  it("prettier leaves a long regular expression literal alone on its line", async () => {
+    const line = `  /^${"(?:[0-9a-f]{8})-".repeat(8)}$/;`;
+    const text = `const PATTERN =\n${line}\n`;
+    expect(line.length).toBeGreaterThan(PRINT_WIDTH);
+    expect(await prettier.format(text, PRETTIER_OPTIONS)).toBe(text);
+    expect(await formatFiles([{ path: "a.ts", content: text }], new Set(["a.ts"]))).toEqual([{ path: "a.ts", content: text }]);
   });
 });
