@@ -10,11 +10,11 @@ export function layoutImport(names: readonly string[], from: string, keyword: "i
   return `${keyword} {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
 }
 
-/** `export function name(params): returns {` on one line when it fits, else one parameter per line. */
-export function layoutSignature(head: string, params: readonly string[], returns: string): string {
-  const inline = `${head}(${params.join(", ")}): ${returns} {`;
+/** `export function name(params): returns {` (or `{}`) on one line when it fits, else one parameter per line. */
+export function layoutSignature(head: string, params: readonly string[], returns: string, body: "{" | "{}" = "{"): string {
+  const inline = `${head}(${params.join(", ")}): ${returns} ${body}`;
   if (inline.length <= PRINT_WIDTH) return inline;
-  return `${head}(\n${params.map((p) => `  ${p},\n`).join("")}): ${returns} {`;
+  return `${head}(\n${params.map((p) => `  ${p},\n`).join("")}): ${returns} ${body}`;
 }
 
 /** `const NAME = "text";`, or with the string on the next line when that is how prettier fits it. */
@@ -39,4 +39,51 @@ export function layoutCallStatement(indent: string, callee: string, args: readon
   const inline = `${indent}${callee}(${args.join(", ")});`;
   if (inline.length <= PRINT_WIDTH) return inline;
   return `${indent}${callee}(\n${args.map((a) => `${indent}  ${a},\n`).join("")}${indent});`;
+}
+
+/** A statement of the generated checks: a call, or `if (test)` with a statement and maybe an `else`. */
+export type Statement =
+  | { readonly callee: string; readonly args: readonly string[] }
+  | { readonly test: string; readonly then: Statement; readonly else?: Statement };
+
+function flatStatement(statement: Statement): string {
+  if ("callee" in statement) return `${statement.callee}(${statement.args.join(", ")});`;
+  const opening = `if (${statement.test}) ${flatStatement(statement.then)}`;
+  return statement.else ? `${opening} else ${flatStatement(statement.else)}` : opening;
+}
+
+/**
+ * A statement at `indent` as prettier lays it out, its first line starting at `column` (after
+ * `} else `, say) and returned without indentation. A clause that does not fit moves to the next
+ * line, indented; a call that still does not fit takes one argument per line. An `if (test)` that
+ * alone does not fit stays on one long line, which sends the module to prettier.
+ */
+export function layoutStatement(statement: Statement, indent: string, column = indent.length): string {
+  const inner = `${indent}  `;
+  if ("callee" in statement) {
+    const flat = flatStatement(statement);
+    if (column + flat.length <= PRINT_WIDTH) return flat;
+    return `${statement.callee}(\n${statement.args.map((a) => `${inner}${a},\n`).join("")}${indent});`;
+  }
+  const opening = `if (${statement.test}) ${flatStatement(statement.then)}`;
+  const head = `if (${statement.test})`;
+  if (column + head.length > PRINT_WIDTH) return flatStatement(statement);
+  const laidOut = column + opening.length <= PRINT_WIDTH ? opening : `${head}\n${inner}${layoutStatement(statement.then, inner)}`;
+  if (!statement.else) return laidOut;
+  // A clause that is not a block puts `else` on its own line; an `else if` continues on it.
+  const alternate = statement.else;
+  if ("test" in alternate) return `${laidOut}\n${indent}else ${layoutStatement(alternate, indent, indent.length + 5)}`;
+  const flat = `else ${flatStatement(alternate)}`;
+  const tail = indent.length + flat.length <= PRINT_WIDTH ? flat : `else\n${inner}${layoutStatement(alternate, inner)}`;
+  return `${laidOut}\n${indent}${tail}`;
+}
+
+/** `if (callee(args)) {` at `indent`: one line, else the test on its own line, else one argument per line. */
+export function layoutIfBlock(indent: string, callee: string, args: readonly string[]): string {
+  const call = `${callee}(${args.join(", ")})`;
+  const inline = `${indent}if (${call}) {`;
+  if (inline.length <= PRINT_WIDTH) return inline;
+  const inner = `${indent}  `;
+  if (inner.length + call.length <= PRINT_WIDTH) return `${indent}if (\n${inner}${call}\n${indent}) {`;
+  return `${indent}if (\n${inner}${callee}(\n${args.map((a) => `${inner}  ${a},\n`).join("")}${inner})\n${indent}) {`;
 }

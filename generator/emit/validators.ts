@@ -7,7 +7,15 @@ import type { Names } from "../naming.js";
 import { ImportSet, moduleSpecifier, type ImportView } from "./imports.js";
 import { odataTypeLiteral } from "./type-expressions.js";
 import { primitiveCheck } from "./validators-edm.js";
-import { layoutCallStatement, layoutIfCall, layoutImport, layoutSignature, layoutStringConstant } from "./validators-layout.js";
+import {
+  layoutCallStatement,
+  layoutIfBlock,
+  layoutImport,
+  layoutSignature,
+  layoutStatement,
+  layoutStringConstant,
+  type Statement,
+} from "./validators-layout.js";
 import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames } from "./validators-names.js";
 
 interface Context {
@@ -23,28 +31,27 @@ function emittedConcreteTypes(ctx: Context, fullName: string, constraint?: reado
 }
 
 /** How one value (a property, or an item of a collection property) is checked. Exactly one kind is set. */
-export interface ValueCheckView {
+interface ValueCheck {
   readonly primitive: { readonly predicate: string; readonly args: string } | false;
   /** An enum's or structured type's `checkX(value, walk, path)`, with the derived types a constraint allows. */
   readonly call: { readonly check: string; readonly allowed: string | false } | false;
 }
 
+/** One property's checks, each statement laid out as prettier would (see validators-layout.ts). */
 export interface PropertyCheckView {
   readonly read: string;
-  /** JSON string of the property's JSON-pointer suffix, e.g. `"/displayName"`. */
-  /** JSON string of the property name: the key issues and nested checks are reported under. */
-  readonly key: string;
-  /** Expected text of the whole value, and of one item (the same for a single value). */
-  readonly expected: string;
-  readonly itemExpected: string;
-  readonly nullable: boolean;
-  readonly collection: boolean;
-  readonly required: boolean;
-  readonly readOnly: boolean;
-  readonly immutable: boolean;
-  /** A navigation property: its whole check statement (laid out); else false. */
+  /** A navigation property: its whole check statement; else false. */
   readonly navigation: string | false;
-  readonly check: ValueCheckView;
+  readonly readOnly: string | false;
+  readonly immutable: string | false;
+  /** `if (walk.array(x, ...)) {` of a collection property; else false. */
+  readonly arrayTest: string | false;
+  /** The key the items are reported under, for `walk.down(key)`. */
+  readonly key: string;
+  /** The check of the value (or of one item of a collection). */
+  readonly valueCheck: string;
+  /** ` else if (walk.create) walk.required(...);` after the closing `}`, or "". */
+  readonly required: string;
 }
 
 /** Lines laid out as prettier would (see validators-layout.ts). */
@@ -117,7 +124,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     ...properties.map((p) => propertyCheck(valueContext, p, key.has(p.name))),
     ...navigationProperties.map((p) => navigationCheck(valueContext, p)),
   ];
-  const membersSignature = layoutSignature(`export function ${own.members}`, ["value: Record<string, unknown>", "walk: Walk"], "void");
+  const membersSignature = layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void");
   return {
     runtimeImport: runtimeImports(modulePath, [...(runtime.has("own") ? ["own"] : [])], [...runtime].filter((n) => n !== "own").sort()),
     imports: imports.views(),
@@ -137,10 +144,12 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     ownCases: odataTypeCases(type.fullName),
     properties: checks,
     open: type.openType,
-    emptyMembers: type.openType && checks.length === 0 ? `${membersSignature}}` : false,
+    emptyMembers: type.openType && checks.length === 0 && layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void", "{}"),
     knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
 }
+
+const MEMBERS_PARAMS = ["value: Record<string, unknown>", "walk: Walk"];
 
 /** Graph accepts `@odata.type` with or without the leading `#`. */
 function odataTypeCases(fullName: string): string[] {
@@ -159,43 +168,52 @@ interface ValueContext extends Context {
 
 function propertyCheck(ctx: ValueContext, property: Property, isKey: boolean): PropertyCheckView {
   const { check, expected } = valueCheck(ctx, property.type, property, property.derivedTypeConstraint);
+  const { read, key } = access(ctx, property.name);
+  const collection = property.type.collection;
+  const whole = JSON.stringify(collection ? `array of ${expected}` : expected);
+  const item = JSON.stringify(expected);
+  const indent = collection ? "        " : "    ";
+  const [value, path] = collection ? ["item", "i"] : ["x", key];
+  // Keys are assigned by the service; a default or a collection (never null, maybe empty) need not be sent.
+  const required = !property.nullable && !collection && !property.readOnly && !isKey && property.defaultValue === undefined;
+  const requiredCall = { test: "walk.create", then: { callee: "walk.required", args: [key, whole] } };
   return {
-    ...access(ctx, property.name),
-    ...expectations(expected, property.type.collection),
-    nullable: property.nullable,
-    collection: property.type.collection,
-    // Keys are assigned by the service; a default or a collection (never null, maybe empty) need not be sent.
-    required: !property.nullable && !property.type.collection && !property.readOnly && !isKey && property.defaultValue === undefined,
-    readOnly: property.readOnly,
-    immutable: property.immutable,
+    read,
+    key,
     navigation: false,
-    check,
+    readOnly: property.readOnly && `    ${layoutStatement({ test: "walk.writing", then: { callee: "walk.readOnly", args: [key, "x"] } }, "    ")}`,
+    immutable: property.immutable && `    ${layoutStatement({ test: "walk.update", then: { callee: "walk.immutable", args: [key, "x"] } }, "    ")}`,
+    arrayTest: collection && layoutIfBlock("    ", "walk.array", ["x", key, whole]),
+    valueCheck: `${indent}${layoutStatement(valueStatement(check, value, path, property.nullable, item), indent)}`,
+    required: required ? ` else ${layoutStatement(requiredCall, "  ", "  } else ".length)}` : "",
   };
+}
+
+/** The statement checking `value`: null first, then its type (primitive predicate or the type's check). */
+function valueStatement(check: ValueCheck, value: string, path: string, nullable: boolean, expected: string): Statement {
+  let typed: Statement;
+  if (check.primitive) {
+    const issue = { callee: "walk.issue", args: [path, expected, value] };
+    typed = { test: `!${check.primitive.predicate}(${value}${check.primitive.args})`, then: issue };
+  } else if (check.call) {
+    const call = { callee: check.call.check, args: [value, "walk", path] };
+    typed = check.call.allowed ? { test: `walk.derivedAllowed(${value}, ${path}, ${check.call.allowed})`, then: call } : call;
+  } else throw new Error(`no check for ${path}`);
+  if (nullable) return { test: `${value} !== null`, then: typed };
+  return { test: `${value} === null`, then: { callee: "walk.notNull", args: [path, expected] }, else: typed };
 }
 
 /** Navigation properties hold expanded (or deep-inserted) entities: checked for shape, not recursed into. */
 function navigationCheck(ctx: ValueContext, navigation: NavigationProperty): PropertyCheckView {
-  return {
-    ...access(ctx, navigation.name),
-    ...expectations(`${navigation.type.name} object`, navigation.type.collection),
-    nullable: navigation.type.collection ? false : navigation.nullable,
-    collection: navigation.type.collection,
-    required: false,
-    readOnly: false,
-    immutable: false,
-    navigation: layoutIfCall("  ", "x !== undefined", "walk.navigation", [
-      "x",
-      JSON.stringify(navigation.name),
-      JSON.stringify(navigation.type.name),
-      String(navigation.type.collection),
-      String(navigation.type.collection ? false : navigation.nullable),
-    ]),
-    check: { primitive: false, call: false },
+  const { read, key } = access(ctx, navigation.name);
+  const statement = {
+    test: "x !== undefined",
+    then: {
+      callee: "walk.navigation",
+      args: ["x", key, JSON.stringify(navigation.type.name), String(navigation.type.collection), String(navigation.type.collection ? false : navigation.nullable)],
+    },
   };
-}
-
-function expectations(item: string, collection: boolean): { expected: string; itemExpected: string } {
-  return { expected: JSON.stringify(collection ? `array of ${item}` : item), itemExpected: JSON.stringify(item) };
+  return { read, key, navigation: `  ${layoutStatement(statement, "  ")}`, readOnly: false, immutable: false, arrayTest: false, valueCheck: "", required: "" };
 }
 
 function access(ctx: ValueContext | undefined, name: string): { read: string; key: string } {
@@ -206,7 +224,7 @@ function access(ctx: ValueContext | undefined, name: string): { read: string; ke
   return { read: inherited ? `own(value, ${key})` : `value[${key}]`, key };
 }
 
-function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constraint?: readonly string[]): { check: ValueCheckView; expected: string } {
+function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constraint?: readonly string[]): { check: ValueCheck; expected: string } {
   const none = { primitive: false, call: false } as const;
   const type = ctx.model.types.get(ref.name);
   if (!type || type.kind === "typeDefinition") {
