@@ -23,13 +23,26 @@ export function inlineType({ members, collection }: TypeShape): string {
  */
 export function layoutAnnotation(head: string, shape: TypeShape, indent: string): string {
   const inline = inlineType(shape);
-  if (shape.members.length < 2 || head.length + 1 + inline.length + 1 <= PRINT_WIDTH) return ` ${inline}`;
+  // Prettier never breaks one type with `| null` (it hugs the pair).
+  const hugged = !shape.collection && shape.members.length === 2 && shape.members[1] === "null";
+  if (shape.members.length < 2 || hugged || head.length + 1 + inline.length + 1 <= PRINT_WIDTH) return ` ${inline}`;
   const inner = `${indent}  `;
   const union = shape.members.join(" | ");
-  const pipes = shape.members.map((m) => `\n${inner}| ${m}`).join("");
+  const last = shape.members.length - 1;
+  const pipes = shape.members.map((m, i) => `\n${inner}| ${layoutMember(m, inner, !shape.collection && i === last ? 1 : 0)}`).join("");
   // Prettier first tries the whole union on the next line, and only then one member per line.
   if (!shape.collection) return inner.length + union.length + 1 <= PRINT_WIDTH ? `\n${inner}${union}` : pipes;
   return inner.length + union.length <= PRINT_WIDTH ? ` (\n${inner}${union}\n${indent})[]` : ` (${pipes}\n${indent})[]`;
+}
+
+/** `(Base & { "@odata.type"?: "#..." })`, a base type pinned to its own literal (type-expressions.ts). */
+const PINNED_MEMBER = /^\((.+) & \{ ("@odata\.type"\?: "[^"]+") \}\)$/;
+
+/** One member after `| ` at `inner`: a pinned base that does not fit breaks its object type, as prettier does. */
+function layoutMember(member: string, inner: string, trailing: number): string {
+  const pinned = PINNED_MEMBER.exec(member);
+  if (!pinned || inner.length + 2 + member.length + trailing <= PRINT_WIDTH) return member;
+  return `(${pinned[1]} & {\n${inner}    ${pinned[2]};\n${inner}  })`;
 }
 
 /** A type alias body after `export type Name =`, as prettier lays it out. */
