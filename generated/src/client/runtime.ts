@@ -138,10 +138,8 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
       const response = await fetchImpl(url, init);
       if (response.ok) return readBody(spec, response);
       if (response.status >= 300 && response.status < 400) {
-        throw new GraphClientError(
-          "redirectRefused",
-          `${describe(spec)}: Graph answered ${response.status} with a redirect; the client does not follow redirects with a token`,
-        );
+        const redirect = `${describe(spec)}: Graph answered ${response.status} with a redirect`;
+        throw new GraphClientError("redirectRefused", `${redirect}; the client does not follow redirects with a token`);
       }
       const error = await graphError(spec, response);
       const delay =

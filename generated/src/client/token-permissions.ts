@@ -29,7 +29,9 @@ export function checkTokenPermissions(
   if (accepted.some((p) => held.has(p.toLowerCase()))) return undefined;
   const request = `${spec.method} ${spec.template}`;
   if (accepted.length === 0) return `${request}: Graph's permission tables list no ${kind} permission for this request`;
-  return `${request} needs the ${kind} permission ${accepted[0]}${accepted.length > 1 ? ` (or one of ${accepted.slice(1).join(", ")})` : ""}; the access token's ${delegated ? "scp" : "roles"} claim has ${granted.join(", ") || "none"}`;
+  const alternatives = accepted.length > 1 ? ` (or one of ${accepted.slice(1).join(", ")})` : "";
+  const claim = `the access token's ${delegated ? "scp" : "roles"} claim has ${granted.join(", ") || "none"}`;
+  return `${request} needs the ${kind} permission ${accepted[0]}${alternatives}; ${claim}`;
 }
 
 function decodeClaims(token: string): Record<string, unknown> | undefined {
