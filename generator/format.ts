@@ -31,6 +31,8 @@ const UNBREAKABLE_LINE = new RegExp(
     /^\s*"(?:[^"\\]|\\.)*"[;,]?$/.source, // a string literal alone
     /^\s*\/(?:[^/\\\n]|\\.)+\/[dgimsuvy]*[;,]?$/.source, // a regular expression literal alone
     /^\s*[\w$"-]+\??: [\w$.]+(?:\[\])?;$/.source, // an interface member of one named type: `key?: Type[];`
+    /^export interface [\w$]+ extends [\w$.]+ \{$/.source, // an interface extending one base
+    /^\s*[\w$]+ as [\w$]+,$/.source, // one renamed name in a broken import or export list
   ].join("|"),
 );
 

@@ -74,4 +74,15 @@ describe("lines the format stage leaves to the templates", () => {
     expect(await prettier.format(text, PRETTIER_OPTIONS)).toBe(text);
     expect(await formatFiles([{ path: "a.ts", content: text }], new Set(["a.ts"]))).toEqual([{ path: "a.ts", content: text }]);
   });
+
+  it("prettier leaves a long `interface X extends Y {` and a long renamed name in an export list", async () => {
+    const base = "AccessReviewInstanceDecisionItemResourceWithAnEvenLongerName";
+    const head = `export interface ${base}AccessPackageAssignmentPolicyResource extends ${base} {`;
+    const renamed = `  validate${base}CustomTaskExtensionCallbackConfiguration as validateIdentityGovernance${base},`;
+    const text = `${head}\n  a?: string;\n}\nexport {\n${renamed}\n  b,\n} from "./x.js";\n`;
+    expect(head.length).toBeGreaterThan(PRINT_WIDTH);
+    expect(renamed.length).toBeGreaterThan(PRINT_WIDTH);
+    expect(await prettier.format(text, PRETTIER_OPTIONS)).toBe(text);
+    expect(await formatFiles([{ path: "a.ts", content: text }], new Set(["a.ts"]))).toEqual([{ path: "a.ts", content: text }]);
+  });
 });
