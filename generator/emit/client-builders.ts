@@ -9,6 +9,7 @@ import type { EmitContext, PlannedModule } from "./context.js";
 import { commentLines } from "./docs.js";
 import { ClientLayout, type Literal, type Parameter } from "./client-layout.js";
 import { ImportSet } from "./imports.js";
+import { PRINT_WIDTH } from "./layout.js";
 import { typeExpression, type ExpressionContext } from "./type-expressions.js";
 
 export const CLIENT_RUNTIME_MODULE = "client/runtime";
@@ -23,10 +24,7 @@ interface SpecView {
   constName: string;
   method: string;
   template: string;
-  delegated: readonly string[];
-  application: readonly string[];
   body?: string;
-  bodyMode?: string;
   result?: string;
   collection?: boolean;
 }
@@ -39,18 +37,27 @@ interface MemberView {
   implementation: string;
 }
 
-/** `const listRequest: OperationSpec = { ... };`, one member per line as the template always wrote it. */
-function specText(layout: ClientLayout, spec: SpecView): string {
-  const strings = (list: readonly string[]): Literal => ({ array: list.map((s) => JSON.stringify(s)) });
+/**
+ * `const listRequest: OperationSpec = { ... };`, one member per line as the template always wrote it. The
+ * node's own template is the module's TEMPLATE constant, so a bundle holds each path once.
+ */
+function specText(layout: ClientLayout, spec: SpecView, nodeTemplate: string): string {
+  const below = spec.template.startsWith(`${nodeTemplate}/`) ? spec.template.slice(nodeTemplate.length) : undefined;
+  const template = spec.template === nodeTemplate ? "TEMPLATE" : below ? `\`\${TEMPLATE}${below}\`` : JSON.stringify(spec.template);
   const entries: [string, Literal][] = [
     ["method", JSON.stringify(spec.method)],
-    ["template", JSON.stringify(spec.template)],
-    ["permissions", { entries: [["delegated", strings(spec.delegated)], ["application", strings(spec.application)]] }],
+    ["template", template],
   ];
-  if (spec.body) entries.push(["body", spec.body], ["bodyMode", JSON.stringify(spec.bodyMode)]);
+  if (spec.body) entries.push(["body", spec.body]);
   if (spec.result) entries.push(["result", spec.result]);
   if (spec.collection) entries.push(["collection", "true"]);
   return layout.literal("", `const ${spec.constName}: OperationSpec = `, { entries }, ";", true);
+}
+
+/** `const TEMPLATE = "...";`, the string on its own line when too long, as prettier breaks an assignment. */
+function templateConstant(template: string): string {
+  const line = `const TEMPLATE = ${JSON.stringify(template)};`;
+  return line.length <= PRINT_WIDTH ? line : `const TEMPLATE =\n  ${JSON.stringify(template)};`;
 }
 
 const pathPlus = (suffix: string): string => `\`\${path}/${suffix}\``;
@@ -71,9 +78,8 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
   runtime("GraphTransport");
 
   const addSpec = (name: string, method: string, template: string, extra: Partial<SpecView> = {}): string => {
-    const { accepted } = lookup(method, template);
     const constName = `${name}Request`;
-    specs.push({ constName, method, template, delegated: accepted.delegated, application: accepted.application, ...extra });
+    specs.push({ constName, method, template, ...extra });
     return constName;
   };
   /** A member sending a spec: `name(params): returns` in the interface, an arrow in the factory. */
@@ -102,14 +108,14 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
     sender(doc(`Lists the ${type.name} items, one page per call.`, "GET"), "list", listParams, `Promise<${page}<${entity()}>>`, { spec });
     const allDoc = commentLines("Every item, page after page, following `@odata.nextLink` (same origin only).");
     sender(allDoc, "listAll", listParams, `AsyncIterable<${entity()}>`, { spec, callee: "transport.listAll" });
-    const create = addSpec("create", "POST", node.template, { ...validator("body"), bodyMode: "create" });
+    const create = addSpec("create", "POST", node.template, validator("body"));
     sender(doc(`Creates a new ${type.name}.`, "POST"), "create", [body(entity()), options(requestOptions)], `Promise<${entity()}>`, { spec: create, body: "body" });
   }
   if (node.included && node.kind === "entity") {
     const [getOptions, requestOptions] = [runtime("GetOptions"), runtime("RequestOptions")];
     const get = addSpec("get", "GET", node.template, validator("result"));
     sender(doc(`Reads the ${type.name}.`, "GET"), "get", [options(`${getOptions}<Property, Navigation>`)], `Promise<${entity()}>`, { spec: get });
-    const update = addSpec("update", "PATCH", node.template, { ...validator("body"), bodyMode: "update" });
+    const update = addSpec("update", "PATCH", node.template, validator("body"));
     const updateDoc = doc(`Updates the ${type.name}: only the properties given change.`, "PATCH");
     sender(updateDoc, "update", [body(entity()), options(requestOptions)], "Promise<void>", { spec: update, body: "body" });
     if (isKeySegment(node.segments.at(-1) as string)) {
@@ -147,7 +153,7 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
   const union = (names: string[]) => (names.length === 0 ? ["never"] : [...new Set(names)].map((n) => JSON.stringify(n)));
   const factoryParams: Parameter[] = [
     { name: "transport", annotation: ": GraphTransport" },
-    { name: "path", annotation: node.segments.some(isKeySegment) ? ": string" : `: string = ${JSON.stringify(node.template)}` },
+    { name: "path", annotation: node.segments.some(isKeySegment) ? ": string" : `: string = ${specs.length > 0 ? "TEMPLATE" : JSON.stringify(node.template)}` },
   ];
   return {
     modulePath: naming.modulePath,
@@ -160,7 +166,8 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
       factorySignature: layout.signature("", `export function ${naming.factoryName}`, factoryParams, `: ${naming.interfaceName} {`),
       propertyAlias: layout.alias("type Property =", union(properties.map((p) => p.name))),
       navigationAlias: layout.alias("type Navigation =", union(navigationProperties.map((p) => p.name))),
-      specs: specs.map((spec) => specText(layout, spec)),
+      templateConstant: specs.length > 0 ? templateConstant(node.template) : "",
+      specs: specs.map((spec) => specText(layout, spec, node.template)),
       members,
     },
     prettierStable: layout.stable,

@@ -19,7 +19,7 @@ export function planClientModules(ctx: EmitContext, roots: readonly RequestNode[
   return [
     { modulePath: CLIENT_RUNTIME_MODULE, template: "client-runtime", view: { defaultBaseUrl: DEFAULT_BASE_URL }, prettierStable: true },
     { modulePath: "client/errors", template: "client-errors", view: {}, prettierStable: true },
-    { modulePath: "client/token-permissions", template: "client-token-permissions", view: {}, prettierStable: true },
+    { modulePath: "client/token-permissions", template: "client-token-permissions", view: { entries: acceptedEntries(nodes, lookup, new ClientLayout()) }, prettierStable: true },
     { modulePath: "client/permissions", template: "client-permissions", view: { entries: permissionEntries(nodes, lookup, new ClientLayout()) }, prettierStable: true },
     clientIndex(roots),
     ...nodes.map((node) => planRequestBuilder(ctx, node, lookup, validators)),
@@ -41,6 +41,18 @@ function permissionEntries(nodes: readonly RequestNode[], lookup: ReturnType<typ
           ["application", refs(least?.application ?? [])],
         ],
       };
+      return layout.literal("  ", `${JSON.stringify(`${method} ${template}`)}: `, entry, ",");
+    }),
+  );
+}
+
+/** What `checkPermissions` accepts per request: every permission that allows it, not only the least. */
+function acceptedEntries(nodes: readonly RequestNode[], lookup: ReturnType<typeof permissionLookup>, layout: ClientLayout): string[] {
+  const names = (list: readonly string[]): Literal => ({ array: list.map((name) => JSON.stringify(name)) });
+  return nodes.flatMap((node) =>
+    nodeRequests(node).map(({ method, template }) => {
+      const { accepted } = lookup(method, template);
+      const entry: Literal = { entries: [["delegated", names(accepted.delegated)], ["application", names(accepted.application)]] };
       return layout.literal("  ", `${JSON.stringify(`${method} ${template}`)}: `, entry, ",");
     }),
   );

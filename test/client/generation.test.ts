@@ -34,11 +34,11 @@ function typecheck(outDir: string, files: string[]): string {
 }
 
 const USAGE = `
-import { createGraphClient, GraphError, permissions, type CollectionPage } from "./src/client/index.js";
+import { createGraphClient, GraphError, permissionCheck, permissions, type CollectionPage } from "./src/client/index.js";
 import type { IdentityApiConnector } from "./src/models/IdentityApiConnector.js";
 
 export async function usage(): Promise<void> {
-  const graph = createGraphClient({ getAccessToken: async () => "token", retry: { maxRetries: 2 }, checkPermissions: "warn" });
+  const graph = createGraphClient({ getAccessToken: async () => "token", retry: { maxRetries: 2 }, checkPermissions: permissionCheck("warn") });
   const created: IdentityApiConnector = await graph.identity.apiConnectors.create({
     displayName: "Test API",
     targetUrl: "https://someapi.com/api",

@@ -148,13 +148,13 @@ describe("validation", () => {
 describe("checkPermissions", () => {
   it("passes a token with the least-privileged permission, delegated or application", async () => {
     for (const claims of [{ scp: "User.Read APIConnectors.ReadWrite.All" }, { roles: ["APIConnectors.ReadWrite.All"] }]) {
-      await client({ getAccessToken: () => fakeJwt(claims), checkPermissions: "error" }).identity.apiConnectors.list();
+      await client({ getAccessToken: () => fakeJwt(claims), checkPermissions: generated.client.permissionCheck("error") }).identity.apiConnectors.list();
     }
     expect(server.requests).toHaveLength(2);
   });
 
   it("throws before calling with checkPermissions: error", async () => {
-    const graph = client({ getAccessToken: () => fakeJwt({ scp: "User.Read" }), checkPermissions: "error" });
+    const graph = client({ getAccessToken: () => fakeJwt({ scp: "User.Read" }), checkPermissions: generated.client.permissionCheck("error") });
     const error = await graph.identity.apiConnectors.create({ displayName: "x" }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: "missingPermission",
@@ -165,7 +165,7 @@ describe("checkPermissions", () => {
 
   it("warns and calls with checkPermissions: warn", async () => {
     const warnings: string[] = [];
-    const graph = client({ getAccessToken: () => fakeJwt({ roles: ["User.Read.All"] }), checkPermissions: "warn", onWarning: (m: string) => warnings.push(m) });
+    const graph = client({ getAccessToken: () => fakeJwt({ roles: ["User.Read.All"] }), checkPermissions: generated.client.permissionCheck("warn", (m: string) => warnings.push(m)) });
     await graph.identity.apiConnectors.list();
     expect(warnings).toEqual([
       "GET /identity/apiConnectors needs the application permission APIConnectors.ReadWrite.All; the access token's roles claim has User.Read.All",

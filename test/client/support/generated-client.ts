@@ -14,6 +14,7 @@ export interface ClientModule {
   createGraphClient(options: Record<string, unknown>): any;
   GraphError: new (...args: never[]) => Error & { status: number; code: string; innerError: Record<string, string | undefined>; headers: Record<string, string> };
   GraphClientError: new (...args: never[]) => Error & { code: string };
+  permissionCheck(mode: "warn" | "error", onWarning?: (message: string) => void): unknown;
   permissions: Record<string, { method: string; path: string; delegated: { name: string; id?: string }[]; application: { name: string; id?: string }[] }>;
 }
 
