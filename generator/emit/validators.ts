@@ -69,16 +69,17 @@ export interface StructuredValidatorView {
   readonly runtimeImport: string;
   readonly imports: ImportView[];
   readonly typeNameConstant: string;
-  readonly expectedConstant: string;
+  /** `const ALLOWED = "#a, #b";` when more than the type itself is allowed (or it is abstract); else "". */
   readonly allowedConstant: string;
+  /** `ALLOWED`, or `` `#${TYPE_NAME}` `` when the type is the only one allowed. */
+  readonly allowed: string;
   readonly signatures: Signatures;
   readonly fullName: string;
   readonly typeName: string;
   readonly names: ReturnType<typeof validatorNames>;
   readonly concrete: boolean;
-  /** Derived concrete types, with their `@odata.type` spellings and members function. */
-  readonly derived: { readonly cases: string[]; readonly members: string }[];
-  readonly ownCases: string[];
+  /** Derived concrete types, with their `@odata.type` (full name, `#` stripped) and members function. */
+  readonly derived: { readonly case: string; readonly members: string }[];
   readonly properties: PropertyCheckView[];
   readonly open: boolean;
   /** An open type without properties: the members function, `{}` and all; else false. */
@@ -114,7 +115,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     .map((name) => {
       const other = ctx.names.type(name);
       const members = validatorNames(other.typeName).members;
-      return { cases: odataTypeCases(name), members: imports.add(validatorModulePath(other.modulePath), members, false, validatorNames(other.qualifiedAlias).members) };
+      return { case: JSON.stringify(name), members: imports.add(validatorModulePath(other.modulePath), members, false, validatorNames(other.qualifiedAlias).members) };
     });
   const { properties, navigationProperties } = allProperties(ctx.model, type);
   const key = new Set(type.key ?? allKeys(ctx.model, type));
@@ -124,13 +125,15 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     ...properties.map((p) => propertyCheck(valueContext, p, key.has(p.name))),
     ...navigationProperties.map((p) => navigationCheck(valueContext, p)),
   ];
+  // The runtime spells `#TYPE_NAME` when the type is the only one allowed: no second copy of its name.
+  const onlyItself = concrete.length === 1 && concrete[0] === type.fullName;
   const membersSignature = layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void");
   return {
     runtimeImport: runtimeImports(modulePath, [...(runtime.has("own") ? ["own"] : [])], [...runtime].filter((n) => n !== "own").sort()),
     imports: imports.views(),
     typeNameConstant: layoutStringConstant("TYPE_NAME", type.fullName),
-    expectedConstant: layoutStringConstant("EXPECTED", `${type.fullName} object`),
-    allowedConstant: layoutStringConstant("ALLOWED", concrete.map(odataTypeLiteral).join(", ")),
+    allowedConstant: onlyItself ? "" : layoutStringConstant("ALLOWED", concrete.map(odataTypeLiteral).join(", ")),
+    allowed: onlyItself ? "`#${TYPE_NAME}`" : "ALLOWED",
     signatures: {
       ...publicSignatures(own, typeName),
       check: layoutSignature(`export function ${own.check}`, ["value: unknown", "walk: Walk", "key: PathKey"], "void"),
@@ -141,7 +144,6 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     names: own,
     concrete: !type.abstract,
     derived,
-    ownCases: odataTypeCases(type.fullName),
     properties: checks,
     open: type.openType,
     emptyMembers: type.openType && checks.length === 0 && layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void", "{}"),
@@ -151,10 +153,6 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
 
 const MEMBERS_PARAMS = ["value: Record<string, unknown>", "walk: Walk"];
 
-/** Graph accepts `@odata.type` with or without the leading `#`. */
-function odataTypeCases(fullName: string): string[] {
-  return [JSON.stringify(odataTypeLiteral(fullName)), JSON.stringify(fullName)];
-}
 
 /** The key is declared on the root of the base chain. */
 function allKeys(model: Model, type: StructuredType): readonly string[] {
