@@ -6,6 +6,7 @@ import { createTransport } from "./runtime.js";
 
 export { GraphClientError, GraphError, type GraphClientErrorCode } from "./errors.js";
 export { permissions, type PermissionEntry } from "./permissions.js";
+export { permissionCheck, type PermissionCheck } from "./token-permissions.js";
 export {
   createTransport,
   type CollectionPage,

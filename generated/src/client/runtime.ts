@@ -4,7 +4,7 @@
 // No dependencies: it uses the global (or given) fetch. Request builders call `send` and `listAll`.
 import { GraphValidationError, type ValidationIssue } from "../runtime/validation.js";
 import { GraphClientError, GraphError } from "./errors.js";
-import { checkTokenPermissions, type OperationPermissions } from "./token-permissions.js";
+import type { PermissionCheck } from "./token-permissions.js";
 
 export const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
 
@@ -19,9 +19,8 @@ export interface OperationSpec {
   readonly method: "GET" | "POST" | "PATCH" | "DELETE";
   /** `/identity/apiConnectors/{identityApiConnector-id}`: used in errors and permission messages. */
   readonly template: string;
-  readonly permissions?: OperationPermissions;
+  /** Validates the request body: in `update` mode for PATCH, else `create`. */
   readonly body?: Validator;
-  readonly bodyMode?: "create" | "update";
   /** Validates the response (an entity, or each item of a collection) in `read` mode. */
   readonly result?: Validator;
   readonly collection?: boolean;
@@ -46,10 +45,11 @@ export interface GraphClientOptions {
   retry?: RetryOptions | false;
   /** Validate request bodies (default), also responses in `read` mode (`all`), or nothing. */
   validate?: "requests" | "all" | "none";
-  /** Compare the token's `scp`/`roles` with the operation's permissions before calling. Default: off. */
-  checkPermissions?: "warn" | "error";
-  /** Where `checkPermissions: "warn"` reports. Default console.warn. */
-  onWarning?: (message: string) => void;
+  /**
+   * Compares the token's `scp`/`roles` with the operation's permissions before calling: pass
+   * `permissionCheck("warn" | "error")` from `./token-permissions.js`. Default: off.
+   */
+  checkPermissions?: PermissionCheck;
 }
 
 /** Request headers; `ConsistencyLevel: "eventual"` enables `$count`/`$search` on directory objects. */
@@ -116,11 +116,7 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     body?: string,
   ): Promise<unknown> {
     const token = await options.getAccessToken();
-    if (options.checkPermissions && spec.permissions) {
-      const missing = checkTokenPermissions(token, spec);
-      if (missing && options.checkPermissions === "error") throw new GraphClientError("missingPermission", missing);
-      if (missing) (options.onWarning ?? console.warn)(missing);
-    }
+    options.checkPermissions?.(token, spec);
     const headers: Record<string, string> = { accept: "application/json" };
     for (const [name, value] of Object.entries(requestOptions.headers ?? {}))
       if (value !== undefined) headers[name] = value;
@@ -159,7 +155,7 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     body?: unknown,
   ): Promise<T> {
     if (body !== undefined && spec.body && validate !== "none") {
-      const checked = spec.body(body, { mode: spec.bodyMode ?? "create" });
+      const checked = spec.body(body, { mode: spec.method === "PATCH" ? "update" : "create" });
       if (!checked.ok) throw new GraphValidationError(`request body for ${describe(spec)}`, checked.errors);
     }
     const url = `${baseUrl}${path}${queryString(requestOptions)}`;

@@ -42,6 +42,8 @@ export class GraphValidationError extends Error {
   }
 }
 
+const ODATA_TYPE = "@odata.type";
+
 /** Thrown inside a walk when `maxErrors` is reached; caught by `runValidation`. */
 const STOP: unique symbol = /* @__PURE__ */ Symbol("graphgen.validation.stop");
 
@@ -59,34 +61,34 @@ export class Walk {
   readonly writing: boolean;
   readonly create: boolean;
   readonly update: boolean;
-  private readonly maxErrors: number;
-  private readonly maxDepth: number;
+  readonly #maxErrors: number;
+  readonly #maxDepth: number;
   /** Objects on the path from the root to the current value, for cycle detection and depth. */
-  private readonly stack: object[] = [];
+  readonly #stack: object[] = [];
   /** Keys from the root to the current value. */
-  private readonly keys: PathKey[] = [];
+  readonly #keys: PathKey[] = [];
 
   constructor(options: ValidateOptions | undefined) {
     const mode = options?.mode ?? "read";
     this.create = mode === "create";
     this.update = mode === "update";
     this.writing = this.create || this.update;
-    this.maxErrors = Math.max(1, options?.maxErrors ?? 100);
-    this.maxDepth = Math.max(1, options?.maxDepth ?? 64);
+    this.#maxErrors = Math.max(1, options?.maxErrors ?? 100);
+    this.#maxDepth = Math.max(1, options?.maxDepth ?? 64);
   }
 
   /** An issue at `key` below the current value (or at the current value itself for null). */
   issue(key: PathKey, expected: string, value: unknown, message?: string): void {
-    this.report(this.pointer(key), expected, value, message);
+    this.#report(this.#pointer(key), expected, value, message);
   }
 
-  private report(path: string, expected: string, value: unknown, message?: string): void {
-    if (this.errors.length >= this.maxErrors) {
+  #report(path: string, expected: string, value: unknown, message?: string): void {
+    if (this.errors.length >= this.#maxErrors) {
       this.errors.push({
         path: "",
-        expected: `at most ${this.maxErrors} errors`,
+        expected: `at most ${this.#maxErrors} errors`,
         received: "more",
-        message: `validation stopped after ${this.maxErrors} errors (maxErrors)`,
+        message: `validation stopped after ${this.#maxErrors} errors (maxErrors)`,
       });
       throw STOP;
     }
@@ -99,70 +101,71 @@ export class Walk {
     });
   }
 
-  private pointer(key: PathKey, below?: string): string {
+  #pointer(key: PathKey, below?: string): string {
     let path = "";
-    for (const step of this.keys) if (step !== null) path += `/${typeof step === "number" ? step : pointerToken(step)}`;
-    if (key !== null) path += `/${typeof key === "number" ? key : pointerToken(key)}`;
+    for (const step of this.#keys.concat(key)) if (step !== null) path += `/${pointerToken(step)}`;
     return below === undefined ? path : `${path}/${below}`;
   }
 
-  /** Enters the object at `key`: false (with an issue) when it is not an object, too deep, or a cycle. */
-  enter(value: unknown, key: PathKey, expected: string): value is Record<string, unknown> {
+  /** Enters the object at `key`: false (with an issue) when it is not a typeName object, too deep, or a cycle. */
+  enter(value: unknown, key: PathKey, typeName: string): value is Record<string, unknown> {
+    const expected = `${typeName} object`;
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       this.issue(key, expected, value);
       return false;
     }
-    if (this.stack.length >= this.maxDepth) {
-      this.issue(key, expected, value, `nesting deeper than ${this.maxDepth} objects (maxDepth)`);
+    if (this.#stack.length >= this.#maxDepth) {
+      this.issue(key, expected, value, `nesting deeper than ${this.#maxDepth} objects (maxDepth)`);
       return false;
     }
-    if (onStack(this.stack, value)) {
+    if (onStack(this.#stack, value)) {
       this.issue(key, expected, value, "cyclic reference: this object contains itself");
       return false;
     }
-    this.stack.push(value);
-    this.keys.push(key);
+    this.#stack.push(value);
+    this.#keys.push(key);
     return true;
   }
 
   leave(): void {
-    this.stack.pop();
-    this.keys.pop();
+    this.#stack.pop();
+    this.#keys.pop();
   }
 
   /** Steps into the array at `key`, whose items are then issues' keys. */
   down(key: string): void {
-    this.keys.push(key);
+    this.#keys.push(key);
   }
 
   up(): void {
-    this.keys.pop();
+    this.#keys.pop();
   }
 
-  /** `@odata.type` of the current object, or undefined; an issue when it is present but not a string. */
+  /**
+   * `@odata.type` of the current object without its optional `#` (Graph accepts both), or undefined; an
+   * issue when it is present but not a string.
+   */
   odataType(value: Record<string, unknown>): string | undefined {
-    const type = value["@odata.type"];
-    if (type === undefined || typeof type === "string") return type;
-    this.issue("@odata.type", "a type name such as #microsoft.graph.user", type);
+    const type = value[ODATA_TYPE];
+    if (typeof type === "string") return type.startsWith("#") ? type.slice(1) : type;
+    if (type !== undefined) this.issue(ODATA_TYPE, "a type name such as #microsoft.graph.user", type);
     return undefined;
   }
 
-  wrongType(type: string, allowed: string): void {
-    this.issue(
-      "@odata.type",
-      `one of ${allowed}`,
-      type,
-      `@odata.type ${JSON.stringify(type)} is not allowed here; expected one of ${allowed}`,
-    );
+  /** The current object's `@odata.type` is none of `allowed` (`#a, #b`). */
+  wrongType(value: Record<string, unknown>, allowed: string): void {
+    this.#notAllowed(this.#pointer(ODATA_TYPE), value[ODATA_TYPE], allowed);
+  }
+
+  #notAllowed(path: string, type: unknown, allowed: string): void {
+    const expected = `one of ${allowed}`;
+    const found = `${ODATA_TYPE} ${JSON.stringify(type)}`;
+    this.#report(path, expected, type, `${found} is not allowed here; expected ${expected}`);
   }
 
   abstractType(typeName: string, allowed: string): void {
-    this.issue(
-      "@odata.type",
-      `one of ${allowed}`,
-      undefined,
-      `${typeName} is abstract: @odata.type must name one of ${allowed}`,
-    );
+    const message = `${typeName} is abstract: ${ODATA_TYPE} must name one of ${allowed}`;
+    this.issue(ODATA_TYPE, `one of ${allowed}`, undefined, message);
   }
 
   /**
@@ -183,15 +186,9 @@ export class Walk {
   /** `Validation.DerivedTypeConstraint`: false (with an issue) when `@odata.type` names a type not allowed here. */
   derivedAllowed(value: unknown, key: PathKey, allowed: readonly string[]): boolean {
     if (typeof value !== "object" || value === null) return true;
-    const type = (value as Record<string, unknown>)["@odata.type"];
+    const type = (value as Record<string, unknown>)[ODATA_TYPE];
     if (typeof type !== "string" || allowed.includes(type.startsWith("#") ? type : `#${type}`)) return true;
-    const names = allowed.join(", ");
-    this.report(
-      this.pointer(key, "@odata.type"),
-      `one of ${names}`,
-      type,
-      `@odata.type ${JSON.stringify(type)} is not allowed here; expected one of ${names}`,
-    );
+    this.#notAllowed(this.#pointer(key, ODATA_TYPE), type, allowed.join(", "));
     return false;
   }
 
@@ -275,8 +272,8 @@ function describe(value: unknown): string {
 }
 
 /** Escapes a property name for a JSON pointer (RFC 6901): `~` -> `~0`, `/` -> `~1`. */
-export function pointerToken(key: string): string {
-  if (!key.includes("~") && !key.includes("/")) return key;
+export function pointerToken(key: string | number): string {
+  if (typeof key === "number" || (!key.includes("~") && !key.includes("/"))) return String(key);
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 

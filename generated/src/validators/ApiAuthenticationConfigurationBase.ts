@@ -13,7 +13,6 @@ import { membersClientCertificateAuthentication } from "./ClientCertificateAuthe
 import { membersPkcs12Certificate } from "./Pkcs12Certificate.js";
 
 const TYPE_NAME = "microsoft.graph.apiAuthenticationConfigurationBase";
-const EXPECTED = "microsoft.graph.apiAuthenticationConfigurationBase object";
 const ALLOWED =
   "#microsoft.graph.basicAuthentication, #microsoft.graph.clientCertificateAuthentication, #microsoft.graph.pkcs12Certificate";
 
@@ -41,28 +40,24 @@ export function assertApiAuthenticationConfigurationBase(
   if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.apiAuthenticationConfigurationBase: an object whose `@odata.type` is one of ALLOWED. */
+/** Checks a value declared as microsoft.graph.apiAuthenticationConfigurationBase: an object whose `@odata.type`, if any, names an allowed type. */
 export function checkApiAuthenticationConfigurationBase(value: unknown, walk: Walk, key: PathKey): void {
-  if (!walk.enter(value, key, EXPECTED)) return;
-  const type = walk.odataType(value);
-  switch (type) {
+  if (!walk.enter(value, key, TYPE_NAME)) return;
+  switch (walk.odataType(value)) {
     case undefined:
       walk.abstractType(TYPE_NAME, ALLOWED);
       break;
-    case "#microsoft.graph.basicAuthentication":
     case "microsoft.graph.basicAuthentication":
       membersBasicAuthentication(value, walk);
       break;
-    case "#microsoft.graph.clientCertificateAuthentication":
     case "microsoft.graph.clientCertificateAuthentication":
       membersClientCertificateAuthentication(value, walk);
       break;
-    case "#microsoft.graph.pkcs12Certificate":
     case "microsoft.graph.pkcs12Certificate":
       membersPkcs12Certificate(value, walk);
       break;
     default:
-      walk.wrongType(type, ALLOWED);
+      walk.wrongType(value, ALLOWED);
   }
   walk.leave();
 }

@@ -11,8 +11,6 @@ import { isEdmString } from "../runtime/edm-checks.js";
 import type { BasicAuthentication } from "../models/BasicAuthentication.js";
 
 const TYPE_NAME = "microsoft.graph.basicAuthentication";
-const EXPECTED = "microsoft.graph.basicAuthentication object";
-const ALLOWED = "#microsoft.graph.basicAuthentication";
 
 /** Validates a value as microsoft.graph.basicAuthentication. */
 export function validateBasicAuthentication(
@@ -35,18 +33,16 @@ export function assertBasicAuthentication(
   if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.basicAuthentication: an object whose `@odata.type` is one of ALLOWED. */
+/** Checks a value declared as microsoft.graph.basicAuthentication: an object whose `@odata.type`, if any, names an allowed type. */
 export function checkBasicAuthentication(value: unknown, walk: Walk, key: PathKey): void {
-  if (!walk.enter(value, key, EXPECTED)) return;
-  const type = walk.odataType(value);
-  switch (type) {
+  if (!walk.enter(value, key, TYPE_NAME)) return;
+  switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.basicAuthentication":
-    case "microsoft.graph.basicAuthentication":
+    case TYPE_NAME:
       membersBasicAuthentication(value, walk);
       break;
     default:
-      walk.wrongType(type, ALLOWED);
+      walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
 }

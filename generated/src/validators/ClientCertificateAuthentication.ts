@@ -11,8 +11,6 @@ import type { ClientCertificateAuthentication } from "../models/ClientCertificat
 import { checkPkcs12CertificateInformation } from "./Pkcs12CertificateInformation.js";
 
 const TYPE_NAME = "microsoft.graph.clientCertificateAuthentication";
-const EXPECTED = "microsoft.graph.clientCertificateAuthentication object";
-const ALLOWED = "#microsoft.graph.clientCertificateAuthentication";
 
 /** Validates a value as microsoft.graph.clientCertificateAuthentication. */
 export function validateClientCertificateAuthentication(
@@ -38,18 +36,16 @@ export function assertClientCertificateAuthentication(
   if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.clientCertificateAuthentication: an object whose `@odata.type` is one of ALLOWED. */
+/** Checks a value declared as microsoft.graph.clientCertificateAuthentication: an object whose `@odata.type`, if any, names an allowed type. */
 export function checkClientCertificateAuthentication(value: unknown, walk: Walk, key: PathKey): void {
-  if (!walk.enter(value, key, EXPECTED)) return;
-  const type = walk.odataType(value);
-  switch (type) {
+  if (!walk.enter(value, key, TYPE_NAME)) return;
+  switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.clientCertificateAuthentication":
-    case "microsoft.graph.clientCertificateAuthentication":
+    case TYPE_NAME:
       membersClientCertificateAuthentication(value, walk);
       break;
     default:
-      walk.wrongType(type, ALLOWED);
+      walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
 }

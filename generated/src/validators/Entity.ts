@@ -13,7 +13,6 @@ import { membersIdentityApiConnector } from "./IdentityApiConnector.js";
 import { membersThumbnailSet } from "./ThumbnailSet.js";
 
 const TYPE_NAME = "microsoft.graph.entity";
-const EXPECTED = "microsoft.graph.entity object";
 const ALLOWED = "#microsoft.graph.identityApiConnector, #microsoft.graph.thumbnailSet";
 
 /** Validates a value as microsoft.graph.entity or one of its derived types, chosen by `@odata.type`. */
@@ -31,24 +30,21 @@ export function assertEntity(value: unknown, options?: ValidateOptions): asserts
   if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.entity: an object whose `@odata.type` is one of ALLOWED. */
+/** Checks a value declared as microsoft.graph.entity: an object whose `@odata.type`, if any, names an allowed type. */
 export function checkEntity(value: unknown, walk: Walk, key: PathKey): void {
-  if (!walk.enter(value, key, EXPECTED)) return;
-  const type = walk.odataType(value);
-  switch (type) {
+  if (!walk.enter(value, key, TYPE_NAME)) return;
+  switch (walk.odataType(value)) {
     case undefined:
       walk.abstractType(TYPE_NAME, ALLOWED);
       break;
-    case "#microsoft.graph.identityApiConnector":
     case "microsoft.graph.identityApiConnector":
       membersIdentityApiConnector(value, walk);
       break;
-    case "#microsoft.graph.thumbnailSet":
     case "microsoft.graph.thumbnailSet":
       membersThumbnailSet(value, walk);
       break;
     default:
-      walk.wrongType(type, ALLOWED);
+      walk.wrongType(value, ALLOWED);
   }
   walk.leave();
 }

@@ -12,8 +12,6 @@ import type { Identity } from "../models/Identity.js";
 import { checkThumbnailSet } from "./ThumbnailSet.js";
 
 const TYPE_NAME = "microsoft.graph.identity";
-const EXPECTED = "microsoft.graph.identity object";
-const ALLOWED = "#microsoft.graph.identity";
 
 /** Validates a value as microsoft.graph.identity. */
 export function validateIdentity(value: unknown, options?: ValidateOptions): ValidationResult<Identity> {
@@ -30,18 +28,16 @@ export function assertIdentity(value: unknown, options?: ValidateOptions): asser
   if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.identity: an object whose `@odata.type` is one of ALLOWED. */
+/** Checks a value declared as microsoft.graph.identity: an object whose `@odata.type`, if any, names an allowed type. */
 export function checkIdentity(value: unknown, walk: Walk, key: PathKey): void {
-  if (!walk.enter(value, key, EXPECTED)) return;
-  const type = walk.odataType(value);
-  switch (type) {
+  if (!walk.enter(value, key, TYPE_NAME)) return;
+  switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.identity":
-    case "microsoft.graph.identity":
+    case TYPE_NAME:
       membersIdentity(value, walk);
       break;
     default:
-      walk.wrongType(type, ALLOWED);
+      walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
 }

@@ -12,8 +12,6 @@ import type { IdentityApiConnector } from "../models/IdentityApiConnector.js";
 import { checkApiAuthenticationConfigurationBase } from "./ApiAuthenticationConfigurationBase.js";
 
 const TYPE_NAME = "microsoft.graph.identityApiConnector";
-const EXPECTED = "microsoft.graph.identityApiConnector object";
-const ALLOWED = "#microsoft.graph.identityApiConnector";
 
 /** Validates a value as microsoft.graph.identityApiConnector. */
 export function validateIdentityApiConnector(
@@ -36,18 +34,16 @@ export function assertIdentityApiConnector(
   if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.identityApiConnector: an object whose `@odata.type` is one of ALLOWED. */
+/** Checks a value declared as microsoft.graph.identityApiConnector: an object whose `@odata.type`, if any, names an allowed type. */
 export function checkIdentityApiConnector(value: unknown, walk: Walk, key: PathKey): void {
-  if (!walk.enter(value, key, EXPECTED)) return;
-  const type = walk.odataType(value);
-  switch (type) {
+  if (!walk.enter(value, key, TYPE_NAME)) return;
+  switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.identityApiConnector":
-    case "microsoft.graph.identityApiConnector":
+    case TYPE_NAME:
       membersIdentityApiConnector(value, walk);
       break;
     default:
-      walk.wrongType(type, ALLOWED);
+      walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
 }

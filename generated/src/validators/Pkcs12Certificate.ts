@@ -11,8 +11,6 @@ import { isEdmString } from "../runtime/edm-checks.js";
 import type { Pkcs12Certificate } from "../models/Pkcs12Certificate.js";
 
 const TYPE_NAME = "microsoft.graph.pkcs12Certificate";
-const EXPECTED = "microsoft.graph.pkcs12Certificate object";
-const ALLOWED = "#microsoft.graph.pkcs12Certificate";
 
 /** Validates a value as microsoft.graph.pkcs12Certificate. */
 export function validatePkcs12Certificate(
@@ -32,18 +30,16 @@ export function assertPkcs12Certificate(value: unknown, options?: ValidateOption
   if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.pkcs12Certificate: an object whose `@odata.type` is one of ALLOWED. */
+/** Checks a value declared as microsoft.graph.pkcs12Certificate: an object whose `@odata.type`, if any, names an allowed type. */
 export function checkPkcs12Certificate(value: unknown, walk: Walk, key: PathKey): void {
-  if (!walk.enter(value, key, EXPECTED)) return;
-  const type = walk.odataType(value);
-  switch (type) {
+  if (!walk.enter(value, key, TYPE_NAME)) return;
+  switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.pkcs12Certificate":
-    case "microsoft.graph.pkcs12Certificate":
+    case TYPE_NAME:
       membersPkcs12Certificate(value, walk);
       break;
     default:
-      walk.wrongType(type, ALLOWED);
+      walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
 }

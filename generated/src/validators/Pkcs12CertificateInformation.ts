@@ -11,8 +11,6 @@ import { isEdmBoolean, isEdmInt64, isEdmString } from "../runtime/edm-checks.js"
 import type { Pkcs12CertificateInformation } from "../models/Pkcs12CertificateInformation.js";
 
 const TYPE_NAME = "microsoft.graph.pkcs12CertificateInformation";
-const EXPECTED = "microsoft.graph.pkcs12CertificateInformation object";
-const ALLOWED = "#microsoft.graph.pkcs12CertificateInformation";
 
 /** Validates a value as microsoft.graph.pkcs12CertificateInformation. */
 export function validatePkcs12CertificateInformation(
@@ -38,18 +36,16 @@ export function assertPkcs12CertificateInformation(
   if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.pkcs12CertificateInformation: an object whose `@odata.type` is one of ALLOWED. */
+/** Checks a value declared as microsoft.graph.pkcs12CertificateInformation: an object whose `@odata.type`, if any, names an allowed type. */
 export function checkPkcs12CertificateInformation(value: unknown, walk: Walk, key: PathKey): void {
-  if (!walk.enter(value, key, EXPECTED)) return;
-  const type = walk.odataType(value);
-  switch (type) {
+  if (!walk.enter(value, key, TYPE_NAME)) return;
+  switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.pkcs12CertificateInformation":
-    case "microsoft.graph.pkcs12CertificateInformation":
+    case TYPE_NAME:
       membersPkcs12CertificateInformation(value, walk);
       break;
     default:
-      walk.wrongType(type, ALLOWED);
+      walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
 }

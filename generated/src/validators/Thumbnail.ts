@@ -11,8 +11,6 @@ import { isEdmInt32, isEdmStream, isEdmString } from "../runtime/edm-checks.js";
 import type { Thumbnail } from "../models/Thumbnail.js";
 
 const TYPE_NAME = "microsoft.graph.thumbnail";
-const EXPECTED = "microsoft.graph.thumbnail object";
-const ALLOWED = "#microsoft.graph.thumbnail";
 
 /** Validates a value as microsoft.graph.thumbnail. */
 export function validateThumbnail(value: unknown, options?: ValidateOptions): ValidationResult<Thumbnail> {
@@ -29,18 +27,16 @@ export function assertThumbnail(value: unknown, options?: ValidateOptions): asse
   if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.thumbnail: an object whose `@odata.type` is one of ALLOWED. */
+/** Checks a value declared as microsoft.graph.thumbnail: an object whose `@odata.type`, if any, names an allowed type. */
 export function checkThumbnail(value: unknown, walk: Walk, key: PathKey): void {
-  if (!walk.enter(value, key, EXPECTED)) return;
-  const type = walk.odataType(value);
-  switch (type) {
+  if (!walk.enter(value, key, TYPE_NAME)) return;
+  switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.thumbnail":
-    case "microsoft.graph.thumbnail":
+    case TYPE_NAME:
       membersThumbnail(value, walk);
       break;
     default:
-      walk.wrongType(type, ALLOWED);
+      walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
 }

@@ -12,8 +12,6 @@ import type { ThumbnailSet } from "../models/ThumbnailSet.js";
 import { checkThumbnail } from "./Thumbnail.js";
 
 const TYPE_NAME = "microsoft.graph.thumbnailSet";
-const EXPECTED = "microsoft.graph.thumbnailSet object";
-const ALLOWED = "#microsoft.graph.thumbnailSet";
 
 /** Validates a value as microsoft.graph.thumbnailSet. */
 export function validateThumbnailSet(value: unknown, options?: ValidateOptions): ValidationResult<ThumbnailSet> {
@@ -30,18 +28,16 @@ export function assertThumbnailSet(value: unknown, options?: ValidateOptions): a
   if (!result.ok) throw new GraphValidationError(TYPE_NAME, result.errors);
 }
 
-/** Checks a value declared as microsoft.graph.thumbnailSet: an object whose `@odata.type` is one of ALLOWED. */
+/** Checks a value declared as microsoft.graph.thumbnailSet: an object whose `@odata.type`, if any, names an allowed type. */
 export function checkThumbnailSet(value: unknown, walk: Walk, key: PathKey): void {
-  if (!walk.enter(value, key, EXPECTED)) return;
-  const type = walk.odataType(value);
-  switch (type) {
+  if (!walk.enter(value, key, TYPE_NAME)) return;
+  switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.thumbnailSet":
-    case "microsoft.graph.thumbnailSet":
+    case TYPE_NAME:
       membersThumbnailSet(value, walk);
       break;
     default:
-      walk.wrongType(type, ALLOWED);
+      walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
 }

@@ -11,19 +11,17 @@ type Property = "id" | "authenticationConfiguration" | "displayName" | "targetUr
 /** Navigation property names `expand` accepts. */
 type Navigation = never;
 
+const TEMPLATE = "/identity/apiConnectors";
 const listRequest: OperationSpec = {
   method: "GET",
-  template: "/identity/apiConnectors",
-  permissions: { delegated: ["APIConnectors.ReadWrite.All"], application: ["APIConnectors.ReadWrite.All"] },
+  template: TEMPLATE,
   result: validateIdentityApiConnector,
   collection: true,
 };
 const createRequest: OperationSpec = {
   method: "POST",
-  template: "/identity/apiConnectors",
-  permissions: { delegated: ["APIConnectors.ReadWrite.All"], application: ["APIConnectors.ReadWrite.All"] },
+  template: TEMPLATE,
   body: validateIdentityApiConnector,
-  bodyMode: "create",
 };
 
 /**
@@ -59,7 +57,7 @@ export interface IdentityApiConnectorsRequests {
 /** Requests on `/identity/apiConnectors`; `path` is the concrete path with keys filled in. */
 export function identityApiConnectorsRequests(
   transport: GraphTransport,
-  path: string = "/identity/apiConnectors",
+  path: string = TEMPLATE,
 ): IdentityApiConnectorsRequests {
   return {
     list: (options) => transport.send(listRequest, path, options),

@@ -8,28 +8,24 @@ type Property = "id" | "authenticationConfiguration" | "displayName" | "targetUr
 /** Navigation property names `expand` accepts. */
 type Navigation = never;
 
+const TEMPLATE = "/identity/apiConnectors/{identityApiConnector-id}";
 const getRequest: OperationSpec = {
   method: "GET",
-  template: "/identity/apiConnectors/{identityApiConnector-id}",
-  permissions: { delegated: ["APIConnectors.ReadWrite.All"], application: ["APIConnectors.ReadWrite.All"] },
+  template: TEMPLATE,
   result: validateIdentityApiConnector,
 };
 const updateRequest: OperationSpec = {
   method: "PATCH",
-  template: "/identity/apiConnectors/{identityApiConnector-id}",
-  permissions: { delegated: ["APIConnectors.ReadWrite.All"], application: ["APIConnectors.ReadWrite.All"] },
+  template: TEMPLATE,
   body: validateIdentityApiConnector,
-  bodyMode: "update",
 };
 const deleteRequest: OperationSpec = {
   method: "DELETE",
-  template: "/identity/apiConnectors/{identityApiConnector-id}",
-  permissions: { delegated: ["APIConnectors.ReadWrite.All"], application: ["APIConnectors.ReadWrite.All"] },
+  template: TEMPLATE,
 };
 const uploadClientCertificateRequest: OperationSpec = {
   method: "POST",
-  template: "/identity/apiConnectors/{identityApiConnector-id}/uploadClientCertificate",
-  permissions: { delegated: ["APIConnectors.ReadWrite.All"], application: ["APIConnectors.ReadWrite.All"] },
+  template: `${TEMPLATE}/uploadClientCertificate`,
 };
 
 /**
