@@ -109,17 +109,17 @@ export class Walk {
 
   /** Enters the object at `key`: false (with an issue) when it is not a typeName object, too deep, or a cycle. */
   enter(value: unknown, key: PathKey, typeName: string): value is Record<string, unknown> {
-    const expected = `${typeName} object`;
+    // The expected text is built only for an issue: this runs for every object of every payload.
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      this.issue(key, expected, value);
+      this.issue(key, `${typeName} object`, value);
       return false;
     }
     if (this.#stack.length >= this.#maxDepth) {
-      this.issue(key, expected, value, `nesting deeper than ${this.#maxDepth} objects (maxDepth)`);
+      this.issue(key, `${typeName} object`, value, `nesting deeper than ${this.#maxDepth} objects (maxDepth)`);
       return false;
     }
     if (onStack(this.#stack, value)) {
-      this.issue(key, expected, value, "cyclic reference: this object contains itself");
+      this.issue(key, `${typeName} object`, value, "cyclic reference: this object contains itself");
       return false;
     }
     this.#stack.push(value);
