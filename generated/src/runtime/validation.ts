@@ -61,34 +61,34 @@ export class Walk {
   readonly writing: boolean;
   readonly create: boolean;
   readonly update: boolean;
-  readonly #maxErrors: number;
-  readonly #maxDepth: number;
+  private readonly maxErrors: number;
+  private readonly maxDepth: number;
   /** Objects on the path from the root to the current value, for cycle detection and depth. */
-  readonly #stack: object[] = [];
+  private readonly stack: object[] = [];
   /** Keys from the root to the current value. */
-  readonly #keys: PathKey[] = [];
+  private readonly keys: PathKey[] = [];
 
   constructor(options: ValidateOptions | undefined) {
     const mode = options?.mode ?? "read";
     this.create = mode === "create";
     this.update = mode === "update";
     this.writing = this.create || this.update;
-    this.#maxErrors = Math.max(1, options?.maxErrors ?? 100);
-    this.#maxDepth = Math.max(1, options?.maxDepth ?? 64);
+    this.maxErrors = Math.max(1, options?.maxErrors ?? 100);
+    this.maxDepth = Math.max(1, options?.maxDepth ?? 64);
   }
 
   /** An issue at `key` below the current value (or at the current value itself for null). */
   issue(key: PathKey, expected: string, value: unknown, message?: string): void {
-    this.#report(this.#pointer(key), expected, value, message);
+    this.report(this.pointer(key), expected, value, message);
   }
 
-  #report(path: string, expected: string, value: unknown, message?: string): void {
-    if (this.errors.length >= this.#maxErrors) {
+  private report(path: string, expected: string, value: unknown, message?: string): void {
+    if (this.errors.length >= this.maxErrors) {
       this.errors.push({
         path: "",
-        expected: `at most ${this.#maxErrors} errors`,
+        expected: `at most ${this.maxErrors} errors`,
         received: "more",
-        message: `validation stopped after ${this.#maxErrors} errors (maxErrors)`,
+        message: `validation stopped after ${this.maxErrors} errors (maxErrors)`,
       });
       throw STOP;
     }
@@ -101,9 +101,10 @@ export class Walk {
     });
   }
 
-  #pointer(key: PathKey, below?: string): string {
+  private pointer(key: PathKey, below?: string): string {
     let path = "";
-    for (const step of this.#keys.concat(key)) if (step !== null) path += `/${pointerToken(step)}`;
+    for (const step of this.keys) if (step !== null) path += `/${typeof step === "number" ? step : pointerToken(step)}`;
+    if (key !== null) path += `/${typeof key === "number" ? key : pointerToken(key)}`;
     return below === undefined ? path : `${path}/${below}`;
   }
 
@@ -114,31 +115,31 @@ export class Walk {
       this.issue(key, `${typeName} object`, value);
       return false;
     }
-    if (this.#stack.length >= this.#maxDepth) {
-      this.issue(key, `${typeName} object`, value, `nesting deeper than ${this.#maxDepth} objects (maxDepth)`);
+    if (this.stack.length >= this.maxDepth) {
+      this.issue(key, `${typeName} object`, value, `nesting deeper than ${this.maxDepth} objects (maxDepth)`);
       return false;
     }
-    if (onStack(this.#stack, value)) {
+    if (onStack(this.stack, value)) {
       this.issue(key, `${typeName} object`, value, "cyclic reference: this object contains itself");
       return false;
     }
-    this.#stack.push(value);
-    this.#keys.push(key);
+    this.stack.push(value);
+    this.keys.push(key);
     return true;
   }
 
   leave(): void {
-    this.#stack.pop();
-    this.#keys.pop();
+    this.stack.pop();
+    this.keys.pop();
   }
 
   /** Steps into the array at `key`, whose items are then issues' keys. */
   down(key: string): void {
-    this.#keys.push(key);
+    this.keys.push(key);
   }
 
   up(): void {
-    this.#keys.pop();
+    this.keys.pop();
   }
 
   /**
@@ -154,13 +155,13 @@ export class Walk {
 
   /** The current object's `@odata.type` is none of `allowed` (`#a, #b`). */
   wrongType(value: Record<string, unknown>, allowed: string): void {
-    this.#notAllowed(this.#pointer(ODATA_TYPE), value[ODATA_TYPE], allowed);
+    this.notAllowed(this.pointer(ODATA_TYPE), value[ODATA_TYPE], allowed);
   }
 
-  #notAllowed(path: string, type: unknown, allowed: string): void {
+  private notAllowed(path: string, type: unknown, allowed: string): void {
     const expected = `one of ${allowed}`;
     const found = `${ODATA_TYPE} ${JSON.stringify(type)}`;
-    this.#report(path, expected, type, `${found} is not allowed here; expected ${expected}`);
+    this.report(path, expected, type, `${found} is not allowed here; expected ${expected}`);
   }
 
   abstractType(typeName: string, allowed: string): void {
@@ -188,7 +189,7 @@ export class Walk {
     if (typeof value !== "object" || value === null) return true;
     const type = (value as Record<string, unknown>)[ODATA_TYPE];
     if (typeof type !== "string" || allowed.includes(type.startsWith("#") ? type : `#${type}`)) return true;
-    this.#notAllowed(this.#pointer(key, ODATA_TYPE), type, allowed.join(", "));
+    this.notAllowed(this.pointer(key, ODATA_TYPE), type, allowed.join(", "));
     return false;
   }
 
@@ -272,8 +273,8 @@ function describe(value: unknown): string {
 }
 
 /** Escapes a property name for a JSON pointer (RFC 6901): `~` -> `~0`, `/` -> `~1`. */
-export function pointerToken(key: string | number): string {
-  if (typeof key === "number" || (!key.includes("~") && !key.includes("/"))) return String(key);
+export function pointerToken(key: string): string {
+  if (!key.includes("~") && !key.includes("/")) return key;
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
