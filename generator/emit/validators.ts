@@ -79,7 +79,10 @@ export interface StructuredValidatorView {
   readonly names: ReturnType<typeof validatorNames>;
   readonly concrete: boolean;
   /** Derived concrete types, with their `@odata.type` (full name, `#` stripped) and members function. */
-  readonly derived: { readonly case: string; readonly members: string }[];
+  /** `case` and `hashCase`: the type's name without and with `#`, both accepted as `@odata.type`. */
+  readonly derived: { readonly case: string; readonly hashCase: string; readonly members: string }[];
+  /** The type's own name with `#`, the form Graph sends. */
+  readonly ownHashCase: string;
   readonly properties: PropertyCheckView[];
   readonly open: boolean;
   /** An open type without properties: the members function, `{}` and all; else false. */
@@ -115,7 +118,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     .map((name) => {
       const other = ctx.names.type(name);
       const members = validatorNames(other.typeName).members;
-      return { case: JSON.stringify(name), members: imports.add(validatorModulePath(other.modulePath), members, false, validatorNames(other.qualifiedAlias).members) };
+      return { case: JSON.stringify(name), hashCase: JSON.stringify(`#${name}`), members: imports.add(validatorModulePath(other.modulePath), members, false, validatorNames(other.qualifiedAlias).members) };
     });
   const { properties, navigationProperties } = allProperties(ctx.model, type);
   const key = new Set(type.key ?? allKeys(ctx.model, type));
@@ -143,6 +146,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     typeName,
     names: own,
     concrete: !type.abstract,
+    ownHashCase: JSON.stringify(`#${type.fullName}`),
     derived,
     properties: checks,
     open: type.openType,

@@ -143,12 +143,14 @@ export class Walk {
   }
 
   /**
-   * `@odata.type` of the current object without its optional `#` (Graph accepts both), or undefined; an
+   * `@odata.type` of the current object as sent (`#` optional: Graph accepts both), or undefined; an
    * issue when it is present but not a string.
    */
   odataType(value: Record<string, unknown>): string | undefined {
     const type = value[ODATA_TYPE];
-    if (typeof type === "string") return type.startsWith("#") ? type.slice(1) : type;
+    // Returned as sent (with or without `#`): generated switches list both forms, so that the
+    // comparison stays a pointer check against the constants instead of a sliced-string compare.
+    if (typeof type === "string") return type;
     if (type !== undefined) this.issue(ODATA_TYPE, "a type name such as #microsoft.graph.user", type);
     return undefined;
   }

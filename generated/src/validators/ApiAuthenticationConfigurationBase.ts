@@ -47,12 +47,15 @@ export function checkApiAuthenticationConfigurationBase(value: unknown, walk: Wa
     case undefined:
       walk.abstractType(TYPE_NAME, ALLOWED);
       break;
+    case "#microsoft.graph.basicAuthentication":
     case "microsoft.graph.basicAuthentication":
       membersBasicAuthentication(value, walk);
       break;
+    case "#microsoft.graph.clientCertificateAuthentication":
     case "microsoft.graph.clientCertificateAuthentication":
       membersClientCertificateAuthentication(value, walk);
       break;
+    case "#microsoft.graph.pkcs12Certificate":
     case "microsoft.graph.pkcs12Certificate":
       membersPkcs12Certificate(value, walk);
       break;

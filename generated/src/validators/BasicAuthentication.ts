@@ -38,6 +38,7 @@ export function checkBasicAuthentication(value: unknown, walk: Walk, key: PathKe
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
+    case "#microsoft.graph.basicAuthentication":
     case TYPE_NAME:
       membersBasicAuthentication(value, walk);
       break;

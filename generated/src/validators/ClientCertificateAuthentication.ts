@@ -41,6 +41,7 @@ export function checkClientCertificateAuthentication(value: unknown, walk: Walk,
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
+    case "#microsoft.graph.clientCertificateAuthentication":
     case TYPE_NAME:
       membersClientCertificateAuthentication(value, walk);
       break;

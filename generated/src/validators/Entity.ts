@@ -37,9 +37,11 @@ export function checkEntity(value: unknown, walk: Walk, key: PathKey): void {
     case undefined:
       walk.abstractType(TYPE_NAME, ALLOWED);
       break;
+    case "#microsoft.graph.identityApiConnector":
     case "microsoft.graph.identityApiConnector":
       membersIdentityApiConnector(value, walk);
       break;
+    case "#microsoft.graph.thumbnailSet":
     case "microsoft.graph.thumbnailSet":
       membersThumbnailSet(value, walk);
       break;

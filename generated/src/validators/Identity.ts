@@ -33,6 +33,7 @@ export function checkIdentity(value: unknown, walk: Walk, key: PathKey): void {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
+    case "#microsoft.graph.identity":
     case TYPE_NAME:
       membersIdentity(value, walk);
       break;

@@ -39,6 +39,7 @@ export function checkIdentityApiConnector(value: unknown, walk: Walk, key: PathK
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
+    case "#microsoft.graph.identityApiConnector":
     case TYPE_NAME:
       membersIdentityApiConnector(value, walk);
       break;

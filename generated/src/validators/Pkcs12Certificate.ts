@@ -35,6 +35,7 @@ export function checkPkcs12Certificate(value: unknown, walk: Walk, key: PathKey)
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
+    case "#microsoft.graph.pkcs12Certificate":
     case TYPE_NAME:
       membersPkcs12Certificate(value, walk);
       break;

@@ -41,6 +41,7 @@ export function checkPkcs12CertificateInformation(value: unknown, walk: Walk, ke
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
+    case "#microsoft.graph.pkcs12CertificateInformation":
     case TYPE_NAME:
       membersPkcs12CertificateInformation(value, walk);
       break;

@@ -32,6 +32,7 @@ export function checkThumbnail(value: unknown, walk: Walk, key: PathKey): void {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
+    case "#microsoft.graph.thumbnail":
     case TYPE_NAME:
       membersThumbnail(value, walk);
       break;

@@ -33,6 +33,7 @@ export function checkThumbnailSet(value: unknown, walk: Walk, key: PathKey): voi
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
+    case "#microsoft.graph.thumbnailSet":
     case TYPE_NAME:
       membersThumbnailSet(value, walk);
       break;
