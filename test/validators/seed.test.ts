@@ -1,6 +1,7 @@
 // The seed page's request bodies for POST /identity/apiConnectors validate in create mode; the
 // mistakes a caller is likely to make are reported at the right path.
 import { beforeAll, describe, expect, it } from "vitest";
+import { SEED_BODY } from "../support/seed.js";
 import { generateDefault, type GeneratedPackage, type Validate } from "./support/generated-validators.js";
 
 let pkg: GeneratedPackage;
@@ -11,15 +12,7 @@ beforeAll(async () => {
   validate = await pkg.validator("validators/IdentityApiConnector", "IdentityApiConnector");
 }, 60_000);
 
-const basicBody = {
-  displayName: "Test API",
-  targetUrl: "https://someapi.com/api",
-  authenticationConfiguration: {
-    "@odata.type": "#microsoft.graph.basicAuthentication",
-    username: "MyUsername",
-    password: "MyPassword",
-  },
-};
+const basicBody = SEED_BODY;
 
 const pkcs12Body = {
   displayName: "Test API",

@@ -33,16 +33,7 @@ export async function generateDefaultClient(extra: { includePaths?: string[] } =
   return { dir, client, validation, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The seed page's example body (../shared/seed), verbatim. */
-export const SEED_BODY = {
-  displayName: "Test API",
-  targetUrl: "https://someapi.com/api",
-  authenticationConfiguration: {
-    "@odata.type": "#microsoft.graph.basicAuthentication",
-    username: "MyUsername",
-    password: "MyPassword",
-  },
-};
+export { SEED_BODY } from "../../support/seed.js";
 
 /** An unsigned JWT carrying the given claims: enough for `checkPermissions`, which decodes but never verifies. */
 export function fakeJwt(claims: Record<string, unknown>): string {
