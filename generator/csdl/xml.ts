@@ -79,8 +79,8 @@ function malformed(verdict: Exclude<WellFormedVerdict, true>, file: string): Gra
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // TextDecoder drops a leading byte order mark itself (ignoreBOM is false by default).
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8Offset(bytes);
     const before = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));

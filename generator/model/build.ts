@@ -19,7 +19,7 @@ import {
   stringListAnnotation,
 } from "./annotate.js";
 import { resolveFacets } from "./facets.js";
-import { checkBaseTypeCycles, checkInheritedPropertyNames, checkTypeReferences } from "./check.js";
+import { checkBaseTypeCycles, checkPropertyNames, checkTypeReferences } from "./check.js";
 import type {
   Annotations,
   EntityContainer,
@@ -57,7 +57,7 @@ export function buildModel(documents: readonly RawDocument[]): Model {
   };
   checkTypeReferences(model);
   checkBaseTypeCycles(model);
-  checkInheritedPropertyNames(model);
+  checkPropertyNames(model);
   return model;
 }
 

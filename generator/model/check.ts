@@ -82,7 +82,7 @@ export function checkBaseTypeCycles(model: Model): void {
 }
 
 /** CSDL: property names (structural and navigation) are unique within a type and its base types. */
-export function checkInheritedPropertyNames(model: Model): void {
+export function checkPropertyNames(model: Model): void {
   for (const type of model.types.values()) {
     if (type.kind !== "entity" && type.kind !== "complex") continue;
     const own = new Map<string, Located>();
