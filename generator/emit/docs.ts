@@ -1,4 +1,5 @@
 // Doc comment lines from model descriptions. Text is made safe for a /** */ block here, once.
+import type { Deprecation } from "../model/types.js";
 
 /** Splits text into comment lines with anything that could end or confuse the comment neutralised. */
 export function commentLines(...paragraphs: (string | undefined)[]): string[] {
@@ -14,4 +15,18 @@ export function commentLines(...paragraphs: (string | undefined)[]): string[] {
 export function escapeCommentText(text: string): string {
   // `*/` would close the comment; a leading `@` would read as a TSDoc tag.
   return text.replace(/\*\//g, "*\\/").replace(/^(\s*)@/, "$1\\@");
+}
+
+/**
+ * The `@deprecated` tag of a deprecated element (editors strike it through): Graph's note, then when
+ * it was deprecated and after which date Graph may remove it. Empty when it is not deprecated.
+ */
+export function deprecationLines(deprecation: Deprecation | undefined): string[] {
+  if (!deprecation) return [];
+  const dates = [
+    deprecation.date ? `Deprecated since ${deprecation.date}` : "Deprecated",
+    deprecation.removalDate ? `; Graph may remove it after ${deprecation.removalDate}.` : ".",
+  ].join("");
+  const note = deprecation.description ? escapeCommentText(deprecation.description.replace(/\s+/g, " ").trim()) : "";
+  return [`@deprecated ${note ? `${note} ` : ""}${dates}`];
 }

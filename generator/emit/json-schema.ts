@@ -74,15 +74,17 @@ function exactSchema(model: Model, type: StructuredType): Schema {
   return {
     type: "object",
     properties: members,
-    // Instance annotations (`@odata.etag`, `prop@odata.bind`) are always allowed.
-    ...(type.openType ? {} : { patternProperties: { "@": {} }, additionalProperties: false }),
+    // Instance annotations (`@odata.etag`, `prop@odata.bind`) are always allowed; an open type's dynamic
+    // properties are extension-shaped (`extension_<appId>_<name>`, `<prefix>_<name>`), as in the validators.
+    patternProperties: type.openType ? { "@": {}, _: {} } : { "@": {} },
+    additionalProperties: false,
   };
 }
 
 function propertySchema(model: Model, property: Property): Schema {
   const item = withNull(itemSchema(model, property.type, property), property.nullable);
   const schema = property.type.collection ? { type: "array", items: item } : item;
-  return property.readOnly ? { ...schema, readOnly: true } : schema;
+  return { ...schema, ...(property.readOnly ? { readOnly: true } : {}), ...(property.deprecation ? { deprecated: true } : {}) };
 }
 
 function navigationSchema(navigation: NavigationProperty): Schema {

@@ -1,12 +1,12 @@
 // View models for the type modules: one per entity/complex type, enum type and type definition.
 import { propertyKey } from "../naming.js";
-import { descendants } from "../model/queries.js";
-import type { EnumType, NavigationProperty, Property, StructuredType, TypeDefinition } from "../model/types.js";
-import { commentLines } from "./docs.js";
+import { descendants, dynamicPropertyNames } from "../model/queries.js";
+import type { Deprecation, EnumType, NavigationProperty, Property, StructuredType, TypeDefinition } from "../model/types.js";
+import { commentLines, deprecationLines } from "./docs.js";
 import { primitiveMapping } from "./edm.js";
 import { ImportSet, type ImportView } from "./imports.js";
 import { layoutAlias, layoutAnnotation, layoutObjectEntry } from "./layout.js";
-import { odataTypeLiteral, typeExpression, typeShape, type ExpressionContext } from "./type-expressions.js";
+import { odataTypeLiterals, typeExpression, typeShape, type ExpressionContext } from "./type-expressions.js";
 
 export interface MemberView {
   readonly doc: string[];
@@ -23,7 +23,10 @@ export interface StructuredTypeView {
   /** The `"@odata.type"?:` annotation, laid out as prettier would. */
   readonly odataTypes: string;
   readonly members: MemberView[];
-  readonly openType: boolean;
+  /** Index signatures: instance annotations on root types; extension-shaped or any names on open types. */
+  readonly annotations: boolean;
+  readonly extensionNames: boolean;
+  readonly anyNames: boolean;
 }
 
 export interface EnumTypeView {
@@ -54,7 +57,9 @@ export function structuredTypeView(ctx: Context, type: StructuredType): Structur
     extendsName = imports.add(base.modulePath, base.typeName, true, base.qualifiedAlias);
   }
   // A base type admits its descendants' literals, so that `interface Derived extends Base` stays sound.
-  const literals = [type.fullName, ...descendants(ctx.model, type.fullName)].map(odataTypeLiteral);
+  const literals = [type.fullName, ...descendants(ctx.model, type.fullName)].flatMap(odataTypeLiterals);
+  const dynamic = dynamicPropertyNames(ctx.model, type);
+  const baseDynamic = type.baseType ? baseDynamicNames(ctx, type.baseType) : "none";
   const members = [
     ...type.properties.map((p) => propertyMember(expressions, p)),
     ...type.navigationProperties.map((p) => navigationMember(expressions, p)),
@@ -63,15 +68,24 @@ export function structuredTypeView(ctx: Context, type: StructuredType): Structur
     imports: imports.views(),
     doc: typeDoc(type, [
       type.abstract ? "Abstract: values are always one of its derived types." : undefined,
-      type.openType ? "Open type: values may carry dynamic properties beyond those declared." : undefined,
+      dynamic === "extension" && baseDynamic !== "extension" ? "Open type: values may carry extension properties named `<prefix>_<name>`." : undefined,
+      dynamic === "any" && baseDynamic !== "any" ? "Open type: values may carry dynamic properties of any name." : undefined,
       type.hasStream ? "Media entity: its binary content is read and written through `/$value`." : undefined,
     ]),
     name: naming.typeName,
     extends: extendsName,
-    odataTypes: layoutAnnotation('  "@odata.type"?:', { members: literals.map((l) => JSON.stringify(l)), collection: false }, "  "),
+    odataTypes: layoutAnnotation('  "@odata.type"?:', { members: literals, collection: false }, "  "),
     members,
-    openType: type.openType,
+    annotations: !type.baseType,
+    // Inherited index signatures are not repeated.
+    extensionNames: dynamic === "extension" && baseDynamic !== "extension",
+    anyNames: dynamic === "any" && baseDynamic !== "any",
   };
+}
+
+function baseDynamicNames(ctx: Context, baseType: string): "none" | "extension" | "any" {
+  const base = ctx.model.types.get(baseType);
+  return base && (base.kind === "entity" || base.kind === "complex") ? dynamicPropertyNames(ctx.model, base) : "none";
 }
 
 function propertyMember(ctx: ExpressionContext, property: Property): MemberView {
@@ -85,7 +99,7 @@ function propertyMember(ctx: ExpressionContext, property: Property): MemberView 
   const key = propertyKey(property.name);
   const shape = typeShape(ctx, property.type, property.nullable, property.derivedTypeConstraint);
   return {
-    doc: commentLines(property.description, property.longDescription, notes.join(" ")),
+    doc: [...commentLines(property.description, property.longDescription, notes.join(" ")), ...deprecationLines(property.deprecation)],
     key,
     annotation: layoutAnnotation(`  ${key}?:`, shape, "  "),
   };
@@ -98,17 +112,21 @@ function navigationMember(ctx: ExpressionContext, navigation: NavigationProperty
   const nullable = navigation.type.collection ? false : navigation.nullable;
   const shape = typeShape(ctx, navigation.type, nullable, navigation.derivedTypeConstraint);
   return {
-    doc: commentLines(navigation.description, navigation.longDescription, `${kind}: present when expanded with \`$expand\`.`),
+    doc: [
+      ...commentLines(navigation.description, navigation.longDescription, `${kind}: present when expanded with \`$expand\`.`),
+      ...deprecationLines(navigation.deprecation),
+    ],
     key,
     annotation: layoutAnnotation(`  ${key}?:`, shape, "  "),
   };
 }
 
-function typeDoc(type: { description?: string; longDescription?: string; fullName: string }, notes: (string | undefined)[]): string[] {
+function typeDoc(type: { description?: string; longDescription?: string; fullName: string; deprecation?: Deprecation }, notes: (string | undefined)[]): string[] {
   return [
     ...commentLines(type.description, type.longDescription, notes.filter(Boolean).join(" ")),
     ...(type.description || type.longDescription || notes.some(Boolean) ? [""] : []),
     `@see ${type.fullName}`,
+    ...deprecationLines(type.deprecation),
   ];
 }
 
@@ -126,7 +144,7 @@ export function enumTypeView(ctx: Context, type: EnumType): EnumTypeView {
     name,
     union: layoutAlias(`export type ${name} =`, literals.length === 0 ? ["string"] : [...literals, ...combined]),
     members: type.members.map((m) => ({
-      doc: commentLines(m.description, `Value ${m.value}.`),
+      doc: [...commentLines(m.description, `Value ${m.value}.`), ...deprecationLines(m.deprecation)],
       entry: layoutObjectEntry("  ", propertyKey(m.name), JSON.stringify(m.name)),
     })),
   };

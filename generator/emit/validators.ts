@@ -1,7 +1,7 @@
 // View models for the validator modules: one per entity/complex type (templates/validator.hbs) and
 // one per enum type (templates/validator-enum.hbs). Validators check every property inline, inherited
 // ones included, so a module imports only the validators of the types its properties hold.
-import { allProperties, baseChain, concreteTypes, hasDescendants } from "../model/queries.js";
+import { allProperties, baseChain, concreteTypes, dynamicPropertyNames, hasDescendants } from "../model/queries.js";
 import type { EnumType, Model, NavigationProperty, Property, StructuredType, TypeRef } from "../model/types.js";
 import type { Names } from "../naming.js";
 import { ImportSet, moduleSpecifier, type ImportView } from "./imports.js";
@@ -84,9 +84,8 @@ export interface StructuredValidatorView {
   /** The type's own name with `#`, the form Graph sends. */
   readonly ownHashCase: string;
   readonly properties: PropertyCheckView[];
-  readonly open: boolean;
-  /** An open type without properties: the members function, `{}` and all; else false. */
-  readonly emptyMembers: string | false;
+  /** How a request body's undeclared keys are checked: `unknown` (closed), `dynamic` (extension-shaped), or not at all. */
+  readonly keyCheck: "unknown" | "dynamic" | false;
   readonly knownKeys: string[];
 }
 
@@ -102,6 +101,8 @@ export interface EnumValidatorView {
   readonly flags: boolean;
   readonly anyString: boolean;
   readonly members: string[];
+  /** The members lower-cased, for Graph's any-case spellings; those two members share are left out. */
+  readonly lowerMembers: string[];
 }
 
 /** Validator of an entity or complex type: dispatch on `@odata.type`, then straight-line property checks. */
@@ -122,10 +123,12 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     });
   const { properties, navigationProperties } = allProperties(ctx.model, type);
   const key = new Set(type.key ?? allKeys(ctx.model, type));
+  // Creating a derived type in a collection of its base meets the base collection's requirements too.
+  const required = new Set([type, ...baseChain(ctx.model, type)].flatMap((t) => t.requiredOnCreate));
   const valueContext = { ...ctx, imports, runtime };
   // Checks first: they add the imports and runtime predicates the module needs.
   const checks = [
-    ...properties.map((p) => propertyCheck(valueContext, p, key.has(p.name))),
+    ...properties.map((p) => propertyCheck(valueContext, p, required.has(p.name) && !key.has(p.name))),
     ...navigationProperties.map((p) => navigationCheck(valueContext, p)),
   ];
   // The runtime spells `#TYPE_NAME` when the type is the only one allowed: no second copy of its name.
@@ -149,10 +152,14 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     ownHashCase: JSON.stringify(`#${type.fullName}`),
     derived,
     properties: checks,
-    open: type.openType,
-    emptyMembers: type.openType && checks.length === 0 && layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void", "{}"),
+    keyCheck: keyCheck(dynamicPropertyNames(ctx.model, type)),
     knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
+}
+
+/** Closed types reject undeclared keys; open ones allow extension-shaped keys, or any key (dictionaries). */
+function keyCheck(names: "none" | "extension" | "any"): StructuredValidatorView["keyCheck"] {
+  return names === "none" ? "unknown" : names === "extension" ? "dynamic" : false;
 }
 
 const MEMBERS_PARAMS = ["value: Record<string, unknown>", "walk: Walk"];
@@ -168,7 +175,7 @@ interface ValueContext extends Context {
   readonly runtime: Set<string>;
 }
 
-function propertyCheck(ctx: ValueContext, property: Property, isKey: boolean): PropertyCheckView {
+function propertyCheck(ctx: ValueContext, property: Property, requiredOnCreate: boolean): PropertyCheckView {
   const { check, expected } = valueCheck(ctx, property.type, property, property.derivedTypeConstraint);
   const { read, key } = access(ctx, property.name);
   const collection = property.type.collection;
@@ -176,8 +183,9 @@ function propertyCheck(ctx: ValueContext, property: Property, isKey: boolean): P
   const item = JSON.stringify(expected);
   const indent = collection ? "        " : "    ";
   const [value, path] = collection ? ["item", "i"] : ["x", key];
-  // Keys are assigned by the service; a default or a collection (never null, maybe empty) need not be sent.
-  const required = !property.nullable && !collection && !property.readOnly && !isKey && property.defaultValue === undefined;
+  // Only what the metadata states as required on create (InsertRestrictions): Nullable="false" alone is
+  // not, since Graph fills in many such properties itself. Keys are assigned by the service.
+  const required = requiredOnCreate && !property.readOnly;
   const requiredCall = { test: "walk.create", then: { callee: "walk.required", args: [key, whole] } };
   return {
     read,
@@ -286,11 +294,19 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
     flags,
     anyString: type.members.length === 0,
     members: type.members.map((m) => JSON.stringify(m.name)),
+    lowerMembers: unambiguousLowerCase(type.members.map((m) => m.name)).map((m) => JSON.stringify(m)),
   };
 }
 
+/** The lower-cased names that exactly one member has: a case-insensitive match must name one member. */
+function unambiguousLowerCase(names: readonly string[]): string[] {
+  const count = new Map<string, number>();
+  for (const name of names) count.set(name.toLowerCase(), (count.get(name.toLowerCase()) ?? 0) + 1);
+  return [...count].filter(([, n]) => n === 1).map(([lower]) => lower);
+}
+
 /** Module-level names of the validator templates; imports must not take them. */
-const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "known", "member"];
+const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "known", "member", "memberIgnoringCase"];
 const RUNTIME_TYPES = ["type PathKey", "type ValidateOptions", "type ValidationResult", "type Walk"];
 
 /** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */

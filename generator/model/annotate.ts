@@ -2,7 +2,7 @@
 // take its own and the ones nobody took can be reported.
 import type { AnnotationValue, RawAnnotation, RawDocument } from "../csdl/raw.js";
 import type { SourceLocation } from "../errors.js";
-import type { Annotations, ModelWarning } from "./types.js";
+import type { Annotations, Deprecation, ModelWarning } from "./types.js";
 
 export const TERMS = {
   description: "Org.OData.Core.V1.Description",
@@ -12,6 +12,10 @@ export const TERMS = {
   permissions: "Org.OData.Core.V1.Permissions",
   optionalParameter: "Org.OData.Core.V1.OptionalParameter",
   derivedTypeConstraint: "Org.OData.Validation.V1.DerivedTypeConstraint",
+  revisions: "Org.OData.Core.V1.Revisions",
+  insertRestrictions: "Org.OData.Capabilities.V1.InsertRestrictions",
+  /** graphgen's own term (no OData vocabulary has one): an open type whose dynamic properties may have any name. */
+  anyDynamicName: "graphgen.AnyDynamicPropertyName",
 } as const;
 
 interface Block {
@@ -98,4 +102,25 @@ export function stringListAnnotation(annotations: Annotations, term: string): st
   const value = annotations.get(term);
   if (value?.kind !== "collection") return undefined;
   return value.items.flatMap((item) => (item.kind === "string" ? [item.value] : []));
+}
+
+/** The `Core.Revisions` entry of kind Deprecated, if any (the first one when several are given). */
+export function deprecationOf(annotations: Annotations): Deprecation | undefined {
+  const revisions = annotations.get(TERMS.revisions);
+  const records = revisions?.kind === "collection" ? revisions.items : revisions ? [revisions] : [];
+  for (const record of records) {
+    if (record.kind !== "record") continue;
+    const field = (name: string) => {
+      const value = record.properties[name];
+      return value?.kind === "string" ? value.value : undefined;
+    };
+    const kind = record.properties.Kind;
+    if (kind?.kind !== "enumMember" || !kind.value.endsWith("/Deprecated")) continue;
+    return withoutUndefined({ description: field("Description"), date: field("Date"), removalDate: field("RemovalDate"), version: field("Version") });
+  }
+  return undefined;
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

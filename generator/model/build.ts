@@ -14,11 +14,13 @@ import {
   AnnotationTargets,
   TERMS,
   boolAnnotation,
+  deprecationOf,
   isReadOnlyPermission,
   stringAnnotation,
   stringListAnnotation,
 } from "./annotate.js";
 import { resolveFacets } from "./facets.js";
+import { withRequiredOnCreate } from "./insert-restrictions.js";
 import { checkBaseTypeCycles, checkPropertyNames, checkTypeReferences } from "./check.js";
 import type {
   Annotations,
@@ -47,13 +49,14 @@ export function buildModel(documents: readonly RawDocument[]): Model {
     .flatMap((s) => s.operations.map((o) => resolveOperation(o, s.namespace, targets)))
     .sort(compareOperations);
   const containers = schemas.flatMap((s) => s.entityContainers.map((c) => resolveContainer(c, s.namespace, targets)));
+  const warnings = targets.unusedTargets();
   const model: Model = {
     namespaces: uniqueNamespaces(documents),
-    types,
+    types: withRequiredOnCreate(types, containers, warnings),
     derivedTypes: linkDerivedTypes(types),
     operations,
     containers,
-    warnings: targets.unusedTargets(),
+    warnings,
   };
   checkTypeReferences(model);
   checkBaseTypeCycles(model);
@@ -96,9 +99,11 @@ export function parseTypeRef(type: string): TypeRef {
 }
 
 function documented(annotations: Annotations, location: SourceLocation) {
+  const deprecation = deprecationOf(annotations);
   return {
     description: stringAnnotation(annotations, TERMS.description),
     longDescription: stringAnnotation(annotations, TERMS.longDescription),
+    ...(deprecation ? { deprecation } : {}),
     annotations,
     location,
   };
@@ -133,6 +138,7 @@ function resolveStructured(raw: RawStructuredType, base: NamedBase, targets: Ann
     openType: raw.openType,
     hasStream: raw.hasStream,
     key: raw.key,
+    requiredOnCreate: [],
     properties: raw.properties.map((p) => {
       const annotations = targets.collect(p.annotations, `${base.fullName}/${p.name}`);
       return {

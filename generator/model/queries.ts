@@ -1,5 +1,6 @@
 // Questions later stages ask of the model: base chains, descendants, the concrete types a
 // reference can hold, properties with inherited ones, operations bound to a type.
+import { boolAnnotation, TERMS } from "./annotate.js";
 import type { Model, ModelType, NavigationProperty, Operation, Property, StructuredType } from "./types.js";
 
 export function structuredType(model: Model, fullName: string): StructuredType | undefined {
@@ -66,4 +67,19 @@ export function boundOperations(model: Model, type: StructuredType, collection: 
 
 export function isStructured(type: ModelType | undefined): type is StructuredType {
   return type?.kind === "entity" || type?.kind === "complex";
+}
+
+/**
+ * How an open type's dynamic properties are named. Most of Graph's open types (`user`, `group`, ...)
+ * carry directory and schema extensions, named `extension_<appId>_<name>` or `<prefix>_<name>`:
+ * "extension". An open type that declares no properties is a dictionary (`plannerAssignments`, keyed
+ * by user id), and an overlay may mark others (`graphgen.AnyDynamicPropertyName`, e.g. thumbnailSet's
+ * custom sizes, openTypeExtension's data): "any". A closed type: "none".
+ */
+export function dynamicPropertyNames(model: Model, type: StructuredType): "none" | "extension" | "any" {
+  const chain = [type, ...baseChain(model, type)];
+  if (!chain.some((t) => t.openType)) return "none";
+  if (chain.some((t) => boolAnnotation(t.annotations, TERMS.anyDynamicName))) return "any";
+  const declared = chain.some((t) => t.properties.length > 0 || t.navigationProperties.length > 0);
+  return declared ? "extension" : "any";
 }

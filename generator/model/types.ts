@@ -20,9 +20,21 @@ export interface Facets {
 /** Annotations by full term name (with `#qualifier` when qualified). */
 export type Annotations = ReadonlyMap<string, AnnotationValue>;
 
+/** `Core.Revisions` with `Kind` Deprecated: Graph's note, the date it was deprecated and when it goes. */
+export interface Deprecation {
+  readonly description?: string;
+  /** `YYYY-MM-DD` */
+  readonly date?: string;
+  /** `YYYY-MM-DD`: after this date Graph may remove the element. */
+  readonly removalDate?: string;
+  readonly version?: string;
+}
+
 export interface Documented {
   readonly description?: string;
   readonly longDescription?: string;
+  /** Set when the element is deprecated (`Core.Revisions`); types, properties, members, navigation, operations, sets. */
+  readonly deprecation?: Deprecation;
   readonly annotations: Annotations;
   readonly location: SourceLocation;
 }
@@ -63,6 +75,12 @@ export interface StructuredType extends NamedType {
   /** Declared on this type only; see `allProperties` for the inherited ones. */
   readonly properties: readonly Property[];
   readonly navigationProperties: readonly NavigationProperty[];
+  /**
+   * Properties (inherited ones included) a create request must send: those that every
+   * `Capabilities.InsertRestrictions/RequiredProperties` on a collection of this type lists.
+   * `Nullable="false"` alone does not make a property required: Graph fills many in itself.
+   */
+  readonly requiredOnCreate: readonly string[];
 }
 
 export interface EnumMember extends Documented {

@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { validatorModulePath, validatorNames } from "../../generator/emit/validators-names.js";
 import { generate } from "../../generator/generate.js";
 import { loadModel } from "../../generator/load.js";
-import { allProperties, structuredType } from "../../generator/model/queries.js";
+import { allProperties, dynamicPropertyNames, structuredType } from "../../generator/model/queries.js";
 import type { Model } from "../../generator/model/types.js";
 import { buildNames, type Names } from "../../generator/naming.js";
 import { canonicalSpelling } from "./canonical.js";
@@ -124,7 +124,8 @@ function runTsc(cwd: string, project: string): string {
  */
 export function misspell(model: Model, typeName: string, body: unknown): { key: string; body: unknown } | undefined {
   const type = structuredType(model, typeName);
-  if (!type || typeof body !== "object" || body === null) return undefined;
+  // A dictionary-like open type (any key is data) cannot tell a misspelt key from its content.
+  if (!type || typeof body !== "object" || body === null || dynamicPropertyNames(model, type) === "any") return undefined;
   const { properties, navigationProperties } = allProperties(model, type);
   const declared = new Set([...properties, ...navigationProperties].map((p) => p.name));
   for (const key of Object.keys(body)) {

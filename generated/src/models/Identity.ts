@@ -2,7 +2,7 @@
 import type { ThumbnailSet } from "./ThumbnailSet.js";
 
 /**
- * Open type: values may carry dynamic properties beyond those declared.
+ * Open type: values may carry extension properties named `<prefix>_<name>`.
  *
  * @see microsoft.graph.identity
  */
@@ -10,27 +10,49 @@ export interface Identity {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
   "@odata.type"?:
     | "#microsoft.graph.identity"
+    | "microsoft.graph.identity"
     | "#microsoft.graph.azureCommunicationServicesUserIdentity"
+    | "microsoft.graph.azureCommunicationServicesUserIdentity"
     | "#microsoft.graph.callRecords.userIdentity"
+    | "microsoft.graph.callRecords.userIdentity"
     | "#microsoft.graph.communicationsApplicationIdentity"
+    | "microsoft.graph.communicationsApplicationIdentity"
     | "#microsoft.graph.communicationsApplicationInstanceIdentity"
+    | "microsoft.graph.communicationsApplicationInstanceIdentity"
     | "#microsoft.graph.communicationsEncryptedIdentity"
+    | "microsoft.graph.communicationsEncryptedIdentity"
     | "#microsoft.graph.communicationsGuestIdentity"
+    | "microsoft.graph.communicationsGuestIdentity"
     | "#microsoft.graph.communicationsPhoneIdentity"
+    | "microsoft.graph.communicationsPhoneIdentity"
     | "#microsoft.graph.communicationsUserIdentity"
+    | "microsoft.graph.communicationsUserIdentity"
     | "#microsoft.graph.emailIdentity"
+    | "microsoft.graph.emailIdentity"
     | "#microsoft.graph.initiator"
+    | "microsoft.graph.initiator"
     | "#microsoft.graph.provisionedIdentity"
+    | "microsoft.graph.provisionedIdentity"
     | "#microsoft.graph.provisioningServicePrincipal"
+    | "microsoft.graph.provisioningServicePrincipal"
     | "#microsoft.graph.provisioningSystem"
+    | "microsoft.graph.provisioningSystem"
     | "#microsoft.graph.servicePrincipalIdentity"
+    | "microsoft.graph.servicePrincipalIdentity"
     | "#microsoft.graph.sharePointGroupIdentity"
+    | "microsoft.graph.sharePointGroupIdentity"
     | "#microsoft.graph.sharePointIdentity"
+    | "microsoft.graph.sharePointIdentity"
     | "#microsoft.graph.teamworkApplicationIdentity"
+    | "microsoft.graph.teamworkApplicationIdentity"
     | "#microsoft.graph.teamworkConversationIdentity"
+    | "microsoft.graph.teamworkConversationIdentity"
     | "#microsoft.graph.teamworkTagIdentity"
+    | "microsoft.graph.teamworkTagIdentity"
     | "#microsoft.graph.teamworkUserIdentity"
-    | "#microsoft.graph.userIdentity";
+    | "microsoft.graph.teamworkUserIdentity"
+    | "#microsoft.graph.userIdentity"
+    | "microsoft.graph.userIdentity";
   /**
    * The display name of the identity. For drive items, the display name might not always be available or up to date. For example, if a user changes their display name the API might show the new value in a future response, but the items associated with the user don't show up as changed when using delta.
    */
@@ -47,6 +69,8 @@ export interface Identity {
    * Keyed collection of thumbnail resources. Optional. Applies to drive items, for example.
    */
   thumbnails?: ThumbnailSet | null;
-  /** Dynamic properties, allowed because this is an open type. */
-  [dynamicProperty: string]: unknown;
+  /** Instance annotations (`@odata.id`, `members@odata.bind`, `@microsoft.graph.conflictBehavior`): Graph reads and sends them on any object. */
+  [annotation: `${string}@${string}`]: unknown;
+  /** Open type: directory and schema extension properties, named `extension_<appId>_<name>` or `<prefix>_<name>`; any other key is a typo. */
+  [extension: `${string}_${string}`]: unknown;
 }

@@ -7,7 +7,7 @@
  */
 export interface Thumbnail {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
-  "@odata.type"?: "#microsoft.graph.thumbnail";
+  "@odata.type"?: "#microsoft.graph.thumbnail" | "microsoft.graph.thumbnail";
   /**
    * Format: stream: never inline in JSON; read and write it through its media URL.
    */
@@ -22,4 +22,6 @@ export interface Thumbnail {
    * Format: 32-bit integer.
    */
   width?: number | null;
+  /** Instance annotations (`@odata.id`, `members@odata.bind`, `@microsoft.graph.conflictBehavior`): Graph reads and sends them on any object. */
+  [annotation: `${string}@${string}`]: unknown;
 }

@@ -3,17 +3,17 @@ import type { Entity } from "./Entity.js";
 import type { Thumbnail } from "./Thumbnail.js";
 
 /**
- * Open type: values may carry dynamic properties beyond those declared.
+ * Open type: values may carry dynamic properties of any name.
  *
  * @see microsoft.graph.thumbnailSet
  */
 export interface ThumbnailSet extends Entity {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
-  "@odata.type"?: "#microsoft.graph.thumbnailSet";
+  "@odata.type"?: "#microsoft.graph.thumbnailSet" | "microsoft.graph.thumbnailSet";
   large?: Thumbnail | null;
   medium?: Thumbnail | null;
   small?: Thumbnail | null;
   source?: Thumbnail | null;
-  /** Dynamic properties, allowed because this is an open type. */
+  /** Open type whose dynamic properties may have any name. */
   [dynamicProperty: string]: unknown;
 }

@@ -67,6 +67,8 @@ export class Walk {
   private readonly stack: object[] = [];
   /** Keys from the root to the current value. */
   private readonly keys: PathKey[] = [];
+  /** The allowed type name an any-case `@odata.type` matched (see `retype`), read once by `odataType`. */
+  private retyped: string | undefined = undefined;
 
   constructor(options: ValidateOptions | undefined) {
     const mode = options?.mode ?? "read";
@@ -147,12 +149,28 @@ export class Walk {
    * issue when it is present but not a string.
    */
   odataType(value: Record<string, unknown>): string | undefined {
+    if (this.retyped !== undefined) {
+      const named = this.retyped;
+      this.retyped = undefined;
+      return named;
+    }
     const type = value[ODATA_TYPE];
     // Returned as sent (with or without `#`): generated switches list both forms, so that the
     // comparison stays a pointer check against the constants instead of a sliced-string compare.
     if (typeof type === "string") return type;
     if (type !== undefined) this.issue(ODATA_TYPE, "a type name such as #microsoft.graph.user", type);
     return undefined;
+  }
+
+  /**
+   * Graph accepts `@odata.type` in any case (`#Microsoft.Graph.channel`): true when it names exactly one
+   * of `allowed` (`#a, #b`) ignoring case, which the next `odataType` call then returns. Only runs for
+   * a name the generated switch did not know, so exact spellings never pay for it.
+   */
+  retype(value: Record<string, unknown>, allowed: string): boolean {
+    const named = matchIgnoringCase(value[ODATA_TYPE], allowed.split(", "));
+    if (named !== undefined) this.retyped = named;
+    return named !== undefined;
   }
 
   /** The current object's `@odata.type` is none of `allowed` (`#a, #b`). */
@@ -186,11 +204,27 @@ export class Walk {
     );
   }
 
+  /**
+   * A key an open type does not declare, in a request body: its dynamic properties are extension- or
+   * annotation-shaped (`extension_<appId>_<name>`, `<prefix>_<name>`, `name@odata.bind`), so any
+   * other key is a misspelt property, as the TypeScript types say too.
+   */
+  dynamic(value: Record<string, unknown>, key: string, typeName: string): void {
+    if (key.includes("_") || key.includes("@") || !Object.prototype.hasOwnProperty.call(value, key)) return;
+    this.issue(
+      key,
+      `a declared property of ${typeName}, or an extension property named <prefix>_<name>`,
+      value[key],
+      `unknown property ${JSON.stringify(key)}: not declared by ${typeName}, and dynamic properties of an open type are named <prefix>_<name>`,
+    );
+  }
+
   /** `Validation.DerivedTypeConstraint`: false (with an issue) when `@odata.type` names a type not allowed here. */
   derivedAllowed(value: unknown, key: PathKey, allowed: readonly string[]): boolean {
     if (typeof value !== "object" || value === null) return true;
     const type = (value as Record<string, unknown>)[ODATA_TYPE];
     if (typeof type !== "string" || allowed.includes(type.startsWith("#") ? type : `#${type}`)) return true;
+    if (matchIgnoringCase(type, allowed) !== undefined) return true;
     this.notAllowed(this.pointer(key, ODATA_TYPE), type, allowed.join(", "));
     return false;
   }
@@ -238,6 +272,19 @@ export class Walk {
     for (let i = 0; i < value.length; i++) if (!isEdmObject(value[i])) this.issue(i, expected, value[i]);
     this.up();
   }
+}
+
+/** The one `#name` of `allowed` that a type name (`#` optional) spells in another case; else undefined. */
+function matchIgnoringCase(type: unknown, allowed: readonly string[]): string | undefined {
+  if (typeof type !== "string") return undefined;
+  const wanted = (type.startsWith("#") ? type : `#${type}`).toLowerCase();
+  let found: string | undefined;
+  for (const name of allowed) {
+    if (name.toLowerCase() !== wanted) continue;
+    if (found !== undefined) return undefined;
+    found = name;
+  }
+  return found;
 }
 
 /** A plain loop: the stack is as deep as the value, a few objects, and this inlines where `includes` does not. */

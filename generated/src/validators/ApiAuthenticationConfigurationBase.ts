@@ -60,6 +60,11 @@ export function checkApiAuthenticationConfigurationBase(value: unknown, walk: Wa
       membersPkcs12Certificate(value, walk);
       break;
     default:
+      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
+      if (walk.retype(value, ALLOWED)) {
+        walk.leave();
+        return checkApiAuthenticationConfigurationBase(value, walk, key);
+      }
       walk.wrongType(value, ALLOWED);
   }
   walk.leave();
@@ -71,7 +76,7 @@ export function membersApiAuthenticationConfigurationBase(value: Record<string, 
   if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-/** Whether a key is a declared property: microsoft.graph.apiAuthenticationConfigurationBase is not an open type. */
+/** Whether a key is a declared property of microsoft.graph.apiAuthenticationConfigurationBase. */
 function known(key: string): boolean {
   return false;
 }

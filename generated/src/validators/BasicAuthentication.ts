@@ -43,6 +43,11 @@ export function checkBasicAuthentication(value: unknown, walk: Walk, key: PathKe
       membersBasicAuthentication(value, walk);
       break;
     default:
+      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
+      if (walk.retype(value, `#${TYPE_NAME}`)) {
+        walk.leave();
+        return checkBasicAuthentication(value, walk, key);
+      }
       walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
@@ -63,7 +68,7 @@ export function membersBasicAuthentication(value: Record<string, unknown>, walk:
   if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-/** Whether a key is a declared property: microsoft.graph.basicAuthentication is not an open type. */
+/** Whether a key is a declared property of microsoft.graph.basicAuthentication. */
 function known(key: string): boolean {
   switch (key) {
     case "password":

@@ -46,6 +46,11 @@ export function checkClientCertificateAuthentication(value: unknown, walk: Walk,
       membersClientCertificateAuthentication(value, walk);
       break;
     default:
+      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
+      if (walk.retype(value, `#${TYPE_NAME}`)) {
+        walk.leave();
+        return checkClientCertificateAuthentication(value, walk, key);
+      }
       walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
@@ -69,7 +74,7 @@ export function membersClientCertificateAuthentication(value: Record<string, unk
   if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-/** Whether a key is a declared property: microsoft.graph.clientCertificateAuthentication is not an open type. */
+/** Whether a key is a declared property of microsoft.graph.clientCertificateAuthentication. */
 function known(key: string): boolean {
   switch (key) {
     case "certificateList":

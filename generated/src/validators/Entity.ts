@@ -46,6 +46,11 @@ export function checkEntity(value: unknown, walk: Walk, key: PathKey): void {
       membersThumbnailSet(value, walk);
       break;
     default:
+      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
+      if (walk.retype(value, ALLOWED)) {
+        walk.leave();
+        return checkEntity(value, walk, key);
+      }
       walk.wrongType(value, ALLOWED);
   }
   walk.leave();
@@ -63,7 +68,7 @@ export function membersEntity(value: Record<string, unknown>, walk: Walk): void 
   if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-/** Whether a key is a declared property: microsoft.graph.entity is not an open type. */
+/** Whether a key is a declared property of microsoft.graph.entity. */
 function known(key: string): boolean {
   switch (key) {
     case "id":

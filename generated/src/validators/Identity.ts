@@ -38,6 +38,11 @@ export function checkIdentity(value: unknown, walk: Walk, key: PathKey): void {
       membersIdentity(value, walk);
       break;
     default:
+      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
+      if (walk.retype(value, `#${TYPE_NAME}`)) {
+        walk.leave();
+        return checkIdentity(value, walk, key);
+      }
       walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
@@ -61,5 +66,20 @@ export function membersIdentity(value: Record<string, unknown>, walk: Walk): voi
   x = value["thumbnails"];
   if (x !== undefined) {
     if (x !== null) checkThumbnailSet(x, walk, "thumbnails");
+  }
+  // for-in allocates nothing on plain JSON objects.
+  if (walk.writing) for (const key in value) if (!known(key)) walk.dynamic(value, key, TYPE_NAME);
+}
+
+/** Whether a key is a declared property of microsoft.graph.identity. */
+function known(key: string): boolean {
+  switch (key) {
+    case "displayName":
+    case "id":
+    case "tenantId":
+    case "thumbnails":
+      return true;
+    default:
+      return false;
   }
 }

@@ -44,6 +44,11 @@ export function checkIdentityApiConnector(value: unknown, walk: Walk, key: PathK
       membersIdentityApiConnector(value, walk);
       break;
     default:
+      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
+      if (walk.retype(value, `#${TYPE_NAME}`)) {
+        walk.leave();
+        return checkIdentityApiConnector(value, walk, key);
+      }
       walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
@@ -60,20 +65,21 @@ export function membersIdentityApiConnector(value: Record<string, unknown>, walk
   x = value["authenticationConfiguration"];
   if (x !== undefined) {
     if (x !== null) checkApiAuthenticationConfigurationBase(x, walk, "authenticationConfiguration");
-  }
+  } else if (walk.create)
+    walk.required("authenticationConfiguration", "microsoft.graph.apiAuthenticationConfigurationBase object");
   x = value["displayName"];
   if (x !== undefined) {
     if (x !== null) if (!isEdmString(x)) walk.issue("displayName", "Edm.String", x);
-  }
+  } else if (walk.create) walk.required("displayName", "Edm.String");
   x = value["targetUrl"];
   if (x !== undefined) {
     if (x !== null) if (!isEdmString(x)) walk.issue("targetUrl", "Edm.String", x);
-  }
+  } else if (walk.create) walk.required("targetUrl", "Edm.String");
   // for-in allocates nothing on plain JSON objects.
   if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-/** Whether a key is a declared property: microsoft.graph.identityApiConnector is not an open type. */
+/** Whether a key is a declared property of microsoft.graph.identityApiConnector. */
 function known(key: string): boolean {
   switch (key) {
     case "id":

@@ -40,6 +40,11 @@ export function checkPkcs12Certificate(value: unknown, walk: Walk, key: PathKey)
       membersPkcs12Certificate(value, walk);
       break;
     default:
+      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
+      if (walk.retype(value, `#${TYPE_NAME}`)) {
+        walk.leave();
+        return checkPkcs12Certificate(value, walk, key);
+      }
       walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
@@ -60,7 +65,7 @@ export function membersPkcs12Certificate(value: Record<string, unknown>, walk: W
   if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-/** Whether a key is a declared property: microsoft.graph.pkcs12Certificate is not an open type. */
+/** Whether a key is a declared property of microsoft.graph.pkcs12Certificate. */
 function known(key: string): boolean {
   switch (key) {
     case "password":

@@ -46,6 +46,11 @@ export function checkPkcs12CertificateInformation(value: unknown, walk: Walk, ke
       membersPkcs12CertificateInformation(value, walk);
       break;
     default:
+      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
+      if (walk.retype(value, `#${TYPE_NAME}`)) {
+        walk.leave();
+        return checkPkcs12CertificateInformation(value, walk, key);
+      }
       walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
@@ -58,17 +63,17 @@ export function membersPkcs12CertificateInformation(value: Record<string, unknow
   if (x !== undefined) {
     if (x === null) walk.notNull("isActive", "Edm.Boolean");
     else if (!isEdmBoolean(x)) walk.issue("isActive", "Edm.Boolean", x);
-  } else if (walk.create) walk.required("isActive", "Edm.Boolean");
+  }
   x = value["notAfter"];
   if (x !== undefined) {
     if (x === null) walk.notNull("notAfter", "Edm.Int64");
     else if (!isEdmInt64(x)) walk.issue("notAfter", "Edm.Int64", x);
-  } else if (walk.create) walk.required("notAfter", "Edm.Int64");
+  }
   x = value["notBefore"];
   if (x !== undefined) {
     if (x === null) walk.notNull("notBefore", "Edm.Int64");
     else if (!isEdmInt64(x)) walk.issue("notBefore", "Edm.Int64", x);
-  } else if (walk.create) walk.required("notBefore", "Edm.Int64");
+  }
   x = value["thumbprint"];
   if (x !== undefined) {
     if (x !== null) if (!isEdmString(x)) walk.issue("thumbprint", "Edm.String", x);
@@ -77,7 +82,7 @@ export function membersPkcs12CertificateInformation(value: Record<string, unknow
   if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-/** Whether a key is a declared property: microsoft.graph.pkcs12CertificateInformation is not an open type. */
+/** Whether a key is a declared property of microsoft.graph.pkcs12CertificateInformation. */
 function known(key: string): boolean {
   switch (key) {
     case "isActive":

@@ -37,6 +37,11 @@ export function checkThumbnail(value: unknown, walk: Walk, key: PathKey): void {
       membersThumbnail(value, walk);
       break;
     default:
+      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
+      if (walk.retype(value, `#${TYPE_NAME}`)) {
+        walk.leave();
+        return checkThumbnail(value, walk, key);
+      }
       walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
@@ -69,7 +74,7 @@ export function membersThumbnail(value: Record<string, unknown>, walk: Walk): vo
   if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }
 
-/** Whether a key is a declared property: microsoft.graph.thumbnail is not an open type. */
+/** Whether a key is a declared property of microsoft.graph.thumbnail. */
 function known(key: string): boolean {
   switch (key) {
     case "content":

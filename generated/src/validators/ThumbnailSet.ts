@@ -38,6 +38,11 @@ export function checkThumbnailSet(value: unknown, walk: Walk, key: PathKey): voi
       membersThumbnailSet(value, walk);
       break;
     default:
+      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
+      if (walk.retype(value, `#${TYPE_NAME}`)) {
+        walk.leave();
+        return checkThumbnailSet(value, walk, key);
+      }
       walk.wrongType(value, `#${TYPE_NAME}`);
   }
   walk.leave();
