@@ -36,7 +36,7 @@ export function layoutAnnotation(head: string, shape: TypeShape, indent: string)
 }
 
 /** `(Base & { "@odata.type"?: "#..." })`, a base type pinned to its own literal (type-expressions.ts). */
-const PINNED_MEMBER = /^\((.+) & \{ ("@odata\.type"\?: "[^"]+"(?: \| "[^"]+")*) \}\)$/;
+const PINNED_MEMBER = /^\((.+) & \{ ("@odata\.type"\?: "[^"]+") \}\)$/;
 
 /** One member after `| ` at `inner`: a pinned base that does not fit breaks its object type, as prettier does. */
 function layoutMember(member: string, inner: string, trailing: number): string {

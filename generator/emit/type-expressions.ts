@@ -20,11 +20,6 @@ export function odataTypeLiteral(fullName: string): string {
   return `#${fullName}`;
 }
 
-/** The `@odata.type` literals a request may carry for a type: Graph accepts the name with or without `#`. */
-export function odataTypeLiterals(fullName: string): string[] {
-  return [JSON.stringify(odataTypeLiteral(fullName)), JSON.stringify(fullName)];
-}
-
 /** The union members of one value (not a collection) declared as `name`. */
 function itemMembers(ctx: ExpressionContext, name: string, constraint?: readonly string[]): string[] {
   if (isPrimitive(name)) {
@@ -38,7 +33,7 @@ function itemMembers(ctx: ExpressionContext, name: string, constraint?: readonly
   const members = concreteTypes(ctx.model, name, constraint).map((member) => {
     const typeName = importType(ctx, member);
     // The base type's own "@odata.type" admits its descendants' literals; pin it so the union discriminates.
-    return member === name ? `(${typeName} & { "@odata.type"?: ${odataTypeLiterals(member).join(" | ")} })` : typeName;
+    return member === name ? `(${typeName} & { "@odata.type"?: ${JSON.stringify(odataTypeLiteral(member))} })` : typeName;
   });
   return members.length > 0 ? members : [importType(ctx, name)];
 }

@@ -6,7 +6,7 @@ import { commentLines, deprecationLines } from "./docs.js";
 import { primitiveMapping } from "./edm.js";
 import { ImportSet, type ImportView } from "./imports.js";
 import { layoutAlias, layoutAnnotation, layoutObjectEntry } from "./layout.js";
-import { odataTypeLiterals, typeExpression, typeShape, type ExpressionContext } from "./type-expressions.js";
+import { odataTypeLiteral, typeExpression, typeShape, type ExpressionContext } from "./type-expressions.js";
 
 export interface MemberView {
   readonly doc: string[];
@@ -57,7 +57,7 @@ export function structuredTypeView(ctx: Context, type: StructuredType): Structur
     extendsName = imports.add(base.modulePath, base.typeName, true, base.qualifiedAlias);
   }
   // A base type admits its descendants' literals, so that `interface Derived extends Base` stays sound.
-  const literals = [type.fullName, ...descendants(ctx.model, type.fullName)].flatMap(odataTypeLiterals);
+  const literals = [type.fullName, ...descendants(ctx.model, type.fullName)].map((name) => JSON.stringify(odataTypeLiteral(name)));
   const dynamic = dynamicPropertyNames(ctx.model, type);
   const baseDynamic = type.baseType ? baseDynamicNames(ctx, type.baseType) : "none";
   const members = [

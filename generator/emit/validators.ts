@@ -86,6 +86,8 @@ export interface StructuredValidatorView {
   readonly properties: PropertyCheckView[];
   /** How a request body's undeclared keys are checked: `unknown` (closed), `dynamic` (extension-shaped), or not at all. */
   readonly keyCheck: "unknown" | "dynamic" | false;
+  /** A type with no properties and no key check: the members function, `{}` and all; else false. */
+  readonly emptyMembers: string | false;
   readonly knownKeys: string[];
 }
 
@@ -153,6 +155,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     derived,
     properties: checks,
     keyCheck: keyCheck(dynamicPropertyNames(ctx.model, type)),
+    emptyMembers: checks.length === 0 && keyCheck(dynamicPropertyNames(ctx.model, type)) === false && layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void", "{}"),
     knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
 }

@@ -1,5 +1,6 @@
 // Rewrites a documented body the way a user writing TypeScript would have to: enum members and
-// `@odata.type` names in their metadata spelling (Graph itself accepts any case). Walks the value
+// `@odata.type` names in their metadata spelling, `#` included (Graph itself accepts any case, and
+// the name without `#`; the types keep the one spelling Graph sends, so switches stay exhaustive). Walks the value
 // by its type in the model, so only enum-typed values and type names change.
 import { allProperties, structuredType } from "../../generator/model/queries.js";
 import type { EnumType, Model, StructuredType } from "../../generator/model/types.js";
@@ -13,13 +14,12 @@ export function canonicalSpelling(model: Model, typeName: string, value: unknown
 function structured(model: Model, lower: Map<string, string>, declared: string, value: unknown): unknown {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
   const sent = (value as Record<string, unknown>)["@odata.type"];
-  const hash = typeof sent === "string" && sent.startsWith("#") ? "#" : "";
-  const named = typeof sent === "string" ? lower.get(sent.slice(hash.length).toLowerCase()) : undefined;
+  const named = typeof sent === "string" ? lower.get(sent.replace(/^#/, "").toLowerCase()) : undefined;
   const type = structuredType(model, named ?? declared);
   if (!type) return value;
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    result[key] = key === "@odata.type" && named ? `${hash}${named}` : member(model, lower, type, key, item);
+    result[key] = key === "@odata.type" && named ? `#${named}` : member(model, lower, type, key, item);
   }
   return result;
 }

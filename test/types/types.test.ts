@@ -26,14 +26,14 @@ function typecheck(module: string, moduleResolution: string, files: string[]): s
 }
 
 describe("generated types in user code", () => {
-  const file = join(root, "test/types/narrowing.ts");
+  const files = [join(root, "test/types/narrowing.ts"), join(root, "test/types/open-types.ts")];
 
-  it("narrow on @odata.type and accept the seed body (nodenext)", () => {
-    expect(typecheck("nodenext", "nodenext", [file])).toBe("");
+  it("narrow on @odata.type, accept the seed body, annotations and extensions, reject typos (nodenext)", () => {
+    expect(typecheck("nodenext", "nodenext", files)).toBe("");
   });
 
-  it("narrow on @odata.type and accept the seed body (bundler)", () => {
-    expect(typecheck("esnext", "bundler", [file])).toBe("");
+  it("narrow on @odata.type, accept the seed body, annotations and extensions, reject typos (bundler)", () => {
+    expect(typecheck("esnext", "bundler", files)).toBe("");
   });
 
   it("reject a wrong discriminator: the @ts-expect-error lines are real errors", () => {

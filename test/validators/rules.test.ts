@@ -98,13 +98,20 @@ describe("nullability, collections and enums", () => {
   it("accepts null in nullable properties and collections, enum members and flag lists", () => {
     expect(issues(widget({ str: null, shapes: [null], color: "blue", access: "read,write" }), "create")).toEqual([]);
     expect(validateColor("green")).toEqual({ ok: true, value: "green" });
-    expect(validateColor("Green").ok).toBe(false);
+  });
+
+  it("accepts enum members in any case, as Graph does, and returns them as sent", () => {
+    expect(validateColor("Green")).toEqual({ ok: true, value: "Green" });
+    expect(validateColor("BLUE")).toEqual({ ok: true, value: "BLUE" });
+    expect(issues(widget({ color: "Red", access: "Read,WRITE" }), "create")).toEqual([]);
+    expect(validateColor("gren").ok).toBe(false);
   });
 });
 
 describe("modes", () => {
   it.each<[string, Mode, unknown, string[][]]>([
-    ["create requires non-nullable properties (not the key)", "create", {}, [["/name", "undefined", "required property missing: expected Edm.String"]]],
+    ["create requires what InsertRestrictions/RequiredProperties lists", "create", {}, [["/name", "undefined", "required property missing: expected Edm.String"]]],
+    ["create does not require a property for Nullable=\"false\" alone", "create", widget({ tags: [], shape: { "@odata.type": "#microsoft.graph.circle" } }), []],
     ["update requires nothing", "update", {}, []],
     ["read requires nothing", "read", {}, []],
     ["create rejects read-only properties", "create", widget({ created: "2024-01-31T09:30:00Z" }), [["/created", "string", "read-only property: set by the service, never sent in a request body"]]],
@@ -115,7 +122,11 @@ describe("modes", () => {
     ["create rejects unknown properties of closed types", "create", widget({ colour: "red" }), [["/colour", "string", 'unknown property "colour": microsoft.graph.widget is not an open type']]],
     ["update rejects unknown properties of closed types", "update", { node: { value: 1, extra: true } }, [["/node/extra", "boolean", 'unknown property "extra": microsoft.graph.node is not an open type']]],
     ["read ignores unknown properties", "read", widget({ colour: "red", node: { extra: true } }), []],
-    ["open types accept dynamic properties", "create", widget({ bag: { name: "b", anything: [1, 2] } }), []],
+    ["open types accept extension-shaped dynamic properties", "create", widget({ bag: { name: "b", extension_0a1b_x: [1, 2], contoso_size: 3 } }), []],
+    ["open types reject other undeclared keys in create (a typo)", "create", widget({ bag: { nmae: "b" } }), [["/bag/nmae", "string", 'unknown property "nmae": expected a declared property of microsoft.graph.bag, or an extension property named <prefix>_<name>']]],
+    ["open types reject other undeclared keys in update", "update", { bag: { nmae: "b" } }, [["/bag/nmae", "string", 'unknown property "nmae": expected a declared property of microsoft.graph.bag, or an extension property named <prefix>_<name>']]],
+    ["open types accept any dynamic property in read", "read", widget({ bag: { anything: [1, 2] } }), []],
+    ["open types without properties (dictionaries) accept any key", "create", widget({ dict: { "fbab97d0-4932": { a: 1 }, category3: true } }), []],
     ["instance annotations are always allowed", "create", widget({ "@odata.etag": "W/1", "owner@odata.bind": "widgets/2", "@odata.context": "x" }), []],
   ])("%s", (_, mode, value, expected) => {
     expect(issues(value, mode)).toEqual(expected);
@@ -131,6 +142,9 @@ describe("@odata.type", () => {
     ["must be a string", widget({ shape: { "@odata.type": 3 } }), [["/shape/@odata.type", "number", "expected a type name such as #microsoft.graph.user, received number 3"], ["/shape/@odata.type", "undefined", "microsoft.graph.shape is abstract: @odata.type must name one of #microsoft.graph.circle, #microsoft.graph.square"]]],
     ["honours Validation.DerivedTypeConstraint", widget({ onlyCircle: { "@odata.type": "#microsoft.graph.square" } }), [["/onlyCircle/@odata.type", "string", '@odata.type "#microsoft.graph.square" is not allowed here; expected one of #microsoft.graph.circle']]],
     ["accepts a constrained derived type", widget({ onlyCircle: { "@odata.type": "microsoft.graph.circle", radius: 1 } }), []],
+    ["accepts a type name in any case, and checks it as that type", widget({ shape: { "@odata.type": "#Microsoft.Graph.Circle", radius: "big" } }), [["/shape/radius", "string", 'expected Edm.Double, received string "big"']]],
+    ["accepts a constrained type name in any case, without #", widget({ onlyCircle: { "@odata.type": "MICROSOFT.GRAPH.CIRCLE", radius: 1 } }), []],
+    ["accepts the root type's own name in any case", { "@odata.type": "#Microsoft.Graph.Widget", name: "w" }, []],
     ["of the root value selects among its derived types", { "@odata.type": "#microsoft.graph.circle", name: "w" }, [["/@odata.type", "string", '@odata.type "#microsoft.graph.circle" is not allowed here; expected one of #microsoft.graph.widget']]],
   ])("%s", (_, value, expected) => {
     expect(issues(value)).toEqual(expected);

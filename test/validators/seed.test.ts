@@ -54,6 +54,22 @@ describe("seed example bodies", () => {
     });
   });
 
+  it("requires displayName, targetUrl and authenticationConfiguration on create (the overlay's InsertRestrictions), not on update", () => {
+    const result = validate({ displayName: "Test API" }, { mode: "create" });
+    expect(result.ok ? [] : result.errors.map((e) => [e.path, e.message])).toEqual([
+      ["/authenticationConfiguration", "required property missing: expected microsoft.graph.apiAuthenticationConfigurationBase object"],
+      ["/targetUrl", "required property missing: expected Edm.String"],
+    ]);
+    expect(validate({ displayName: "Renamed" }, { mode: "update" }).ok).toBe(true);
+  });
+
+  it("accepts Graph's other spellings of @odata.type: any case, with or without #", () => {
+    for (const name of ["#Microsoft.Graph.BasicAuthentication", "MICROSOFT.GRAPH.BASICAUTHENTICATION"]) {
+      const body = { ...basicBody, authenticationConfiguration: { ...basicBody.authenticationConfiguration, "@odata.type": name } };
+      expect(validate(body, { mode: "create" })).toEqual({ ok: true, value: body });
+    }
+  });
+
   it("reports a property of the wrong derived type as unknown, at its path", () => {
     const body = { ...basicBody, authenticationConfiguration: { ...basicBody.authenticationConfiguration, pkcs12Value: "abc" } };
     const result = validate(body, { mode: "create" });

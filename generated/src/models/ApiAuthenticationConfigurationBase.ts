@@ -9,13 +9,9 @@ export interface ApiAuthenticationConfigurationBase {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
   "@odata.type"?:
     | "#microsoft.graph.apiAuthenticationConfigurationBase"
-    | "microsoft.graph.apiAuthenticationConfigurationBase"
     | "#microsoft.graph.basicAuthentication"
-    | "microsoft.graph.basicAuthentication"
     | "#microsoft.graph.clientCertificateAuthentication"
-    | "microsoft.graph.clientCertificateAuthentication"
-    | "#microsoft.graph.pkcs12Certificate"
-    | "microsoft.graph.pkcs12Certificate";
+    | "#microsoft.graph.pkcs12Certificate";
   /** Instance annotations (`@odata.id`, `members@odata.bind`, `@microsoft.graph.conflictBehavior`): Graph reads and sends them on any object. */
   [annotation: `${string}@${string}`]: unknown;
 }

@@ -6,7 +6,7 @@ import type { ApiAuthenticationConfigurationBase } from "./ApiAuthenticationConf
  */
 export interface BasicAuthentication extends ApiAuthenticationConfigurationBase {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
-  "@odata.type"?: "#microsoft.graph.basicAuthentication" | "microsoft.graph.basicAuthentication";
+  "@odata.type"?: "#microsoft.graph.basicAuthentication";
   password?: string | null;
   username?: string | null;
 }

@@ -7,7 +7,6 @@ import type { Pkcs12CertificateInformation } from "./Pkcs12CertificateInformatio
  */
 export interface ClientCertificateAuthentication extends ApiAuthenticationConfigurationBase {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
-  "@odata.type"?:
-    "#microsoft.graph.clientCertificateAuthentication" | "microsoft.graph.clientCertificateAuthentication";
+  "@odata.type"?: "#microsoft.graph.clientCertificateAuthentication";
   certificateList?: (Pkcs12CertificateInformation | null)[];
 }

@@ -9,7 +9,7 @@ import type { Pkcs12Certificate } from "./Pkcs12Certificate.js";
  */
 export interface IdentityApiConnector extends Entity {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
-  "@odata.type"?: "#microsoft.graph.identityApiConnector" | "microsoft.graph.identityApiConnector";
+  "@odata.type"?: "#microsoft.graph.identityApiConnector";
   authenticationConfiguration?: BasicAuthentication | ClientCertificateAuthentication | Pkcs12Certificate | null;
   displayName?: string | null;
   targetUrl?: string | null;

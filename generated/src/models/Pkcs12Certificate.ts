@@ -6,7 +6,7 @@ import type { ApiAuthenticationConfigurationBase } from "./ApiAuthenticationConf
  */
 export interface Pkcs12Certificate extends ApiAuthenticationConfigurationBase {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
-  "@odata.type"?: "#microsoft.graph.pkcs12Certificate" | "microsoft.graph.pkcs12Certificate";
+  "@odata.type"?: "#microsoft.graph.pkcs12Certificate";
   password?: string | null;
   pkcs12Value?: string | null;
 }

@@ -5,7 +5,7 @@
  */
 export interface Pkcs12CertificateInformation {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
-  "@odata.type"?: "#microsoft.graph.pkcs12CertificateInformation" | "microsoft.graph.pkcs12CertificateInformation";
+  "@odata.type"?: "#microsoft.graph.pkcs12CertificateInformation";
   isActive?: boolean;
   /**
    * Format: 64-bit integer; JSON numbers beyond 2^53 lose precision.

@@ -7,7 +7,7 @@
  */
 export interface Thumbnail {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
-  "@odata.type"?: "#microsoft.graph.thumbnail" | "microsoft.graph.thumbnail";
+  "@odata.type"?: "#microsoft.graph.thumbnail";
   /**
    * Format: stream: never inline in JSON; read and write it through its media URL.
    */

@@ -9,7 +9,7 @@ import type { Thumbnail } from "./Thumbnail.js";
  */
 export interface ThumbnailSet extends Entity {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
-  "@odata.type"?: "#microsoft.graph.thumbnailSet" | "microsoft.graph.thumbnailSet";
+  "@odata.type"?: "#microsoft.graph.thumbnailSet";
   large?: Thumbnail | null;
   medium?: Thumbnail | null;
   small?: Thumbnail | null;

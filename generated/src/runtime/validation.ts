@@ -211,12 +211,8 @@ export class Walk {
    */
   dynamic(value: Record<string, unknown>, key: string, typeName: string): void {
     if (key.includes("_") || key.includes("@") || !Object.prototype.hasOwnProperty.call(value, key)) return;
-    this.issue(
-      key,
-      `a declared property of ${typeName}, or an extension property named <prefix>_<name>`,
-      value[key],
-      `unknown property ${JSON.stringify(key)}: not declared by ${typeName}, and dynamic properties of an open type are named <prefix>_<name>`,
-    );
+    const expected = `a declared property of ${typeName}, or an extension property named <prefix>_<name>`;
+    this.issue(key, expected, value[key], `unknown property ${JSON.stringify(key)}: expected ${expected}`);
   }
 
   /** `Validation.DerivedTypeConstraint`: false (with an issue) when `@odata.type` names a type not allowed here. */

@@ -18,6 +18,7 @@ export const WIDGET_CSDL = `
       <ComplexType Name="bag" OpenType="true">
         <Property Name="name" Type="Edm.String" />
       </ComplexType>
+      <ComplexType Name="dict" OpenType="true" />
       <ComplexType Name="node">
         <Property Name="child" Type="graph.node" />
         <Property Name="value" Type="Edm.Int32" />
@@ -66,7 +67,19 @@ export const WIDGET_CSDL = `
         </Property>
         <Property Name="bag" Type="graph.bag" />
         <Property Name="node" Type="graph.node" />
+        <Property Name="dict" Type="graph.dict" />
         <Property Name="constructor" Type="Edm.String" />
         <NavigationProperty Name="owner" Type="graph.widget" />
         <NavigationProperty Name="parts" Type="Collection(graph.widget)" />
-      </EntityType>`;
+      </EntityType>
+      <EntityContainer Name="service">
+        <EntitySet Name="widgets" EntityType="graph.widget">
+          <Annotation Term="Org.OData.Capabilities.V1.InsertRestrictions">
+            <Record>
+              <PropertyValue Property="RequiredProperties">
+                <Collection><PropertyPath>name</PropertyPath></Collection>
+              </PropertyValue>
+            </Record>
+          </Annotation>
+        </EntitySet>
+      </EntityContainer>`;
