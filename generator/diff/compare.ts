@@ -5,7 +5,8 @@
 // readers, disappearing breaks writers.
 import type { ApiMember, ApiOperation, ApiSurface, ApiType } from "./surface.js";
 
-export type Severity = "breaking" | "non-breaking";
+/** `deprecation`: Graph announced a removal (`Core.Revisions`); nothing changed yet, so no version bump. */
+export type Severity = "breaking" | "non-breaking" | "deprecation";
 export type SemverBump = "major" | "minor" | "none";
 
 export interface ApiChange {
@@ -23,7 +24,8 @@ export interface ApiDiff {
   readonly bump: SemverBump;
 }
 
-export function compareSurfaces(before: ApiSurface, after: ApiSurface): ApiDiff {
+/** `today` (`YYYY-MM-DD`) decides which deprecated elements are past their removal date. */
+export function compareSurfaces(before: ApiSurface, after: ApiSurface, today = new Date().toISOString().slice(0, 10)): ApiDiff {
   const changes: ApiChange[] = [];
   const add = (severity: Severity, change: string, target: string, detail?: string) =>
     changes.push(detail === undefined ? { severity, change, target } : { severity, change, target, detail });
@@ -41,7 +43,14 @@ export function compareSurfaces(before: ApiSurface, after: ApiSurface): ApiDiff 
     else if (!now) add("breaking", `${old.kind} removed`, key);
     else compareOperations(old, now, add);
   }
-  const bump = changes.some((c) => c.severity === "breaking") ? "major" : changes.length > 0 ? "minor" : "none";
+  for (const [name, deprecation] of [...after.deprecations].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const removal = deprecation.removalDate ? `removal date ${deprecation.removalDate}` : "no removal date";
+    const detail = deprecation.description ? `${removal}: ${deprecation.description}` : removal;
+    if (deprecation.removalDate && deprecation.removalDate < today) add("deprecation", "past its removal date", name, detail);
+    else if (!before.deprecations.has(name)) add("deprecation", "newly deprecated", name, detail);
+  }
+  const api = changes.filter((c) => c.severity !== "deprecation");
+  const bump = api.some((c) => c.severity === "breaking") ? "major" : api.length > 0 ? "minor" : "none";
   return { changes, bump };
 }
 

@@ -12,10 +12,12 @@ export interface DiffOptions {
   readonly include?: readonly string[];
   readonly rootNamespace?: string;
   readonly cwd?: string;
+  /** The date deprecations are judged against (`YYYY-MM-DD`). Default: today. */
+  readonly today?: string;
 }
 
 export function diffMetadata(oldMetadata: string, newMetadata: string, options: DiffOptions = {}): ApiDiff {
   const cwd = options.cwd ?? process.cwd();
   const surface = (path: string) => apiSurface(loadModel(path, [], cwd).model, options.include ?? [], options.rootNamespace);
-  return compareSurfaces(surface(oldMetadata), surface(newMetadata));
+  return compareSurfaces(surface(oldMetadata), surface(newMetadata), options.today);
 }

@@ -15,17 +15,20 @@ export function formatDiff(input: DiffReportInput, format: DiffFormat): string {
   return format === "markdown" ? markdownReport(input) : textReport(input);
 }
 
-function split(diff: ApiDiff): { breaking: ApiChange[]; additive: ApiChange[] } {
+function split(diff: ApiDiff): { breaking: ApiChange[]; additive: ApiChange[]; deprecations: ApiChange[] } {
   return {
     breaking: diff.changes.filter((c) => c.severity === "breaking"),
     additive: diff.changes.filter((c) => c.severity === "non-breaking"),
+    deprecations: diff.changes.filter((c) => c.severity === "deprecation"),
   };
 }
 
 function summary({ diff }: DiffReportInput): string {
-  const { breaking, additive } = split(diff);
-  if (diff.changes.length === 0) return "no API changes; no version bump needed";
-  return `${diff.changes.length} change(s): ${breaking.length} breaking, ${additive.length} non-breaking; implies a ${diff.bump} version bump`;
+  const { breaking, additive, deprecations } = split(diff);
+  const deprecated = deprecations.length > 0 ? `; ${deprecations.length} deprecation(s)` : "";
+  const changes = breaking.length + additive.length;
+  if (changes === 0) return `no API changes${deprecated}; no version bump needed`;
+  return `${changes} change(s): ${breaking.length} breaking, ${additive.length} non-breaking${deprecated}; implies a ${diff.bump} version bump`;
 }
 
 function line(change: ApiChange): string {
@@ -33,26 +36,28 @@ function line(change: ApiChange): string {
 }
 
 function textReport(input: DiffReportInput): string {
-  const { breaking, additive } = split(input.diff);
+  const { breaking, additive, deprecations } = split(input.diff);
   const out = [`graphgen diff ${input.oldName} -> ${input.newName}`, summary(input)];
   if (breaking.length > 0) out.push("", "Breaking:", ...breaking.map((c) => `  - ${line(c)}`));
   if (additive.length > 0) out.push("", "Non-breaking:", ...additive.map((c) => `  + ${line(c)}`));
+  if (deprecations.length > 0) out.push("", "Deprecated:", ...deprecations.map((c) => `  ~ ${line(c)}`));
   return `${out.join("\n")}\n`;
 }
 
 /** Breaking changes are listed openly; the (often long) additive list is folded so the comment stays readable. */
 function markdownReport(input: DiffReportInput): string {
-  const { breaking, additive } = split(input.diff);
+  const { breaking, additive, deprecations } = split(input.diff);
   const item = (c: ApiChange) => `- ${c.change}: \`${c.target}\`${c.detail ? ` (\`${c.detail}\`)` : ""}`;
   const out = [`### Graph API changes: ${input.diff.bump === "none" ? "no version bump" : `**${input.diff.bump}** version bump`}`, "", `\`${input.oldName}\` → \`${input.newName}\`: ${summary(input)}.`];
   if (breaking.length > 0) out.push("", `#### Breaking (${breaking.length})`, "", ...breaking.map(item));
   if (additive.length > 0) {
     out.push("", `<details><summary>Non-breaking (${additive.length})</summary>`, "", ...additive.map(item), "", "</details>");
   }
+  if (deprecations.length > 0) out.push("", `#### Deprecated (${deprecations.length})`, "", ...deprecations.map(item));
   return `${out.join("\n")}\n`;
 }
 
 function jsonReport({ oldName, newName, diff }: DiffReportInput): object {
-  const { breaking, additive } = split(diff);
-  return { old: oldName, new: newName, bump: diff.bump, breaking: breaking.length, nonBreaking: additive.length, changes: diff.changes };
+  const { breaking, additive, deprecations } = split(diff);
+  return { old: oldName, new: newName, bump: diff.bump, breaking: breaking.length, nonBreaking: additive.length, deprecations: deprecations.length, changes: diff.changes };
 }

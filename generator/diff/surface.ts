@@ -3,7 +3,7 @@
 // types, operations with parameters). Comparing models rather than emitted TypeScript keeps a
 // diff of two full metadata files to a couple of seconds and names changes in Graph's own terms.
 import { allProperties, isStructured } from "../model/queries.js";
-import type { Model, Operation, StructuredType, TypeRef } from "../model/types.js";
+import type { Deprecation, Model, Operation, StructuredType, TypeRef } from "../model/types.js";
 import { resolveTypeName, selectTypes } from "../select.js";
 
 export interface ApiMember {
@@ -40,6 +40,8 @@ export interface ApiOperation {
 export interface ApiSurface {
   readonly types: ReadonlyMap<string, ApiType>;
   readonly operations: ReadonlyMap<string, ApiOperation>;
+  /** Deprecated elements (`Core.Revisions`) by the name a report gives them: types, declared members, enum members, operations, entity sets. */
+  readonly deprecations: ReadonlyMap<string, Deprecation>;
 }
 
 /** The surface of the closure of `include` (names missing from this model are skipped), or of everything when empty. */
@@ -61,11 +63,25 @@ export function apiSurface(model: Model, include: readonly string[], rootNamespa
     });
   }
   const operations = new Map<string, ApiOperation>();
+  const deprecations = new Map<string, Deprecation>();
+  const note = (name: string, deprecation: Deprecation | undefined) => deprecation && deprecations.set(name, deprecation);
+  for (const fullName of types.keys()) {
+    const type = model.types.get(fullName);
+    note(fullName, type?.deprecation);
+    if (isStructured(type)) for (const p of [...type.properties, ...type.navigationProperties]) note(`${fullName}.${p.name}`, p.deprecation);
+    if (type?.kind === "enum") for (const m of type.members) note(`${fullName}.${m.name}`, m.deprecation);
+  }
   for (const operation of all ? model.operations : selection.boundOperations) {
     const api = apiOperation(operation);
     operations.set(api.key, api);
+    note(api.key, operation.deprecation);
   }
-  return { types, operations };
+  if (all) {
+    for (const container of model.containers) {
+      for (const child of [...container.entitySets, ...container.singletons]) note(`${container.fullName}/${child.name}`, child.deprecation);
+    }
+  }
+  return { types, operations, deprecations };
 }
 
 function resolves(model: Model, name: string, rootNamespace: string): boolean {

@@ -28,6 +28,12 @@ beforeAll(() => {
   changed = edit(changed, `<Member Name="DateTime" Value="5" />\n      </EnumType>\n      <EnumType Name="auditLogRecordType" />`, `<Member Name="DateTime" Value="5" />\n        <Member Name="Decimal" Value="6" />\n      </EnumType>\n      <EnumType Name="auditLogRecordType" />`);
   // Add a type.
   changed = edit(changed, `<ComplexType Name="thumbnailColumn" />`, `<ComplexType Name="thumbnailColumn" />\n      <ComplexType Name="thumbnailCrop">\n        <Property Name="left" Type="Edm.Int32" Nullable="false" />\n      </ComplexType>`);
+  // Deprecate a property, as Graph does (Core.Revisions).
+  changed = edit(
+    changed,
+    `<Annotations Target="microsoft.graph.alertDetection">`,
+    `<Annotations Target="microsoft.graph.thumbnail/width">\n        <Annotation Term="Org.OData.Core.V1.Revisions">\n          <Collection>\n            <Record>\n              <PropertyValue Property="Date" Date="2025-03-01" />\n              <PropertyValue Property="Description" String="Use the dimensions of the source item instead." />\n              <PropertyValue Property="Kind">\n                <EnumMember>Org.OData.Core.V1.RevisionKind/Deprecated</EnumMember>\n              </PropertyValue>\n              <PropertyValue Property="RemovalDate" Date="2099-03-01" />\n            </Record>\n          </Collection>\n        </Annotation>\n      </Annotations>\n      <Annotations Target="microsoft.graph.alertDetection">`,
+  );
   writeFileSync(oldFile, real);
   writeFileSync(newFile, changed);
 });
@@ -36,7 +42,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe("graphgen diff on the real v1.0 metadata", () => {
   let diff: ApiDiff;
   beforeAll(() => {
-    diff = diffMetadata(oldFile, newFile);
+    // A fixed day, so the report lists the same deprecations past their removal date on every run.
+    diff = diffMetadata(oldFile, newFile, { today: "2025-06-01" });
   });
 
   it("classifies each edit and implies a major bump", async () => {
@@ -47,7 +54,21 @@ describe("graphgen diff on the real v1.0 metadata", () => {
   });
 
   it("finds nothing between a file and itself", () => {
-    expect(diffMetadata(oldFile, oldFile).bump).toBe("none");
+    // Before any of v1.0's own removal dates.
+    expect(diffMetadata(oldFile, oldFile, { today: "2023-01-01" })).toEqual({ changes: [], bump: "none" });
+  });
+
+  it("lists elements past their removal date, which change no version", () => {
+    const due = diffMetadata(oldFile, oldFile, { today: "2026-05-01" });
+    expect(due.bump).toBe("none");
+    expect(due.changes.length).toBeGreaterThan(40);
+    expect(due.changes.filter((c) => c.severity !== "deprecation" || c.change !== "past its removal date")).toEqual([]);
+    expect(due.changes.find((c) => c.target === "microsoft.graph.alert")).toEqual({
+      severity: "deprecation",
+      change: "past its removal date",
+      target: "microsoft.graph.alert",
+      detail: "removal date 2026-04-10: The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.",
+    });
   });
 
   it("limits the comparison to the included closure, and fails CI on breaking changes when asked", async () => {
@@ -58,11 +79,14 @@ describe("graphgen diff on the real v1.0 metadata", () => {
     expect(stdout).toBe(
       [
         "graphgen diff old.xml -> new.xml",
-        "2 change(s): 2 breaking, 0 non-breaking; implies a major version bump",
+        "2 change(s): 2 breaking, 0 non-breaking; 1 deprecation(s); implies a major version bump",
         "",
         "Breaking:",
         "  - property removed: microsoft.graph.identityApiConnector.targetUrl (Edm.String)",
         "  - property type changed: microsoft.graph.thumbnail.height (Edm.Int32 -> Edm.Int64)",
+        "",
+        "Deprecated:",
+        "  ~ newly deprecated: microsoft.graph.thumbnail.width (removal date 2099-03-01: Use the dimensions of the source item instead.)",
         "",
       ].join("\n"),
     );
