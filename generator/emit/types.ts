@@ -76,7 +76,8 @@ export function structuredTypeView(ctx: Context, type: StructuredType): Structur
     extends: extendsName,
     odataTypes: layoutAnnotation('  "@odata.type"?:', { members: literals, collection: false }, "  "),
     members,
-    annotations: !type.baseType,
+    // `[dynamicProperty: string]` already admits them.
+    annotations: !type.baseType && dynamic !== "any",
     // Inherited index signatures are not repeated.
     extensionNames: dynamic === "extension" && baseDynamic !== "extension",
     anyNames: dynamic === "any" && baseDynamic !== "any",
