@@ -7,9 +7,10 @@ import { isEdmObject } from "./edm-checks.js";
 
 export interface ValidateOptions {
   /**
-   * `create` (POST bodies): read-only properties rejected, required non-nullable ones present, unknown
-   * properties of closed types rejected. `update` (PATCH bodies): as create but nothing is required and
-   * immutable properties are rejected too. `read` (responses, the default): unknown properties ignored.
+   * `create` (POST bodies): read-only properties rejected, those the metadata lists as required on create
+   * present, undeclared keys rejected (open types: unless extension-shaped, `<prefix>_<name>`). `update`
+   * (PATCH bodies): as create but nothing is required and immutable properties are rejected too. `read`
+   * (responses, the default): undeclared keys ignored. Enum members and `@odata.type` match in any case.
    */
   mode?: "create" | "update" | "read";
   /** Errors collected before validation stops; one more issue then says it stopped. Default 100. */
