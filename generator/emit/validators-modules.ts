@@ -10,7 +10,8 @@ import { isStructured } from "../model/queries.js";
 import type { EmitContext, PlannedModule } from "./context.js";
 import { moduleSpecifier } from "./imports.js";
 import { layoutImport } from "./validators-layout.js";
-import { enumValidatorView, structuredValidatorView } from "./validators.js";
+import { structuredValidatorView } from "./validators.js";
+import { enumValidatorView } from "./validators-enum.js";
 import { EDM_CHECKS_MODULE, RUNTIME_MODULE, validatorModulePath, validatorNames } from "./validators-names.js";
 
 export const VALIDATORS_INDEX = "validators/index";

@@ -1,8 +1,8 @@
-// View models for the validator modules: one per entity/complex type (templates/validator.hbs) and
-// one per enum type (templates/validator-enum.hbs). Validators check every property inline, inherited
+// View models for the validator modules of entity and complex types (templates/validator.hbs; enum
+// types: validators-enum.ts). Validators check every property inline, inherited
 // ones included, so a module imports only the validators of the types its properties hold.
 import { allProperties, baseChain, concreteTypes, dynamicPropertyNames, hasDescendants } from "../model/queries.js";
-import type { EnumType, Model, NavigationProperty, Property, StructuredType, TypeRef } from "../model/types.js";
+import type { Model, NavigationProperty, Property, StructuredType, TypeRef } from "../model/types.js";
 import type { Names } from "../naming.js";
 import { ImportSet, moduleSpecifier, type ImportView } from "./imports.js";
 import { odataTypeLiteral } from "./type-expressions.js";
@@ -18,7 +18,7 @@ import {
 } from "./validators-layout.js";
 import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames } from "./validators-names.js";
 
-interface Context {
+export interface Context {
   readonly model: Model;
   readonly names: Names;
   /** The emitted types: dispatch covers only derived types that have a validator. */
@@ -55,7 +55,7 @@ export interface PropertyCheckView {
 }
 
 /** Lines laid out as prettier would (see validators-layout.ts). */
-interface Signatures {
+export interface Signatures {
   /** The body of `validateX`: `return runValidation<X>(value, options, checkX);`, laid out. */
   readonly runValidation: string;
   readonly validate: string;
@@ -91,21 +91,6 @@ export interface StructuredValidatorView {
   readonly knownKeys: string[];
 }
 
-export interface EnumValidatorView {
-  readonly runtimeImport: string;
-  readonly imports: ImportView[];
-  readonly typeNameConstant: string;
-  readonly expectedConstant: string;
-  readonly signatures: Signatures;
-  readonly fullName: string;
-  readonly typeName: string;
-  readonly names: ReturnType<typeof validatorNames>;
-  readonly flags: boolean;
-  readonly anyString: boolean;
-  readonly members: string[];
-  /** The members lower-cased, for Graph's any-case spellings; those two members share are left out. */
-  readonly lowerMembers: string[];
-}
 
 /** Validator of an entity or complex type: dispatch on `@odata.type`, then straight-line property checks. */
 export function structuredValidatorView(ctx: Context, type: StructuredType): StructuredValidatorView {
@@ -260,66 +245,18 @@ function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constrain
   return { check: { ...none, call: { check, allowed } }, expected: `${type.fullName} object` };
 }
 
-/** The enum's name and as many members as fit one constant line (the rest elided). */
-function enumExpected(type: EnumType): string {
-  if (type.members.length === 0) return `${type.fullName} (a string)`;
-  const head = type.isFlags ? `${type.fullName} (comma-separated members: ` : `${type.fullName} (one of: `;
-  const names = type.members.map((m) => m.name);
-  let shown = names.length;
-  const text = (n: number) => `${head}${names.slice(0, n).join(", ")}${n < names.length ? ", ..." : ""})`;
-  while (shown > 1 && JSON.stringify(text(shown)).length > EXPECTED_WIDTH) shown -= 1;
-  return text(shown);
-}
-
-/** `  "text";` on the line after `const EXPECTED =` stays within prettier's width. */
-const EXPECTED_WIDTH = 116;
-
-export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorView {
-  const naming = ctx.names.type(type.fullName);
-  const own = validatorNames(naming.typeName);
-  const modulePath = validatorModulePath(naming.modulePath);
-  const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES, ...MODULE_LOCALS]);
-  const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
-  const flags = type.isFlags && type.members.length > 0;
-  return {
-    runtimeImport: runtimeImports(modulePath, [], flags ? ["matchesFlags"] : []),
-    imports: imports.views(),
-    typeNameConstant: layoutStringConstant("TYPE_NAME", type.fullName),
-    expectedConstant: layoutStringConstant("EXPECTED", enumExpected(type)),
-    signatures: {
-      ...publicSignatures(own, typeName),
-      is: layoutSignature(`export function ${own.is}`, ["value: unknown"], `value is ${typeName}`),
-      check: layoutSignature(`export function ${own.check}`, ["value: unknown", "walk: Walk", "key: PathKey"], "void"),
-    },
-    fullName: type.fullName,
-    typeName,
-    names: own,
-    flags,
-    anyString: type.members.length === 0,
-    members: type.members.map((m) => JSON.stringify(m.name)),
-    lowerMembers: unambiguousLowerCase(type.members.map((m) => m.name)).map((m) => JSON.stringify(m)),
-  };
-}
-
-/** The lower-cased names that exactly one member has: a case-insensitive match must name one member. */
-function unambiguousLowerCase(names: readonly string[]): string[] {
-  const count = new Map<string, number>();
-  for (const name of names) count.set(name.toLowerCase(), (count.get(name.toLowerCase()) ?? 0) + 1);
-  return [...count].filter(([, n]) => n === 1).map(([lower]) => lower);
-}
-
 /** Module-level names of the validator templates; imports must not take them. */
-const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "known", "member", "memberIgnoringCase"];
+export const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "known", "member", "memberIgnoringCase"];
 const RUNTIME_TYPES = ["type PathKey", "type ValidateOptions", "type ValidationResult", "type Walk"];
 
 /** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */
-function runtimeImports(modulePath: string, extra: readonly string[], predicates: readonly string[]): string {
+export function runtimeImports(modulePath: string, extra: readonly string[], predicates: readonly string[]): string {
   const walk = layoutImport(["GraphValidationError", "runValidation", ...RUNTIME_TYPES, ...extra], moduleSpecifier(modulePath, RUNTIME_MODULE));
   if (predicates.length === 0) return walk;
   return `${walk}\n${layoutImport(predicates, moduleSpecifier(modulePath, EDM_CHECKS_MODULE))}`;
 }
 
-function publicSignatures(own: ReturnType<typeof validatorNames>, typeName: string): Omit<Signatures, "check"> {
+export function publicSignatures(own: ReturnType<typeof validatorNames>, typeName: string): Omit<Signatures, "check"> {
   const params = ["value: unknown", "options?: ValidateOptions"];
   return {
     runValidation: layoutCallStatement("  ", `return runValidation<${typeName}>`, ["value", "options", own.check]),
