@@ -32,7 +32,7 @@ describe("round trip on /identity/apiConnectors", () => {
   });
 
   it("lists with $select and $top, and follows @odata.nextLink over several pages", async () => {
-    for (const name of ["e", "c", "a", "d", "b"]) await graph.identity.apiConnectors.create({ displayName: name });
+    for (const name of ["e", "c", "a", "d", "b"]) await graph.identity.apiConnectors.create({ ...SEED_BODY, displayName: name });
     server.requests.length = 0;
     const page = await graph.identity.apiConnectors.list({ select: ["displayName"], orderby: "displayName", count: true });
     expect(page.value).toEqual([

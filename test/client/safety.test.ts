@@ -31,10 +31,11 @@ const client = (options: Record<string, unknown> = {}) =>
 describe("retries", () => {
   it("retries a 429 after its Retry-After, then succeeds", async () => {
     server.failNext(2, 429, { "Retry-After": "0" });
-    const created = await client().identity.apiConnectors.create({ displayName: "x" });
+    const body = { ...SEED_BODY, displayName: "x" };
+    const created = await client().identity.apiConnectors.create(body);
     expect(created.displayName).toBe("x");
     expect(server.requests.map((r) => r.method)).toEqual(["POST", "POST", "POST"]);
-    expect(server.requests.map((r) => r.body)).toEqual([{ displayName: "x" }, { displayName: "x" }, { displayName: "x" }]);
+    expect(server.requests.map((r) => r.body)).toEqual([body, body, body]);
   });
 
   it("retries 503 and 504 with back-off when Graph sends no Retry-After", async () => {
@@ -82,8 +83,8 @@ describe("retries", () => {
 describe("origins and secrets", () => {
   it("refuses a cross-origin @odata.nextLink and never sends the token there", async () => {
     const graph = client();
-    await graph.identity.apiConnectors.create({ displayName: "a" });
-    await graph.identity.apiConnectors.create({ displayName: "b" });
+    await graph.identity.apiConnectors.create({ ...SEED_BODY, displayName: "a" });
+    await graph.identity.apiConnectors.create({ ...SEED_BODY, displayName: "b" });
     server.setNextLinkOrigin(capture.origin);
     const seen: string[] = [];
     const error = await (async () => {
@@ -155,7 +156,7 @@ describe("checkPermissions", () => {
 
   it("throws before calling with checkPermissions: error", async () => {
     const graph = client({ getAccessToken: () => fakeJwt({ scp: "User.Read" }), checkPermissions: generated.client.permissionCheck("error") });
-    const error = await graph.identity.apiConnectors.create({ displayName: "x" }).catch((e: unknown) => e);
+    const error = await graph.identity.apiConnectors.create({ ...SEED_BODY, displayName: "x" }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: "missingPermission",
       message: "POST /identity/apiConnectors needs the delegated permission APIConnectors.ReadWrite.All; the access token's scp claim has User.Read",
