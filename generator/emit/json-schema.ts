@@ -6,7 +6,7 @@
 // (inherited properties flattened in, closed types closed), and `ns.x`, a value declared as `ns.x`:
 // any of its concrete types, told apart by `@odata.type`. The schema describes the JSON shape; the
 // modes (create/update/read) are the validators' alone: read-only properties carry `readOnly: true`.
-import { allProperties, concreteTypes, isStructured } from "../model/queries.js";
+import { allProperties, concreteTypes, dynamicPropertyNames, isStructured } from "../model/queries.js";
 import type { EnumType, Model, NavigationProperty, Property, StructuredType, TypeRef } from "../model/types.js";
 import type { OutputFile } from "../write.js";
 import type { EmitContext } from "./context.js";
@@ -74,11 +74,18 @@ function exactSchema(model: Model, type: StructuredType): Schema {
   return {
     type: "object",
     properties: members,
-    // Instance annotations (`@odata.etag`, `prop@odata.bind`) are always allowed; an open type's dynamic
-    // properties are extension-shaped (`extension_<appId>_<name>`, `<prefix>_<name>`), as in the validators.
-    patternProperties: type.openType ? { "@": {}, _: {} } : { "@": {} },
-    additionalProperties: false,
+    ...keysAllowed(dynamicPropertyNames(model, type)),
   };
+}
+
+/**
+ * Instance annotations (`@odata.etag`, `prop@odata.bind`) are always allowed; an open type's dynamic
+ * properties are extension-shaped (`extension_<appId>_<name>`, `<prefix>_<name>`) or, for
+ * dictionaries, anything: the validators' create and update rule.
+ */
+function keysAllowed(names: "none" | "extension" | "any"): Schema {
+  if (names === "any") return {};
+  return { patternProperties: names === "extension" ? { "@": {}, _: {} } : { "@": {} }, additionalProperties: false };
 }
 
 function propertySchema(model: Model, property: Property): Schema {
