@@ -6,11 +6,13 @@ import { WIDGET_CSDL } from "./support/widget-csdl.js";
 
 let validateWidget: Validate;
 let validateColor: Validate;
+let validateSwitchMode: Validate;
 
 beforeAll(async () => {
   const pkg = await generateFromCsdl(WIDGET_CSDL);
   validateWidget = await pkg.validator("validators/Widget", "Widget");
   validateColor = await pkg.validator("validators/Color", "Color");
+  validateSwitchMode = await pkg.validator("validators/SwitchMode", "SwitchMode");
 }, 60_000);
 
 /** A widget valid in every mode, plus `extra`. */
@@ -105,6 +107,10 @@ describe("nullability, collections and enums", () => {
     expect(validateColor("BLUE")).toEqual({ ok: true, value: "BLUE" });
     expect(issues(widget({ color: "Red", access: "Read,WRITE" }), "create")).toEqual([]);
     expect(validateColor("gren").ok).toBe(false);
+  });
+
+  it("matches another case only when it names exactly one member", () => {
+    expect(["auto", "Auto", "MANUAL", "AUTO"].map((v) => validateSwitchMode(v).ok)).toEqual([true, true, true, false]);
   });
 });
 

@@ -3,6 +3,9 @@ export const WIDGET_CSDL = `
       <EnumType Name="color">
         <Member Name="red" Value="0" /><Member Name="green" Value="1" /><Member Name="blue" Value="2" />
       </EnumType>
+      <EnumType Name="switchMode">
+        <Member Name="auto" Value="0" /><Member Name="Auto" Value="1" /><Member Name="manual" Value="2" />
+      </EnumType>
       <EnumType Name="access" IsFlags="true">
         <Member Name="none" Value="0" /><Member Name="read" Value="1" /><Member Name="write" Value="2" />
       </EnumType>
