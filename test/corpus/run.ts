@@ -2,7 +2,7 @@
 // through its validator, every request body through tsc as an object literal of its type (as
 // written, with Graph's spellings made canonical, and with one known key misspelt), in one tsc run.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -40,14 +40,18 @@ type Validate = (value: unknown, options: { mode: string }) => { ok: boolean; er
 
 export async function runCorpus(): Promise<CorpusReport> {
   const out = mkdtempSync(join(tmpdir(), "graphgen-corpus-"));
-  const overlays = ["metadata/overlay.xml"];
-  await generate({ all: true, overlays, out, format: false });
-  const { model } = loadModel("metadata/v1.0-cleanMetadata.xml", overlays, process.cwd());
-  const names = buildNames(model, [...model.types.keys()], "microsoft.graph");
-  const { cases, skipped } = corpusCases(model);
-  const rejected = await validateAll(out, names, cases);
-  const tsc = compileAll(out, model, names, cases.filter((c) => c.kind === "request"));
-  return { cases, skipped: skipped.length, rejected, ...tsc };
+  try {
+    const overlays = ["metadata/overlay.xml"];
+    await generate({ all: true, overlays, out, format: false });
+    const { model } = loadModel("metadata/v1.0-cleanMetadata.xml", overlays, process.cwd());
+    const names = buildNames(model, [...model.types.keys()], "microsoft.graph");
+    const { cases, skipped } = corpusCases(model);
+    const rejected = await validateAll(out, names, cases);
+    const tsc = compileAll(out, model, names, cases.filter((c) => c.kind === "request"));
+    return { cases, skipped: skipped.length, rejected, ...tsc };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 async function validateAll(out: string, names: Names, cases: readonly CorpusCase[]): Promise<Outcome[]> {
