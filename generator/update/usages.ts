@@ -1,0 +1,155 @@
+// Where the user's own code touches a breaking change: the user's TypeScript project is loaded with
+// ts-morph and every property access, object-literal property and type reference is resolved by
+// the type checker. When it lands on a generated declaration, that declaration is mapped back to its
+// metadata element (models carry `@see <full name>`; request builder members document their path),
+// and looked up among the changes.
+import { relative } from "node:path";
+import { Node, Project, type Symbol as MorphSymbol } from "ts-morph";
+import type { BreakingChanges, ElementChange } from "./changes.js";
+
+export interface BreakingUsage {
+  /** Relative to the working folder. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** What the code uses: `federatedIdentityCredential.subject`, `client.identity.apiConnectors`. */
+  readonly symbol: string;
+  /** `reads \`federatedIdentityCredential.subject\`, which became nullable` */
+  readonly message: string;
+}
+
+export interface UsageQuery {
+  readonly tsconfig: string;
+  /** Folders holding generated code: the output folder, and the generated package's folder in node_modules if installed. */
+  readonly generatedRoots: readonly string[];
+  readonly changes: BreakingChanges;
+  readonly cwd: string;
+}
+
+type Access = "read" | "write" | "type";
+type Element = { kind: "type"; fullName: string } | { kind: "member"; type: string; member: string } | { kind: "request"; template: string };
+
+export function findBreakingUsages(query: UsageQuery): BreakingUsage[] {
+  const project = new Project({ tsConfigFilePath: query.tsconfig });
+  const generated = (node: Node) => query.generatedRoots.some((root) => node.getSourceFile().getFilePath().startsWith(`${root}/`));
+  const usages: (BreakingUsage & { template?: string })[] = [];
+  for (const file of project.getSourceFiles()) {
+    if (file.isDeclarationFile() || file.isInNodeModules() || generated(file)) continue;
+    file.forEachDescendant((node) => {
+      for (const { at, symbol, access, text } of referencesAt(node)) {
+        for (const declaration of symbol?.getDeclarations() ?? []) {
+          const element = generated(declaration) ? generatedElement(declaration) : undefined;
+          const change = element && changeOf(query.changes, element, access);
+          if (!element || !change) continue;
+          const { line, column } = file.getLineAndColumnAtPos(at.getStart());
+          const symbolText = element.kind === "request" ? text : element.kind === "type" ? shortName(element.fullName) : `${shortName(element.type)}.${element.member}`;
+          usages.push({ file: relative(query.cwd, file.getFilePath()), line, column, symbol: symbolText, message: describe(access, element, symbolText, change), template: element.kind === "request" ? element.template : undefined });
+          break;
+        }
+      }
+    });
+  }
+  return outermostRequests(usages).map(({ template: _template, ...usage }) => usage);
+}
+
+interface Reference {
+  readonly at: Node;
+  readonly symbol: MorphSymbol | undefined;
+  readonly access: Access;
+  readonly text: string;
+}
+
+/** The references a node makes: `a.b` reads or writes `b`; `{ b: 1 }` typed by context writes `b`; `T` in a type uses `T`. */
+function referencesAt(node: Node): Reference[] {
+  if (Node.isPropertyAccessExpression(node)) {
+    const name = node.getNameNode();
+    const written = Node.isBinaryExpression(node.getParent()) && node.getParentOrThrow().getText().startsWith(`${node.getText()} =`);
+    return [{ at: name, symbol: aliased(name.getSymbol()), access: written ? "write" : "read", text: chainText(node) }];
+  }
+  if (Node.isPropertyAssignment(node) || Node.isShorthandPropertyAssignment(node)) {
+    const literal = node.getParent();
+    if (!Node.isObjectLiteralExpression(literal)) return [];
+    const property = literal.getContextualType()?.getProperty(node.getName().replace(/^["']|["']$/g, ""));
+    return [{ at: node.getNameNode(), symbol: property, access: "write", text: node.getName() }];
+  }
+  if (Node.isTypeReference(node)) {
+    const name = node.getTypeName();
+    const last = Node.isQualifiedName(name) ? name.getRight() : name;
+    return [{ at: last, symbol: aliased(last.getSymbol()), access: "type", text: last.getText() }];
+  }
+  return [];
+}
+
+function aliased(symbol: MorphSymbol | undefined): MorphSymbol | undefined {
+  return symbol?.isAlias() ? (symbol.getAliasedSymbol() ?? symbol) : symbol;
+}
+
+/** Maps a generated declaration back to the metadata element it was made from. */
+function generatedElement(declaration: Node): Element | undefined {
+  if (Node.isPropertySignature(declaration) || Node.isMethodSignature(declaration)) {
+    const owner = declaration.getParent();
+    if (!Node.isInterfaceDeclaration(owner)) return undefined;
+    const fullName = seeTag(owner);
+    if (fullName) return { kind: "member", type: fullName, member: declaration.getName().replace(/^["']|["']$/g, "") };
+    const template = documentedPath(declaration);
+    return template ? { kind: "request", template } : undefined;
+  }
+  if (Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration)) {
+    const fullName = seeTag(declaration);
+    return fullName ? { kind: "type", fullName } : undefined;
+  }
+  return undefined;
+}
+
+/** Models name their metadata element: `@see microsoft.graph.federatedIdentityCredential`. */
+function seeTag(node: Node & { getJsDocs(): { getText(): string }[] }): string | undefined {
+  for (const doc of node.getJsDocs()) {
+    const fullName = /@see\s+([\w.]+)/.exec(doc.getText())?.[1];
+    if (fullName) return fullName;
+  }
+  return undefined;
+}
+
+/** Request builder members document their path first: `` `GET /users/{user-id}` `` or `` `/users/{user-id}/messages` ``. */
+function documentedPath(member: Node & { getJsDocs(): { getInnerText(): string }[] }): string | undefined {
+  const text = member.getJsDocs().map((doc) => doc.getInnerText()).join("\n");
+  return /`(?:[A-Z]+ )?(\/[^`\s]*)`/.exec(text)?.[1];
+}
+
+function changeOf(changes: BreakingChanges, element: Element, access: Access): ElementChange | undefined {
+  if (element.kind === "type") return changes.types.get(element.fullName);
+  if (element.kind === "request") return changes.removedPaths.has(element.template) ? { change: "path removed", detail: element.template } : undefined;
+  const change = changes.members.get(`${element.type}.${element.member}`);
+  if (change?.change === "now nullable" && access !== "read") return undefined;
+  if (change?.change === "no longer nullable" && access !== "write") return undefined;
+  return change;
+}
+
+function describe(access: Access, element: Element, symbol: string, change: ElementChange): string {
+  const verb = element.kind === "request" ? "calls" : element.kind === "type" ? "uses type" : access === "write" ? "sets" : "reads";
+  const what = `${verb} \`${symbol}\``;
+  if (change.change === "path removed") return `${what}, whose path ${change.detail} was removed`;
+  if (change.change.endsWith("removed")) return `${what}, which was removed`;
+  if (change.change === "now nullable") return `${what}, which became nullable`;
+  if (change.change === "no longer nullable") return `${what}, which is no longer nullable`;
+  return `${what}: ${change.change}${change.detail ? ` (${change.detail})` : ""}`;
+}
+
+/** `client.groups.byId(id).members` -> `client.groups.byId().members`: the chain, without arguments. */
+function chainText(node: Node): string {
+  let text = node.getText().replace(/\s+/g, "");
+  for (let previous = ""; previous !== text; ) [previous, text] = [text, text.replace(/\([^()]*\)/g, "()")];
+  return text;
+}
+
+/** One report per call chain: `a.b.c()` under a removed `/a/b` is reported at `b`, not again at `c`. */
+function outermostRequests<T extends BreakingUsage & { template?: string }>(usages: T[]): T[] {
+  return usages.filter((usage) => {
+    if (!usage.template) return true;
+    return !usages.some((other) => other !== usage && other.file === usage.file && other.line === usage.line && other.template && usage.template !== other.template && usage.template?.startsWith(`${other.template}/`));
+  });
+}
+
+function shortName(fullName: string): string {
+  return fullName.slice(fullName.lastIndexOf(".") + 1);
+}
