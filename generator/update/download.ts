@@ -105,7 +105,7 @@ async function readBody(response: Response, url: URL, timeoutMs: number, onProgr
 function networkError(error: unknown, url: URL, timeoutMs: number, received?: number): GraphgenError {
   const cause = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.name) : String(error);
   if (cause === "TimeoutError" || cause === "AbortError") {
-    return new GraphgenError(`downloading ${url.href} timed out after ${Math.round(timeoutMs / 1000)} s`, { hint: "check the network, raise --timeout, or pass --from a downloaded file" });
+    return new GraphgenError(`downloading ${url.href} timed out after ${timeoutMs / 1000} s`, { hint: "check the network, raise --timeout, or pass --from a downloaded file" });
   }
   const what = received === undefined ? `could not reach ${url.host}` : `the connection to ${url.host} broke after ${received} bytes`;
   const reason = cause === "ECONNREFUSED" ? "connection refused" : cause === "ENOTFOUND" || cause === "EAI_AGAIN" ? "host not found (offline?)" : cause;
