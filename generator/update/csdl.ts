@@ -24,7 +24,7 @@ export function checkCsdl(bytes: Buffer, name: string): RawDocument {
     return parseCsdl(bytes, name);
   } catch (error) {
     if (!(error instanceof GraphgenError)) throw error;
-    throw new GraphgenError(`${name} is not complete CSDL metadata: ${error.message}`, {
+    throw new GraphgenError(`${error.location ? "the download" : name} is not complete CSDL metadata: ${error.message}`, {
       location: error.location,
       hint: `the file may be cut off or not Graph metadata; ${NOTHING_CHANGED}`,
     });

@@ -108,6 +108,6 @@ function networkError(error: unknown, url: URL, timeoutMs: number, received?: nu
     return new GraphgenError(`downloading ${url.href} timed out after ${timeoutMs / 1000} s`, { hint: "check the network, raise --timeout, or pass --from a downloaded file" });
   }
   const what = received === undefined ? `could not reach ${url.host}` : `the connection to ${url.host} broke after ${received} bytes`;
-  const reason = cause === "ECONNREFUSED" ? "connection refused" : cause === "ENOTFOUND" || cause === "EAI_AGAIN" ? "host not found (offline?)" : cause;
+  const reason = cause === "ECONNREFUSED" ? "connection refused" : cause === "UND_ERR_SOCKET" || cause === "ECONNRESET" ? "connection closed" : cause === "ENOTFOUND" || cause === "EAI_AGAIN" ? "host not found (offline?)" : cause;
   return new GraphgenError(`downloading ${url.href} failed: ${what} (${reason})`, { hint: "check the network or proxy, or pass --from a downloaded file; nothing was changed" });
 }
