@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../generator/cli.js";
 import { realMetadata, tempDir } from "../support/output.js";
 import { closedPort, startMetadataServer, type MetadataServer } from "./support/metadata-server.js";
-import { createProject, editedMetadata } from "./support/project.js";
+import { createProject, editedMetadata, withoutApiConnectors } from "./support/project.js";
 
 const work = tempDir("update");
 const project = join(work, "project");
@@ -29,7 +29,7 @@ const USAGES = [
 ].join("\n");
 
 beforeAll(async () => {
-  server = await startMetadataServer({ current: readFileSync(realMetadata), next });
+  server = await startMetadataServer({ current: readFileSync(realMetadata), next, more: { "/paths.xml": withoutApiConnectors() } });
   await createProject(project, true);
 }, 60_000);
 afterAll(async () => {
@@ -61,6 +61,22 @@ describe("graphgen update --check", () => {
     const untouched = await run(["update", "--from", `${server.url}/new.xml`, "--project", "untouched.json", "--check", "--fail-on", "breaking"]);
     expect(untouched.stdout).toContain("\nno breaking change touches your code\n");
     expect(untouched.code).toBe(0);
+  }, 60_000);
+
+  it("names the client call whose request path was removed, once per call chain", async () => {
+    const { code, stdout } = await run(["update", "--from", `${server.url}/paths.xml`, "--project", "sample/tsconfig.json", "--check"]);
+    expect(stdout).toContain(
+      [
+        "3 change(s): 3 breaking, 0 non-breaking; implies a major version bump\n\nBreaking:",
+        "  - request path removed: /identity/apiConnectors",
+        "  - request path removed: /identity/apiConnectors/{identityApiConnector-id}",
+        "  - request path removed: /identity/apiConnectors/{identityApiConnector-id}/uploadClientCertificate\n",
+      ].join("\n"),
+    );
+    expect(stdout).toContain(
+      "\nYour code uses 1 thing(s) this update breaks:\n  sample/client.ts:4:48  calls `client.identity.apiConnectors`, whose path /identity/apiConnectors was removed\n",
+    );
+    expect(code).toBe(1);
   }, 60_000);
 
   it("is up to date, exit 0, when the published file is the project's", async () => {

@@ -9,9 +9,11 @@ export interface MetadataServer {
   close(): Promise<void>;
 }
 
-export async function startMetadataServer(files: { current: Buffer; next: Buffer }): Promise<MetadataServer> {
+export async function startMetadataServer(files: { current: Buffer; next: Buffer; more?: Record<string, Buffer> }): Promise<MetadataServer> {
   const server: Server = createServer((request, response) => {
     const xml = (body: Buffer) => response.writeHead(200, { "content-type": "application/xml", "content-length": body.length }).end(body);
+    const more = files.more?.[request.url ?? ""];
+    if (more) return xml(more);
     switch (request.url) {
       case "/current.xml":
         return xml(files.current);

@@ -18,6 +18,21 @@ export function describe(credential: FederatedIdentityCredential): string {
 export const draft: FederatedIdentityCredential = { name: "deploy", audiences: ["api://AzureADTokenExchange"] };
 `;
 
+/** Calls the client under `/identity/apiConnectors`, which `withoutApiConnectors` removes. */
+export const SAMPLE_CLIENT = `import { createGraphClient } from "../src/graph/src/client/index.js";
+
+const client = createGraphClient({ getAccessToken: () => "token" });
+export const connector = () => client.identity.apiConnectors.byId("c1").get();
+`;
+
+/** The real v1.0 file without the navigation property `identityContainer.apiConnectors`: its request paths go. */
+export function withoutApiConnectors(): Buffer {
+  const from = `        <NavigationProperty Name="apiConnectors" Type="Collection(graph.identityApiConnector)" ContainsTarget="true" />\n`;
+  const text = readFileSync(realMetadata, "utf8");
+  if (!text.includes(from)) throw new Error("metadata edit: identityContainer.apiConnectors not found");
+  return Buffer.from(text.replace(from, ""), "utf8");
+}
+
 /** The real v1.0 file with `federatedIdentityCredential.issuer` removed, `.name` made nullable and `pkcs12Certificate` removed. */
 export function editedMetadata(): Buffer {
   let text = readFileSync(realMetadata, "utf8");
@@ -38,6 +53,7 @@ export function editedMetadata(): Buffer {
 
 export const CONFIG = {
   include: ["identityApiConnector", "federatedIdentityCredential"],
+  includePaths: ["/identity/apiConnectors/**"],
   out: "src/graph",
   format: false,
 };
@@ -51,6 +67,7 @@ export async function createProject(dir: string, ownMetadata: boolean): Promise<
   }
   writeFileSync(join(dir, "graphgen.config.json"), JSON.stringify({ ...CONFIG, ...(ownMetadata ? { metadata: "graph/metadata.xml" } : {}) }, null, 2));
   writeFileSync(join(dir, "sample/main.ts"), SAMPLE_APP);
+  writeFileSync(join(dir, "sample/client.ts"), SAMPLE_CLIENT);
   writeFileSync(
     join(dir, "sample/tsconfig.json"),
     JSON.stringify({ compilerOptions: { target: "es2022", module: "nodenext", moduleResolution: "nodenext", strict: true, noEmit: true, skipLibCheck: true }, include: ["."] }),
