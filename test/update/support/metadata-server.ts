@@ -11,6 +11,8 @@ export interface MetadataServer {
 
 export async function startMetadataServer(files: { current: Buffer; next: Buffer; more?: Record<string, Buffer> }): Promise<MetadataServer> {
   const server: Server = createServer((request, response) => {
+    // One connection per request: a pooled socket the server is closing would fail the next test's download.
+    response.shouldKeepAlive = false;
     const xml = (body: Buffer) => response.writeHead(200, { "content-type": "application/xml", "content-length": body.length }).end(body);
     const more = files.more?.[request.url ?? ""];
     if (more) return xml(more);
