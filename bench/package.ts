@@ -32,9 +32,9 @@ const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(2)} MB`;
 const work = mkdtempSync(join(tmpdir(), "graphgen-bench-package-"));
 try {
   execFileSync("npm", ["run", "build"], { cwd: repoRoot, env, stdio: "ignore" });
-  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: repoRoot, env, encoding: "utf8" })) as {
+  const packed = (JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: repoRoot, env, encoding: "utf8" })) as {
     filename: string; size: number; unpackedSize: number; files: { path: string; size: number }[];
-  }[];
+  }[])[0]!;
   const metadataBytes = packed.files.filter((f) => f.path.startsWith("metadata/")).reduce((sum, f) => sum + f.size, 0);
   console.log(`tarball: ${mb(packed.size)} packed, ${mb(packed.unpackedSize)} unpacked, ${packed.files.length} files; metadata/ is ${mb(metadataBytes)} unpacked`);
   const app = join(work, "app");

@@ -25,11 +25,11 @@ function graphgen(args: string[]) {
 
 beforeAll(() => {
   expect(runTsc(["-p", "tsconfig.build.json"], repoRoot)).toBe("");
-  const packed = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], repoRoot)) as { filename: string; files: { path: string }[] }[];
-  tarballFiles = packed[0].files.map((f) => f.path);
+  const [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], repoRoot)) as [{ filename: string; files: { path: string }[] }];
+  tarballFiles = packed.files.map((f) => f.path);
   execFileSync("mkdir", [app]);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }, null, 2));
-  npm(["install", "-D", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", join(work, packed[0].filename)], app);
+  npm(["install", "-D", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", join(work, packed.filename)], app);
 }, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
