@@ -68,7 +68,7 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const after = modelWithOverlays(document, resolved.overlays, cwd);
   const { diff, breaking } = projectDiff(before, after, resolved);
   const usages = options.project
-    ? findBreakingUsages({ tsconfig: options.project, generatedRoots: generatedRoots(resolved), changes: breaking, cwd: options.cwd ?? cwd })
+    ? findBreakingUsages({ tsconfig: options.project, generatedRoots: generatedRoots(resolved), changes: breaking, cwd: options.cwd ?? cwd, rootNamespace: resolved.rootNamespace })
     : [];
   if (options.check) return { ...base, upToDate: false, diff, usages, written: [] };
 

@@ -4,7 +4,7 @@
 // metadata element (models carry `@see <full name>`; request builder members document their path),
 // and looked up among the changes.
 import { relative } from "node:path";
-import { Node, Project, type Symbol as MorphSymbol } from "ts-morph";
+import { Node, Project, SyntaxKind, type Symbol as MorphSymbol } from "ts-morph";
 import type { BreakingChanges, ElementChange } from "./changes.js";
 
 export interface BreakingUsage {
@@ -24,6 +24,8 @@ export interface UsageQuery {
   readonly generatedRoots: readonly string[];
   readonly changes: BreakingChanges;
   readonly cwd: string;
+  /** Types of this namespace are named without it: `user`, `callRecords.session`. */
+  readonly rootNamespace: string;
 }
 
 type Access = "read" | "write" | "type";
@@ -32,24 +34,38 @@ type Element = { kind: "type"; fullName: string } | { kind: "member"; type: stri
 export function findBreakingUsages(query: UsageQuery): BreakingUsage[] {
   const project = new Project({ tsConfigFilePath: query.tsconfig });
   const generated = (node: Node) => query.generatedRoots.some((root) => node.getSourceFile().getFilePath().startsWith(`${root}/`));
-  const usages: (BreakingUsage & { template?: string })[] = [];
+  const usages: FoundUsage[] = [];
   for (const file of project.getSourceFiles()) {
     if (file.isDeclarationFile() || file.isInNodeModules() || generated(file)) continue;
     file.forEachDescendant((node) => {
-      for (const { at, symbol, access, text } of referencesAt(node)) {
-        for (const declaration of symbol?.getDeclarations() ?? []) {
-          const element = generated(declaration) ? generatedElement(declaration) : undefined;
-          const change = element && changeOf(query.changes, element, access);
-          if (!element || !change) continue;
-          const { line, column } = file.getLineAndColumnAtPos(at.getStart());
-          const symbolText = element.kind === "request" ? text : element.kind === "type" ? shortName(element.fullName) : `${shortName(element.type)}.${element.member}`;
-          usages.push({ file: relative(query.cwd, file.getFilePath()), line, column, symbol: symbolText, message: describe(access, element, symbolText, change), template: element.kind === "request" ? element.template : undefined });
-          break;
-        }
+      for (const reference of referencesAt(node)) {
+        const declarations = (reference.symbol?.getDeclarations() ?? []).filter(generated);
+        const found = declarations.map((d) => usageOf(reference, d, query)).find((usage) => usage !== undefined);
+        if (found) usages.push(found);
       }
     });
   }
   return outermostRequests(usages).map(({ template: _template, ...usage }) => usage);
+}
+
+type FoundUsage = BreakingUsage & { readonly template?: string };
+
+function usageOf(reference: Reference, declaration: Node, query: UsageQuery): FoundUsage | undefined {
+  const element = generatedElement(declaration);
+  const change = element && changeOf(query.changes, element, reference.access);
+  if (!element || !change) return undefined;
+  const file = reference.at.getSourceFile();
+  const { line, column } = file.getLineAndColumnAtPos(reference.at.getStart());
+  const name = (fullName: string) => (fullName.startsWith(`${query.rootNamespace}.`) ? fullName.slice(query.rootNamespace.length + 1) : fullName);
+  const symbol = element.kind === "request" ? reference.text : element.kind === "type" ? name(element.fullName) : `${name(element.type)}.${element.member}`;
+  return {
+    file: relative(query.cwd, file.getFilePath()),
+    line,
+    column,
+    symbol,
+    message: describe(reference.access, element, symbol, change),
+    ...(element.kind === "request" ? { template: element.template } : {}),
+  };
 }
 
 interface Reference {
@@ -63,7 +79,8 @@ interface Reference {
 function referencesAt(node: Node): Reference[] {
   if (Node.isPropertyAccessExpression(node)) {
     const name = node.getNameNode();
-    const written = Node.isBinaryExpression(node.getParent()) && node.getParentOrThrow().getText().startsWith(`${node.getText()} =`);
+    const parent = node.getParent();
+    const written = Node.isBinaryExpression(parent) && parent.getLeft() === node && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
     return [{ at: name, symbol: aliased(name.getSymbol()), access: written ? "write" : "read", text: chainText(node) }];
   }
   if (Node.isPropertyAssignment(node) || Node.isShorthandPropertyAssignment(node)) {
@@ -143,13 +160,8 @@ function chainText(node: Node): string {
 }
 
 /** One report per call chain: `a.b.c()` under a removed `/a/b` is reported at `b`, not again at `c`. */
-function outermostRequests<T extends BreakingUsage & { template?: string }>(usages: T[]): T[] {
-  return usages.filter((usage) => {
-    if (!usage.template) return true;
-    return !usages.some((other) => other !== usage && other.file === usage.file && other.line === usage.line && other.template && usage.template !== other.template && usage.template?.startsWith(`${other.template}/`));
-  });
-}
-
-function shortName(fullName: string): string {
-  return fullName.slice(fullName.lastIndexOf(".") + 1);
+function outermostRequests(usages: FoundUsage[]): FoundUsage[] {
+  const within = (usage: FoundUsage, other: FoundUsage) =>
+    other.file === usage.file && other.line === usage.line && other.template !== undefined && usage.template?.startsWith(`${other.template}/`) === true;
+  return usages.filter((usage) => !usage.template || !usages.some((other) => within(usage, other)));
 }
