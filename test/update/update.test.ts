@@ -1,7 +1,7 @@
 // `graphgen update` against a metadata mirror on 127.0.0.1: the diff, the exact places in a sample
 // app that the breaking changes touch, `--check` as a CI gate, writing + regenerating, and every way
 // a download can fail leaving the project's metadata as it was.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../generator/cli.js";
@@ -77,6 +77,18 @@ describe("graphgen update --check", () => {
       "\nYour code uses 1 thing(s) this update breaks:\n  sample/client.ts:4:48  calls `client.identity.apiConnectors`, whose path /identity/apiConnectors was removed\n",
     );
     expect(code).toBe(1);
+  }, 60_000);
+
+  it("names a removed type where the code names it in a type", async () => {
+    const dir = join(project, "certs");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "tsconfig.json"), readFileSync(join(project, "sample/tsconfig.json")));
+    writeFileSync(
+      join(dir, "upload.ts"),
+      'import type { Pkcs12Certificate } from "../src/graph/src/index.js";\n\nexport const certificate: Pkcs12Certificate = { pkcs12Value: "MIIK", password: "p" };\n',
+    );
+    const { stdout } = await run(["update", "--from", `${server.url}/new.xml`, "--project", "certs/tsconfig.json", "--check"]);
+    expect(stdout).toContain("\nYour code uses 1 thing(s) this update breaks:\n  certs/upload.ts:3:27  uses type `pkcs12Certificate`, which was removed\n");
   }, 60_000);
 
   it("is up to date, exit 0, when the published file is the project's", async () => {
