@@ -2,7 +2,7 @@
 // project, and run there with no other file: the shipped metadata, overlay and permission tables
 // are found inside the package, not in the working folder. One pack and install for all tests.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editedMetadata } from "../update/support/project.js";
@@ -23,9 +23,18 @@ function graphgen(args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** The package as `npm pack` sees it, with dist/ built from the current sources into the copy (the repo's dist/ is left to other tests). */
+function stagePackage(): string {
+  const stage = join(work, "graphgen");
+  for (const path of ["package.json", "README.md", "bin", "templates", "metadata"]) cpSync(join(repoRoot, path), join(stage, path), { recursive: true });
+  expect(runTsc(["-p", join(repoRoot, "tsconfig.build.json"), "--outDir", join(stage, "dist")], repoRoot)).toBe("");
+  // A stray download in metadata/ stays out: "files" names each shipped file.
+  writeFileSync(join(stage, "metadata/new.xml"), "<edmx:Edmx/>");
+  return stage;
+}
+
 beforeAll(() => {
-  expect(runTsc(["-p", "tsconfig.build.json"], repoRoot)).toBe("");
-  const [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], repoRoot)) as [{ filename: string; files: { path: string }[] }];
+  const [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], stagePackage())) as [{ filename: string; files: { path: string }[] }];
   tarballFiles = packed.files.map((f) => f.path);
   execFileSync("mkdir", [app]);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }, null, 2));
