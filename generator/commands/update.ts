@@ -4,14 +4,15 @@ import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { DEFAULT_CONFIG_FILE } from "../config.js";
-import { formatDiff } from "../diff/index.js";
+import { DIFF_FORMATS, formatDiff, type DiffFormat } from "../diff/index.js";
 import { GraphgenError } from "../errors.js";
 import { EMBEDDED_METADATA } from "../options.js";
 import { progressWanted } from "../progress.js";
-import { GRAPH_V1_METADATA_URL, update, type UpdateResult } from "../update/index.js";
+import { GRAPH_V1_METADATA_URL, update, type BreakingUsage, type UpdateResult } from "../update/index.js";
 import { EXIT_INPUT_ERROR, reportErrors, type CliIo } from "./io.js";
 
 interface UpdateFlags {
+  format: DiffFormat;
   from?: string;
   config?: string;
   project?: string;
@@ -28,6 +29,7 @@ export function registerUpdateCommand(program: Command, io: CliIo, setExitCode: 
     .option("--from <url|file>", `where the new metadata comes from (default: ${GRAPH_V1_METADATA_URL})`)
     .option("-c, --config <file>", `config file (default: ${DEFAULT_CONFIG_FILE})`)
     .option("-p, --project <tsconfig>", "your TypeScript project, searched for uses of what changed (default: ./tsconfig.json if it exists)")
+    .option("-f, --format <format>", `report format: ${DIFF_FORMATS.join(", ")} (markdown for a pull-request comment)`, diffFormat, "text")
     .option("--check", "write nothing; exit 1 when the metadata is out of date (or, with --fail-on breaking, when a breaking change touches your code)")
     .option("--fail-on <severity>", "exit 1 when a breaking change touches your code: breaking", breakingOnly)
     .option("--timeout <seconds>", "give up on the download after this long", seconds, 60)
@@ -54,8 +56,7 @@ async function runUpdate(flags: UpdateFlags, io: CliIo): Promise<number> {
     io.stdout(`graphgen: ${current} is up to date with ${result.source}\n`);
     return 0;
   }
-  io.stdout(formatDiff({ oldName: current, newName: result.source, diff: result.diff }, "text"));
-  io.stdout(usageReport(result, project !== undefined));
+  io.stdout(report(result, current, flags.format, project !== undefined));
   const touched = result.usages.length > 0 && flags.failOn === "breaking";
   if (flags.check) {
     io.stderr(`graphgen: ${current} is out of date${touched ? `, and ${result.usages.length} place(s) in your code break` : ""}; run graphgen update\n`);
@@ -66,11 +67,16 @@ async function runUpdate(flags: UpdateFlags, io: CliIo): Promise<number> {
   return touched ? EXIT_INPUT_ERROR : 0;
 }
 
-function usageReport(result: UpdateResult, analysed: boolean): string {
-  if (!analysed) return "\nyour code was not checked: no tsconfig.json here (pass --project <tsconfig>)\n";
-  if (result.usages.length === 0) return "\nno breaking change touches your code\n";
-  const lines = result.usages.map((u) => `  ${u.file}:${u.line}:${u.column}  ${u.message}`);
-  return `\nYour code uses ${result.usages.length} thing(s) this update breaks:\n${lines.join("\n")}\n`;
+/** The diff as `graphgen diff` prints it, then the places in the user's code. */
+function report(result: UpdateResult, current: string, format: DiffFormat, analysed: boolean): string {
+  const input = { oldName: current, newName: result.source, diff: result.diff };
+  if (format === "json") return `${JSON.stringify({ ...JSON.parse(formatDiff(input, "json")), checked: analysed, usages: result.usages }, null, 2)}\n`;
+  const diff = formatDiff(input, format);
+  if (!analysed) return `${diff}\nyour code was not checked: no tsconfig.json here (pass --project <tsconfig>)\n`;
+  if (result.usages.length === 0) return `${diff}\nno breaking change touches your code\n`;
+  const place = (u: BreakingUsage) => (format === "markdown" ? `- \`${u.file}:${u.line}:${u.column}\` ${u.message}` : `  ${u.file}:${u.line}:${u.column}  ${u.message}`);
+  const heading = format === "markdown" ? `#### Your code: ${result.usages.length} place(s) this update breaks` : `Your code uses ${result.usages.length} thing(s) this update breaks:`;
+  return `${diff}\n${heading}\n${format === "markdown" ? "\n" : ""}${result.usages.map(place).join("\n")}\n`;
 }
 
 function tsconfigPath(flag: string | undefined, io: CliIo): string | undefined {
@@ -93,6 +99,11 @@ function downloadProgress(io: CliIo): { show: (received: number, total: number |
       if (shown) io.stderr("\n");
     },
   };
+}
+
+function diffFormat(value: string): DiffFormat {
+  if (!(DIFF_FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${DIFF_FORMATS.join(", ")}`);
+  return value as DiffFormat;
 }
 
 function breakingOnly(value: string): "breaking" {

@@ -75,7 +75,10 @@ interface Reference {
   readonly text: string;
 }
 
-/** The references a node makes: `a.b` reads or writes `b`; `{ b: 1 }` typed by context writes `b`; `T` in a type uses `T`. */
+/**
+ * The references a node makes: `a.b` reads or writes `b`; `{ b: 1 }` typed by context writes `b`;
+ * `const { b } = a` reads `b`; `T` in a type uses `T`.
+ */
 function referencesAt(node: Node): Reference[] {
   if (Node.isPropertyAccessExpression(node)) {
     const name = node.getNameNode();
@@ -88,6 +91,12 @@ function referencesAt(node: Node): Reference[] {
     if (!Node.isObjectLiteralExpression(literal)) return [];
     const property = literal.getContextualType()?.getProperty(node.getName().replace(/^["']|["']$/g, ""));
     return [{ at: node.getNameNode(), symbol: property, access: "write", text: node.getName() }];
+  }
+  if (Node.isBindingElement(node) && Node.isObjectBindingPattern(node.getParent())) {
+    // `const { issuer } = credential` reads `issuer` of the destructured value's type.
+    const name = (node.getPropertyNameNode() ?? node.getNameNode()).getText().replace(/^["']|["']$/g, "");
+    const property = node.getParentOrThrow().getParentOrThrow().getType().getProperty(name);
+    return [{ at: node, symbol: property, access: "read", text: name }];
   }
   if (Node.isTypeReference(node)) {
     const name = node.getTypeName();

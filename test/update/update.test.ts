@@ -63,6 +63,17 @@ describe("graphgen update --check", () => {
     expect(untouched.code).toBe(0);
   }, 60_000);
 
+  it("reports as JSON for tools", async () => {
+    const { code, stdout } = await run(["update", "--from", `${server.url}/new.xml`, "--project", "sample/tsconfig.json", "--check", "--format", "json"]);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ old: "graph/metadata.xml", new: `${server.url}/new.xml`, bump: "major", breaking: 4, checked: true });
+    expect(report.usages).toEqual([
+      { file: "sample/main.ts", line: 4, column: 29, symbol: "federatedIdentityCredential.issuer", message: "reads `federatedIdentityCredential.issuer`, which was removed" },
+      { file: "sample/main.ts", line: 5, column: 24, symbol: "federatedIdentityCredential.name", message: "reads `federatedIdentityCredential.name`, which became nullable" },
+    ]);
+    expect(code).toBe(1);
+  }, 60_000);
+
   it("names the client call whose request path was removed, once per call chain", async () => {
     const { code, stdout } = await run(["update", "--from", `${server.url}/paths.xml`, "--project", "sample/tsconfig.json", "--check"]);
     expect(stdout).toContain(
@@ -79,16 +90,28 @@ describe("graphgen update --check", () => {
     expect(code).toBe(1);
   }, 60_000);
 
-  it("names a removed type where the code names it in a type", async () => {
+  it("names a removed type where the code names it in a type, and a removed property read by destructuring", async () => {
     const dir = join(project, "certs");
     mkdirSync(dir);
     writeFileSync(join(dir, "tsconfig.json"), readFileSync(join(project, "sample/tsconfig.json")));
     writeFileSync(
       join(dir, "upload.ts"),
-      'import type { Pkcs12Certificate } from "../src/graph/src/index.js";\n\nexport const certificate: Pkcs12Certificate = { pkcs12Value: "MIIK", password: "p" };\n',
+      [
+        'import type { FederatedIdentityCredential, Pkcs12Certificate } from "../src/graph/src/index.js";',
+        "",
+        'export const certificate: Pkcs12Certificate = { pkcs12Value: "MIIK", password: "p" };',
+        "export const issuerOf = ({ issuer }: FederatedIdentityCredential) => issuer;",
+        "",
+      ].join("\n"),
     );
     const { stdout } = await run(["update", "--from", `${server.url}/new.xml`, "--project", "certs/tsconfig.json", "--check"]);
-    expect(stdout).toContain("\nYour code uses 1 thing(s) this update breaks:\n  certs/upload.ts:3:27  uses type `pkcs12Certificate`, which was removed\n");
+    expect(stdout).toContain(
+      [
+        "\nYour code uses 2 thing(s) this update breaks:",
+        "  certs/upload.ts:3:27  uses type `pkcs12Certificate`, which was removed",
+        "  certs/upload.ts:4:28  reads `federatedIdentityCredential.issuer`, which was removed\n",
+      ].join("\n"),
+    );
   }, 60_000);
 
   it("is up to date, exit 0, when the published file is the project's", async () => {
