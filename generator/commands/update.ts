@@ -30,7 +30,7 @@ export function registerUpdateCommand(program: Command, io: CliIo, setExitCode: 
     .option("-c, --config <file>", `config file (default: ${DEFAULT_CONFIG_FILE})`)
     .option("-p, --project <tsconfig>", "your TypeScript project, searched for uses of what changed (default: ./tsconfig.json if it exists)")
     .option("-f, --format <format>", `report format: ${DIFF_FORMATS.join(", ")} (markdown for a pull-request comment)`, diffFormat, "text")
-    .option("--check", "write nothing; exit 1 when the metadata is out of date (or, with --fail-on breaking, when a breaking change touches your code)")
+    .option("--check", "write nothing; exit 1 when the generated API would change (with --fail-on breaking: only when a breaking change touches your code)")
     .option("--fail-on <severity>", "exit 1 when a breaking change touches your code: breaking", breakingOnly)
     .option("--timeout <seconds>", "give up on the download after this long", seconds, 60)
     .option("--debug", "print stack traces for errors")
@@ -58,6 +58,11 @@ async function runUpdate(flags: UpdateFlags, io: CliIo): Promise<number> {
   }
   io.stdout(report(result, current, flags.format, project !== undefined));
   const touched = result.usages.length > 0 && flags.failOn === "breaking";
+  if (flags.check && result.diff.changes.length === 0) {
+    // Descriptions or annotations only (e.g. the shipped file has none, the published one has them): nothing to fix.
+    io.stderr(`graphgen: ${current} differs from ${result.source} outside the generated API only; graphgen update takes it (new doc comments)\n`);
+    return 0;
+  }
   if (flags.check) {
     io.stderr(`graphgen: ${current} is out of date${touched ? `, and ${result.usages.length} place(s) in your code break` : ""}; run graphgen update\n`);
     return flags.failOn === "breaking" ? (touched ? EXIT_INPUT_ERROR : 0) : EXIT_INPUT_ERROR;

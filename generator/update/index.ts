@@ -8,7 +8,6 @@ import { GraphgenError } from "../errors.js";
 import { generate, type GenerateResult } from "../generate.js";
 import { loadModel } from "../load.js";
 import { EMBEDDED_OVERLAY, resolveOptions } from "../options.js";
-import { sha256 } from "../write.js";
 import { projectDiff } from "./changes.js";
 import { checkCsdl, modelWithOverlays } from "./csdl.js";
 import { GRAPH_V1_METADATA_URL, readMetadataSource } from "./download.js";
@@ -62,7 +61,7 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const document = checkCsdl(source.bytes, source.name);
   const currentBytes = readFileSync(resolved.metadata);
   const base = { current: resolved.metadata, source: source.name };
-  if (sha256(currentBytes) === sha256(source.bytes)) return { ...base, upToDate: true, diff: { changes: [], bump: "none" }, usages: [], written: [] };
+  if (currentBytes.equals(source.bytes)) return { ...base, upToDate: true, diff: { changes: [], bump: "none" }, usages: [], written: [] };
 
   const before = loadModel(resolved.metadata, resolved.overlays, cwd).model;
   const after = modelWithOverlays(document, resolved.overlays, cwd);

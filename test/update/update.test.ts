@@ -29,7 +29,7 @@ const USAGES = [
 ].join("\n");
 
 beforeAll(async () => {
-  server = await startMetadataServer({ current: readFileSync(realMetadata), next, more: { "/paths.xml": withoutApiConnectors() } });
+  server = await startMetadataServer({ current: readFileSync(realMetadata), next, more: { "/paths.xml": withoutApiConnectors(), "/commented.xml": Buffer.concat([readFileSync(realMetadata), Buffer.from("<!-- republished -->\n")]) } });
   await createProject(project, true);
 }, 60_000);
 afterAll(async () => {
@@ -112,6 +112,13 @@ describe("graphgen update --check", () => {
         "  certs/upload.ts:4:28  reads `federatedIdentityCredential.issuer`, which was removed\n",
       ].join("\n"),
     );
+  }, 60_000);
+
+  it("passes (exit 0) when the published file differs outside the generated API only", async () => {
+    const { code, stdout, stderr } = await run(["update", "--from", `${server.url}/commented.xml`, "--project", "sample/tsconfig.json", "--check"]);
+    expect(stdout).toContain("no API changes; no version bump needed\n");
+    expect(stderr).toBe(`graphgen: graph/metadata.xml differs from ${server.url}/commented.xml outside the generated API only; graphgen update takes it (new doc comments)\n`);
+    expect(code).toBe(0);
   }, 60_000);
 
   it("is up to date, exit 0, when the published file is the project's", async () => {
