@@ -68,7 +68,7 @@ async function runUpdate(flags: UpdateFlags, io: CliIo): Promise<number> {
     return flags.failOn === "breaking" ? (touched ? EXIT_INPUT_ERROR : 0) : EXIT_INPUT_ERROR;
   }
   const gen = result.generated;
-  io.stdout(`\nwrote ${result.written.join(", ")}${gen ? `; regenerated ${relative(io.cwd, gen.outDir) || "."} (${gen.write.written.length} written, ${gen.write.removed.length} removed)` : ""}\n`);
+  io.stdout(`\nwrote ${result.written.map((path) => relative(io.cwd, path)).join(", ")}${gen ? `; regenerated ${relative(io.cwd, gen.outDir) || "."} (${gen.write.written.length} written, ${gen.write.removed.length} removed)` : ""}\n`);
   return touched ? EXIT_INPUT_ERROR : 0;
 }
 

@@ -1,7 +1,7 @@
 // `update()`: fetch Graph's newest metadata, check it, diff it against the project's, find the places
 // in the user's code that a breaking change touches, then (unless checking) write it and regenerate.
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
 import type { ApiDiff } from "../diff/index.js";
 import { GraphgenError } from "../errors.js";
@@ -32,7 +32,7 @@ export interface UpdateOptions {
   readonly check?: boolean;
   readonly timeoutMs?: number;
   readonly onProgress?: (received: number, total: number | undefined) => void;
-  /** Folder the reported file names are relative to. Default: the config's folder. */
+  /** Folder a relative `from` is read from and reported file names are relative to. Default: the config's folder. */
   readonly cwd?: string;
 }
 
@@ -45,7 +45,7 @@ export interface UpdateResult {
   readonly diff: ApiDiff;
   /** Places in the user's code that a breaking change touches, in file order. */
   readonly usages: readonly BreakingUsage[];
-  /** Files written (none with `check`). */
+  /** Files written, absolute (none with `check`). */
   readonly written: readonly string[];
   readonly generated?: GenerateResult;
 }
@@ -57,7 +57,7 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const cwd = dirname(options.config);
   const config = loadConfig(options.config);
   const resolved = resolveOptions(config);
-  const source = await readMetadataSource(options.from ?? GRAPH_V1_METADATA_URL, { cwd, timeoutMs: options.timeoutMs, onProgress: options.onProgress });
+  const source = await readMetadataSource(options.from ?? GRAPH_V1_METADATA_URL, { cwd: options.cwd ?? cwd, timeoutMs: options.timeoutMs, onProgress: options.onProgress });
   const document = checkCsdl(source.bytes, source.name);
   const currentBytes = readFileSync(resolved.metadata);
   const base = { current: resolved.metadata, source: source.name };
@@ -96,16 +96,16 @@ function writeMetadata(configPath: string, onEmbedded: boolean, bytes: Buffer): 
   if (!onEmbedded) {
     const target = resolveOptions(loadConfig(configPath)).metadata;
     replaceFile(target, bytes);
-    return [relative(cwd, target)];
+    return [target];
   }
   const raw = JSON.parse(readFileSync(configPath, "utf8")) as Record<string, unknown>;
-  const written = [PROJECT_METADATA];
+  const written = [resolve(cwd, PROJECT_METADATA)];
   replaceFile(resolve(cwd, PROJECT_METADATA), bytes);
   if (raw.overlays === undefined) {
     copyFileSync(EMBEDDED_OVERLAY, resolve(cwd, PROJECT_OVERLAY));
-    written.push(PROJECT_OVERLAY);
+    written.push(resolve(cwd, PROJECT_OVERLAY));
   }
   const updated = { ...raw, metadata: PROJECT_METADATA, ...(raw.overlays === undefined ? { overlays: [PROJECT_OVERLAY] } : {}) };
   replaceFile(configPath, `${JSON.stringify(updated, null, 2)}\n`);
-  return [...written, relative(cwd, configPath)];
+  return [...written, configPath];
 }

@@ -168,9 +168,11 @@ describe("graphgen update", () => {
   it("moves a project on graphgen's shipped metadata to its own copy (and the overlay it was used with)", async () => {
     const shipped = join(work, "shipped");
     await createProject(shipped, false);
-    const { code, stdout } = await run(["update", "--from", join(work, "project/graph/metadata.xml")], shipped);
-    expect(stdout).toContain("graphgen diff graphgen's shipped v1.0 metadata -> ");
-    expect(stdout).toMatch(/\nwrote graphgen\/metadata\.xml, graphgen\/overlay\.xml, graphgen\.config\.json; regenerated src\/graph/);
+    writeFileSync(join(work, "downloaded.xml"), next);
+    const { code, stdout } = await run(["update", "--config", "shipped/graphgen.config.json", "--from", "downloaded.xml"], work);
+    // Paths typed on the command line are relative to where the command runs, not to the config.
+    expect(stdout).toContain("graphgen diff graphgen's shipped v1.0 metadata -> downloaded.xml\n");
+    expect(stdout).toMatch(/\nwrote shipped\/graphgen\/metadata\.xml, shipped\/graphgen\/overlay\.xml, shipped\/graphgen\.config\.json; regenerated shipped\/src\/graph/);
     expect(code).toBe(0);
     const config = JSON.parse(readFileSync(join(shipped, "graphgen.config.json"), "utf8"));
     expect(config).toMatchObject({ metadata: "graphgen/metadata.xml", overlays: ["graphgen/overlay.xml"], include: ["identityApiConnector", "federatedIdentityCredential"] });
