@@ -28,7 +28,7 @@ export interface UsageQuery {
   readonly rootNamespace: string;
 }
 
-type Access = "read" | "write" | "type";
+type Access = "read" | "write" | "type" | "call";
 type Element = { kind: "type"; fullName: string } | { kind: "member"; type: string; member: string } | { kind: "request"; template: string };
 
 export function findBreakingUsages(query: UsageQuery): BreakingUsage[] {
@@ -57,13 +57,13 @@ function usageOf(reference: Reference, declaration: Node, query: UsageQuery): Fo
   const file = reference.at.getSourceFile();
   const { line, column } = file.getLineAndColumnAtPos(reference.at.getStart());
   const name = (fullName: string) => (fullName.startsWith(`${query.rootNamespace}.`) ? fullName.slice(query.rootNamespace.length + 1) : fullName);
-  const symbol = element.kind === "request" ? reference.text : element.kind === "type" ? name(element.fullName) : `${name(element.type)}.${element.member}`;
+  const symbol = element.kind === "request" || reference.access === "call" ? reference.text : element.kind === "type" ? name(element.fullName) : `${name(element.type)}.${element.member}`;
   return {
     file: relative(query.cwd, file.getFilePath()),
     line,
     column,
     symbol,
-    message: describe(reference.access, element, symbol, change),
+    message: describe(subject(reference.access, element, symbol, element.kind === "type" ? name(element.fullName) : ""), change),
     ...(element.kind === "request" ? { template: element.template } : {}),
   };
 }
@@ -77,7 +77,7 @@ interface Reference {
 
 /**
  * The references a node makes: `a.b` reads or writes `b`; `{ b: 1 }` typed by context writes `b`;
- * `const { b } = a` reads `b`; `T` in a type uses `T`.
+ * `const { b } = a` reads `b`; `T` in a type uses `T`; `validateT(x)` calls T's validator.
  */
 function referencesAt(node: Node): Reference[] {
   if (Node.isPropertyAccessExpression(node)) {
@@ -97,6 +97,10 @@ function referencesAt(node: Node): Reference[] {
     const name = (node.getPropertyNameNode() ?? node.getNameNode()).getText().replace(/^["']|["']$/g, "");
     const property = node.getParentOrThrow().getParentOrThrow().getType().getProperty(name);
     return [{ at: node, symbol: property, access: "read", text: name }];
+  }
+  if (Node.isCallExpression(node) && Node.isIdentifier(node.getExpression())) {
+    const callee = node.getExpression();
+    return [{ at: callee, symbol: aliased(callee.getSymbol()), access: "call", text: callee.getText() }];
   }
   if (Node.isTypeReference(node)) {
     const name = node.getTypeName();
@@ -122,6 +126,11 @@ function generatedElement(declaration: Node): Element | undefined {
   }
   if (Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration)) {
     const fullName = seeTag(declaration);
+    return fullName ? { kind: "type", fullName } : undefined;
+  }
+  if (Node.isFunctionDeclaration(declaration)) {
+    // A validator module names the type it checks once: `const TYPE_NAME = "microsoft.graph.x"`.
+    const fullName = declaration.getSourceFile().getVariableDeclaration("TYPE_NAME")?.getInitializer()?.getText().slice(1, -1);
     return fullName ? { kind: "type", fullName } : undefined;
   }
   return undefined;
@@ -151,9 +160,15 @@ function changeOf(changes: BreakingChanges, element: Element, access: Access): E
   return change;
 }
 
-function describe(access: Access, element: Element, symbol: string, change: ElementChange): string {
-  const verb = element.kind === "request" ? "calls" : element.kind === "type" ? "uses type" : access === "write" ? "sets" : "reads";
-  const what = `${verb} \`${symbol}\``;
+/** `reads \`a.b\``, `sets \`a.b\``, `uses type \`t\``, `calls \`validateT\` (validates \`t\`)`, `calls \`client.a.b\``. */
+function subject(access: Access, element: Element, symbol: string, typeName: string): string {
+  if (element.kind === "request") return `calls \`${symbol}\``;
+  if (access === "call") return `calls \`${symbol}\` (validates \`${typeName}\`)`;
+  if (element.kind === "type") return `uses type \`${symbol}\``;
+  return `${access === "write" ? "sets" : "reads"} \`${symbol}\``;
+}
+
+function describe(what: string, change: ElementChange): string {
   if (change.change === "path removed") return `${what}, whose path ${change.detail} was removed`;
   if (change.change.endsWith("removed")) return `${what}, which was removed`;
   if (change.change === "now nullable") return `${what}, which became nullable`;

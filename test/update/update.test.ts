@@ -90,7 +90,7 @@ describe("graphgen update --check", () => {
     expect(code).toBe(1);
   }, 60_000);
 
-  it("names a removed type where the code names it in a type, and a removed property read by destructuring", async () => {
+  it("names a removed type where the code names it in a type or calls its validator, and a property read by destructuring", async () => {
     const dir = join(project, "certs");
     mkdirSync(dir);
     writeFileSync(join(dir, "tsconfig.json"), readFileSync(join(project, "sample/tsconfig.json")));
@@ -98,18 +98,20 @@ describe("graphgen update --check", () => {
       join(dir, "upload.ts"),
       [
         'import type { FederatedIdentityCredential, Pkcs12Certificate } from "../src/graph/src/index.js";',
-        "",
+        'import { isPkcs12Certificate } from "../src/graph/src/index.js";',
         'export const certificate: Pkcs12Certificate = { pkcs12Value: "MIIK", password: "p" };',
         "export const issuerOf = ({ issuer }: FederatedIdentityCredential) => issuer;",
+        "export const looksLikeOne = (value: unknown) => isPkcs12Certificate(value);",
         "",
       ].join("\n"),
     );
     const { stdout } = await run(["update", "--from", `${server.url}/new.xml`, "--project", "certs/tsconfig.json", "--check"]);
     expect(stdout).toContain(
       [
-        "\nYour code uses 2 thing(s) this update breaks:",
+        "\nYour code uses 3 thing(s) this update breaks:",
         "  certs/upload.ts:3:27  uses type `pkcs12Certificate`, which was removed",
-        "  certs/upload.ts:4:28  reads `federatedIdentityCredential.issuer`, which was removed\n",
+        "  certs/upload.ts:4:28  reads `federatedIdentityCredential.issuer`, which was removed",
+        "  certs/upload.ts:5:49  calls `isPkcs12Certificate` (validates `pkcs12Certificate`), which was removed\n",
       ].join("\n"),
     );
   }, 60_000);
