@@ -1,8 +1,8 @@
 // Where the user's own code touches a breaking change: the user's TypeScript project is loaded with
-// ts-morph and every property access, object-literal property and type reference is resolved by
-// the type checker. When it lands on a generated declaration, that declaration is mapped back to its
-// metadata element (models carry `@see <full name>`; request builder members document their path),
-// and looked up among the changes.
+// ts-morph and every property access, object-literal property, destructured name, type reference and
+// plain call is resolved by the type checker. When it lands on a generated declaration, that
+// declaration is mapped back to its metadata element (models carry `@see <full name>`, validator
+// modules a `TYPE_NAME`, request builder members document their path) and looked up among the changes.
 import { relative } from "node:path";
 import { Node, Project, SyntaxKind, type Symbol as MorphSymbol } from "ts-morph";
 import type { BreakingChanges, ElementChange } from "./changes.js";
