@@ -3,7 +3,9 @@
 import { Command, CommanderError } from "commander";
 import { registerDiffCommand } from "./commands/diff.js";
 import { registerGenerateCommand } from "./commands/generate.js";
+import { registerInitCommand } from "./commands/init.js";
 import { registerPermissionsCommand } from "./commands/permissions.js";
+import { registerUpdateCommand } from "./commands/update.js";
 import { EXIT_USAGE, type CliIo } from "./commands/io.js";
 import { GENERATOR_VERSION } from "./version.js";
 
@@ -28,6 +30,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   registerGenerateCommand(program, io, setExitCode);
   registerPermissionsCommand(program, io, setExitCode);
   registerDiffCommand(program, io, setExitCode);
+  registerInitCommand(program, io, setExitCode);
+  registerUpdateCommand(program, io, setExitCode);
 
   if (argv.length === 0) {
     io.stdout(program.helpInformation());

@@ -3,8 +3,10 @@ export { generate, type GenerateResult, type GenerateRun, type StageName } from 
 export type { WriteResult, WritePlan, OutputFile } from "./write.js";
 export { diffMetadata, formatDiff, type ApiChange, type ApiDiff, type DiffFormat, type DiffOptions, type SemverBump } from "./diff/index.js";
 export { watchFiles, type Watcher, type WatchOptions } from "./watch.js";
-export { DEFAULT_OPTIONS, resolveOptions, type GenerateOptions, type ResolvedOptions } from "./options.js";
+export { DEFAULT_OPTIONS, EMBEDDED_METADATA, EMBEDDED_OVERLAY, OPTION_DOCS, resolveOptions, type GenerateOptions, type ResolvedOptions } from "./options.js";
 export { loadConfig, DEFAULT_CONFIG_FILE } from "./config.js";
 export { loadModel } from "./load.js";
 export { GraphgenError, type SourceLocation } from "./errors.js";
 export type * from "./model/types.js";
+export { init, type InitResult } from "./init.js";
+export { update, GRAPH_V1_METADATA_URL, type UpdateOptions, type UpdateResult, type BreakingUsage } from "./update/index.js";

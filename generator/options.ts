@@ -1,11 +1,23 @@
 // Every generation option, its default and its meaning, in one place. The config file, the CLI and
 // the programmatic API all end in `resolveOptions`.
 import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Graph's v1.0 metadata and the overlay for its documented-but-missing properties, shipped inside the
+ * package (`metadata/`), so an installed graphgen works in an empty project. Resolved from this
+ * module's own location (dist/ or generator/), never from the working folder.
+ */
+export const EMBEDDED_METADATA = fileURLToPath(new URL("../metadata/v1.0-cleanMetadata.xml", import.meta.url));
+export const EMBEDDED_OVERLAY = fileURLToPath(new URL("../metadata/overlay.xml", import.meta.url));
 
 export interface GenerateOptions {
-  /** CSDL metadata file. Default: `metadata/v1.0-cleanMetadata.xml`. */
+  /** CSDL metadata file. Default: Graph v1.0's clean metadata shipped with graphgen (`EMBEDDED_METADATA`). */
   metadata?: string;
-  /** Overlay CSDL files merged into the metadata, in order. Default: none. */
+  /**
+   * Overlay CSDL files merged into the metadata, in order. Default: graphgen's overlay for Graph v1.0
+   * (`EMBEDDED_OVERLAY`) when `metadata` is left at its default, else none: the overlay is written for that file.
+   */
   overlays?: string[];
   /** Types to emit with their closure: short names (`user`) or full names (`microsoft.graph.user`). Default: none. */
   include?: string[];
@@ -33,8 +45,8 @@ export interface GenerateOptions {
 export type ResolvedOptions = Required<GenerateOptions>;
 
 export const DEFAULT_OPTIONS: Readonly<Omit<ResolvedOptions, "cwd">> = {
-  metadata: "metadata/v1.0-cleanMetadata.xml",
-  overlays: [],
+  metadata: EMBEDDED_METADATA,
+  overlays: [EMBEDDED_OVERLAY],
   include: [],
   includePaths: [],
   all: false,
@@ -45,11 +57,27 @@ export const DEFAULT_OPTIONS: Readonly<Omit<ResolvedOptions, "cwd">> = {
   packageVersion: "0.0.0",
 };
 
+/** One line per config option, written into the config `graphgen init` creates (JSON has no comments). */
+export const OPTION_DOCS: Readonly<Record<keyof Omit<GenerateOptions, "cwd">, string>> = {
+  metadata: "CSDL metadata file. Default (key left out): Graph v1.0's clean metadata shipped with graphgen; `graphgen update` sets it to the project's own copy.",
+  overlays: "Overlay CSDL files merged into the metadata, in order. Default (key left out): graphgen's Graph v1.0 overlay when metadata is left out, else none.",
+  include: "Types to emit with their closure: short names (user) or full names (microsoft.graph.user).",
+  includePaths: "Request paths to generate a typed client for: * is one segment, ** any number, {id} a key; e.g. /users/** . Their types are emitted too.",
+  all: "Emit every type of every schema (large).",
+  out: "Output folder; graphgen owns it and writes nothing outside it.",
+  rootNamespace: "The namespace whose types sit at the package root; others become nested exports.",
+  format: "Format the output with prettier.",
+  packageName: "The output package's npm name.",
+  packageVersion: "The output package's version.",
+};
+
 /** Fills in defaults and makes every path absolute. */
 export function resolveOptions(options: GenerateOptions): ResolvedOptions {
   const cwd = resolve(options.cwd ?? process.cwd());
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
-  const merged = { ...DEFAULT_OPTIONS, ...definedOnly(options) };
+  const given = definedOnly(options);
+  const overlays = given.overlays ?? (given.metadata === undefined ? DEFAULT_OPTIONS.overlays : []);
+  const merged = { ...DEFAULT_OPTIONS, ...given, overlays };
   return {
     ...merged,
     cwd,

@@ -1,0 +1,111 @@
+// `update()`: fetch Graph's newest metadata, check it, diff it against the project's, find the places
+// in the user's code that a breaking change touches, then (unless checking) write it and regenerate.
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { loadConfig } from "../config.js";
+import type { ApiDiff } from "../diff/index.js";
+import { GraphgenError } from "../errors.js";
+import { generate, type GenerateResult } from "../generate.js";
+import { loadModel } from "../load.js";
+import { EMBEDDED_OVERLAY, resolveOptions } from "../options.js";
+import { projectDiff } from "./changes.js";
+import { checkCsdl, modelWithOverlays } from "./csdl.js";
+import { GRAPH_V1_METADATA_URL, readMetadataSource } from "./download.js";
+import { replaceFile } from "./files.js";
+import { findBreakingUsages, type BreakingUsage } from "./usages.js";
+
+export { GRAPH_V1_METADATA_URL } from "./download.js";
+export type { BreakingUsage } from "./usages.js";
+
+/** Where update puts the metadata when the config still uses the copy shipped with graphgen. */
+export const PROJECT_METADATA = "graphgen/metadata.xml";
+export const PROJECT_OVERLAY = "graphgen/overlay.xml";
+
+export interface UpdateOptions {
+  /** The project's config file (absolute); update records the metadata's location in it. */
+  readonly config: string;
+  /** URL or file of the new metadata. Default: Microsoft's published clean v1.0 file. */
+  readonly from?: string;
+  /** The user's tsconfig.json; undefined skips the code analysis. */
+  readonly project?: string;
+  /** Write nothing. */
+  readonly check?: boolean;
+  readonly timeoutMs?: number;
+  readonly onProgress?: (received: number, total: number | undefined) => void;
+  /** Folder a relative `from` is read from and reported file names are relative to. Default: the config's folder. */
+  readonly cwd?: string;
+}
+
+export interface UpdateResult {
+  /** The project's metadata file before the update. */
+  readonly current: string;
+  /** Where the new metadata came from. */
+  readonly source: string;
+  readonly upToDate: boolean;
+  readonly diff: ApiDiff;
+  /** Places in the user's code that a breaking change touches, in file order. */
+  readonly usages: readonly BreakingUsage[];
+  /** Files written, absolute (none with `check`). */
+  readonly written: readonly string[];
+  readonly generated?: GenerateResult;
+}
+
+export async function update(options: UpdateOptions): Promise<UpdateResult> {
+  if (!existsSync(options.config)) {
+    throw new GraphgenError(`config file ${options.config} not found`, { hint: "run `graphgen init` first: update records the metadata's location in the config" });
+  }
+  const cwd = dirname(options.config);
+  const config = loadConfig(options.config);
+  const resolved = resolveOptions(config);
+  const source = await readMetadataSource(options.from ?? GRAPH_V1_METADATA_URL, { cwd: options.cwd ?? cwd, timeoutMs: options.timeoutMs, onProgress: options.onProgress });
+  const document = checkCsdl(source.bytes, source.name);
+  const currentBytes = readFileSync(resolved.metadata);
+  const base = { current: resolved.metadata, source: source.name };
+  if (currentBytes.equals(source.bytes)) return { ...base, upToDate: true, diff: { changes: [], bump: "none" }, usages: [], written: [] };
+
+  const before = loadModel(resolved.metadata, resolved.overlays, cwd).model;
+  const after = modelWithOverlays(document, resolved.overlays, cwd);
+  const { diff, breaking } = projectDiff(before, after, resolved);
+  const usages = options.project
+    ? findBreakingUsages({ tsconfig: options.project, generatedRoots: generatedRoots(resolved), changes: breaking, cwd: options.cwd ?? cwd, rootNamespace: resolved.rootNamespace })
+    : [];
+  if (options.check) return { ...base, upToDate: false, diff, usages, written: [] };
+
+  const written = writeMetadata(options.config, config.metadata === undefined, source.bytes);
+  const target = resolveOptions(loadConfig(options.config)).metadata;
+  try {
+    const generated = await generate(loadConfig(options.config));
+    return { ...base, upToDate: false, diff, usages, written, generated };
+  } catch (error) {
+    if (target === resolved.metadata) replaceFile(target, currentBytes);
+    throw error;
+  }
+}
+
+/** The output folder, and the generated package as installed in node_modules, where the user's imports may resolve. */
+function generatedRoots(options: ReturnType<typeof resolveOptions>): string[] {
+  return [options.out, join(options.cwd, "node_modules", options.packageName)];
+}
+
+/**
+ * Replaces the project's metadata. A config still on graphgen's shipped copy gets its own files
+ * (the metadata, and the overlay it was used with) and says so, so `generate` reads them from now on.
+ */
+function writeMetadata(configPath: string, onEmbedded: boolean, bytes: Buffer): string[] {
+  const cwd = dirname(configPath);
+  if (!onEmbedded) {
+    const target = resolveOptions(loadConfig(configPath)).metadata;
+    replaceFile(target, bytes);
+    return [target];
+  }
+  const raw = JSON.parse(readFileSync(configPath, "utf8")) as Record<string, unknown>;
+  const written = [resolve(cwd, PROJECT_METADATA)];
+  replaceFile(resolve(cwd, PROJECT_METADATA), bytes);
+  if (raw.overlays === undefined) {
+    copyFileSync(EMBEDDED_OVERLAY, resolve(cwd, PROJECT_OVERLAY));
+    written.push(resolve(cwd, PROJECT_OVERLAY));
+  }
+  const updated = { ...raw, metadata: PROJECT_METADATA, ...(raw.overlays === undefined ? { overlays: [PROJECT_OVERLAY] } : {}) };
+  replaceFile(configPath, `${JSON.stringify(updated, null, 2)}\n`);
+  return [...written, configPath];
+}

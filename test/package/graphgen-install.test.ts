@@ -1,0 +1,95 @@
+// graphgen itself as users get it: packed with `npm pack`, installed from the tarball into an empty
+// project, and run there with no other file: the shipped metadata, overlay and permission tables
+// are found inside the package, not in the working folder. One pack and install for all tests.
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editedMetadata } from "../update/support/project.js";
+import { repoRoot, runTsc, tempDir } from "../support/output.js";
+
+const work = tempDir("install");
+const app = join(work, "app");
+const env = { ...process.env, npm_config_update_notifier: "false", CI: "1" };
+let tarballFiles: string[] = [];
+
+function npm(args: string[], cwd: string): string {
+  return execFileSync("npm", args, { cwd, encoding: "utf8", env });
+}
+
+/** `npx graphgen ...` in the app, as a user types it. */
+function graphgen(args: string[]) {
+  const run = spawnSync("npx", ["--no-install", "graphgen", ...args], { cwd: app, encoding: "utf8", env });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The package as `npm pack` sees it, with dist/ built from the current sources into the copy (the repo's dist/ is left to other tests). */
+function stagePackage(): string {
+  const stage = join(work, "graphgen");
+  for (const path of ["package.json", "README.md", "bin", "templates", "metadata"]) cpSync(join(repoRoot, path), join(stage, path), { recursive: true });
+  expect(runTsc(["-p", join(repoRoot, "tsconfig.build.json"), "--outDir", join(stage, "dist")], repoRoot)).toBe("");
+  // A stray download in metadata/ stays out: "files" names each shipped file.
+  writeFileSync(join(stage, "metadata/new.xml"), "<edmx:Edmx/>");
+  return stage;
+}
+
+beforeAll(() => {
+  const [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], stagePackage())) as [{ filename: string; files: { path: string }[] }];
+  tarballFiles = packed.files.map((f) => f.path);
+  execFileSync("mkdir", [app]);
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }, null, 2));
+  npm(["install", "-D", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", join(work, packed.filename)], app);
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("graphgen installed from its tarball into an empty project", () => {
+  it("ships Graph's v1.0 metadata, the overlay and the permission tables with their licences", () => {
+    expect(tarballFiles.filter((f) => f.startsWith("metadata/")).sort()).toEqual([
+      "metadata/LICENSE-microsoft-graph-devx-content",
+      "metadata/LICENSE-msgraph-metadata",
+      "metadata/overlay.xml",
+      "metadata/permissions.json",
+      "metadata/provisioningInfo.json",
+      "metadata/v1.0-cleanMetadata.xml",
+    ]);
+    expect(tarballFiles).not.toContain("metadata/new.xml");
+  });
+
+  it("init writes the documented config and the generate script, and refuses to overwrite", () => {
+    const first = graphgen(["init"]);
+    expect(first.stdout).toBe(
+      'graphgen: wrote graphgen.config.json\ngraphgen: added "generate": "graphgen generate" to package.json\nnext: set "include" and/or "includePaths" in graphgen.config.json, then run:\n  npm run generate\n',
+    );
+    expect(first.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(app, "package.json"), "utf8")).scripts).toEqual({ generate: "graphgen generate" });
+    const again = graphgen(["init"]);
+    expect(again.stderr).toBe(`graphgen: error: graphgen.config.json already exists in ${app}; nothing was written\n  fix: edit it, or delete it and run graphgen init again\n`);
+    expect(again.code).toBe(1);
+  });
+
+  it("generates users with their client from the shipped metadata and overlay", () => {
+    const { code, stdout, stderr } = graphgen(["generate", "--include", "user", "--include-path", "/users/**", "--out", "src/graph"]);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^graphgen: \d+ entity, \d+ complex, \d+ enum types -> .*src\/graph\n/);
+    expect(code).toBe(0);
+    expect(existsSync(join(app, "src/graph/src/client/paths/users/byId/messages.ts"))).toBe(true);
+    // The overlay's documented identity properties are there: the shipped overlay was applied.
+    const lock = JSON.parse(readFileSync(join(app, "src/graph/graphgen.lock.json"), "utf8"));
+    expect(Object.keys(lock.inputs).sort()).toEqual(["node_modules/graphgen/metadata/overlay.xml", "node_modules/graphgen/metadata/v1.0-cleanMetadata.xml"]);
+  }, 120_000);
+
+  it("prints the permissions for a path from the shipped tables", () => {
+    const { code, stdout } = graphgen(["permissions", "--include-path", "/users/{id}/messages"]);
+    expect(stdout).toContain("Delegated permissions (Scope):\n  Mail.ReadWrite  024d486e-b451-40bb-833d-3e66d98c5c73");
+    expect(stdout).toContain("Application permissions (Role):\n  Mail.ReadWrite  e2a3a72e-5f79-4c64-b1b1-878b674786c9");
+    expect(code).toBe(0);
+  });
+
+  it("update --check reads a downloaded file and reports the shipped metadata out of date", () => {
+    writeFileSync(join(app, "new.xml"), editedMetadata());
+    const { code, stdout, stderr } = graphgen(["update", "--from", "new.xml", "--check"]);
+    expect(stdout).toContain("graphgen diff graphgen's shipped v1.0 metadata -> new.xml\n");
+    expect(stderr).toBe("graphgen: graphgen's shipped v1.0 metadata is out of date; run graphgen update\n");
+    expect(code).toBe(1);
+  }, 60_000);
+});
