@@ -2,6 +2,7 @@
 // It returns an exit code instead of exiting, so tests can drive it in-process.
 import { Command, CommanderError } from "commander";
 import { registerDiffCommand } from "./commands/diff.js";
+import { registerDocsCommand } from "./commands/docs.js";
 import { registerGenerateCommand } from "./commands/generate.js";
 import { registerPermissionsCommand } from "./commands/permissions.js";
 import { EXIT_USAGE, type CliIo } from "./commands/io.js";
@@ -28,6 +29,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   registerGenerateCommand(program, io, setExitCode);
   registerPermissionsCommand(program, io, setExitCode);
   registerDiffCommand(program, io, setExitCode);
+  registerDocsCommand(program, io, setExitCode);
 
   if (argv.length === 0) {
     io.stdout(program.helpInformation());

@@ -16,6 +16,7 @@ import { formatFiles } from "./format.js";
 import { hashInputs, isUpToDate, lockFile, lockHeader, readLockCounts, type TypeCounts } from "./lock.js";
 import { packageFiles } from "./package/manifest.js";
 import { planWrite, previousFiles, writeOutput, type OutputFile, type WriteResult } from "./write.js";
+import { docsFiles } from "./docs/generate-docs.js";
 
 export type StageName = "parse" | "model" | "select" | "render" | "format" | "write";
 
@@ -51,7 +52,8 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   }
   const timings: Record<StageName, number> = { parse: 0, model: 0, select: 0, render: 0, format: 0, write: 0 };
   const header = lockHeader(resolved, hashInputs(resolved));
-  if (!run.force && isUpToDate(resolved.out, header)) {
+  const docsCurrent = !resolved.docs || isUpToDate(resolved.docsOut, header);
+  if (!run.force && docsCurrent && isUpToDate(resolved.out, header)) {
     const write: WriteResult = { written: [], added: [], changed: [], unchanged: previousFiles(resolved.out), removed: [] };
     return { outDir: resolved.out, files: [], write, upToDate: true, timings, warnings: [], counts: readLockCounts(resolved.out) };
   }
@@ -98,6 +100,8 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   started = performance.now();
   const files = [...formatted, lockFile(header, counts, formatted)];
   const write: WriteResult = run.check ? { ...planWrite(resolved.out, files), written: [] } : writeOutput(resolved.out, files);
+  // The docs site (option `docs`) goes into its own folder with its own lock, after the package.
+  if (resolved.docs && !run.check) writeOutput(resolved.docsOut, docsFiles({ model, types: selection.types, roots: client.roots }, resolved, header).files);
   stage("write", started, run.check ? "checked, nothing written" : `${write.written.length} written, ${write.removed.length} removed`);
   return { outDir: resolved.out, files, write, upToDate: false, timings, warnings: model.warnings, counts };
 }

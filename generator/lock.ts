@@ -30,9 +30,12 @@ export function lockHeader(options: ResolvedOptions, inputHashes: Readonly<Recor
   return { generator, inputs, options: recorded, fingerprint };
 }
 
-/** The options that shape the output; paths made relative to `cwd` so the lock is the same on every machine. */
+/**
+ * The options that shape the output; paths made relative to `cwd` so the lock is the same on every machine.
+ * Where the output goes (`out`, `docsOut`) and whether docs come too (`docs`) change no file of the package.
+ */
 function recordedOptions(options: ResolvedOptions): Record<string, unknown> {
-  const { cwd, out: _out, metadata, overlays, ...rest } = options;
+  const { cwd, out: _out, docs: _docs, docsOut: _docsOut, metadata, overlays, ...rest } = options;
   const portable = (path: string) => relative(cwd, path).split("\\").join("/");
   return { ...rest, metadata: portable(metadata), overlays: overlays.map(portable) };
 }

@@ -1,0 +1,41 @@
+// Where each docs page lives in the site and how pages link to each other: every link is relative, so
+// the site works from file://, from a subfolder of any static host, and as Markdown in a repository.
+import { posix } from "node:path";
+
+export type PageFormat = "html" | "md";
+
+/** A page's path inside the site without its extension: `permissions/APIConnectors.ReadWrite.All`. */
+export type PagePath = string;
+
+export function permissionPage(name: string): PagePath {
+  return `permissions/${fileSafe(name)}`;
+}
+
+export function typePage(fullName: string): PagePath {
+  return `types/${fileSafe(fullName)}`;
+}
+
+/** `/identity/apiConnectors/{identityApiConnector-id}` -> `paths/identity/apiConnectors/{id}`: one folder per segment. */
+export function requestPathPage(template: string): PagePath {
+  const segments = template.split("/").filter((s) => s !== "").map((s) => (s.startsWith("{") ? "{id}" : fileSafe(s)));
+  return `paths/${segments.join("/")}`;
+}
+
+export const INDEX_PAGE: PagePath = "index";
+
+/** The link from one page to another, in the given format: `../types/microsoft.graph.identity.html`. */
+export function linkFrom(from: PagePath, to: PagePath, format: PageFormat): string {
+  const relative = posix.relative(posix.dirname(from), to);
+  return encodeURI(`${relative}.${format}`);
+}
+
+/** The relative prefix from a page up to the site root (`../../`), for assets. */
+export function rootFrom(from: PagePath): string {
+  const depth = from.split("/").length - 1;
+  return "../".repeat(depth);
+}
+
+/** Keeps names readable as file names while refusing anything that could leave the folder or clash on Windows. */
+function fileSafe(name: string): string {
+  return name.replace(/[^A-Za-z0-9._{}-]/g, "_").replace(/^\.+/, "_");
+}
