@@ -8,7 +8,7 @@ import { typePage, type PagePath } from "./links.js";
 import { planPathViews, type PathView } from "./paths-view.js";
 import { planPermissionViews, type PermissionView } from "./permissions-view.js";
 import { gatherRequests, type DocRequest } from "./requests.js";
-import { planTypeView, typeLabel, type TypeSite, type TypeUsage, type TypeView } from "./types-view.js";
+import { planTypeView, propertyReferences, typeLabel, type TypeSite, type TypeUsage, type TypeView } from "./types-view.js";
 
 export interface DocsInput {
   readonly model: Model;
@@ -46,9 +46,10 @@ export function planDocs(input: DocsInput): DocsPlan {
   const paths = planPathViews(site, requests);
   const permissions = planPermissionViews(site, input.permissions, requests, paths);
   const usages = typeUsages(requests, paths);
+  const references = propertyReferences(input.model, input.types);
   const types = input.types.flatMap((name) => {
     const type = input.model.types.get(name);
-    return type ? [planTypeView(site, type, usages.get(name) ?? [])] : [];
+    return type ? [planTypeView(site, type, usages.get(name) ?? [], references.get(name) ?? [])] : [];
   });
   const search: SearchEntry[] = [
     ...permissions.map((p) => ({ n: p.name, k: "permission", u: p.page, d: brief(p.summary) })),

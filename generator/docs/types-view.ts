@@ -46,6 +46,8 @@ export interface TypeView {
   readonly members: readonly { readonly name: string; readonly value: number; readonly description: string }[];
   readonly json: string;
   readonly usages: readonly TypeUsage[];
+  /** Types with a property of this type. */
+  readonly referencedBy: readonly TypeLabel[];
 }
 
 /** What the type views need to know about the rest of the site. */
@@ -73,7 +75,7 @@ export function typeLabel(site: TypeSite, fullName: string): TypeLabel {
   return { label, page: site.hasPage(fullName) ? typePage(fullName) : null };
 }
 
-export function planTypeView(site: TypeSite, type: ModelType, usages: readonly TypeUsage[]): TypeView {
+export function planTypeView(site: TypeSite, type: ModelType, usages: readonly TypeUsage[], referencedBy: readonly string[]): TypeView {
   const structured = structuredType(site.model, type.fullName);
   return {
     page: typePage(type.fullName),
@@ -88,7 +90,22 @@ export function planTypeView(site: TypeSite, type: ModelType, usages: readonly T
     members: type.kind === "enum" ? type.members.map((m) => ({ name: m.name, value: m.value, description: describe(m) })) : [],
     json: type.kind === "enum" || type.kind === "typeDefinition" ? JSON.stringify(jsonValue(site.model, { name: type.fullName, collection: false })) : jsonRepresentation(site, type.fullName),
     usages,
+    referencedBy: referencedBy.map((name) => typeLabel(site, name)),
   };
+}
+
+/** For each type, the given types that declare a property of it (sorted, each once). */
+export function propertyReferences(model: Model, typeNames: readonly string[]): Map<string, string[]> {
+  const references = new Map<string, Set<string>>();
+  for (const name of typeNames) {
+    const type = structuredType(model, name);
+    for (const p of [...(type?.properties ?? []), ...(type?.navigationProperties ?? [])]) {
+      const owners = references.get(p.type.name) ?? new Set<string>();
+      owners.add(name);
+      references.set(p.type.name, owners);
+    }
+  }
+  return new Map([...references].map(([type, owners]) => [type, [...owners].sort()]));
 }
 
 /** Structural then navigation properties, inherited ones first, as the model orders them. */
