@@ -76,7 +76,8 @@ function sampleEntity(model: Model, fullName: string): Record<string, unknown> |
   const declared = structuredType(model, fullName);
   if (!declared) return undefined;
   const concrete = structuredType(model, concreteTypes(model, fullName)[0] ?? fullName) ?? declared;
-  const body: Record<string, unknown> = concrete.fullName === fullName ? {} : { "@odata.type": `#${concrete.fullName}` };
+  const body: Record<string, unknown> = Object.create(null);
+  if (concrete.fullName !== fullName) body["@odata.type"] = `#${concrete.fullName}`;
   const writable = allProperties(model, concrete).properties.filter((p) => !p.readOnly && p.name !== "id" && sampleValue(model, p.type) !== undefined);
   for (const p of writable.slice(0, 4)) body[p.name] = sampleValue(model, p.type);
   return body;

@@ -25,8 +25,9 @@ export const INDEX_PAGE: PagePath = "index";
 
 /** The link from one page to another, in the given format: `../types/microsoft.graph.identity.html`. */
 export function linkFrom(from: PagePath, to: PagePath, format: PageFormat): string {
-  const relative = posix.relative(posix.dirname(from), to);
-  return encodeURI(`${relative}.${format}`);
+  // Folder to folder, then the file: a page may share its name with the folder of the pages below it.
+  const folder = posix.relative(posix.dirname(from), posix.dirname(to));
+  return encodeURI(`${folder === "" ? "" : `${folder}/`}${posix.basename(to)}.${format}`);
 }
 
 /** The relative prefix from a page up to the site root (`../../`), for assets. */

@@ -142,7 +142,8 @@ export function jsonRepresentation(site: TypeSite, fullName: string): string {
   const type = structuredType(site.model, fullName);
   if (!type) return "{}";
   const key = new Set(type.key ?? baseChain(site.model, type).find((t) => t.key)?.key ?? []);
-  const body: Record<string, unknown> = {};
+  // No prototype: a property named `__proto__` is a key like any other.
+  const body: Record<string, unknown> = Object.create(null);
   for (const p of allProperties(site.model, type).properties) {
     const identifier = (key.has(p.name) || p.name === "id") && p.type.name === "Edm.String";
     body[p.name] = identifier ? "String (identifier)" : jsonValue(site.model, p.type);

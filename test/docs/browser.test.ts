@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocsResult } from "../../generator/docs/generate-docs.js";
 import { repoRoot } from "../support/output.js";
 import { launchChromium, type OpenBrowser } from "./support/browser.js";
+import { generateDocs } from "../../generator/docs/generate-docs.js";
+import { tempDir } from "../support/output.js";
+import { HOSTILE_DESCRIPTION, hostileOptions } from "./support/hostile.js";
 import { writeDefaultDocs } from "./support/site.js";
 
 const ARTIFACTS = join(repoRoot, "test-artifacts/docs");
@@ -35,7 +38,8 @@ afterAll(async () => {
   await chromium?.close();
 });
 
-const open = (path: string) => page.goto(pathToFileURL(join(site.outDir, path)).href, { waitUntil: "load" });
+/** Opens a page of a written site; `query` as in `index.html?q=...`. */
+const open = (path: string, root = site.outDir, query = "") => page.goto(`${pathToFileURL(join(root, path)).href}${query}`, { waitUntil: "load" });
 
 /** The cells of each row of the first table under the heading with this id, as the user reads them. */
 function tableRows(sectionId: string): Promise<string[][]> {
@@ -108,5 +112,18 @@ describe("the default config's docs in Chromium", () => {
     const results = await page.$$eval("#results li a", (links) => links.map((a) => a.textContent));
     expect(results.slice(0, 2)).toEqual(["thumbnail", "thumbnailSet"]);
     expect(offSite).toEqual([]);
+  });
+});
+
+describe("hostile descriptions in Chromium", () => {
+  it("shows them as text: no script runs, no element is injected", async () => {
+    const hostile = await generateDocs(hostileOptions(tempDir("docs-hostile")));
+    await open("types/contoso.thing.html", hostile.outDir);
+    expect(await page.$eval(".summary", (p) => p.textContent)).toBe(HOSTILE_DESCRIPTION);
+    expect(await page.$eval("#property-note .description", (cell) => cell.textContent)).toBe(HOSTILE_DESCRIPTION);
+    expect(await page.evaluate(() => ({ pwned: (window as { pwned?: number }).pwned, images: document.images.length }))).toEqual({ pwned: undefined, images: 0 });
+    await open("index.html", hostile.outDir, "?q=thing");
+    expect(await page.$$eval("#results li a", (links) => links.map((a) => a.textContent))).toEqual(["thing", "/things", "/things/{thing-id}"]);
+    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
   });
 });
