@@ -72,13 +72,13 @@ export function readLockCounts(outDir: string): TypeCounts {
   return counts ?? { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };
 }
 
-/** graphgen's sources (a checkout) or build (an install), and its templates, with line endings normalised. */
+/** graphgen's sources (a checkout) or build (an install), and its templates (docs assets included), with line endings normalised. */
 const CODE_HASH = codeHash();
 
 function codeHash(): string {
   const code = existsSync(join(PACKAGE_ROOT, "generator")) ? "generator" : "dist";
   const parts = [...listFiles(join(PACKAGE_ROOT, code)), ...listFiles(join(PACKAGE_ROOT, "templates"))]
-    .filter((file) => /\.(ts|js|hbs)$/.test(file) && !file.endsWith(".d.ts"))
+    .filter((file) => /\.(ts|js|hbs|css)$/.test(file) && !file.endsWith(".d.ts"))
     .map((file) => `${relative(PACKAGE_ROOT, file).split("\\").join("/")}\0${readFileSync(file, "utf8").replace(/\r\n/g, "\n")}`);
   return sha256(parts.join("\0"));
 }

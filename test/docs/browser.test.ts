@@ -55,12 +55,28 @@ describe("the default config's docs in Chromium", () => {
   it("shows APIConnectors.ReadWrite.All with both ids from the seed, and keeps a screenshot", async () => {
     await open("permissions/APIConnectors.ReadWrite.All.html");
     expect(await page.$eval("h1", (h) => h.textContent)).toBe("APIConnectors.ReadWrite.All");
-    const schemes = await tableRows("details");
-    expect(schemes.map((row) => [row[0], row[3]])).toEqual([
-      ["Delegated (work or school account)", "c67b52c5-7c69-48b6-9d48-7b3af3ded914"],
-      ["Application", "1dfe531a-24a6-4f1b-80f4-7a0dc5a0a171"],
+    const schemes = await page.$$eval(".scheme", (sections) =>
+      sections.map((section) => ({
+        scheme: section.querySelector("h3")?.textContent,
+        id: section.querySelector(".id")?.textContent,
+        description: section.querySelector(".description")?.textContent,
+        consent: section.querySelector(".consent")?.textContent,
+      })),
+    );
+    expect(schemes).toEqual([
+      {
+        scheme: "Delegated (work or school account)",
+        id: "c67b52c5-7c69-48b6-9d48-7b3af3ded914",
+        description: "Allows the app to read, create and manage the API connectors used in user authentication flows, on behalf of the signed-in user.",
+        consent: "Yes",
+      },
+      {
+        scheme: "Application",
+        id: "1dfe531a-24a6-4f1b-80f4-7a0dc5a0a171",
+        description: "Allows the app to read, create and manage the API connectors used in user authentication flows, without a signed-in user.",
+        consent: "Yes",
+      },
     ]);
-    expect(schemes[1]?.[2]).toBe("Allows the app to read, create and manage the API connectors used in user authentication flows, without a signed-in user.");
     const methods = await tableRows("methods");
     expect(methods).toContainEqual(["POST", "/identity/apiConnectors", "delegated least privileged, application least privileged"]);
     expect(await page.$eval("#app-registration ~ pre", (pre) => JSON.parse(pre.textContent ?? ""))).toEqual({
