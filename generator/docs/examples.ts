@@ -16,6 +16,8 @@ export interface ExampleView {
   readonly httpPath: string;
   /** The request body as JSON, or null. */
   readonly body: string | null;
+  /** What the generated client's call takes: the body, or a function's parameters (which HTTP puts in the path). */
+  readonly clientArgument: { readonly name: string; readonly json: string } | null;
   /** The call gives back a value worth naming. */
   readonly returnsValue: boolean;
 }
@@ -59,14 +61,15 @@ export function requestExample(model: Model, chain: string, node: RequestNode, r
   const isFunction = operation?.operation.kind === "function";
   const body = operation ? (isFunction ? undefined : parameters) : entityBody;
   const httpPath = isFunction && parameters ? `${operation.template}(${functionArguments(parameters)})` : (operation?.template ?? node.template);
-  const clientArgs = operation ? (parameters ? (isFunction ? "parameters" : "body") : "") : body ? "body" : "";
   const bodyText = body ? JSON.stringify(body, null, 2) : null;
+  const clientArgument = isFunction && parameters ? { name: "parameters", json: JSON.stringify(parameters, null, 2) } : bodyText ? { name: "body", json: bodyText } : null;
   return {
-    clientCall: `${chain}.${accessor(member)}(${isFunction && parameters ? JSON.stringify(parameters) : clientArgs})`,
+    clientCall: `${chain}.${accessor(member)}(${clientArgument?.name ?? ""})`,
     sdkCall: `client.api(${JSON.stringify(httpPath)}).${SDK_METHOD[method] ?? method.toLowerCase()}(${bodyText ? "body" : ""})`,
     method,
     httpPath,
     body: bodyText,
+    clientArgument,
     returnsValue: operation ? operation.operation.returnType !== undefined : method === "GET" || method === "POST",
   };
 }

@@ -56,6 +56,7 @@ const SUMMARIES: Readonly<Record<string, (type: string) => string>> = {
 
 const LIST_QUERY = ["$select", "$expand", "$filter", "$orderby", "$top", "$skip", "$count", "$search"];
 const GET_QUERY = ["$select", "$expand"];
+const QUERY_TYPE: Readonly<Record<string, string>> = { $top: "Edm.Int32", $skip: "Edm.Int32", $count: "Edm.Boolean" };
 
 /** One page per request path, in request-tree order. */
 export function planPathViews(site: TypeSite, requests: readonly DocRequest[]): PathView[] {
@@ -112,7 +113,7 @@ function parameterRows(site: TypeSite, request: DocRequest): ParameterRow[] {
   }
   if (!operation && request.method === "GET") {
     const query = request.node.kind === "collection" ? LIST_QUERY : GET_QUERY;
-    for (const name of query) rows.push({ name, where: "query", type: typeLabel(site, "Edm.String"), collection: false, description: QUERY_TEXT[name] ?? "" });
+    for (const name of query) rows.push({ name, where: "query", type: typeLabel(site, QUERY_TYPE[name] ?? "Edm.String"), collection: false, description: QUERY_TEXT[name] ?? "" });
   }
   return rows;
 }

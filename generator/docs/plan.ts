@@ -61,12 +61,13 @@ export function planDocs(input: DocsInput): DocsPlan {
 
 /** The requests that return or accept each type (by the type's full name). */
 function typeUsages(requests: readonly DocRequest[], paths: readonly PathView[]): Map<string, TypeUsage[]> {
-  const pageOf = new Map(paths.map((p) => [p.template, p.page]));
+  const views = new Map(paths.flatMap((path) => path.requests.map((view) => [`${view.method} ${view.template}`, { page: path.page, anchor: view.anchor }] as const)));
   const usages = new Map<string, TypeUsage[]>();
   const add = (name: string | undefined, request: DocRequest, role: string) => {
     if (!name) return;
     const list = usages.get(name) ?? [];
-    list.push({ method: request.method, template: request.template, page: pageOf.get(request.template) ?? typePage(name), role });
+    const view = views.get(`${request.method} ${request.template}`) ?? { page: typePage(name), anchor: "" };
+    list.push({ method: request.method, template: request.template, ...view, role });
     usages.set(name, list);
   };
   for (const request of requests) {

@@ -29,6 +29,8 @@ export interface TypeUsage {
   readonly method: string;
   readonly template: string;
   readonly page: PagePath;
+  /** The method's section on the path page. */
+  readonly anchor: string;
   /** `returns` or `accepts`. */
   readonly role: string;
 }
@@ -125,8 +127,9 @@ export function propertyRows(site: TypeSite, fullName: string): PropertyRow[] {
   return rows;
 }
 
+/** `nullable` only for single values: on a collection CSDL's Nullable speaks of the items, and the collection itself is never null. */
 function propertyRow(site: TypeSite, p: Property | NavigationProperty, notes: string[], nullable: boolean, inheritedFrom: TypeLabel | null): PropertyRow {
-  return { name: p.name, type: typeLabel(site, p.type.name), collection: p.type.collection, nullable, description: describe(p), notes, deprecation: deprecation(p), inheritedFrom };
+  return { name: p.name, type: typeLabel(site, p.type.name), collection: p.type.collection, nullable: nullable && !p.type.collection, description: describe(p), notes, deprecation: deprecation(p), inheritedFrom };
 }
 
 function propertyNotes(p: Property): string[] {
