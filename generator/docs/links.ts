@@ -1,7 +1,5 @@
 // Where each docs page lives in the site and how pages link to each other: every link is relative, so
 // the site works from file://, from a subfolder of any static host, and as Markdown in a repository.
-import { posix } from "node:path";
-
 export type PageFormat = "html" | "md";
 
 /** A page's path inside the site without its extension: `permissions/APIConnectors.ReadWrite.All`. */
@@ -26,8 +24,15 @@ export const INDEX_PAGE: PagePath = "index";
 /** The link from one page to another, in the given format: `../types/microsoft.graph.identity.html`. */
 export function linkFrom(from: PagePath, to: PagePath, format: PageFormat): string {
   // Folder to folder, then the file: a page may share its name with the folder of the pages below it.
-  const folder = posix.relative(posix.dirname(from), posix.dirname(to));
-  return encodeURI(`${folder === "" ? "" : `${folder}/`}${posix.basename(to)}.${format}`);
+  // Page paths are plain (no `.` or `..` segments), so a common prefix is all node:path would work out.
+  const fromFolders = from.split("/").slice(0, -1);
+  const toSegments = to.split("/");
+  const toFolders = toSegments.slice(0, -1);
+  let common = 0;
+  while (common < fromFolders.length && common < toFolders.length && fromFolders[common] === toFolders[common]) common++;
+  const up = "../".repeat(fromFolders.length - common);
+  const down = toFolders.slice(common).map((folder) => `${folder}/`).join("");
+  return encodeURI(`${up}${down}${toSegments.at(-1)}.${format}`);
 }
 
 /** The relative prefix from a page up to the site root (`../../`), for assets. */
