@@ -16,7 +16,7 @@ import { formatFiles } from "./format.js";
 import { hashInputs, isUpToDate, lockFile, lockHeader, readLockCounts, type TypeCounts } from "./lock.js";
 import { packageFiles } from "./package/manifest.js";
 import { planWrite, previousFiles, writeOutput, type OutputFile, type WriteResult } from "./write.js";
-import { docsFiles } from "./docs/generate-docs.js";
+import { checkDocsFolder, docsFiles } from "./docs/generate-docs.js";
 
 export type StageName = "parse" | "model" | "select" | "render" | "format" | "write";
 
@@ -50,6 +50,7 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
       hint: "pass --include <type,...> or --all, or set \"include\" in graphgen.config.json",
     });
   }
+  if (resolved.docs) checkDocsFolder(resolved);
   const timings: Record<StageName, number> = { parse: 0, model: 0, select: 0, render: 0, format: 0, write: 0 };
   const header = lockHeader(resolved, hashInputs(resolved));
   const docsCurrent = !resolved.docs || isUpToDate(resolved.docsOut, header);

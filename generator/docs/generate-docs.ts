@@ -1,6 +1,7 @@
 // The docs site as a product of a generation: `generateDocs(options)` (the `graphgen docs` command) and
 // `docsFiles`, which `generate()` calls when the `docs` option is on. Same model, selection, overlay and
 // permission tables as the code, so the docs describe exactly what was generated.
+import { isAbsolute, relative } from "node:path";
 import { loadGraphPermissions } from "../client/permissions.js";
 import { planClient } from "../client/plan.js";
 import type { RequestNode } from "../client/request-tree.js";
@@ -48,6 +49,7 @@ export async function generateDocs(options: GenerateOptions = {}, run: DocsRun =
       hint: "pass --include <type,...>, --include-path <pattern> or --all, or set them in graphgen.config.json",
     });
   }
+  checkDocsFolder(resolved);
   const header = lockHeader(resolved, hashInputs(resolved));
   const index = `${resolved.docsOut}/${INDEX_PAGE}.html`;
   if (!run.force && isUpToDate(resolved.docsOut, header)) {
@@ -65,6 +67,22 @@ export async function generateDocs(options: GenerateOptions = {}, run: DocsRun =
   started = performance.now();
   const write = writeOutput(resolved.docsOut, files);
   return { outDir: resolved.docsOut, write, upToDate: false, pages, timings: { load, render, write: performance.now() - started }, index };
+}
+
+/**
+ * The site and the package each own their folder and its lock (stale files are removed by it), so
+ * neither may hold the other.
+ */
+export function checkDocsFolder(options: Pick<ResolvedOptions, "out" | "docsOut">): void {
+  const inside = (folder: string, parent: string) => {
+    const path = relative(parent, folder);
+    return path === "" || (!path.startsWith("..") && !isAbsolute(path));
+  };
+  if (inside(options.docsOut, options.out) || inside(options.out, options.docsOut)) {
+    throw new GraphgenError(`the docs folder ${options.docsOut} overlaps the output folder ${options.out}`, {
+      hint: 'give the docs a folder of their own: --out for graphgen docs, or "docsOut" in graphgen.config.json (default docs-site)',
+    });
+  }
 }
 
 /** The site's files, its lock last: the lock lets the next run skip an unchanged site and remove stale pages. */

@@ -43,6 +43,14 @@ describe("graphgen docs", () => {
     });
   });
 
+  it("refuses a docs folder inside the package's output folder (each folder's lock removes what it did not write)", async () => {
+    expect(await cli(["docs", "--out", "generated/docs"])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `graphgen: error: the docs folder ${repoRoot}/generated/docs overlaps the output folder ${repoRoot}/generated\n  fix: give the docs a folder of their own: --out for graphgen docs, or "docsOut" in graphgen.config.json (default docs-site)\n`,
+    });
+  });
+
   it("is deterministic: two renderings are byte-identical", () => {
     const once = renderSite(defaultConfig());
     expect(renderSite(defaultConfig())).toEqual(once);
