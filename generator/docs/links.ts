@@ -5,16 +5,40 @@ export type PageFormat = "html" | "md";
 /** A page's path inside the site without its extension: `permissions/APIConnectors.ReadWrite.All`. */
 export type PagePath = string;
 
-export function permissionPage(name: string): PagePath {
-  return `permissions/${fileSafe(name)}`;
+/** Every page of the site by what it documents; names that only differ in case get distinct files. */
+export interface SitePages {
+  /** Undefined for a type the site has no page for. */
+  type(fullName: string): PagePath | undefined;
+  permission(name: string): PagePath;
+  path(template: string): PagePath;
 }
 
-export function typePage(fullName: string): PagePath {
-  return `types/${fileSafe(fullName)}`;
+export function sitePages(types: readonly string[], permissions: readonly string[], templates: readonly string[]): SitePages {
+  const taken = new Set<string>();
+  const assign = (names: readonly string[], page: (name: string) => PagePath) => {
+    const pages = new Map<string, PagePath>();
+    for (const name of [...names].sort()) {
+      // Windows and macOS file systems ignore case: `Calls.JoinGroupCallAsGuest.All` and
+      // `Calls.JoinGroupCallasGuest.All` are both Graph permissions.
+      let path = page(name);
+      for (let n = 2; taken.has(path.toLowerCase()); n++) path = `${page(name)}-${n}`;
+      taken.add(path.toLowerCase());
+      pages.set(name, path);
+    }
+    return pages;
+  };
+  const typePages = assign(types, (name) => `types/${fileSafe(name)}`);
+  const permissionPages = assign(permissions, (name) => `permissions/${fileSafe(name)}`);
+  const pathPages = assign(templates, requestPathPage);
+  return {
+    type: (fullName) => typePages.get(fullName),
+    permission: (name) => permissionPages.get(name) ?? `permissions/${fileSafe(name)}`,
+    path: (template) => pathPages.get(template) ?? requestPathPage(template),
+  };
 }
 
 /** `/identity/apiConnectors/{identityApiConnector-id}` -> `paths/identity/apiConnectors/{id}`: one folder per segment. */
-export function requestPathPage(template: string): PagePath {
+function requestPathPage(template: string): PagePath {
   const segments = template.split("/").filter((s) => s !== "").map((s) => (s.startsWith("{") ? "{id}" : fileSafe(s)));
   return `paths/${segments.join("/")}`;
 }

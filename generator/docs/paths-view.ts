@@ -2,7 +2,7 @@
 // types, the permissions that allow them (least privileged marked) and an example call.
 import { isKeySegment } from "../client/request-tree.js";
 import { requestExample, builderChain, type ExampleView } from "./examples.js";
-import { permissionPage, requestPathPage, type PagePath } from "./links.js";
+import type { PagePath } from "./links.js";
 import type { DocRequest } from "./requests.js";
 import { describe, typeLabel, type TypeLabel, type TypeSite } from "./types-view.js";
 
@@ -67,11 +67,11 @@ export function planPathViews(site: TypeSite, requests: readonly DocRequest[]): 
     const first = group[0] as DocRequest;
     const parentTemplate = template.slice(0, template.lastIndexOf("/"));
     views.push({
-      page: requestPathPage(template),
+      page: site.pages.path(template),
       template,
       resource: typeLabel(site, first.node.entityType),
       collection: first.node.kind === "collection" && !first.operation,
-      parent: byTemplate.has(parentTemplate) ? { template: parentTemplate, page: requestPathPage(parentTemplate) } : null,
+      parent: byTemplate.has(parentTemplate) ? { template: parentTemplate, page: site.pages.path(parentTemplate) } : null,
       requests: group.map((request) => requestView(site, request)),
     });
   }
@@ -81,7 +81,7 @@ export function planPathViews(site: TypeSite, requests: readonly DocRequest[]): 
 function requestView(site: TypeSite, request: DocRequest): RequestView {
   const { permissions } = request;
   const cells = (accepted: readonly string[], least: readonly { name: string }[] | undefined): PermissionCell[] =>
-    accepted.map((name) => ({ name, page: permissionPage(name), least: least?.some((l) => l.name === name) ?? false }));
+    accepted.map((name) => ({ name, page: site.pages.permission(name), least: least?.some((l) => l.name === name) ?? false }));
   const typeName = site.model.types.get(request.node.entityType)?.name ?? request.node.entityType;
   const summary = request.operation
     ? describe(request.operation.operation) || `The ${request.operation.operation.kind} ${request.operation.operation.fullName}.`

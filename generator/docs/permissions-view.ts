@@ -4,7 +4,7 @@
 import { requiredResourceAccess, type RequestedPermission } from "../permissions/manifest.js";
 import type { PermissionIndex, SchemeName } from "../permissions/tables.js";
 import type { ExampleView } from "./examples.js";
-import { permissionPage, requestPathPage, type PagePath } from "./links.js";
+import type { PagePath } from "./links.js";
 import type { PathView, RequestView } from "./paths-view.js";
 import type { DocRequest } from "./requests.js";
 import { jsonRepresentation, propertyRows, typeLabel, type PropertyRow, type TypeLabel, type TypeSite } from "./types-view.js";
@@ -89,7 +89,7 @@ function permissionView(site: TypeSite, index: PermissionIndex, name: string, al
     return {
       method: r.method,
       template: r.template,
-      page: requestPathPage(r.template),
+      page: site.pages.path(r.template),
       anchor: views.get(`${r.method} ${r.template}`)?.anchor ?? "",
       schemes: kinds.filter((k) => k.in.includes(name)).map((k) => ({ kind: k.kind, least: k.least?.some((l) => l.name === name) ?? false })),
     };
@@ -105,7 +105,7 @@ function permissionView(site: TypeSite, index: PermissionIndex, name: string, al
   };
   const block = requiredResourceAccess({ include: "both", operations: [], delegated: grant("DelegatedWork"), application: grant("Application") });
   return {
-    page: permissionPage(name),
+    page: site.pages.permission(name),
     name,
     summary: schemes.find((s) => s.label === "Application")?.description ?? schemes[0]?.description ?? "",
     schemes,

@@ -4,7 +4,7 @@ import type { RequestNode } from "../client/request-tree.js";
 import type { Model } from "../model/types.js";
 import type { PermissionIndex } from "../permissions/tables.js";
 import { permissionLookup } from "../client/permissions.js";
-import { typePage, type PagePath } from "./links.js";
+import { sitePages, type PagePath } from "./links.js";
 import { planPathViews, type PathView } from "./paths-view.js";
 import { planPermissionViews, type PermissionView } from "./permissions-view.js";
 import { gatherRequests, type DocRequest } from "./requests.js";
@@ -40,9 +40,10 @@ export interface DocsPlan {
 }
 
 export function planDocs(input: DocsInput): DocsPlan {
-  const onSite = new Set(input.types);
-  const site: TypeSite = { model: input.model, rootNamespace: input.rootNamespace, hasPage: (name) => onSite.has(name) };
   const requests = gatherRequests(input.roots, permissionLookup(input.permissions));
+  const permissionNames = new Set(requests.flatMap((r) => [...r.permissions.accepted.delegated, ...r.permissions.accepted.application]));
+  const pages = sitePages(input.types, [...permissionNames], [...new Set(requests.map((r) => r.template))]);
+  const site: TypeSite = { model: input.model, rootNamespace: input.rootNamespace, pages };
   const paths = planPathViews(site, requests);
   const permissions = planPermissionViews(site, input.permissions, requests, paths);
   const usages = typeUsages(requests, paths);
@@ -66,7 +67,8 @@ function typeUsages(requests: readonly DocRequest[], paths: readonly PathView[])
   const add = (name: string | undefined, request: DocRequest, role: string) => {
     if (!name) return;
     const list = usages.get(name) ?? [];
-    const view = views.get(`${request.method} ${request.template}`) ?? { page: typePage(name), anchor: "" };
+    const view = views.get(`${request.method} ${request.template}`);
+    if (!view) return;
     list.push({ method: request.method, template: request.template, ...view, role });
     usages.set(name, list);
   };

@@ -3,7 +3,7 @@
 import type { AnnotationValue } from "../csdl/raw.js";
 import { allProperties, baseChain, structuredType } from "../model/queries.js";
 import { isPrimitive, type Documented, type Model, type ModelType, type NavigationProperty, type Property, type TypeRef } from "../model/types.js";
-import { typePage, type PagePath } from "./links.js";
+import type { PagePath, SitePages } from "./links.js";
 
 export interface TypeLabel {
   /** `String`, `thumbnailSet`, `microsoft.graph.search.identity` outside the root namespace. */
@@ -56,7 +56,7 @@ export interface TypeView {
 export interface TypeSite {
   readonly model: Model;
   readonly rootNamespace: string;
-  readonly hasPage: (fullName: string) => boolean;
+  readonly pages: SitePages;
 }
 
 const EDM_JSON: Readonly<Record<string, string>> = {
@@ -74,13 +74,13 @@ export function typeLabel(site: TypeSite, fullName: string): TypeLabel {
   const label = fullName.startsWith(`${site.rootNamespace}.`) && !fullName.slice(site.rootNamespace.length + 1).includes(".")
     ? fullName.slice(site.rootNamespace.length + 1)
     : fullName;
-  return { label, page: site.hasPage(fullName) ? typePage(fullName) : null };
+  return { label, page: site.pages.type(fullName) ?? null };
 }
 
 export function planTypeView(site: TypeSite, type: ModelType, usages: readonly TypeUsage[], referencedBy: readonly string[]): TypeView {
   const structured = structuredType(site.model, type.fullName);
   return {
-    page: typePage(type.fullName),
+    page: site.pages.type(type.fullName) as PagePath,
     fullName: type.fullName,
     name: type.name,
     kind: structured ? `${structured.abstract ? "abstract " : ""}${structured.kind} type${structured.openType ? " (open)" : ""}` : type.kind === "enum" ? `enum${type.isFlags ? " (flags)" : ""}` : "type definition",
