@@ -61,7 +61,11 @@ const QUERY_TYPE: Readonly<Record<string, string>> = { $top: "Edm.Int32", $skip:
 /** One page per request path, in request-tree order. */
 export function planPathViews(site: TypeSite, requests: readonly DocRequest[]): PathView[] {
   const byTemplate = new Map<string, DocRequest[]>();
-  for (const request of requests) byTemplate.set(request.template, [...(byTemplate.get(request.template) ?? []), request]);
+  for (const request of requests) {
+    const group = byTemplate.get(request.template) ?? [];
+    group.push(request);
+    byTemplate.set(request.template, group);
+  }
   const views: PathView[] = [];
   for (const [template, group] of byTemplate) {
     const first = group[0] as DocRequest;

@@ -60,13 +60,21 @@ const SCHEME_LABELS: Readonly<Record<string, string>> = {
 export function planPermissionViews(site: TypeSite, index: PermissionIndex, requests: readonly DocRequest[], paths: readonly PathView[]): PermissionView[] {
   const views = new Map<string, RequestView>();
   for (const path of paths) for (const view of path.requests) views.set(`${view.method} ${view.template}`, view);
+  const allowedBy = requestsByPermission(requests);
+  return [...allowedBy.keys()].sort().map((name) => permissionView(site, index, name, allowedBy.get(name) ?? [], views));
+}
+
+/** Each permission that accepts a generated request (any scheme), with the requests it accepts. */
+export function requestsByPermission(requests: readonly DocRequest[]): Map<string, DocRequest[]> {
   const allowedBy = new Map<string, DocRequest[]>();
   for (const request of requests) {
     for (const name of new Set([...request.permissions.accepted.delegated, ...request.permissions.accepted.application])) {
-      allowedBy.set(name, [...(allowedBy.get(name) ?? []), request]);
+      const list = allowedBy.get(name) ?? [];
+      list.push(request);
+      allowedBy.set(name, list);
     }
   }
-  return [...allowedBy.keys()].sort().map((name) => permissionView(site, index, name, allowedBy.get(name) ?? [], views));
+  return allowedBy;
 }
 
 function permissionView(site: TypeSite, index: PermissionIndex, name: string, allowed: readonly DocRequest[], views: ReadonlyMap<string, RequestView>): PermissionView {

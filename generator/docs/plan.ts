@@ -6,7 +6,7 @@ import type { PermissionIndex } from "../permissions/tables.js";
 import { permissionLookup } from "../client/permissions.js";
 import { sitePages, type PagePath } from "./links.js";
 import { planPathViews, type PathView } from "./paths-view.js";
-import { planPermissionViews, type PermissionView } from "./permissions-view.js";
+import { planPermissionViews, requestsByPermission, type PermissionView } from "./permissions-view.js";
 import { gatherRequests, type DocRequest } from "./requests.js";
 import { planTypeView, propertyReferences, typeLabel, type TypeSite, type TypeUsage, type TypeView } from "./types-view.js";
 
@@ -41,8 +41,7 @@ export interface DocsPlan {
 
 export function planDocs(input: DocsInput): DocsPlan {
   const requests = gatherRequests(input.roots, permissionLookup(input.permissions));
-  const permissionNames = new Set(requests.flatMap((r) => [...r.permissions.accepted.delegated, ...r.permissions.accepted.application]));
-  const pages = sitePages(input.types, [...permissionNames], [...new Set(requests.map((r) => r.template))]);
+  const pages = sitePages(input.types, [...requestsByPermission(requests).keys()], [...new Set(requests.map((r) => r.template))]);
   const site: TypeSite = { model: input.model, rootNamespace: input.rootNamespace, pages };
   const paths = planPathViews(site, requests);
   const permissions = planPermissionViews(site, input.permissions, requests, paths);
