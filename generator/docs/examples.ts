@@ -7,10 +7,14 @@ import { allProperties, concreteTypes, structuredType } from "../model/queries.j
 import { isPrimitive, type Model, type Parameter, type TypeRef } from "../model/types.js";
 
 export interface ExampleView {
-  /** `graph.identity.apiConnectors.create(body)` */
-  readonly clientCall: string;
-  /** `client.api("/identity/apiConnectors").post(body)` */
-  readonly sdkCall: string;
+  /** `graph.identity.apiConnectors`: the request builder the call is made on. */
+  readonly clientChain: string;
+  /** `create`: the builder's method. */
+  readonly clientMember: string;
+  /** The @microsoft/microsoft-graph-client request method: `get`, `post`, `patch`, `delete`. */
+  readonly sdkMethod: string;
+  /** The request path as a string literal. */
+  readonly httpPathLiteral: string;
   readonly method: string;
   /** The request path as sent, after https://graph.microsoft.com/v1.0 */
   readonly httpPath: string;
@@ -64,8 +68,11 @@ export function requestExample(model: Model, chain: string, node: RequestNode, r
   const bodyText = body ? JSON.stringify(body, null, 2) : null;
   const clientArgument = isFunction && parameters ? { name: "parameters", json: JSON.stringify(parameters, null, 2) } : bodyText ? { name: "body", json: bodyText } : null;
   return {
-    clientCall: `${chain}.${accessor(member)}(${clientArgument?.name ?? ""})`,
-    sdkCall: `client.api(${JSON.stringify(httpPath)}).${SDK_METHOD[method] ?? method.toLowerCase()}(${bodyText ? "body" : ""})`,
+    clientChain: chain,
+    // requestBuilderMember always gives an identifier.
+    clientMember: member,
+    sdkMethod: SDK_METHOD[method] ?? method.toLowerCase(),
+    httpPathLiteral: JSON.stringify(httpPath),
     method,
     httpPath,
     body: bodyText,
