@@ -31,6 +31,8 @@ export interface GenerateResult {
   readonly warnings: readonly ModelWarning[];
   /** Emitted types by kind. */
   readonly counts: TypeCounts;
+  /** The docs site, when the `docs` option wrote it. */
+  readonly docs?: { readonly outDir: string; readonly write: WriteResult };
 }
 
 /** How to run a generation, apart from what to generate (the options). */
@@ -102,7 +104,10 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   const files = [...formatted, lockFile(header, counts, formatted)];
   const write: WriteResult = run.check ? { ...planWrite(resolved.out, files), written: [] } : writeOutput(resolved.out, files);
   // The docs site (option `docs`) goes into its own folder with its own lock, after the package.
-  if (resolved.docs && !run.check) writeOutput(resolved.docsOut, docsFiles({ model, types: selection.types, roots: client.roots }, resolved, header).files);
+  const docs =
+    resolved.docs && !run.check
+      ? { outDir: resolved.docsOut, write: writeOutput(resolved.docsOut, docsFiles({ model, types: selection.types, roots: client.roots }, resolved, header).files) }
+      : undefined;
   stage("write", started, run.check ? "checked, nothing written" : `${write.written.length} written, ${write.removed.length} removed`);
-  return { outDir: resolved.out, files, write, upToDate: false, timings, warnings: model.warnings, counts };
+  return { outDir: resolved.out, files, write, upToDate: false, timings, warnings: model.warnings, counts, ...(docs ? { docs } : {}) };
 }

@@ -1,6 +1,6 @@
 // `graphgen docs` and the `docs` option of generate: where the site goes, what the command says, when
 // it is skipped, and the error when there is nothing to document.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../generator/cli.js";
@@ -62,10 +62,23 @@ describe("the docs option of generate", () => {
     const options = { ...defaultConfig(), out: join(work, "package"), docs: true, docsOut: join(work, "with-generate"), format: false };
     const first = await generate(options);
     expect(first.upToDate).toBe(false);
+    expect(first.docs?.outDir).toBe(join(work, "with-generate"));
+    expect(first.docs?.write.written).toContain("permissions/APIConnectors.ReadWrite.All.html");
     expect(existsSync(join(work, "with-generate/index.html"))).toBe(true);
     expect((await generate(options)).upToDate).toBe(true);
     rmSync(join(work, "with-generate"), { recursive: true });
     expect((await generate(options)).upToDate).toBe(false);
     expect(existsSync(join(work, "with-generate/types/microsoft.graph.identity.md"))).toBe(true);
+  });
+});
+
+describe("graphgen generate with \"docs\": true in the config", () => {
+  it("says where the docs went", async () => {
+    const config = join(work, "docs.config.json");
+    const docsOut = join(work, "from-config");
+    writeFileSync(config, JSON.stringify({ ...defaultConfig(), cwd: undefined, metadata: join(repoRoot, "metadata/v1.0-cleanMetadata.xml"), overlays: [join(repoRoot, "metadata/overlay.xml")], out: join(work, "package-cli"), docs: true, docsOut }));
+    const { code, stdout } = await cli(["generate", "-c", config, "--no-format"]);
+    expect(code).toBe(0);
+    expect(stdout.split("\n").at(-2)).toBe(`  docs -> ${docsOut}: 38 written, 0 removed`);
   });
 });
