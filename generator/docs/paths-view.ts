@@ -46,12 +46,15 @@ export interface PathView {
   readonly requests: readonly RequestView[];
 }
 
+/** `an identityApiConnector`, `a user`. */
+const withArticle = (type: string): string => `${/^[aeiou]/i.test(type) ? "an" : "a"} ${type}`;
+
 const SUMMARIES: Readonly<Record<string, (type: string) => string>> = {
   list: (type) => `List ${type} items, one page per call.`,
-  create: (type) => `Create a ${type}.`,
-  get: (type) => `Read a ${type}.`,
-  update: (type) => `Update a ${type}: only the properties sent change.`,
-  delete: (type) => `Delete a ${type}.`,
+  create: (type) => `Create ${withArticle(type)}.`,
+  get: (type) => `Read ${withArticle(type)}.`,
+  update: (type) => `Update ${withArticle(type)}: only the properties sent change.`,
+  delete: (type) => `Delete ${withArticle(type)}.`,
 };
 
 const LIST_QUERY = ["$select", "$expand", "$filter", "$orderby", "$top", "$skip", "$count", "$search"];
