@@ -99,7 +99,8 @@ function requestView(site: TypeSite, request: DocRequest): RequestView {
     template: request.template,
     summary,
     parameters: parameterRows(site, request),
-    accepts: request.accepts ? typeLabel(site, request.accepts.name) : null,
+    // An action's body is its parameters object (listed above), not one of their types.
+    accepts: request.accepts && !request.operation ? typeLabel(site, request.accepts.name) : null,
     returns: request.returns ? typeLabel(site, request.returns.name) : null,
     returnsCollection: request.returns?.collection ?? false,
     delegated: cells(permissions.accepted.delegated, permissions.least?.delegated),
