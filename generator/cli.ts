@@ -2,6 +2,7 @@
 // It returns an exit code instead of exiting, so tests can drive it in-process.
 import { Command, CommanderError } from "commander";
 import { registerDiffCommand } from "./commands/diff.js";
+import { registerDocsCommand } from "./commands/docs.js";
 import { registerGenerateCommand } from "./commands/generate.js";
 import { registerInitCommand } from "./commands/init.js";
 import { registerPermissionsCommand } from "./commands/permissions.js";
@@ -32,6 +33,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   registerDiffCommand(program, io, setExitCode);
   registerInitCommand(program, io, setExitCode);
   registerUpdateCommand(program, io, setExitCode);
+  registerDocsCommand(program, io, setExitCode);
 
   if (argv.length === 0) {
     io.stdout(program.helpInformation());

@@ -19,6 +19,8 @@ const FIELDS: Record<string, FieldKind> = {
   format: "boolean",
   packageName: "string",
   packageVersion: "string",
+  docs: "boolean",
+  docsOut: "string",
 };
 
 export function loadConfig(path: string): GenerateOptions {

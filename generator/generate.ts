@@ -16,6 +16,7 @@ import { formatFiles } from "./format.js";
 import { hashInputs, isUpToDate, lockFile, lockHeader, readLockCounts, type TypeCounts } from "./lock.js";
 import { packageFiles } from "./package/manifest.js";
 import { planWrite, previousFiles, writeOutput, type OutputFile, type WriteResult } from "./write.js";
+import { checkDocsFolder, docsFiles } from "./docs/generate-docs.js";
 
 export type StageName = "parse" | "model" | "select" | "render" | "format" | "write";
 
@@ -30,6 +31,8 @@ export interface GenerateResult {
   readonly warnings: readonly ModelWarning[];
   /** Emitted types by kind. */
   readonly counts: TypeCounts;
+  /** The docs site, when the `docs` option wrote it. */
+  readonly docs?: { readonly outDir: string; readonly write: WriteResult };
 }
 
 /** How to run a generation, apart from what to generate (the options). */
@@ -49,9 +52,11 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
       hint: "pass --include <type,...> or --all, or set \"include\" in graphgen.config.json",
     });
   }
+  if (resolved.docs) checkDocsFolder(resolved);
   const timings: Record<StageName, number> = { parse: 0, model: 0, select: 0, render: 0, format: 0, write: 0 };
   const header = lockHeader(resolved, hashInputs(resolved));
-  if (!run.force && isUpToDate(resolved.out, header)) {
+  const docsCurrent = !resolved.docs || isUpToDate(resolved.docsOut, header);
+  if (!run.force && docsCurrent && isUpToDate(resolved.out, header)) {
     const write: WriteResult = { written: [], added: [], changed: [], unchanged: previousFiles(resolved.out), removed: [] };
     return { outDir: resolved.out, files: [], write, upToDate: true, timings, warnings: [], counts: readLockCounts(resolved.out) };
   }
@@ -98,6 +103,11 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   started = performance.now();
   const files = [...formatted, lockFile(header, counts, formatted)];
   const write: WriteResult = run.check ? { ...planWrite(resolved.out, files), written: [] } : writeOutput(resolved.out, files);
+  // The docs site (option `docs`) goes into its own folder with its own lock, after the package.
+  const docs =
+    resolved.docs && !run.check
+      ? { outDir: resolved.docsOut, write: writeOutput(resolved.docsOut, docsFiles({ model, types: selection.types, roots: client.roots }, resolved, header).files) }
+      : undefined;
   stage("write", started, run.check ? "checked, nothing written" : `${write.written.length} written, ${write.removed.length} removed`);
-  return { outDir: resolved.out, files, write, upToDate: false, timings, warnings: model.warnings, counts };
+  return { outDir: resolved.out, files, write, upToDate: false, timings, warnings: model.warnings, counts, ...(docs ? { docs } : {}) };
 }

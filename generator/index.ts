@@ -2,6 +2,7 @@
 export { generate, type GenerateResult, type GenerateRun, type StageName } from "./generate.js";
 export type { WriteResult, WritePlan, OutputFile } from "./write.js";
 export { diffMetadata, formatDiff, type ApiChange, type ApiDiff, type DiffFormat, type DiffOptions, type SemverBump } from "./diff/index.js";
+export { generateDocs, type DocsResult, type DocsRun } from "./docs/generate-docs.js";
 export { watchFiles, type Watcher, type WatchOptions } from "./watch.js";
 export { DEFAULT_OPTIONS, EMBEDDED_METADATA, EMBEDDED_OVERLAY, OPTION_DOCS, resolveOptions, type GenerateOptions, type ResolvedOptions } from "./options.js";
 export { loadConfig, DEFAULT_CONFIG_FILE } from "./config.js";

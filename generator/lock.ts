@@ -30,9 +30,12 @@ export function lockHeader(options: ResolvedOptions, inputHashes: Readonly<Recor
   return { generator, inputs, options: recorded, fingerprint };
 }
 
-/** The options that shape the output; paths made relative to `cwd` so the lock is the same on every machine. */
+/**
+ * The options that shape the output; paths made relative to `cwd` so the lock is the same on every machine.
+ * Where the output goes (`out`, `docsOut`) and whether docs come too (`docs`) change no file of the package.
+ */
 function recordedOptions(options: ResolvedOptions): Record<string, unknown> {
-  const { cwd, out: _out, metadata, overlays, ...rest } = options;
+  const { cwd, out: _out, docs: _docs, docsOut: _docsOut, metadata, overlays, ...rest } = options;
   const portable = (path: string) => relative(cwd, path).split("\\").join("/");
   return { ...rest, metadata: portable(metadata), overlays: overlays.map(portable) };
 }
@@ -69,13 +72,13 @@ export function readLockCounts(outDir: string): TypeCounts {
   return counts ?? { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };
 }
 
-/** graphgen's sources (a checkout) or build (an install), and its templates, with line endings normalised. */
+/** graphgen's sources (a checkout) or build (an install), and its templates (docs assets included), with line endings normalised. */
 const CODE_HASH = codeHash();
 
 function codeHash(): string {
   const code = existsSync(join(PACKAGE_ROOT, "generator")) ? "generator" : "dist";
   const parts = [...listFiles(join(PACKAGE_ROOT, code)), ...listFiles(join(PACKAGE_ROOT, "templates"))]
-    .filter((file) => /\.(ts|js|hbs)$/.test(file) && !file.endsWith(".d.ts"))
+    .filter((file) => /\.(ts|js|hbs|css)$/.test(file) && !file.endsWith(".d.ts"))
     .map((file) => `${relative(PACKAGE_ROOT, file).split("\\").join("/")}\0${readFileSync(file, "utf8").replace(/\r\n/g, "\n")}`);
   return sha256(parts.join("\0"));
 }

@@ -38,6 +38,10 @@ export interface GenerateOptions {
   packageName?: string;
   /** The output package's version. Default: `0.0.0`. */
   packageVersion?: string;
+  /** Also write the reference docs site (HTML and Markdown) into `docsOut` on every `generate`. Default: false. */
+  docs?: boolean;
+  /** The docs site's folder (`graphgen docs` and the `docs` option); graphgen owns it. Default: `docs-site`. */
+  docsOut?: string;
   /** Folder that relative paths are resolved against. Default: the current working directory. */
   cwd?: string;
 }
@@ -55,6 +59,8 @@ export const DEFAULT_OPTIONS: Readonly<Omit<ResolvedOptions, "cwd">> = {
   format: true,
   packageName: "graphgen-output",
   packageVersion: "0.0.0",
+  docs: false,
+  docsOut: "docs-site",
 };
 
 /** One line per config option, written into the config `graphgen init` creates (JSON has no comments). */
@@ -84,6 +90,7 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
     metadata: absolute(merged.metadata),
     overlays: merged.overlays.map(absolute),
     out: absolute(merged.out),
+    docsOut: absolute(merged.docsOut),
   };
 }
 

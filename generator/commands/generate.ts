@@ -68,6 +68,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIo): Promise<number> {
   }
   const total = (Object.values(result.timings) as number[]).reduce((a, b) => a + b, 0);
   io.stdout(`${summary}  ${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed in ${Math.round(total)} ms\n`);
+  if (result.docs) io.stdout(`  docs -> ${result.docs.outDir}: ${result.docs.write.written.length} written, ${result.docs.write.removed.length} removed\n`);
   return 0;
 }
 

@@ -10,6 +10,10 @@ export type SchemeName = "DelegatedWork" | "DelegatedPersonal" | "Application" |
 
 export interface SchemeInfo {
   adminDisplayName?: string;
+  adminDescription?: string;
+  /** What a user sees when consenting for themselves (delegated schemes only). */
+  userDisplayName?: string;
+  userDescription?: string;
   requiresAdminConsent?: boolean;
   /** 1 (least privileged) to 5; absent for some entries. */
   privilegeLevel?: number;
@@ -182,6 +186,9 @@ function readSchemes(raw: unknown, ctx: Ctx): Map<string, SchemeInfo> {
     const info = object(rawInfo, infoCtx);
     schemes.set(scheme, {
       adminDisplayName: optional<string>(info, "adminDisplayName", infoCtx, "string"),
+      adminDescription: optional<string>(info, "adminDescription", infoCtx, "string"),
+      userDisplayName: optional<string>(info, "userDisplayName", infoCtx, "string"),
+      userDescription: optional<string>(info, "userDescription", infoCtx, "string"),
       requiresAdminConsent: optional<boolean>(info, "requiresAdminConsent", infoCtx, "boolean"),
       privilegeLevel: optional<number>(info, "privilegeLevel", infoCtx, "number"),
     });
