@@ -75,6 +75,8 @@ export const OPTION_DOCS: Readonly<Record<keyof Omit<GenerateOptions, "cwd">, st
   format: "Format the output with prettier.",
   packageName: "The output package's npm name.",
   packageVersion: "The output package's version.",
+  docs: "Also write the reference docs site (HTML and Markdown) into docsOut on every generate.",
+  docsOut: "The docs site's folder (graphgen docs and the docs option); graphgen owns it.",
 };
 
 /** Fills in defaults and makes every path absolute. */
