@@ -25,7 +25,7 @@ describe("init", () => {
     const written = JSON.parse(readFileSync(join(dir, "graphgen.config.json"), "utf8"));
     for (const option of Object.keys(OPTION_DOCS)) expect(written.$comment.some((line: string) => line.startsWith(`${option}: `))).toBe(true);
     const { cwd: _cwd, ...resolved } = resolveOptions(loadConfig(join(dir, "graphgen.config.json")));
-    expect(resolved).toEqual({ ...DEFAULT_OPTIONS, out: join(dir, DEFAULT_OPTIONS.out) });
+    expect(resolved).toEqual({ ...DEFAULT_OPTIONS, out: join(dir, DEFAULT_OPTIONS.out), docsOut: join(dir, DEFAULT_OPTIONS.docsOut) });
     // package.json keeps its own indentation and fields; only the script is added.
     expect(readFileSync(join(dir, "package.json"), "utf8")).toBe('{\n    "name": "app",\n    "version": "1.0.0",\n    "scripts": {\n        "generate": "graphgen generate"\n    }\n}\n');
   });
