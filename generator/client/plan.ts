@@ -2,7 +2,7 @@
 // they need selected, and the modules to emit.
 import type { EmitContext, PlannedModule } from "../emit/context.js";
 import { planClientModules } from "./modules.js";
-import type { ValidatorLookup } from "./builders.js";
+import type { ValidatorLookup } from "./scope.js";
 import type { Model } from "../model/types.js";
 import { clientTypeNames } from "./client-types.js";
 import { parsePathPatterns } from "./include-paths.js";

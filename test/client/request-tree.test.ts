@@ -51,6 +51,7 @@ describe("request tree over the v1.0 metadata", () => {
     expect(clientRequests(roots)).toEqual([
       { method: "GET", path: "/identity/apiConnectors" },
       { method: "POST", path: "/identity/apiConnectors" },
+      { method: "GET", path: "/identity/apiConnectors/$count" },
       { method: "GET", path: "/identity/apiConnectors/{identityApiConnector-id}" },
       { method: "PATCH", path: "/identity/apiConnectors/{identityApiConnector-id}" },
       { method: "DELETE", path: "/identity/apiConnectors/{identityApiConnector-id}" },
@@ -58,11 +59,12 @@ describe("request tree over the v1.0 metadata", () => {
     ]);
   });
 
-  it("stops where a type would contain itself, and names functions with GET", () => {
+  it("follows each navigation property once per path, as Graph's OpenAPI does, and names functions with GET", () => {
     const roots = buildRequestTree(model, parsePathPatterns(["/users/*/mailFolders/**"]), "microsoft.graph");
     const requests = clientRequests(roots).map((r) => `${r.method} ${r.path}`);
     expect(requests).toContain("GET /users/{user-id}/mailFolders/{mailFolder-id}/messages");
     expect(requests).toContain("GET /users/{user-id}/mailFolders/delta");
+    expect(requests).toContain("GET /users/{user-id}/mailFolders/{mailFolder-id}/childFolders/{mailFolder-id}/messages");
     expect(requests.some((r) => r.includes("childFolders/{mailFolder-id}/childFolders"))).toBe(false);
   });
 });
@@ -90,7 +92,7 @@ describe("graphgen permissions", () => {
 
   it("gives Role entries for --application and takes --include-path", async () => {
     const { stdout } = await run(["permissions", "--application", "--include-path", "/identity/apiConnectors"]);
-    expect(stdout).toContain("Microsoft Graph permissions for 2 operation(s) (application)");
+    expect(stdout).toContain("Microsoft Graph permissions for 3 operation(s) (application)");
     expect(JSON.parse(stdout.slice(stdout.indexOf("{\n"))).requiredResourceAccess[0].resourceAccess).toEqual([
       { id: "1dfe531a-24a6-4f1b-80f4-7a0dc5a0a171", type: "Role" },
     ]);
