@@ -44,8 +44,7 @@ export function collectionMembers(scope: BuilderScope): void {
     const add = scope.addSpec("addRef", "POST", addTemplate);
     const addDoc = scope.doc(`Adds an existing ${type.name} by reference: give its id, or an object that has one.`, "POST", addTemplate);
     const addParams = [{ name: "target", annotation: `: ${reference}` }, options(requestOptions)];
-    const body = `transport.reference(${set}, target)`;
-    scope.sender(addDoc, "addRef", addParams, "Promise<void>", { spec: add, path: pathPlus("$ref"), args: ["options", body] });
+    scope.sender(addDoc, "addRef", addParams, "Promise<void>", { spec: add, callee: "transport.sendReference", path: pathPlus("$ref"), args: [set, "target", "options"] });
     const removeTemplate = `${itemTemplate(node)}/$ref`;
     const remove = scope.addSpec("removeRef", "DELETE", removeTemplate);
     const removeDoc = scope.doc(`Removes the reference to the ${type.name} with this id; the ${type.name} itself stays.`, "DELETE", removeTemplate);
@@ -75,8 +74,8 @@ export function entityMembers(scope: BuilderScope): void {
     const set = scope.addSpec("setRef", "PUT", template);
     const setDoc = scope.doc(`Points \`${node.segments.at(-1)}\` at an existing ${type.name}: give its id, or an object that has one.`, "PUT", template);
     const setParams = [{ name: "target", annotation: `: ${reference}` }, options(requestOptions)];
-    const body = `transport.reference(${JSON.stringify(node.references.entitySet)}, target)`;
-    scope.sender(setDoc, "setRef", setParams, "Promise<void>", { spec: set, path: pathPlus("$ref"), args: ["options", body] });
+    const entitySet = JSON.stringify(node.references.entitySet);
+    scope.sender(setDoc, "setRef", setParams, "Promise<void>", { spec: set, callee: "transport.sendReference", path: pathPlus("$ref"), args: [entitySet, "target", "options"] });
     const remove = scope.addSpec("removeRef", "DELETE", template);
     const removeDoc = scope.doc(`Clears \`${node.segments.at(-1)}\`; the ${type.name} itself stays.`, "DELETE", template);
     scope.sender(removeDoc, "removeRef", [options(requestOptions)], "Promise<void>", { spec: remove, path: pathPlus("$ref") });

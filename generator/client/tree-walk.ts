@@ -77,7 +77,8 @@ export class TreeWalk {
       }
     }
     if (via.step !== "cast") children.push(...this.casts(segments, via, "entity"));
-    const itemPath = typeName === DRIVE_ITEM && via.contained && via.step !== "itemPath" ? this.itemPath(segments, via) : undefined;
+    // Any drive item, contained (`items/{id}`) or not (`root`), addresses the items below it by path.
+    const itemPath = typeName === DRIVE_ITEM && via.step !== "itemPath" && via.step !== "cast" ? this.itemPath(segments, via) : undefined;
     return this.node(segments, "entity", type, via, children, undefined, itemPath);
   }
 
@@ -125,7 +126,8 @@ export class TreeWalk {
   }
 
   private itemPath(segments: string[], via: Step): RequestNode | undefined {
-    return this.entity([...segments, "{item-path}"], DRIVE_ITEM, { ...via, step: "itemPath", references: undefined, casts: [] });
+    const step: Step = { ...via, step: "itemPath", contained: true, references: undefined, casts: [] };
+    return this.entity([...segments, "{item-path}"], DRIVE_ITEM, step);
   }
 
   private worthVisiting(segments: readonly string[]): boolean {

@@ -131,8 +131,14 @@ export interface GraphTransport {
   /** The response body unread, for downloads. */
   fetchContent(spec: OperationSpec, path: string, options?: RequestOptions): Promise<Response>;
   upload<T>(spec: OperationSpec, path: string, content: UploadContent, options: UploadOptions): Promise<T | undefined>;
-  /** `{ "@odata.id": "<baseUrl>/<entitySet>/<id>" }`, the body of a `$ref` request. */
-  reference(entitySet: string, target: Reference): { "@odata.id": string };
+  /** A `$ref` request whose body is `{ "@odata.id": "<baseUrl>/<entitySet>/<id>" }`. */
+  sendReference(
+    spec: OperationSpec,
+    path: string,
+    entitySet: string,
+    target: Reference,
+    options?: RequestOptions,
+  ): Promise<void>;
 }
 
 export function createTransport(options: GraphClientOptions): GraphTransport {
@@ -285,15 +291,21 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     return (await readBody(spec, response)) as T | undefined;
   }
 
-  function reference(entitySet: string, target: Reference): { "@odata.id": string } {
+  async function sendReference(
+    spec: OperationSpec,
+    path: string,
+    entitySet: string,
+    target: Reference,
+    requestOptions: RequestOptions = {},
+  ): Promise<void> {
     const id = typeof target === "string" ? target : target.id;
     if (typeof id !== "string") {
       throw new GraphClientError("invalidId", "a reference needs an id: pass the id, or an object that has one");
     }
-    return { "@odata.id": `${baseUrl}/${entitySet}/${keySegment(id)}` };
+    await send(spec, path, requestOptions, { "@odata.id": `${baseUrl}/${entitySet}/${keySegment(id)}` });
   }
 
-  return { baseUrl, send, listAll, count, fetchContent, upload, reference };
+  return { baseUrl, send, listAll, count, fetchContent, upload, sendReference };
 }
 
 /** Download and upload requests on one stream; the builders' stream members return these. */
