@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../generator/cli.js";
 import { isIncluded, mayIncludeBelow, parsePathPatterns } from "../../generator/client/include-paths.js";
 import { clientRequests } from "../../generator/client/permissions.js";
+import { planClient } from "../../generator/client/plan.js";
 import { buildRequestTree } from "../../generator/client/request-tree.js";
 import { loadModel } from "../../generator/load.js";
 import type { Model } from "../../generator/model/types.js";
@@ -57,6 +58,19 @@ describe("request tree over the v1.0 metadata", () => {
       { method: "DELETE", path: "/identity/apiConnectors/{identityApiConnector-id}" },
       { method: "POST", path: "/identity/apiConnectors/{identityApiConnector-id}/uploadClientCertificate" },
     ]);
+  });
+
+  it("fails for a pattern that selects nothing, naming the closest request paths", () => {
+    const plan = (includePaths: string[]) => () => planClient(model, { includePaths, rootNamespace: "microsoft.graph" });
+    expect(plan(["/identity/apiConnectors/**", "/usrs/**"])).toThrow(
+      expect.objectContaining({
+        message: 'include path "/usrs/**" matches no request path of the metadata',
+        hint: "closest paths: /users, /chats, /me; `graphgen paths` lists them all",
+      }),
+    );
+    expect(plan(["/users/*/mangaer"])).toThrow(
+      expect.objectContaining({ hint: expect.stringMatching(/^closest paths: \/users\/\{user-id\}\/manager, /) }),
+    );
   });
 
   it("follows each navigation property once per path, as Graph's OpenAPI does, and names functions with GET", () => {
