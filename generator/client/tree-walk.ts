@@ -4,6 +4,7 @@
 // a non-contained one is addressable with its key, casts, `$count`, `$ref`, streams and bound operations,
 // but not walked further (its entities live elsewhere, where their own paths lead on); casts only to the
 // types a `Validation.DerivedTypeConstraint` names. Pure function of (model, patterns).
+import type { AnnotationValue } from "../csdl/raw.js";
 import { TERMS } from "../model/annotate.js";
 import { allProperties, baseChain, boundOperations, structuredType } from "../model/queries.js";
 import type { Annotations, EntitySet, Model, NavigationProperty, StructuredType } from "../model/types.js";
@@ -104,8 +105,7 @@ export class TreeWalk {
     const declaring = this.declaringType(owner, nav);
     const key = `${declaring}/${nav.name}`;
     if (visited.has(key)) return undefined;
-    const referenceable = restrictions?.Referenceable;
-    const references = !nav.containsTarget || (referenceable?.kind === "bool" && referenceable.value) ? this.referenceTarget(nav) : undefined;
+    const references = this.referenceable(owner, nav, restrictions?.Referenceable) ? this.referenceTarget(nav) : undefined;
     const via: Step = {
       step: "navigation",
       contained: nav.containsTarget,
@@ -250,6 +250,17 @@ export class TreeWalk {
     return (chain.find((t) => t.navigationProperties.includes(nav)) ?? owner).fullName;
   }
 
+  /**
+   * Whether `$ref` requests apply: where `NavigationRestrictions/Referenceable` says so, and on the directory's
+   * non-contained relationships (members, owners, manager, sponsors, ...), which Graph manages by reference
+   * though its metadata marks few of them. Other non-contained navigation (`createdByUser`) is read-only.
+   */
+  private referenceable(owner: StructuredType, nav: NavigationProperty, annotated: AnnotationValue | undefined): boolean {
+    if (annotated?.kind === "bool") return annotated.value;
+    const target = structuredType(this.model, nav.type.name);
+    return !nav.containsTarget && this.isDirectoryObject(owner) && target !== undefined && this.isDirectoryObject(target);
+  }
+
   /** The entity set a reference points into: the target type's own set, else its nearest base type's. */
   private referenceTarget(nav: NavigationProperty): { entitySet: string } | undefined {
     const type = structuredType(this.model, nav.type.name);
@@ -272,9 +283,9 @@ function templateOf(segments: readonly string[], step: RequestStep): string {
   return `/${segments.slice(0, -1).join("/")}:/${segments.at(-1)}:`;
 }
 
-type AnnotationRecord = Readonly<Record<string, import("../csdl/raw.js").AnnotationValue>>;
+type AnnotationRecord = Readonly<Record<string, AnnotationValue>>;
 
-function record(value: import("../csdl/raw.js").AnnotationValue | undefined): AnnotationRecord | undefined {
+function record(value: AnnotationValue | undefined): AnnotationRecord | undefined {
   return value?.kind === "record" ? value.properties : undefined;
 }
 
