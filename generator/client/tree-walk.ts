@@ -6,8 +6,8 @@
 // types a `Validation.DerivedTypeConstraint` names. Pure function of (model, patterns).
 import type { AnnotationValue } from "../csdl/raw.js";
 import { TERMS } from "../model/annotate.js";
-import { allProperties, baseChain, boundOperations, structuredType } from "../model/queries.js";
-import type { Annotations, EntitySet, Model, NavigationProperty, StructuredType } from "../model/types.js";
+import { allProperties, baseChain, structuredType } from "../model/queries.js";
+import type { Annotations, EntitySet, Model, NavigationProperty, Operation, StructuredType } from "../model/types.js";
 import { isIncluded, mayIncludeBelow, type PathPattern } from "./include-paths.js";
 import type { OperationNode, RequestNode, RequestStep, StreamNode } from "./request-tree.js";
 
@@ -39,6 +39,8 @@ interface Step {
 
 export class TreeWalk {
   private readonly entitySets: readonly EntitySet[];
+  /** Bound operations by binding type and `[]` for collections: the walk asks for them at every node. */
+  private readonly bound = new Map<string, Operation[]>();
 
   constructor(
     private readonly model: Model,
@@ -46,6 +48,11 @@ export class TreeWalk {
     private readonly rootNamespace: string,
   ) {
     this.entitySets = model.containers.flatMap((c) => c.entitySets);
+    for (const operation of model.operations) {
+      if (!operation.binding) continue;
+      const key = `${operation.binding.type.name}${operation.binding.type.collection ? "[]" : ""}`;
+      this.bound.set(key, [...(this.bound.get(key) ?? []), operation]);
+    }
   }
 
   roots(): RequestNode[] {
@@ -230,7 +237,8 @@ export class TreeWalk {
   /** One operation per name: the one bound nearest to the type wins (a derived type's override). */
   private operations(segments: readonly string[], template: string, type: StructuredType, collection: boolean): OperationNode[] {
     const distance = new Map([type, ...baseChain(this.model, type)].map((t, i) => [t.fullName, i]));
-    const candidates = boundOperations(this.model, type, collection).sort(
+    const suffix = collection ? "[]" : "";
+    const candidates = [type, ...baseChain(this.model, type)].flatMap((t) => this.bound.get(`${t.fullName}${suffix}`) ?? []).sort(
       (a, b) => compare(a.name, b.name) || (distance.get(a.binding!.type.name) ?? 0) - (distance.get(b.binding!.type.name) ?? 0),
     );
     const nodes: OperationNode[] = [];
