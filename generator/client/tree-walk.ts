@@ -20,6 +20,7 @@ const DIRECTORY_OBJECT = "microsoft.graph.directoryObject";
 const PROPERTY_PATH_TERMS = ["Org.OData.Capabilities.V1.ReadRestrictions", "Org.OData.Capabilities.V1.UpdateRestrictions", "Org.OData.Capabilities.V1.InsertRestrictions"];
 /** OneDrive addresses a drive item by its path below another (`root:/a/b.txt:`); the metadata cannot say so. */
 const DRIVE_ITEM = "microsoft.graph.driveItem";
+const DRIVE = "microsoft.graph.drive";
 
 /** How the node being built was reached, and what that allows. */
 interface Step {
@@ -83,7 +84,7 @@ export class TreeWalk {
     const children: RequestNode[] = [];
     // Below a non-contained navigation Graph's paths stop: the entity's own paths lead on. Below an entity cast
     // (`pages/{id}/microsoft.graph.sitePage`) the derived type's navigation properties are walked, as Graph does.
-    if (via.contained && via.step !== "itemPath") {
+    if (via.contained && !via.leaf && via.step !== "itemPath") {
       const navigations = allProperties(this.model, type).navigationProperties;
       for (const nav of [...navigations].sort((a, b) => compare(a.name, b.name))) {
         const child = this.navigation(segments, nav, via.visited, type);
@@ -91,6 +92,7 @@ export class TreeWalk {
       }
     }
     if (via.step !== "cast") children.push(...this.casts(segments, via, "entity"), ...this.complexProperties(segments, type));
+    if (typeName === DRIVE && !via.contained && !via.leaf && via.step !== "cast") children.push(...this.driveShortcuts(segments));
     // Any drive item, contained (`items/{id}`) or not (`root`), addresses the items below it by path.
     const itemPath = typeName === DRIVE_ITEM && via.step !== "itemPath" && via.step !== "cast" ? this.itemPath(segments, via) : undefined;
     return this.node(segments, "entity", type, via, children, undefined, itemPath);
@@ -174,6 +176,17 @@ export class TreeWalk {
     const children = navigations.flatMap((nav) => leaf(nav) ?? []);
     const via: Step = { step: "function", contained: false, visited: new Set(), countable: false, casts: [], function: op };
     return this.node(path, "entity", type, via, children, undefined, undefined);
+  }
+
+  /**
+   * A drive reached by reference (`/me/drive`, `/sites/{id}/drive`) still serves its root and items, as OneDrive
+   * documents (`/me/drive/root:/a.txt:/content`): those two, with their content and paths, not their subtrees.
+   */
+  private driveShortcuts(segments: string[]): RequestNode[] {
+    const via: Step = { step: "navigation", contained: false, visited: new Set(), countable: false, casts: [], leaf: true };
+    const root = this.entity([...segments, "root"], DRIVE_ITEM, via);
+    const items = this.collection([...segments, "items"], DRIVE_ITEM, via);
+    return [root, items].flatMap((node) => node ?? []);
   }
 
   private itemPath(segments: string[], via: Step): RequestNode | undefined {
