@@ -18,6 +18,7 @@ const INCLUDE_PATHS = [
   "/users/*/mailboxSettings",
   "/sites/*/getByPath",
   "/reports/getOffice365ActivationCounts",
+  "/me/drive/root/*",
 ];
 /** Bytes that are not valid UTF-8 (a lone continuation byte, 0xFF, 0xFE, NUL): any text decoding would change them. */
 const BINARY = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28, 0x0d, 0x0a, 0x1a]);
@@ -149,6 +150,12 @@ describe("streams", () => {
       ["/v1.0/reports/getOffice365ActivationCounts", "token"],
       ["/download/{token}", undefined],
     ]);
+  });
+
+  it("uploads to the signed-in user's drive by path: PUT /me/drive/root:/folder/file.txt:/content", async () => {
+    const item = await client.me.drive.root.byPath("folder/file.txt").content.upload("hello", { contentType: "text/plain" });
+    expect(last()).toMatchObject({ method: "PUT", path: "/v1.0/me/drive/root:/folder/file.txt:/content", rawBody: "hello" });
+    expect(item).toMatchObject({ name: "file.txt", size: 5 });
   });
 
   it("refuses a drive item path that would leave its folder", () => {

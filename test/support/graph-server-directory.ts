@@ -50,6 +50,8 @@ const notFound = (what: string) =>
 export function routeDirectoryRequest(req: RouteRequest, env: RouteEnv, store: DirectoryStore, segments: string[]): GraphReply | undefined {
   const [root, id, ...rest] = segments;
   if (root === "drives" && id !== undefined) return driveRoute(req, env, store, id, rest);
+  // The signed-in user's drive; the test server's "me" owns the drive called "me".
+  if (root === "me" && id === "drive") return driveRoute(req, env, store, "me", rest);
   if (root === "reports" && id === "getOffice365ActivationCounts" && rest.length === 0) return reportRoute(env, store);
   if (root !== "users" && root !== "groups") return undefined;
   if (id === "$count") return count(req, [...store.objects.values()].filter((o) => o["@odata.type"] === `#microsoft.graph.${root.slice(0, -1)}`));
