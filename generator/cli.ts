@@ -5,6 +5,7 @@ import { registerDiffCommand } from "./commands/diff.js";
 import { registerDocsCommand } from "./commands/docs.js";
 import { registerGenerateCommand } from "./commands/generate.js";
 import { registerInitCommand } from "./commands/init.js";
+import { registerPathsCommand } from "./commands/paths.js";
 import { registerPermissionsCommand } from "./commands/permissions.js";
 import { registerUpdateCommand } from "./commands/update.js";
 import { EXIT_USAGE, type CliIo } from "./commands/io.js";
@@ -30,6 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .exitOverride();
   registerGenerateCommand(program, io, setExitCode);
   registerPermissionsCommand(program, io, setExitCode);
+  registerPathsCommand(program, io, setExitCode);
   registerDiffCommand(program, io, setExitCode);
   registerInitCommand(program, io, setExitCode);
   registerUpdateCommand(program, io, setExitCode);

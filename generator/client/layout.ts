@@ -2,16 +2,20 @@
 // prettier would at printWidth 120, so the format stage can skip prettier for them. Where a layout is beyond
 // these rules (a type that would have to break inside), it writes one line and marks the module unstable, and
 // prettier formats that module as before. test/client/prettier-stable.test.ts checks both against prettier.
-import { layoutAlias, PRINT_WIDTH } from "./layout.js";
-import type { ImportView } from "./imports.js";
+import { layoutAlias, PRINT_WIDTH } from "../emit/layout.js";
+import type { ImportView } from "../emit/imports.js";
 
 /** Collects whether every layout of one module followed prettier's rules. */
 export class ClientLayout {
   stable = true;
 
-  /** Gives `text` if its longest line fits, else marks the module for prettier. */
-  private checked(text: string): string {
-    if (text.split("\n").some((line) => line.length > PRINT_WIDTH)) this.stable = false;
+  /**
+   * Gives `text` if its longest line fits, else marks the module for prettier. A broken call's or signature's
+   * head (`  return someLongName(`) cannot break further, so prettier leaves it as it is.
+   */
+  private checked(text: string, headBreaks = true): string {
+    const lines = text.split("\n");
+    if (lines.some((line, i) => line.length > PRINT_WIDTH && (headBreaks || i > 0))) this.stable = false;
     return text;
   }
 
@@ -50,7 +54,7 @@ export class ClientLayout {
       if (one.length <= PRINT_WIDTH || !p.members) return one;
       return `${inner}${p.name}: {\n${p.members.map((m) => `${inner}  ${m};\n`).join("")}${inner}},`;
     });
-    return this.checked(`${indent}${head}(\n${lines.join("\n")}\n${indent})${tail}`);
+    return this.checked(`${indent}${head}(\n${lines.join("\n")}\n${indent})${tail}`, !/^[\w$ ]*$/.test(head));
   }
 
   /** A call `callee(args)` as the whole of what follows `lead` on a line (e.g. `return `), then `tail`. */
@@ -58,7 +62,7 @@ export class ClientLayout {
     const line = `${indent}${lead}${callee}(${args.join(", ")})${tail}`;
     if (line.length <= PRINT_WIDTH) return line;
     const inner = `${indent}  `;
-    return this.checked(`${indent}${lead}${callee}(\n${args.map((a) => `${inner}${a},\n`).join("")}${indent})${tail}`);
+    return this.checked(`${indent}${lead}${callee}(\n${args.map((a) => `${inner}${a},\n`).join("")}${indent})${tail}`, false);
   }
 
   /** An object member `name: (params) => callee(args),`: prettier breaks after `=>` first, then the arguments. */
