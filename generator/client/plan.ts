@@ -18,11 +18,21 @@ export interface ClientPlan {
   readonly indexModules: readonly string[];
 }
 
-export function planClient(model: Model, options: { includePaths: readonly string[]; rootNamespace: string }): ClientPlan {
+type PathScope = { includePaths: readonly string[]; rootNamespace: string };
+
+export function planClient(model: Model, options: PathScope): ClientPlan {
   const patterns = parsePathPatterns(options.includePaths);
   const roots = buildRequestTree(model, patterns, options.rootNamespace);
   checkPatternsMatch(model, patterns, roots, options.rootNamespace);
   return { roots, types: clientTypeNames(model, roots), indexModules: roots.length > 0 ? ["./client/index.js"] : [] };
+}
+
+/**
+ * The request tree alone, without the check that every pattern selects something: for comparing two
+ * metadata versions, where a pattern that selects nothing in the newer one is a change to report.
+ */
+export function clientRequestTree(model: Model, options: PathScope): readonly RequestNode[] {
+  return buildRequestTree(model, parsePathPatterns(options.includePaths), options.rootNamespace);
 }
 
 export function planClientPart(ctx: EmitContext, plan: ClientPlan): PlannedModule[] {

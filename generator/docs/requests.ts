@@ -41,7 +41,7 @@ export function gatherRequests(roots: readonly RequestNode[], lookup: Permission
       requests.push({
         method: request.method,
         template: request.template,
-        role: request.role,
+        role: request.operation ?? request.role,
         node,
         ancestors,
         operation,

@@ -2,7 +2,7 @@
 // reference resolved in the user's code can be looked up: types, members (`type.member`, inherited
 // ones included) and request paths the client no longer has.
 import { clientRequests } from "../client/permissions.js";
-import { planClient } from "../client/plan.js";
+import { clientRequestTree, planClient } from "../client/plan.js";
 import { apiSurface, compareSurfaces, type ApiChange, type ApiDiff } from "../diff/index.js";
 import type { Model } from "../model/types.js";
 import type { ResolvedOptions } from "../options.js";
@@ -43,7 +43,7 @@ export function projectDiff(before: Model, after: Model, options: Scope): { diff
 
 /** Paths of the client's requests that appear or disappear for the project's `includePaths`. */
 function requestPathChanges(before: Model, after: Model, options: Scope): ApiChange[] {
-  const paths = (model: Model) => new Set(clientRequests(planClient(model, options).roots).map((r) => r.path));
+  const paths = (model: Model) => new Set(clientRequests(clientRequestTree(model, options)).map((r) => r.path));
   const old = paths(before);
   const now = paths(after);
   return [

@@ -24,7 +24,7 @@ describe("graphgen docs", () => {
     const first = await cli(["docs", "--out", out]);
     expect(first).toEqual({
       code: 0,
-      stdout: `graphgen: docs for 1 permissions, 10 types, 3 request paths -> ${out}\n  38 written, 0 unchanged, 0 removed in N ms\n  open ${out}/index.html\n`,
+      stdout: `graphgen: docs for 1 permissions, 10 types, 4 request paths -> ${out}\n  40 written, 0 unchanged, 0 removed in N ms\n  open ${out}/index.html\n`,
       stderr: "",
     });
     expect(readFileSync(join(out, "permissions/APIConnectors.ReadWrite.All.html"), "utf8")).toContain("c67b52c5-7c69-48b6-9d48-7b3af3ded914");
@@ -79,6 +79,6 @@ describe("graphgen generate with \"docs\": true in the config", () => {
     writeFileSync(config, JSON.stringify({ ...defaultConfig(), cwd: undefined, metadata: join(repoRoot, "metadata/v1.0-cleanMetadata.xml"), overlays: [join(repoRoot, "metadata/overlay.xml")], out: join(work, "package-cli"), docs: true, docsOut }));
     const { code, stdout } = await cli(["generate", "-c", config, "--no-format"]);
     expect(code).toBe(0);
-    expect(stdout.split("\n").at(-2)).toBe(`  docs -> ${docsOut}: 38 written, 0 removed`);
+    expect(stdout.split("\n").at(-2)).toBe(`  docs -> ${docsOut}: 40 written, 0 removed`);
   });
 });

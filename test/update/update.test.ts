@@ -78,8 +78,9 @@ describe("graphgen update --check", () => {
     const { code, stdout } = await run(["update", "--from", `${server.url}/paths.xml`, "--project", "sample/tsconfig.json", "--check"]);
     expect(stdout).toContain(
       [
-        "3 change(s): 3 breaking, 0 non-breaking; implies a major version bump\n\nBreaking:",
+        "4 change(s): 4 breaking, 0 non-breaking; implies a major version bump\n\nBreaking:",
         "  - request path removed: /identity/apiConnectors",
+        "  - request path removed: /identity/apiConnectors/$count",
         "  - request path removed: /identity/apiConnectors/{identityApiConnector-id}",
         "  - request path removed: /identity/apiConnectors/{identityApiConnector-id}/uploadClientCertificate\n",
       ].join("\n"),
