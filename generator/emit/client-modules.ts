@@ -63,6 +63,7 @@ function clientIndex(roots: readonly RequestNode[]): PlannedModule {
   const values = new ImportSet(CLIENT_INDEX_MODULE, ["createGraphClient"]);
   values.add(CLIENT_RUNTIME_MODULE, "createTransport", false);
   imports.add(CLIENT_RUNTIME_MODULE, "GraphClientOptions");
+  imports.add(CLIENT_RUNTIME_MODULE, "GraphTransport");
   const layout = new ClientLayout();
   const views = roots.map((root) => {
     const naming = requestBuilderNaming(root.segments);

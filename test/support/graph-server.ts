@@ -6,7 +6,7 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { type Entity, type GraphReply, graphError, routeGraphRequest } from "./graph-server-routes.js";
 
-export { type Entity, certificateThumbprint } from "./graph-server-routes.js";
+export { type Entity, type GraphReply, certificateThumbprint, graphError } from "./graph-server-routes.js";
 
 export const GRAPH_JSON_CONTENT_TYPE =
   "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
@@ -23,6 +23,18 @@ export interface GraphServerOptions {
   tls?: TlsOptions;
   /** Decides whether a bearer token is accepted (default: any non-empty token). */
   isTokenValid?: (token: string) => boolean;
+  /** Extra Graph behaviour (delta, $batch, upload sessions), asked in order before the apiConnectors routes. */
+  hooks?: readonly ServerHook[];
+}
+
+/** A reply, `"reset"` to drop the connection without answering, or undefined to let the next route answer. */
+export type HookReply = GraphReply | "reset";
+export type ServerHook = (request: LoggedRequest, server: HookContext) => HookReply | undefined | Promise<HookReply | undefined>;
+export interface HookContext {
+  readonly origin: string;
+  readonly baseUrl: string;
+  /** Routes a request as if it had arrived (hooks, then the default routes) without authentication: $batch items. */
+  route(request: LoggedRequest): Promise<HookReply>;
 }
 
 export interface LoggedRequest {
@@ -39,6 +51,8 @@ export interface LoggedRequest {
   /** Parsed JSON body, or undefined when the body is empty or not JSON. */
   body: unknown;
   rawBody: string;
+  /** The body's bytes, for binary uploads. */
+  bytes: Buffer;
 }
 
 export interface GraphServer {
@@ -82,22 +96,37 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   let nextLinkOrigin: string | undefined;
   let origin = "";
 
+  const context: HookContext = {
+    get origin() {
+      return origin;
+    },
+    get baseUrl() {
+      return `${origin}/v1.0`;
+    },
+    route: (entry) => route(entry),
+  };
+  async function route(entry: LoggedRequest): Promise<HookReply> {
+    for (const hook of options.hooks ?? []) {
+      const reply = await hook(entry, context);
+      if (reply !== undefined) return reply;
+    }
+    return routeGraphRequest(
+      {
+        method: entry.method,
+        pathname: entry.path,
+        query: new URL(entry.url, origin).searchParams,
+        contentType: headerValue(entry.headers["content-type"]),
+        rawBody: entry.rawBody,
+      },
+      { store: entities, baseUrl: `${origin}/v1.0`, nextLinkBase: `${nextLinkOrigin ?? origin}/v1.0`, pageSize },
+    );
+  }
+
   const server = createServer(options.tls, async (req, res) => {
     const entry = await recordRequest(req, requests);
-    const reply =
-      failures.shift() ??
-      authenticate(entry, options.isTokenValid) ??
-      routeGraphRequest(
-        {
-          method: entry.method,
-          pathname: entry.path,
-          query: new URL(entry.url, origin).searchParams,
-          contentType: req.headers["content-type"],
-          rawBody: entry.rawBody,
-        },
-        { store: entities, baseUrl: `${origin}/v1.0`, nextLinkBase: `${nextLinkOrigin ?? origin}/v1.0`, pageSize },
-      );
-    writeReply(req, res, reply);
+    const reply = failures.shift() ?? authenticate(entry, options.isTokenValid) ?? (await route(entry));
+    if (reply === "reset") req.socket.destroy();
+    else writeReply(req, res, reply);
   });
   origin = await listen(server, options.tls ? "https" : "http");
 
@@ -125,11 +154,15 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
 }
 
 /** A server on its own port that records everything and answers an empty page, to prove no token leaks to it. */
-export async function startCaptureServer(options: { tls?: TlsOptions } = {}): Promise<CaptureServer> {
+export async function startCaptureServer(
+  options: { tls?: TlsOptions; reply?: (request: LoggedRequest) => HookReply } = {},
+): Promise<CaptureServer> {
   const requests: LoggedRequest[] = [];
   const server = createServer(options.tls, async (req, res) => {
-    await recordRequest(req, requests);
-    writeReply(req, res, { status: 200, json: { value: [] } });
+    const entry = await recordRequest(req, requests);
+    const reply = options.reply?.(entry) ?? { status: 200, json: { value: [] } };
+    if (reply === "reset") req.socket.destroy();
+    else writeReply(req, res, reply);
   });
   const origin = await listen(server, options.tls ? "https" : "http");
   return {
@@ -177,7 +210,8 @@ async function closeServer(server: http.Server | https.Server): Promise<void> {
 async function recordRequest(req: http.IncomingMessage, log: LoggedRequest[]): Promise<LoggedRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const rawBody = Buffer.concat(chunks).toString("utf8");
+  const bytes = Buffer.concat(chunks);
+  const rawBody = bytes.toString("utf8");
   const url = req.url ?? "/";
   const parsed = new URL(url, "http://127.0.0.1");
   const entry: LoggedRequest = {
@@ -189,6 +223,7 @@ async function recordRequest(req: http.IncomingMessage, log: LoggedRequest[]): P
     token: bearerToken(req.headers.authorization),
     body: parseJson(rawBody),
     rawBody,
+    bytes,
   };
   log.push(entry);
   return entry;

@@ -37,7 +37,13 @@ export class GraphError extends Error {
 }
 
 export type GraphClientErrorCode =
-  "insecureBaseUrl" | "invalidId" | "crossOriginNextLink" | "redirectRefused" | "missingPermission" | "invalidResponse";
+  | "insecureBaseUrl"
+  | "invalidId"
+  | "crossOriginNextLink"
+  | "redirectRefused"
+  | "missingPermission"
+  | "invalidResponse"
+  | "networkError";
 
 /** The client refused to do something unsafe or impossible before (or instead of) talking to Graph. */
 export class GraphClientError extends Error {

@@ -93,8 +93,12 @@ type AnyOptions = ListOptions<string, string>;
 
 export interface GraphTransport {
   readonly baseUrl: string;
+  /** The options the transport was made with: the workflow modules (batch, upload) derive theirs from them. */
+  readonly options: GraphClientOptions;
   send<T>(spec: OperationSpec, path: string, options?: AnyOptions, body?: unknown): Promise<T>;
   listAll<T>(spec: OperationSpec, path: string, options?: AnyOptions): AsyncIterable<T>;
+  /** GETs an `@odata.nextLink` or `@odata.deltaLink`, refused unless it is on the base URL's origin. */
+  follow<T>(spec: OperationSpec, link: string, options?: RequestOptions): Promise<T>;
 }
 
 export function createTransport(options: GraphClientOptions): GraphTransport {
@@ -117,9 +121,10 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
   ): Promise<unknown> {
     const token = await options.getAccessToken();
     options.checkPermissions?.(token, spec);
-    const headers: Record<string, string> = { accept: "application/json" };
+    // One client-request-id per call, kept across its retries: what a support ticket quotes.
+    const headers: Record<string, string> = { accept: "application/json", "client-request-id": crypto.randomUUID() };
     for (const [name, value] of Object.entries(requestOptions.headers ?? {}))
-      if (value !== undefined) headers[name] = value;
+      if (value !== undefined) headers[name.toLowerCase()] = value;
     if (body !== undefined) headers["content-type"] = "application/json";
     headers.authorization = `Bearer ${token}`;
     const init: RequestInit = {
@@ -129,20 +134,32 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
       redirect: "manual",
       signal: requestOptions.signal ?? null,
     };
+    const sent = headers["client-request-id"];
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
-      const response = await fetchImpl(url, init);
-      if (response.ok) return readBody(spec, response);
-      if (response.status >= 300 && response.status < 400) {
+      let response: Response | undefined;
+      let failure: GraphClientError | GraphError;
+      try {
+        response = await fetchImpl(url, init);
+      } catch (cause) {
+        if (requestOptions.signal?.aborted) throw cause;
+        // No answer at all (reset, DNS, refused): only a request that may be sent twice is tried again.
+        const reason = networkReason(cause);
+        failure = new GraphClientError(
+          "networkError",
+          `${describe(spec)}: no answer from ${origin} (${reason}); client-request-id ${sent}`,
+        );
+      }
+      if (response?.ok) return readBody(spec, response);
+      if (response && response.status >= 300 && response.status < 400) {
         const redirect = `${describe(spec)}: Graph answered ${response.status} with a redirect`;
         throw new GraphClientError("redirectRefused", `${redirect}; the client does not follow redirects with a token`);
       }
-      const error = await graphError(spec, response);
+      if (response) failure = await graphError(spec, response, sent);
+      const retriable = response ? RETRIABLE.has(response.status) : IDEMPOTENT.has(spec.method);
       const delay =
-        RETRIABLE.has(response.status) && attempt < retry.maxRetries
-          ? retryDelay(response, attempt, retry.baseDelayMs)
-          : undefined;
-      if (delay === undefined || waited + delay > retry.maxTotalDelayMs) throw error;
+        retriable && attempt < retry.maxRetries ? retryDelay(response, attempt, retry.baseDelayMs) : undefined;
+      if (delay === undefined || waited + delay > retry.maxTotalDelayMs) throw failure!;
       waited += delay;
       await sleep(delay, requestOptions.signal);
     }
@@ -173,28 +190,30 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     }
   }
 
+  async function follow<T>(spec: OperationSpec, link: string, requestOptions: RequestOptions = {}): Promise<T> {
+    if (!sameOrigin(link, origin)) {
+      throw new GraphClientError(
+        "crossOriginNextLink",
+        `${describe(spec)}: refused to follow a link to another origin than ${origin}`,
+      );
+    }
+    // The link carries the query; only headers and the signal carry over.
+    const page = await fetchJson(spec, link, { headers: requestOptions.headers, signal: requestOptions.signal });
+    checkResult(spec, page);
+    return page as T;
+  }
+
   async function* listAll<T>(spec: OperationSpec, path: string, requestOptions: AnyOptions = {}): AsyncIterable<T> {
     let page = await send<CollectionPage<T>>(spec, path, requestOptions);
     for (;;) {
       yield* page.value ?? [];
       const next = page["@odata.nextLink"];
       if (next === undefined) return;
-      if (!sameOrigin(next, origin)) {
-        throw new GraphClientError(
-          "crossOriginNextLink",
-          `${describe(spec)}: refused to follow an @odata.nextLink to another origin than ${origin}`,
-        );
-      }
-      // The nextLink carries the query; only headers and the signal carry over.
-      page = (await fetchJson(spec, next, {
-        headers: requestOptions.headers,
-        signal: requestOptions.signal,
-      })) as CollectionPage<T>;
-      checkResult(spec, page);
+      page = await follow(spec, next, requestOptions);
     }
   }
 
-  return { baseUrl, send, listAll };
+  return { baseUrl, options, send, listAll, follow };
 }
 
 /**
@@ -283,7 +302,8 @@ async function readBody(spec: OperationSpec, response: Response): Promise<unknow
   }
 }
 
-async function graphError(spec: OperationSpec, response: Response): Promise<GraphError> {
+/** Graph's error body when there is one; the headers (request-id, date) and the id we sent when there is not. */
+async function graphError(spec: OperationSpec, response: Response, clientRequestId?: string): Promise<GraphError> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
@@ -302,19 +322,30 @@ async function graphError(spec: OperationSpec, response: Response): Promise<Grap
     message: text(error.message) ?? (response.statusText || "no error body"),
     innerError: {
       requestId: text(inner["request-id"]) ?? headers["request-id"],
-      clientRequestId: text(inner["client-request-id"]),
-      date: text(inner.date),
+      clientRequestId: text(inner["client-request-id"]) ?? headers["client-request-id"] ?? clientRequestId,
+      date: text(inner.date) ?? headers.date,
     },
     headers,
     request: describe(spec),
   });
 }
 
+/** `ECONNRESET: other side closed`: what undici and browsers put in a failed fetch's cause, never a header. */
+function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const code = typeof cause?.code === "string" ? `${cause.code}: ` : "";
+  const message =
+    typeof cause?.message === "string" ? cause.message : error instanceof Error ? error.message : String(error);
+  return `${code}${message}`;
+}
+
 const RETRIABLE = new Set([429, 503, 504]);
+/** Methods safe to send again when no answer came back: the first may or may not have reached Graph. */
+const IDEMPOTENT = new Set(["GET", "PUT", "DELETE"]);
 
 /** Retry-After in seconds or as an HTTP date; else exponential back-off. */
-function retryDelay(response: Response, attempt: number, baseDelayMs: number): number {
-  const header = response.headers.get("retry-after");
+function retryDelay(response: Response | undefined, attempt: number, baseDelayMs: number): number {
+  const header = response?.headers.get("retry-after") ?? null;
   if (header !== null) {
     const seconds = Number(header);
     if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
