@@ -258,7 +258,13 @@ function bodyReply(status: number, body: unknown): GraphReply {
 }
 
 function writeReply(req: http.IncomingMessage, res: http.ServerResponse, reply: GraphReply): void {
-  const clientRequestId = headerValue(req.headers["client-request-id"]) ?? randomUUID();
+  const { headers, text } = renderReply(reply, headerValue(req.headers["client-request-id"]));
+  res.writeHead(reply.status, headers);
+  res.end(reply.status === 204 || reply.status === 304 ? undefined : text);
+}
+
+/** A reply's headers (request-id, client-request-id, JSON content type) and body text, as Graph sends them. */
+export function renderReply(reply: GraphReply, clientRequestId = randomUUID()): { headers: Record<string, string>; text: string | undefined } {
   const requestId = randomUUID();
   const body = reply.error ? errorBody(reply.error, requestId, clientRequestId) : reply.json;
   const text = reply.raw ?? (body === undefined ? undefined : JSON.stringify(body));
@@ -266,8 +272,7 @@ function writeReply(req: http.IncomingMessage, res: http.ServerResponse, reply: 
   if (text !== undefined) Object.assign(headers, { "content-type": GRAPH_JSON_CONTENT_TYPE, "odata-version": "4.0" });
   // Lower-casing lets an injected Content-Type or Request-Id replace ours instead of duplicating it.
   for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name.toLowerCase()] = value;
-  res.writeHead(reply.status, headers);
-  res.end(reply.status === 204 || reply.status === 304 ? undefined : text);
+  return { headers, text };
 }
 
 function errorBody(error: { code: string; message: string }, requestId: string, clientRequestId: string): unknown {

@@ -43,7 +43,8 @@ export type GraphClientErrorCode =
   | "redirectRefused"
   | "missingPermission"
   | "invalidResponse"
-  | "networkError";
+  | "networkError"
+  | "invalidBatch";
 
 /** The client refused to do something unsafe or impossible before (or instead of) talking to Graph. */
 export class GraphClientError extends Error {
