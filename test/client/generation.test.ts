@@ -72,6 +72,7 @@ describe("client for the default config", () => {
     await generate({ ...loadConfig(join(REPO, "graphgen.config.json")), out }, { force: true });
     const files = filesUnder(join(out, "src/client"));
     expect(files).toEqual([
+      "batch.ts",
       "errors.ts",
       "index.ts",
       "paths/identity.ts",
