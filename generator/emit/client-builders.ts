@@ -13,6 +13,7 @@ import { PRINT_WIDTH } from "./layout.js";
 import { typeExpression, type ExpressionContext } from "./type-expressions.js";
 
 export const CLIENT_RUNTIME_MODULE = "client/runtime";
+const DELTA_MODULE = "client/delta";
 
 /** Looks up an operation's permissions; the plan step owns the permission index. */
 export type PermissionLookup = (method: string, template: string) => OperationPermissionInfo;
@@ -84,7 +85,7 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
   };
   /** A member sending a spec: `name(params): returns` in the interface, an arrow in the factory. */
   const sender: Sender = (doc, name, params, returns, call) => {
-    const args = [call.spec, call.path ?? "path", "options", ...(call.body ? [call.body] : [])];
+    const args = [...(call.withTransport ? ["transport"] : []), call.spec, call.path ?? "path", "options", ...(call.body ? [call.body] : [])];
     members.push({
       doc,
       signature: layout.signature("  ", name, params, `: ${returns};`),
@@ -146,7 +147,7 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
       implementation: layout.arrowMember("    ", "byId", ["id"], childFactory, ["transport", pathPlus(`\${${keySegment}(id)}`)]),
     });
   }
-  for (const op of node.operations) operationMember(op, { expressions, runtime, values, taken, addSpec, sender, lookup });
+  for (const op of node.operations) operationMember(op, { expressions, imports, runtime, values, taken, addSpec, sender, lookup });
   if (specs.length > 0) runtime("OperationSpec");
 
   const { properties, navigationProperties } = allProperties(ctx.model, type);
@@ -174,10 +175,17 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
   };
 }
 
-type Sender = (doc: string[], name: string, params: Parameter[], returns: string, call: { spec: string; callee?: string; path?: string; body?: string }) => void;
+type Sender = (
+  doc: string[],
+  name: string,
+  params: Parameter[],
+  returns: string,
+  call: { spec: string; callee?: string; path?: string; body?: string; withTransport?: boolean },
+) => void;
 
 interface OperationScope {
   expressions: ExpressionContext;
+  imports: ImportSet;
   runtime: (name: string) => string;
   values: ImportSet;
   taken: Set<string>;
@@ -205,6 +213,25 @@ function operationMember(op: OperationNode, scope: OperationScope): void {
       : pathPlus(op.segment);
   const body = members && op.operation.kind === "action" ? { body: "body" } : {};
   scope.sender(doc, name, params, `Promise<${resultType(expressions, op, runtime)}>`, { spec, path, ...body });
+  if (isDeltaFunction(op.operation)) deltaSyncMember(op, scope, spec);
+}
+
+const isDeltaFunction = (operation: Operation) =>
+  operation.kind === "function" && operation.name === "delta" && operation.returnType?.type.collection === true;
+
+/** `deltaSync(options)` beside a delta function: all its pages and the deltaLink to resume from (client/delta). */
+function deltaSyncMember(op: OperationNode, scope: OperationScope, spec: string): void {
+  const returns = op.operation.returnType!;
+  const item = typeExpression(scope.expressions, { name: returns.type.name, collection: false }, false);
+  const [options, sync] = [scope.imports.add(DELTA_MODULE, "DeltaOptions"), scope.imports.add(DELTA_MODULE, "DeltaSync")];
+  const callee = scope.values.add(DELTA_MODULE, "deltaSync", false);
+  const doc = commentLines(
+    "Every change, page after page to the `@odata.deltaLink`; pass that link as `deltaLink` to resume later.",
+    `\`GET ${op.template}\``,
+  );
+  const params: Parameter[] = [{ name: "options", annotation: `?: ${options}<Property, Navigation>` }];
+  const name = requestBuilderMember(`${op.segment.split(".").at(-1)}Sync`, scope.taken);
+  scope.sender(doc, name, params, `${sync}<${item}>`, { spec, callee, path: pathPlus(op.segment), withTransport: true });
 }
 
 function operationDoc(summary: string, method: string, template: string, lookup: PermissionLookup): string[] {
