@@ -11,7 +11,7 @@ import { ImportSet } from "./imports.js";
 
 export const CLIENT_INDEX_MODULE = "client/index";
 /** Graph's workflows, each its own module that only the code importing it bundles: `client/batch`, ... */
-const WORKFLOW_MODULES = ["batch", "delta"];
+const WORKFLOW_MODULES = ["batch", "delta", "upload"];
 const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
 
 export function planClientModules(ctx: EmitContext, roots: readonly RequestNode[], index: PermissionIndex, validators: ValidatorLookup): PlannedModule[] {

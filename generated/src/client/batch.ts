@@ -5,7 +5,7 @@
 // imports this module bundles it.
 import { GraphClientError } from "./errors.js";
 import { createGraphClient, type GraphClient } from "./index.js";
-import { createTransport, type GraphTransport, type OperationSpec } from "./runtime.js";
+import { createTransport, RETRIABLE, type GraphTransport, type OperationSpec } from "./runtime.js";
 
 /** One call's outcome: what the single call resolves to, or the error it throws (`GraphError` for Graph's). */
 export type BatchResult<T> = { ok: true; value: T } | { ok: false; error: Error };
@@ -77,7 +77,6 @@ const MAX_REQUESTS = 20;
 const BATCH_REQUEST: OperationSpec = { method: "POST", template: "/$batch" };
 /** Carries a call's id from `send` to the recording fetch; never sent to Graph. */
 const ID_HEADER = "x-graphgen-batch-id";
-const RETRIABLE = new Set([429, 503, 504]);
 
 class BatchRecorder implements BatchStep {
   readonly transport: GraphTransport;
@@ -226,8 +225,8 @@ function batchGroups(requests: readonly Pending[]): Pending[][] {
   const groups: Pending[][] = [];
   for (const component of components.values()) {
     if (component.length > MAX_REQUESTS) {
-      const message = `${component.length} requests depend on each other; Graph takes at most ${MAX_REQUESTS} in a batch`;
-      throw new GraphClientError("invalidBatch", message);
+      const why = `${component.length} requests depend on each other; Graph takes at most ${MAX_REQUESTS} in a batch`;
+      throw new GraphClientError("invalidBatch", why);
     }
     const last = groups.at(-1);
     if (last && last.length + component.length <= MAX_REQUESTS) last.push(...component);

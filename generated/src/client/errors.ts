@@ -44,7 +44,8 @@ export type GraphClientErrorCode =
   | "missingPermission"
   | "invalidResponse"
   | "networkError"
-  | "invalidBatch";
+  | "invalidBatch"
+  | "invalidUpload";
 
 /** The client refused to do something unsafe or impossible before (or instead of) talking to Graph. */
 export class GraphClientError extends Error {

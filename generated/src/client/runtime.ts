@@ -16,7 +16,7 @@ export type Validator = (
 
 /** What a request builder knows about one operation. */
 export interface OperationSpec {
-  readonly method: "GET" | "POST" | "PATCH" | "DELETE";
+  readonly method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** `/identity/apiConnectors/{identityApiConnector-id}`: used in errors and permission messages. */
   readonly template: string;
   /** Validates the request body: in `update` mode for PATCH, else `create`. */
@@ -105,12 +105,7 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const origin = new URL(baseUrl).origin;
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const retry = {
-    maxRetries: 3,
-    maxTotalDelayMs: 60_000,
-    baseDelayMs: 1000,
-    ...(options.retry === false ? { maxRetries: 0 } : options.retry),
-  };
+  const retry = retryBounds(options);
   const validate = options.validate ?? "requests";
 
   async function fetchJson(
@@ -216,6 +211,16 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
   return { baseUrl, options, send, listAll, follow };
 }
 
+/** The retry bounds with their defaults: the transport's, and the upload's for its chunks. */
+export function retryBounds(options: GraphClientOptions): Required<RetryOptions> {
+  return {
+    maxRetries: 3,
+    maxTotalDelayMs: 60_000,
+    baseDelayMs: 1000,
+    ...(options.retry === false ? { maxRetries: 0 } : options.retry),
+  };
+}
+
 /**
  * A key as one path segment: percent-encoded, so `a/b?c` stays one segment. URL parsers resolve `.`
  * and `..` even percent-encoded, so those (and the empty id) are refused rather than sent elsewhere.
@@ -256,7 +261,7 @@ function queryString(options: AnyOptions): string {
   return query.length === 0 ? "" : `?${query.join("&")}`;
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+export const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 function checkBaseUrl(value: string): string {
   let url: URL;
@@ -285,7 +290,7 @@ function sameOrigin(link: string, origin: string): boolean {
   }
 }
 
-function describe(spec: OperationSpec): string {
+export function describe(spec: OperationSpec): string {
   return `${spec.method} ${spec.template}`;
 }
 
@@ -303,7 +308,11 @@ async function readBody(spec: OperationSpec, response: Response): Promise<unknow
 }
 
 /** Graph's error body when there is one; the headers (request-id, date) and the id we sent when there is not. */
-async function graphError(spec: OperationSpec, response: Response, clientRequestId?: string): Promise<GraphError> {
+export async function graphError(
+  spec: OperationSpec,
+  response: Response,
+  clientRequestId?: string,
+): Promise<GraphError> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
@@ -331,7 +340,7 @@ async function graphError(spec: OperationSpec, response: Response, clientRequest
 }
 
 /** `ECONNRESET: other side closed`: what undici and browsers put in a failed fetch's cause, never a header. */
-function networkReason(error: unknown): string {
+export function networkReason(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   const code = typeof cause?.code === "string" ? `${cause.code}: ` : "";
   const message =
@@ -339,12 +348,12 @@ function networkReason(error: unknown): string {
   return `${code}${message}`;
 }
 
-const RETRIABLE = new Set([429, 503, 504]);
+export const RETRIABLE = new Set([429, 503, 504]);
 /** Methods safe to send again when no answer came back: the first may or may not have reached Graph. */
 const IDEMPOTENT = new Set(["GET", "PUT", "DELETE"]);
 
 /** Retry-After in seconds or as an HTTP date; else exponential back-off. */
-function retryDelay(response: Response | undefined, attempt: number, baseDelayMs: number): number {
+export function retryDelay(response: Response | undefined, attempt: number, baseDelayMs: number): number {
   const header = response?.headers.get("retry-after") ?? null;
   if (header !== null) {
     const seconds = Number(header);
@@ -355,7 +364,7 @@ function retryDelay(response: Response | undefined, attempt: number, baseDelayMs
   return baseDelayMs * 2 ** attempt;
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
