@@ -88,7 +88,7 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
     const args = [...(call.withTransport ? ["transport"] : []), call.spec, call.path ?? "path", "options", ...(call.body ? [call.body] : [])];
     members.push({
       doc,
-      signature: layout.signature("  ", name, params, `: ${returns};`),
+      signature: layout.signature("  ", call.query ? `${name}<const O extends ${call.query} = {}>` : name, params, `: ${returns};`),
       implementation: layout.arrowMember("    ", name, params.map((p) => p.name), call.callee ?? "transport.send", args),
     });
   };
@@ -105,17 +105,20 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
   if (node.included && node.kind === "collection") {
     const [listOptions, page, requestOptions] = [runtime("ListOptions"), runtime("CollectionPage"), runtime("RequestOptions")];
     const spec = addSpec("list", "GET", node.template, { ...validator("result"), collection: true });
-    const listParams = [options(`${listOptions}<Property, Navigation>`)];
-    sender(doc(`Lists the ${type.name} items, one page per call.`, "GET"), "list", listParams, `Promise<${page}<${entity()}>>`, { spec });
+    // The options' type is a parameter, so `select`/`expand` shape the result (`Selected`).
+    const query = `${listOptions}<Property, Navigation>`;
+    const item = `${runtime("Selected")}<${entity()}, O>`;
+    sender(doc(`Lists the ${type.name} items, one page per call.`, "GET"), "list", [options("O")], `Promise<${page}<${item}>>`, { spec, query });
     const allDoc = commentLines("Every item, page after page, following `@odata.nextLink` (same origin only).");
-    sender(allDoc, "listAll", listParams, `AsyncIterable<${entity()}>`, { spec, callee: "transport.listAll" });
+    sender(allDoc, "listAll", [options("O")], `AsyncIterable<${item}>`, { spec, callee: "transport.listAll", query });
     const create = addSpec("create", "POST", node.template, validator("body"));
     sender(doc(`Creates a new ${type.name}.`, "POST"), "create", [body(entity()), options(requestOptions)], `Promise<${entity()}>`, { spec: create, body: "body" });
   }
   if (node.included && node.kind === "entity") {
     const [getOptions, requestOptions] = [runtime("GetOptions"), runtime("RequestOptions")];
     const get = addSpec("get", "GET", node.template, validator("result"));
-    sender(doc(`Reads the ${type.name}.`, "GET"), "get", [options(`${getOptions}<Property, Navigation>`)], `Promise<${entity()}>`, { spec: get });
+    const query = `${getOptions}<Property, Navigation>`;
+    sender(doc(`Reads the ${type.name}.`, "GET"), "get", [options("O")], `Promise<${runtime("Selected")}<${entity()}, O>>`, { spec: get, query });
     const update = addSpec("update", "PATCH", node.template, validator("body"));
     const updateDoc = doc(`Updates the ${type.name}: only the properties given change.`, "PATCH");
     sender(updateDoc, "update", [body(entity()), options(requestOptions)], "Promise<void>", { spec: update, body: "body" });
@@ -180,7 +183,7 @@ type Sender = (
   name: string,
   params: Parameter[],
   returns: string,
-  call: { spec: string; callee?: string; path?: string; body?: string; withTransport?: boolean },
+  call: { spec: string; callee?: string; path?: string; body?: string; withTransport?: boolean; query?: string },
 ) => void;
 
 interface OperationScope {
@@ -229,9 +232,11 @@ function deltaSyncMember(op: OperationNode, scope: OperationScope, spec: string)
     "Every change, page after page to the `@odata.deltaLink`; pass that link as `deltaLink` to resume later.",
     `\`GET ${op.template}\``,
   );
-  const params: Parameter[] = [{ name: "options", annotation: `?: ${options}<Property, Navigation>` }];
+  const params: Parameter[] = [{ name: "options", annotation: "?: O" }];
   const name = requestBuilderMember(`${op.segment.split(".").at(-1)}Sync`, scope.taken);
-  scope.sender(doc, name, params, `${sync}<${item}>`, { spec, callee, path: pathPlus(op.segment), withTransport: true });
+  const selected = `${scope.runtime("Selected")}<${item}, O>`;
+  const query = `${options}<Property, Navigation>`;
+  scope.sender(doc, name, params, `${sync}<${selected}>`, { spec, callee, path: pathPlus(op.segment), withTransport: true, query });
 }
 
 function operationDoc(summary: string, method: string, template: string, lookup: PermissionLookup): string[] {

@@ -81,6 +81,22 @@ export interface ListOptions<Property extends string, Navigation extends string>
   search?: string;
 }
 
+/**
+ * What a read with these options returns: with `select`, only the selected properties (and the key and
+ * `@odata.type`), else every property; each `expand`ed navigation property present with its type.
+ */
+export type Selected<T, Options> = T extends unknown
+  ? (Options extends { select: readonly (infer Name)[] } ? Pick<T, Extract<Name | "id" | "@odata.type", keyof T>> : T) &
+      Expanded<T, Options>
+  : never;
+
+type Expanded<T, Options> = Options extends { expand: readonly (infer Item)[] }
+  ? { [Name in Extract<NavigationName<Item>, keyof T>]-?: Exclude<T[Name], undefined> }
+  : unknown;
+
+/** `manager` of `manager($select=id)`. */
+type NavigationName<Item> = Item extends `${infer Name}(${string})` ? Name : Item;
+
 export interface CollectionPage<T> {
   value: T[];
   "@odata.context"?: string;
