@@ -261,19 +261,14 @@ function odataLiteral(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Graph's query options, in the order they are sent. */
+const QUERY_OPTIONS = ["select", "expand", "filter", "orderby", "top", "skip", "count", "search"] as const;
+
 function queryString(options: AnyOptions): string {
-  const query: string[] = [];
-  const add = (name: string, value: string | undefined) => {
-    if (value !== undefined) query.push(`$${name}=${encodeURIComponent(value)}`);
-  };
-  add("select", options.select?.join(","));
-  add("expand", options.expand?.join(","));
-  add("filter", options.filter);
-  add("orderby", typeof options.orderby === "string" ? options.orderby : options.orderby?.join(","));
-  add("top", options.top?.toString());
-  add("skip", options.skip?.toString());
-  add("count", options.count?.toString());
-  add("search", options.search);
+  const query = QUERY_OPTIONS.filter((name) => options[name] !== undefined).map((name) => {
+    const value = options[name];
+    return `$${name}=${encodeURIComponent(Array.isArray(value) ? value.join(",") : String(value))}`;
+  });
   return query.length === 0 ? "" : `?${query.join("&")}`;
 }
 
@@ -329,10 +324,7 @@ export async function graphError(
   response: Response,
   clientRequestId?: string,
 ): Promise<GraphError> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  const headers: Record<string, string> = Object.fromEntries(response.headers);
   let error: { code?: unknown; message?: unknown; innerError?: Record<string, unknown> } = {};
   try {
     error = ((JSON.parse(await response.text()) as { error?: typeof error }).error ?? {}) as typeof error;
@@ -358,10 +350,9 @@ export async function graphError(
 /** `ECONNRESET: other side closed`: what undici and browsers put in a failed fetch's cause, never a header. */
 export function networkReason(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  const code = typeof cause?.code === "string" ? `${cause.code}: ` : "";
-  const message =
-    typeof cause?.message === "string" ? cause.message : error instanceof Error ? error.message : String(error);
-  return `${code}${message}`;
+  return cause?.code
+    ? `${cause.code}: ${cause.message}`
+    : String(cause?.message ?? (error as Error | undefined)?.message);
 }
 
 export const RETRIABLE = new Set([429, 503, 504]);
