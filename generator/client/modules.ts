@@ -21,6 +21,7 @@ export function planClientModules(ctx: EmitContext, roots: readonly RequestNode[
   return [
     { modulePath: CLIENT_RUNTIME_MODULE, template: "client-runtime", view: { defaultBaseUrl: DEFAULT_BASE_URL }, prettierStable: true },
     { modulePath: "client/errors", template: "client-errors", view: {}, prettierStable: true },
+    { modulePath: "client/retry", template: "client-retry", view: {}, prettierStable: true },
     ...WORKFLOW_MODULES.map((name) => ({ modulePath: `client/${name}`, template: `client-${name}`, view: {}, prettierStable: true })),
     { modulePath: "client/token-permissions", template: "client-token-permissions", view: { entries: acceptedEntries(nodes, lookup, new ClientLayout()) }, prettierStable: true },
     { modulePath: "client/permissions", template: "client-permissions", view: { entries: permissionEntries(nodes, lookup, new ClientLayout()) }, prettierStable: true },

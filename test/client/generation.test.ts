@@ -67,6 +67,7 @@ describe("client for the default config", () => {
       "paths/identity/apiConnectors.ts",
       "paths/identity/apiConnectors/byId.ts",
       "permissions.ts",
+      "retry.ts",
       "runtime.ts",
       "token-permissions.ts",
       "upload.ts",

@@ -5,7 +5,8 @@
 // imports this module bundles it.
 import { GraphClientError } from "./errors.js";
 import { createGraphClient, type GraphClient } from "./index.js";
-import { createTransport, RETRIABLE, type GraphTransport, type OperationSpec } from "./runtime.js";
+import { RETRIABLE } from "./retry.js";
+import { createTransport, type GraphTransport, type OperationSpec } from "./runtime.js";
 
 /** One call's outcome: what the single call resolves to, or the error it throws (`GraphError` for Graph's). */
 export type BatchResult<T> = { ok: true; value: T } | { ok: false; error: Error };

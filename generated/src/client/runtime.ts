@@ -4,6 +4,7 @@
 // No dependencies: it uses the global (or given) fetch. Request builders call `send` and `listAll`.
 import { GraphValidationError, type ValidationIssue } from "../runtime/validation.js";
 import { GraphClientError, GraphError } from "./errors.js";
+import { IDEMPOTENT, networkReason, RETRIABLE, retryBounds, retryDelay, sleep } from "./retry.js";
 import type { PermissionCheck } from "./token-permissions.js";
 
 export const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
@@ -227,16 +228,6 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
   return { baseUrl, options, send, listAll, follow };
 }
 
-/** The retry bounds with their defaults: the transport's, and the upload's for its chunks. */
-export function retryBounds(options: GraphClientOptions): Required<RetryOptions> {
-  return {
-    maxRetries: 3,
-    maxTotalDelayMs: 60_000,
-    baseDelayMs: 1000,
-    ...(options.retry === false ? { maxRetries: 0 } : options.retry),
-  };
-}
-
 /**
  * A key as one path segment: percent-encoded, so `a/b?c` stays one segment. URL parsers resolve `.`
  * and `..` even percent-encoded, so those (and the empty id) are refused rather than sent elsewhere.
@@ -344,44 +335,5 @@ export async function graphError(
     },
     headers,
     request: describe(spec),
-  });
-}
-
-/** `ECONNRESET: other side closed`: what undici and browsers put in a failed fetch's cause, never a header. */
-export function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  return cause?.code
-    ? `${cause.code}: ${cause.message}`
-    : String(cause?.message ?? (error as Error | undefined)?.message);
-}
-
-export const RETRIABLE = new Set([429, 503, 504]);
-/** Methods safe to send again when no answer came back: the first may or may not have reached Graph. */
-const IDEMPOTENT = new Set(["GET", "PUT", "DELETE"]);
-
-/** Retry-After in seconds or as an HTTP date; else exponential back-off. */
-export function retryDelay(response: Response | undefined, attempt: number, baseDelayMs: number): number {
-  const header = response?.headers.get("retry-after") ?? null;
-  if (header !== null) {
-    const seconds = Number(header);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(header);
-    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
-  }
-  return baseDelayMs * 2 ** attempt;
-}
-
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -4,7 +4,8 @@
 // sent to it: the PUTs go through the client's fetch, not its transport. Only code importing this bundles it.
 import { GraphClientError, type GraphError } from "./errors.js";
 import type { GraphTransport, OperationSpec } from "./runtime.js";
-import { graphError, LOOPBACK, networkReason, RETRIABLE, retryBounds, retryDelay, sleep } from "./runtime.js";
+import { networkReason, RETRIABLE, retryBounds, retryDelay, sleep } from "./retry.js";
+import { graphError, LOOPBACK } from "./runtime.js";
 
 /** What `createUploadSession` returns; a saved `{ uploadUrl }` is enough to resume. */
 export interface UploadSessionInfo {
