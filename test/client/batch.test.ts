@@ -111,4 +111,13 @@ describe("batch", () => {
     expect(error).toMatchObject({ code: "invalidBatch", message: "21 requests depend on each other; Graph takes at most 20 in a batch" });
     expect(server.requests).toEqual([]);
   });
+
+  it("refuses listAll inside a batch: it follows links page by page", async () => {
+    const error = await batchModule.batch(client(), (g) => [g.identity.apiConnectors.listAll()]).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "invalidBatch",
+      message: "listAll and deltaSync follow links from page to page: batch single calls (list(), one page each)",
+    });
+    expect(server.requests).toEqual([]);
+  });
 });

@@ -99,7 +99,9 @@ class BatchRecorder implements BatchStep {
       fetch: (url, init) => this.record(url, init),
     });
     const unbatchable = (): never => {
-      throw new GraphClientError("invalidBatch", "listAll cannot be batched: batch list() calls, one page each");
+      const message =
+        "listAll and deltaSync follow links from page to page: batch single calls (list(), one page each)";
+      throw new GraphClientError("invalidBatch", message);
     };
     this.transport = {
       ...inner,
