@@ -120,4 +120,14 @@ describe("batch", () => {
     });
     expect(server.requests).toEqual([]);
   });
+
+  it("sends a call that is only a dependency, though the function does not return it", async () => {
+    const [renamed] = await batchModule.batch(client(), (g, step) => {
+      const created = g.identity.apiConnectors.create({ displayName: "new" });
+      return [step.after(created, () => g.identity.apiConnectors.byId("c01").update({ displayName: "renamed" }))];
+    });
+    expect(renamed).toEqual({ ok: true, value: undefined });
+    expect(batches()).toEqual([[expect.objectContaining({ id: "1", method: "POST" }), expect.objectContaining({ id: "2", dependsOn: ["1"] })]]);
+    expect([...server.entities.values()].some((e) => e.displayName === "new")).toBe(true);
+  });
 });

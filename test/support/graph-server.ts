@@ -264,7 +264,7 @@ function writeReply(req: http.IncomingMessage, res: http.ServerResponse, reply: 
 }
 
 /** A reply's headers (request-id, client-request-id, JSON content type) and body text, as Graph sends them. */
-export function renderReply(reply: GraphReply, clientRequestId = randomUUID()): { headers: Record<string, string>; text: string | undefined } {
+export function renderReply(reply: GraphReply, clientRequestId: string = randomUUID()): { headers: Record<string, string>; text: string | undefined } {
   const requestId = randomUUID();
   const body = reply.error ? errorBody(reply.error, requestId, clientRequestId) : reply.json;
   const text = reply.raw ?? (body === undefined ? undefined : JSON.stringify(body));

@@ -47,7 +47,7 @@ export async function batchRequests<const T extends readonly Promise<unknown>[]>
   const recorder = new BatchRecorder(transport, token);
   const promises = calls(recorder.transport, recorder);
   const ids = promises.map((call) => recorder.idOf(call));
-  await recorder.run(ids.length, options.signal);
+  await recorder.run(options.signal);
   return ids.map((id) => recorder.outcome(id)) as BatchResults<T>;
 }
 
@@ -146,12 +146,15 @@ class BatchRecorder implements BatchStep {
     return this.outcomes.get(id) as BatchResult<unknown>;
   }
 
-  /** Sends rounds of batches until every call has its outcome; a round starts when every unsettled call waits. */
-  async run(count: number, signal: AbortSignal | undefined): Promise<void> {
+  /**
+   * Sends rounds of batches until every recorded call (returned or not: a dependency need not be) has its
+   * outcome; a round starts when every unsettled call waits at the recording fetch.
+   */
+  async run(signal: AbortSignal | undefined): Promise<void> {
     for (let round = 0; ; round++) {
-      while (this.outcomes.size + this.waiting.size < count)
+      while (this.outcomes.size + this.waiting.size < this.ids.size)
         await new Promise<void>((resolve) => (this.wake = resolve));
-      if (this.outcomes.size === count) return;
+      if (this.outcomes.size === this.ids.size) return;
       const failed = [...this.outcomes.values()].find((outcome) => !outcome.ok);
       // A call that failed before being sent (an invalid body, a missing permission) stops the batch unsent.
       if (round === 0 && failed && !failed.ok) throw failed.error;
