@@ -1,10 +1,15 @@
 // Delta sync against the test server's /users/delta: a first sync over three pages ending with a deltaLink,
 // persisted as one string, then resumed by a new client after changes and removals; links to another origin
 // refused before the token goes anywhere.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../generator/config.js";
+import { generate } from "../../generator/generate.js";
 import { startCaptureServer, startGraphServer, type CaptureServer, type GraphServer } from "../support/graph-server.js";
 import { deltaUsers, type DeltaUsers } from "../support/graph-server-delta.js";
-import { generateDefaultClient, type GeneratedClient } from "./support/generated-client.js";
+import { generateDefaultClient, REPO, type GeneratedClient } from "./support/generated-client.js";
 
 const TOKEN = "token-for-graph";
 let generated: GeneratedClient;
@@ -112,4 +117,23 @@ describe("deltaSync", () => {
     expect(error).toMatchObject({ code: "invalidResponse", message: "GET /users/delta: the last delta page has no @odata.deltaLink to resume from" });
     expect(sync.deltaLink).toBeUndefined();
   });
+});
+
+describe("deltaSync on the real metadata", () => {
+  it("is generated beside every delta function Graph v1.0 binds, on every path that reaches one", async () => {
+    const out = mkdtempSync(join(tmpdir(), "graphgen-delta-all-"));
+    try {
+      const result = await generate({ ...loadConfig(join(REPO, "graphgen.config.json")), includePaths: ["/**/delta"], out, format: false }, { check: true });
+      const builders = result.files.filter((f) => f.path.startsWith("src/client/paths/"));
+      const withDelta = builders.filter((f) => f.content.includes('functionSegment("delta")'));
+      expect(withDelta.filter((f) => !f.content.includes("deltaSync: (options) => deltaSync(transport, deltaRequest, `${path}/delta`, options),")).map((f) => f.path)).toEqual([]);
+      const synced = new Set(withDelta.map((f) => /DeltaSync<Selected<\(?(\w+)/.exec(f.content)?.[1]));
+      for (const type of ["User", "Group", "DriveItem", "Message", "Event", "Contact", "MailFolder", "ChatMessage", "ServicePrincipal", "Application", "Device", "TodoTask", "ListItem", "EducationUser"]) {
+        expect(synced, type).toContain(type);
+      }
+      expect(synced.size).toBeGreaterThanOrEqual(29);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
