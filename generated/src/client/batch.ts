@@ -103,8 +103,10 @@ class BatchRecorder implements BatchStep {
         "listAll and deltaSync follow links from page to page: batch single calls (list(), one page each)";
       throw new GraphClientError("invalidBatch", message);
     };
+    // Every member spelled out: a transport method added later must say whether it can be batched.
     this.transport = {
-      ...inner,
+      baseUrl: inner.baseUrl,
+      options: inner.options,
       send: (spec, path, options = {}, body) => {
         const id = String(this.ids.size + 1);
         const call = inner.send(spec, path, { ...options, headers: { ...options.headers, [ID_HEADER]: id } }, body);
