@@ -116,7 +116,7 @@ describe("batch", () => {
     const error = await batchModule.batch(client(), (g) => [g.identity.apiConnectors.listAll()]).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: "invalidBatch",
-      message: "listAll and deltaSync follow links from page to page: batch single calls (list(), one page each)",
+      message: "listAll, deltaSync, count and streams cannot be batched: batch single JSON calls (list(), one page each)",
     });
     expect(server.requests).toEqual([]);
   });

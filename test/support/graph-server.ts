@@ -4,9 +4,11 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
+import { DirectoryStore, routeDownload } from "./graph-server-directory.js";
 import { type Entity, type GraphReply, graphError, routeGraphRequest } from "./graph-server-routes.js";
 
 export { type Entity, type GraphReply, certificateThumbprint, graphError } from "./graph-server-routes.js";
+export { type DirectoryObject, DirectoryStore } from "./graph-server-directory.js";
 
 export const GRAPH_JSON_CONTENT_TYPE =
   "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
@@ -52,7 +54,7 @@ export interface LoggedRequest {
   body: unknown;
   rawBody: string;
   /** The body's bytes, for binary uploads. */
-  bytes: Buffer;
+  bytes: Uint8Array;
 }
 
 export interface GraphServer {
@@ -63,6 +65,8 @@ export interface GraphServer {
   readonly requests: LoggedRequest[];
   /** The backing store, exposed so tests can seed entities with ids POST would never assign (e.g. `a/b`). */
   readonly entities: Map<string, Entity>;
+  /** Directory objects, memberships, managers, photos and drive files of the directory routes. */
+  readonly directory: DirectoryStore;
   /** Answer the next `count` requests (any path, before auth) with `status`; queued after earlier calls. */
   failNext(count: number, status: number, headers?: Record<string, string>, body?: unknown): void;
   /** Emit @odata.nextLink on this origin instead of our own; undefined restores the default. */
@@ -90,6 +94,7 @@ const DEFAULT_ERRORS: Record<number, [string, string]> = {
 export async function startGraphServer(options: GraphServerOptions = {}): Promise<GraphServer> {
   const requests: LoggedRequest[] = [];
   const entities = new Map<string, Entity>();
+  const directory = new DirectoryStore();
   const failures: GraphReply[] = [];
   const pageSize = options.pageSize ?? 100;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer: ${pageSize}`);
@@ -117,14 +122,21 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         query: new URL(entry.url, origin).searchParams,
         contentType: headerValue(entry.headers["content-type"]),
         rawBody: entry.rawBody,
+        bytes: entry.bytes,
+        consistencyLevel: headerValue(entry.headers.consistencylevel),
       },
-      { store: entities, baseUrl: `${origin}/v1.0`, nextLinkBase: `${nextLinkOrigin ?? origin}/v1.0`, pageSize },
+      { store: entities, baseUrl: `${origin}/v1.0`, nextLinkBase: `${nextLinkOrigin ?? origin}/v1.0`, pageSize, directory },
     );
   }
 
   const server = createServer(options.tls, async (req, res) => {
     const entry = await recordRequest(req, requests);
-    const reply = failures.shift() ?? authenticate(entry, options.isTokenValid) ?? (await route(entry));
+    const download = /^\/download\/([^/]+)$/.exec(entry.path);
+    const reply =
+      failures.shift() ??
+      (download ? routeDownload(directory, download[1] as string) : undefined) ??
+      authenticate(entry, options.isTokenValid) ??
+      (await route(entry));
     if (reply === "reset") req.socket.destroy();
     else writeReply(req, res, reply);
   });
@@ -135,6 +147,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     origin,
     requests,
     entities,
+    directory,
     failNext(count, status, headers, body) {
       const [code, message] = DEFAULT_ERRORS[status] ?? ["UnknownError", `Injected failure with status ${status}.`];
       const reply: GraphReply = body === undefined ? graphError(status, code, message) : bodyReply(status, body);
@@ -146,6 +159,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     reset() {
       requests.length = 0;
       entities.clear();
+      directory.clear();
       failures.length = 0;
       nextLinkOrigin = undefined;
     },
@@ -223,7 +237,7 @@ async function recordRequest(req: http.IncomingMessage, log: LoggedRequest[]): P
     token: bearerToken(req.headers.authorization),
     body: parseJson(rawBody),
     rawBody,
-    bytes,
+    bytes: new Uint8Array(bytes),
   };
   log.push(entry);
   return entry;
@@ -260,6 +274,7 @@ function bodyReply(status: number, body: unknown): GraphReply {
 function writeReply(req: http.IncomingMessage, res: http.ServerResponse, reply: GraphReply): void {
   const { headers, text } = renderReply(reply, headerValue(req.headers["client-request-id"]));
   res.writeHead(reply.status, headers);
+  if (reply.bytes) return void res.end(Buffer.from(reply.bytes));
   res.end(reply.status === 204 || reply.status === 304 ? undefined : text);
 }
 

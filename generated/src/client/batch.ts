@@ -6,7 +6,7 @@
 import { GraphClientError } from "./errors.js";
 import { createGraphClient, type GraphClient } from "./index.js";
 import { RETRIABLE } from "./retry.js";
-import { createTransport, type GraphTransport, type OperationSpec } from "./runtime.js";
+import { createTransport, type GraphTransport, type OperationSpec, type RequestOptions } from "./runtime.js";
 
 /** One call's outcome: what the single call resolves to, or the error it throws (`GraphError` for Graph's). */
 export type BatchResult<T> = { ok: true; value: T } | { ok: false; error: Error };
@@ -100,31 +100,39 @@ class BatchRecorder implements BatchStep {
     });
     const unbatchable = (): never => {
       const message =
-        "listAll and deltaSync follow links from page to page: batch single calls (list(), one page each)";
+        "listAll, deltaSync, count and streams cannot be batched: batch single JSON calls (list(), one page each)";
       throw new GraphClientError("invalidBatch", message);
     };
     // Every member spelled out: a transport method added later must say whether it can be batched.
     this.transport = {
       baseUrl: inner.baseUrl,
       options: inner.options,
-      send: (spec, path, options = {}, body) => {
-        const id = String(this.ids.size + 1);
-        const call = inner.send(spec, path, { ...options, headers: { ...options.headers, [ID_HEADER]: id } }, body);
-        this.ids.set(call, id);
-        this.dependencies.set(id, this.dependsOn);
-        const settle = (outcome: BatchResult<unknown>) => {
-          this.outcomes.set(id, outcome);
-          this.wake();
-        };
-        call.then(
-          (value) => settle({ ok: true, value }),
-          (error: Error) => settle({ ok: false, error }),
-        );
-        return call as Promise<never>;
-      },
+      send: (spec, path, options = {}, body) => this.recorded(options, (o) => inner.send(spec, path, o, body)),
+      sendReference: (spec, path, set, target, options = {}) =>
+        this.recorded(options, (o) => inner.sendReference(spec, path, set, target, o)),
       listAll: unbatchable,
       follow: unbatchable,
+      count: unbatchable,
+      fetchContent: unbatchable,
+      upload: unbatchable,
     };
+  }
+
+  /** Runs a call with its id in a header, for the recording fetch, and keeps its outcome. */
+  private recorded<T>(options: RequestOptions, call: (options: RequestOptions) => Promise<T>): Promise<T> {
+    const id = String(this.ids.size + 1);
+    const promise = call({ ...options, headers: { ...options.headers, [ID_HEADER]: id } });
+    this.ids.set(promise, id);
+    this.dependencies.set(id, this.dependsOn);
+    const settle = (outcome: BatchResult<unknown>) => {
+      this.outcomes.set(id, outcome);
+      this.wake();
+    };
+    promise.then(
+      (value) => settle({ ok: true, value }),
+      (error: Error) => settle({ ok: false, error }),
+    );
+    return promise;
   }
 
   after<T>(dependency: Promise<unknown> | readonly Promise<unknown>[], call: () => T): T {

@@ -61,6 +61,35 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** `$count`: answered as a number; directory objects need `consistencyLevel: "eventual"`. */
+export interface CountOptions extends RequestOptions {
+  filter?: string;
+  search?: string;
+  /** Sends `ConsistencyLevel: eventual`, which Graph requires for `$count` and `$search` on directory objects. */
+  consistencyLevel?: "eventual";
+}
+
+/** What an upload sends: bytes, a Blob, text, or a stream (sent once: a stream is never retried). */
+export type UploadContent = Uint8Array | ArrayBuffer | Blob | string | ReadableStream<Uint8Array>;
+
+export interface UploadOptions extends RequestOptions {
+  /** The content's media type, e.g. `text/plain` or `image/jpeg`. */
+  contentType: string;
+}
+
+/** Download and upload of one stream (`.../$value`, `.../content`, `.../logo`). */
+export interface StreamRequests<T> {
+  /** The whole content as bytes, read once from the response (no text decoding). */
+  download(options?: RequestOptions): Promise<Uint8Array>;
+  /** The response body as it arrives, for content too large to hold in memory. */
+  stream(options?: RequestOptions): Promise<ReadableStream<Uint8Array>>;
+  /** Replaces the content; resolves to what Graph answers (the item for drive items, else undefined). */
+  upload(content: UploadContent, options: UploadOptions): Promise<T | undefined>;
+}
+
+/** A reference target: an id, or an object carrying one (a `User` read earlier). Never a URL. */
+export type Reference = string | { readonly id?: string | null | undefined };
+
 /** `$expand` entries: a navigation property, optionally with nested options (`members($select=id)`). */
 export type ExpandItem<Navigation extends string> = Navigation | `${Navigation}(${string})`;
 
@@ -80,6 +109,8 @@ export interface ListOptions<Property extends string, Navigation extends string>
   count?: boolean;
   /** Passed as given: Graph wants the quotes, e.g. `"\"displayName:api\""`. */
   search?: string;
+  /** Sends `ConsistencyLevel: eventual`, which Graph requires for `count` and `search` on directory objects. */
+  consistencyLevel?: "eventual";
 }
 
 /**
@@ -107,6 +138,7 @@ export interface CollectionPage<T> {
 }
 
 type AnyOptions = ListOptions<string, string>;
+type FollowOptions = RequestOptions & { consistencyLevel?: "eventual" | undefined };
 
 export interface GraphTransport {
   readonly baseUrl: string;
@@ -115,7 +147,20 @@ export interface GraphTransport {
   send<T>(spec: OperationSpec, path: string, options?: AnyOptions, body?: unknown): Promise<T>;
   listAll<T>(spec: OperationSpec, path: string, options?: AnyOptions): AsyncIterable<T>;
   /** GETs an `@odata.nextLink` or `@odata.deltaLink`, refused unless it is on the base URL's origin. */
-  follow<T>(spec: OperationSpec, link: string, options?: RequestOptions): Promise<T>;
+  follow<T>(spec: OperationSpec, link: string, options?: FollowOptions): Promise<T>;
+  /** `GET .../$count`, which Graph answers in text/plain. */
+  count(spec: OperationSpec, path: string, options?: CountOptions): Promise<number>;
+  /** The response body unread, for downloads. */
+  fetchContent(spec: OperationSpec, path: string, options?: RequestOptions): Promise<Response>;
+  upload<T>(spec: OperationSpec, path: string, content: UploadContent, options: UploadOptions): Promise<T | undefined>;
+  /** A `$ref` request whose body is `{ "@odata.id": "<baseUrl>/<entitySet>/<id>" }`. */
+  sendReference(
+    spec: OperationSpec,
+    path: string,
+    entitySet: string,
+    target: Reference,
+    options?: RequestOptions,
+  ): Promise<void>;
 }
 
 export function createTransport(options: GraphClientOptions): GraphTransport {
@@ -125,27 +170,34 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
   const retry = retryBounds(options);
   const validate = options.validate ?? "requests";
 
-  async function fetchJson(
+  /** One request with the token, retried on throttling; `accept` and a body with its type when given. */
+  async function fetchResponse(
     spec: OperationSpec,
     url: string,
-    requestOptions: RequestOptions,
-    body?: string,
-  ): Promise<unknown> {
+    requestOptions: RequestOptions & { consistencyLevel?: "eventual" },
+    request: { accept: string; body?: BodyInit; contentType?: string; download?: boolean } = {
+      accept: "application/json",
+    },
+  ): Promise<Response> {
     const token = await options.getAccessToken();
     options.checkPermissions?.(token, spec);
     // One client-request-id per call, kept across its retries: what a support ticket quotes.
-    const headers: Record<string, string> = { accept: "application/json", "client-request-id": crypto.randomUUID() };
+    const headers: Record<string, string> = { accept: request.accept, "client-request-id": crypto.randomUUID() };
+    if (requestOptions.consistencyLevel) headers.consistencylevel = requestOptions.consistencyLevel;
     for (const [name, value] of Object.entries(requestOptions.headers ?? {}))
       if (value !== undefined) headers[name.toLowerCase()] = value;
-    if (body !== undefined) headers["content-type"] = "application/json";
+    if (request.contentType !== undefined) headers["content-type"] = request.contentType;
     headers.authorization = `Bearer ${token}`;
-    const init: RequestInit = {
+    const init: RequestInit & { duplex?: "half" } = {
       method: spec.method,
       headers,
-      body: body ?? null,
+      body: request.body ?? null,
       redirect: "manual",
       signal: requestOptions.signal ?? null,
     };
+    // A stream body can be read once: it is sent as it arrives and never retried.
+    const once = typeof ReadableStream !== "undefined" && request.body instanceof ReadableStream;
+    if (once) init.duplex = "half";
     const sent = headers["client-request-id"];
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
@@ -162,7 +214,15 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
           `${describe(spec)}: no answer from ${origin} (${reason}); client-request-id ${sent}`,
         );
       }
-      if (response?.ok) return readBody(spec, response);
+      if (response?.ok) return response;
+      const location = response?.headers.get("location");
+      if (response && request.download && response.status >= 300 && response.status < 400 && location) {
+        // Graph sends file content from a pre-authenticated URL: follow it, without the token.
+        const signal = requestOptions.signal ?? null;
+        const content = await fetchImpl(new URL(location, url).href, { redirect: "follow", signal });
+        if (content.ok) return content;
+        throw await graphError(spec, content);
+      }
       if (response && response.status >= 300 && response.status < 400) {
         const redirect = `${describe(spec)}: Graph answered ${response.status} with a redirect`;
         throw new GraphClientError("redirectRefused", `${redirect}; the client does not follow redirects with a token`);
@@ -171,10 +231,20 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
       const retriable = response ? RETRIABLE.has(response.status) : IDEMPOTENT.has(spec.method);
       const delay =
         retriable && attempt < retry.maxRetries ? retryDelay(response, attempt, retry.baseDelayMs) : undefined;
-      if (delay === undefined || waited + delay > retry.maxTotalDelayMs) throw failure!;
+      if (once || delay === undefined || waited + delay > retry.maxTotalDelayMs) throw failure!;
       waited += delay;
       await sleep(delay, requestOptions.signal);
     }
+  }
+
+  async function fetchJson(
+    spec: OperationSpec,
+    url: string,
+    requestOptions: RequestOptions & { consistencyLevel?: "eventual" },
+    body?: string,
+  ): Promise<unknown> {
+    const json = body === undefined ? {} : { body, contentType: "application/json" };
+    return readBody(spec, await fetchResponse(spec, url, requestOptions, { accept: "application/json", ...json }));
   }
 
   async function send<T>(
@@ -202,15 +272,19 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     }
   }
 
-  async function follow<T>(spec: OperationSpec, link: string, requestOptions: RequestOptions = {}): Promise<T> {
+  async function follow<T>(spec: OperationSpec, link: string, requestOptions: FollowOptions = {}): Promise<T> {
     if (!sameOrigin(link, origin)) {
       throw new GraphClientError(
         "crossOriginNextLink",
         `${describe(spec)}: refused to follow a link to another origin than ${origin}`,
       );
     }
-    // The link carries the query; only headers and the signal carry over.
-    const page = await fetchJson(spec, link, { headers: requestOptions.headers, signal: requestOptions.signal });
+    // The link carries the query; only headers, the signal and the consistency level carry over.
+    const page = await fetchJson(spec, link, {
+      headers: requestOptions.headers,
+      signal: requestOptions.signal,
+      ...(requestOptions.consistencyLevel ? { consistencyLevel: requestOptions.consistencyLevel } : {}),
+    });
     checkResult(spec, page);
     return page as T;
   }
@@ -225,7 +299,77 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     }
   }
 
-  return { baseUrl, options, send, listAll, follow };
+  async function count(spec: OperationSpec, path: string, requestOptions: CountOptions = {}): Promise<number> {
+    const url = `${baseUrl}${path}${queryString(requestOptions)}`;
+    const text = (await (await fetchResponse(spec, url, requestOptions, { accept: "text/plain" })).text()).trim();
+    if (!/^\d+$/.test(text)) {
+      throw new GraphClientError("invalidResponse", `${describe(spec)}: Graph answered a count that is not a number`);
+    }
+    return Number(text);
+  }
+
+  function fetchContent(spec: OperationSpec, path: string, requestOptions: RequestOptions = {}): Promise<Response> {
+    return fetchResponse(spec, `${baseUrl}${path}`, requestOptions, { accept: "*/*", download: true });
+  }
+
+  async function upload<T>(
+    spec: OperationSpec,
+    path: string,
+    content: UploadContent,
+    requestOptions: UploadOptions,
+  ): Promise<T | undefined> {
+    const body = { body: content as BodyInit, contentType: requestOptions.contentType };
+    const response = await fetchResponse(spec, `${baseUrl}${path}`, requestOptions, {
+      accept: "application/json",
+      ...body,
+    });
+    return (await readBody(spec, response)) as T | undefined;
+  }
+
+  async function sendReference(
+    spec: OperationSpec,
+    path: string,
+    entitySet: string,
+    target: Reference,
+    requestOptions: RequestOptions = {},
+  ): Promise<void> {
+    const id = typeof target === "string" ? target : target.id;
+    if (typeof id !== "string") {
+      throw new GraphClientError("invalidId", "a reference needs an id: pass the id, or an object that has one");
+    }
+    await send(spec, path, requestOptions, { "@odata.id": `${baseUrl}/${entitySet}/${keySegment(id)}` });
+  }
+
+  return { baseUrl, options, send, listAll, follow, count, fetchContent, upload, sendReference };
+}
+
+/** Download and upload requests on one stream; the builders' stream members return these. */
+export function streamRequests<T>(
+  transport: GraphTransport,
+  download: OperationSpec,
+  upload: OperationSpec,
+  path: string,
+): StreamRequests<T> {
+  return {
+    download: async (options) => {
+      const response = await transport.fetchContent(download, path, options);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+    stream: async (options) => {
+      const response = await transport.fetchContent(download, path, options);
+      return response.body ?? new ReadableStream({ start: (controller) => controller.close() });
+    },
+    upload: (content, options) => transport.upload<T>(upload, path, content, options),
+  };
+}
+
+/**
+ * A drive item's path below another item (`root:/a/b.txt:`): each name percent-encoded on its own, so `#`,
+ * `?` and `%` in names stay names; empty names, `.` and `..` are refused.
+ */
+export function itemPathSegment(path: string): string {
+  const names = path.replace(/^\/+|\/+$/g, "").split("/");
+  return `:/${names.map((name) => keySegment(name)).join("/")}:`;
 }
 
 /**
@@ -255,9 +399,9 @@ function odataLiteral(value: unknown): string {
 /** Graph's query options, in the order they are sent. */
 const QUERY_OPTIONS = ["select", "expand", "filter", "orderby", "top", "skip", "count", "search"] as const;
 
-function queryString(options: AnyOptions): string {
-  const query = QUERY_OPTIONS.filter((name) => options[name] !== undefined).map((name) => {
-    const value = options[name];
+function queryString(options: AnyOptions | CountOptions): string {
+  const query = QUERY_OPTIONS.filter((name) => (options as AnyOptions)[name] !== undefined).map((name) => {
+    const value = (options as AnyOptions)[name];
     return `$${name}=${encodeURIComponent(Array.isArray(value) ? value.join(",") : String(value))}`;
   });
   return query.length === 0 ? "" : `?${query.join("&")}`;

@@ -2,6 +2,7 @@
 import type { IdentityApiConnector } from "../../../models/IdentityApiConnector.js";
 import type {
   CollectionPage,
+  CountOptions,
   GraphTransport,
   ListOptions,
   OperationSpec,
@@ -29,6 +30,10 @@ const createRequest: OperationSpec = {
   method: "POST",
   template: TEMPLATE,
   body: validateIdentityApiConnector,
+};
+const countRequest: OperationSpec = {
+  method: "GET",
+  template: `${TEMPLATE}/$count`,
 };
 
 /**
@@ -60,6 +65,14 @@ export interface IdentityApiConnectorsRequests {
    */
   create(body: IdentityApiConnector, options?: RequestOptions): Promise<IdentityApiConnector>;
   /**
+   * Counts the identityApiConnector items, with `filter` and `search` when given.
+   *
+   * `GET /identity/apiConnectors/$count`
+   *
+   * Least-privileged permissions: delegated `APIConnectors.ReadWrite.All` (id c67b52c5-7c69-48b6-9d48-7b3af3ded914); application `APIConnectors.ReadWrite.All` (id 1dfe531a-24a6-4f1b-80f4-7a0dc5a0a171).
+   */
+  count(options?: CountOptions): Promise<number>;
+  /**
    * `/identity/apiConnectors/{identityApiConnector-id}`: the id is percent-encoded into one path segment.
    */
   byId(id: string): IdentityApiConnectorsByIdRequests;
@@ -74,6 +87,7 @@ export function identityApiConnectorsRequests(
     list: (options) => transport.send(listRequest, path, options),
     listAll: (options) => transport.listAll(listRequest, path, options),
     create: (body, options) => transport.send(createRequest, path, options, body),
+    count: (options) => transport.count(countRequest, `${path}/$count`, options),
     byId: (id) => identityApiConnectorsByIdRequests(transport, `${path}/${keySegment(id)}`),
   };
 }
