@@ -16,7 +16,7 @@ let batchModule: { batch: (graph: unknown, calls: (g: any, step: any) => Promise
 let throttled: { url: string; seen: number[] };
 
 beforeAll(async () => {
-  generated = await generateDefaultClient();
+  generated = await generateDefaultClient({ includePaths: ["/identity/apiConnectors/**", "/groups/*/members/**"] });
   batchModule = await import(pathToFileURL(join(generated.dir, "src/client/batch.ts")).href);
   server = await startGraphServer({
     hooks: [
@@ -29,7 +29,7 @@ beforeAll(async () => {
       }),
     ],
   });
-});
+}, 120_000);
 afterAll(async () => {
   await server?.close();
   generated?.dispose();
@@ -129,5 +129,21 @@ describe("batch", () => {
     expect(renamed).toEqual({ ok: true, value: undefined });
     expect(batches()).toEqual([[expect.objectContaining({ id: "1", method: "POST" }), expect.objectContaining({ id: "2", dependsOn: ["1"] })]]);
     expect([...server.entities.values()].some((e) => e.displayName === "new")).toBe(true);
+  });
+
+  it("batches $ref calls: members added and removed in one request", async () => {
+    for (const id of ["g1", "u1", "u2", "u3"]) server.directory.add({ id, "@odata.type": `#microsoft.graph.${id.startsWith("g") ? "group" : "user"}` });
+    server.directory.members.get("g1")!.add("u3");
+    const members = (g: any) => g.groups.byId("g1").members;
+    const results = await batchModule.batch(client(), (g) => [members(g).addRef("u1"), members(g).addRef({ id: "u2" }), members(g).removeRef("u3")]);
+    expect(results).toEqual([{ ok: true, value: undefined }, { ok: true, value: undefined }, { ok: true, value: undefined }]);
+    expect(batches()).toEqual([
+      [
+        expect.objectContaining({ method: "POST", url: "/groups/g1/members/$ref", body: { "@odata.id": `${server.baseUrl}/directoryObjects/u1` } }),
+        expect.objectContaining({ method: "POST", url: "/groups/g1/members/$ref", body: { "@odata.id": `${server.baseUrl}/directoryObjects/u2` } }),
+        expect.objectContaining({ method: "DELETE", url: "/groups/g1/members/u3/$ref" }),
+      ],
+    ]);
+    expect([...server.directory.members.get("g1")!]).toEqual(["u1", "u2"]);
   });
 });
