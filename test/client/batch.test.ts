@@ -132,7 +132,7 @@ describe("batch", () => {
   });
 
   it("batches $ref calls: members added and removed in one request", async () => {
-    for (const id of ["g1", "u1", "u2", "u3"]) server.directory.add({ id, "@odata.type": `#microsoft.graph.${id.startsWith("g") ? "group" : "user"}` });
+    for (const id of ["g1", "u1", "u2", "u3"]) server.directory.add({ id, "@odata.type": `#microsoft.graph.${id.startsWith("g") ? "group" : "user"}`, displayName: id });
     server.directory.members.get("g1")!.add("u3");
     const members = (g: any) => g.groups.byId("g1").members;
     const results = await batchModule.batch(client(), (g) => [members(g).addRef("u1"), members(g).addRef({ id: "u2" }), members(g).removeRef("u3")]);

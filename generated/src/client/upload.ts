@@ -20,7 +20,7 @@ export interface UploadProgress {
   readonly total: number;
 }
 
-export interface UploadOptions {
+export interface LargeFileUploadOptions {
   /** Bytes per PUT: a multiple of 320 KiB, as Graph requires, up to 60 MiB. Default 10 x 320 KiB (3.2 MiB). */
   chunkSize?: number;
   /** Called after each chunk Graph accepts. */
@@ -43,7 +43,7 @@ export async function uploadLargeFile<T = unknown>(
   graph: { readonly transport: GraphTransport },
   session: UploadSessionInfo,
   content: Uint8Array | Blob,
-  options: UploadOptions = {},
+  options: LargeFileUploadOptions = {},
 ): Promise<T | undefined> {
   const { fetch: fetchImpl = globalThis.fetch } = graph.transport.options;
   const retry = retryBounds(graph.transport.options);
