@@ -114,6 +114,7 @@ class BatchRecorder implements BatchStep {
       follow: unbatchable,
       count: unbatchable,
       fetchContent: unbatchable,
+      download: unbatchable,
       upload: unbatchable,
     };
   }
