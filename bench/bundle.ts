@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     console.log(`package: --all generated in ${seconds(generated - started)}, built (tsc) in ${seconds(performance.now() - generated)}${errors > 0 ? `; tsc reported ${errors} error(s):\n${built.stdout.split("\n").slice(0, 3).join("\n")}` : ""}`);
     writeFileSync(join(work, "package.json"), JSON.stringify({ name: "bench-consumer", private: true, type: "module" }));
     await bundleSizes(work, pkg);
+    await workflowCosts(work);
     typeCheckCost(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -54,6 +55,24 @@ async function bundleSizes(work: string, pkg: string): Promise<void> {
     const code = result.outputFiles[0]?.contents ?? new Uint8Array();
     console.log(`bundle (${what}, ${label}): ${kb(code.length)} minified, ${kb(gzipSync(code).length)} gzipped; esbuild ${seconds(performance.now() - started)}  [goal < 10 KB minified]`);
     if (!fromRoot) console.log(`  largest modules: ${largestInputs(result.metafile)}`);
+  }
+}
+
+/** What each workflow module adds to a createGraphClient consumer that imports it (and, by the first line, costs one that does not). */
+async function workflowCosts(work: string): Promise<void> {
+  const bundle = async (lines: string[], names: string[]) => {
+    const entry = join(work, "entry-workflow.js");
+    writeFileSync(entry, `${lines.join("\n")}\nexport { ${names.join(", ")} };\n`);
+    const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "neutral", write: false, absWorkingDir: work, logLevel: "error", metafile: true });
+    const inputs = Object.keys(Object.values(result.metafile.outputs)[0]?.inputs ?? {});
+    return { size: result.outputFiles[0]?.contents.length ?? 0, workflows: inputs.filter((path) => /client\/(batch|delta|upload)\.js$/.test(path)).length };
+  };
+  const client = `import { createGraphClient } from "${NAME}/client/index";`;
+  const base = await bundle([client], ["createGraphClient"]);
+  console.log(`bundle (createGraphClient alone): ${kb(base.size)} minified; workflow modules in it: ${base.workflows}`);
+  for (const [name, module] of [["batch", "batch"], ["deltaSync", "delta"], ["uploadLargeFile", "upload"]] as const) {
+    const { size } = await bundle([client, `import { ${name} } from "${NAME}/client/${module}";`], ["createGraphClient", name]);
+    console.log(`  + ${name} (client/${module}): +${kb(size - base.size)}`);
   }
 }
 

@@ -20,10 +20,13 @@ export function collectionMembers(scope: BuilderScope): void {
   const entity = scope.entity();
   const eventual = node.eventualConsistency ? [EVENTUAL] : [];
   const spec = scope.addSpec("list", "GET", node.template, { ...scope.validator("result"), collection: true });
-  const listParams = [options(`${listOptions}<Property, Navigation>`)];
-  scope.sender(scope.doc(`Lists the ${type.name} items, one page per call.`, "GET", node.template, ...eventual), "list", listParams, `Promise<${page}<${entity}>>`, { spec });
+  // The options' type is a parameter, so `select`/`expand` shape the result (`Selected`).
+  const query = `${listOptions}<Property, Navigation>`;
+  const item = `${scope.runtime("Selected")}<${entity}, O>`;
+  const listDoc = scope.doc(`Lists the ${type.name} items, one page per call.`, "GET", node.template, ...eventual);
+  scope.sender(listDoc, "list", [options("O")], `Promise<${page}<${item}>>`, { spec, query });
   const allDoc = commentLines("Every item, page after page, following `@odata.nextLink` (same origin only).");
-  scope.sender(allDoc, "listAll", listParams, `AsyncIterable<${entity}>`, { spec, callee: "transport.listAll" });
+  scope.sender(allDoc, "listAll", [options("O")], `AsyncIterable<${item}>`, { spec, callee: "transport.listAll", query });
   if (creates(node)) {
     const create = scope.addSpec("create", "POST", node.template, scope.validator("body"));
     const params = [{ name: "body", annotation: `: ${entity}` }, options(requestOptions)];
@@ -58,7 +61,9 @@ export function entityMembers(scope: BuilderScope): void {
   const [getOptions, requestOptions] = [scope.runtime("GetOptions"), scope.runtime("RequestOptions")];
   const entity = scope.entity();
   const get = scope.addSpec("get", "GET", node.template, scope.validator("result"));
-  scope.sender(scope.doc(`Reads the ${type.name}.`, "GET", node.template), "get", [options(`${getOptions}<Property, Navigation>`)], `Promise<${entity}>`, { spec: get });
+  const selected = `${scope.runtime("Selected")}<${entity}, O>`;
+  const query = `${getOptions}<Property, Navigation>`;
+  scope.sender(scope.doc(`Reads the ${type.name}.`, "GET", node.template), "get", [options("O")], `Promise<${selected}>`, { spec: get, query });
   if (updates(node)) {
     const update = scope.addSpec("update", "PATCH", node.template, scope.validator("body"));
     const updateDoc = scope.doc(`Updates the ${type.name}: only the properties given change.`, "PATCH", node.template);
@@ -183,6 +188,30 @@ export function operationMember(scope: BuilderScope, op: OperationNode): void {
     return;
   }
   scope.sender(doc, name, params, `Promise<${resultType(scope, op)}>`, { spec, path, ...body });
+  if (isDeltaFunction(op.operation)) deltaSyncMember(scope, op, spec);
+}
+
+const DELTA_MODULE = "client/delta";
+
+const isDeltaFunction = (operation: Operation) =>
+  operation.kind === "function" && operation.name === "delta" && operation.returnType?.type.collection === true;
+
+/** `deltaSync(options)` beside a delta function: all its pages and the deltaLink to resume from (client/delta). */
+function deltaSyncMember(scope: BuilderScope, op: OperationNode, spec: string): void {
+  const returns = op.operation.returnType!;
+  const expression = typeExpression(scope.expressions, { name: returns.type.name, collection: false }, false);
+  const item = scope.named(resultAlias(op.operation.name), expression);
+  const [options, sync] = [scope.imports.add(DELTA_MODULE, "DeltaOptions"), scope.imports.add(DELTA_MODULE, "DeltaSync")];
+  const callee = scope.values.add(DELTA_MODULE, "deltaSync", false);
+  const doc = commentLines(
+    "Every change, page after page to the `@odata.deltaLink`; pass that link as `deltaLink` to resume later.",
+    `\`GET ${op.template}\``,
+  );
+  const params: Parameter[] = [{ name: "options", annotation: "?: O" }];
+  const name = requestBuilderMember(`${op.segment.split(".").at(-1)}Sync`, scope.taken);
+  const selected = `${scope.runtime("Selected")}<${item}, O>`;
+  const query = `${options}<Property, Navigation>`;
+  scope.sender(doc, name, params, `${sync}<${selected}>`, { spec, callee, path: pathPlus(op.segment), withTransport: true, query });
 }
 
 /** Parameters as an object type's members: optional when the metadata marks them optional or nullable. */

@@ -11,6 +11,8 @@ import type { EmitContext, PlannedModule } from "../emit/context.js";
 import { ImportSet } from "../emit/imports.js";
 
 export const CLIENT_INDEX_MODULE = "client/index";
+/** Graph's workflows, each its own module that only the code importing it bundles: `client/batch`, ... */
+const WORKFLOW_MODULES = ["batch", "delta", "upload"];
 const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
 
 export function planClientModules(ctx: EmitContext, roots: readonly RequestNode[], index: PermissionIndex, validators: ValidatorLookup): PlannedModule[] {
@@ -20,6 +22,8 @@ export function planClientModules(ctx: EmitContext, roots: readonly RequestNode[
   return [
     { modulePath: CLIENT_RUNTIME_MODULE, template: "client-runtime", view: { defaultBaseUrl: DEFAULT_BASE_URL }, prettierStable: true },
     { modulePath: "client/errors", template: "client-errors", view: {}, prettierStable: true },
+    { modulePath: "client/retry", template: "client-retry", view: {}, prettierStable: true },
+    ...WORKFLOW_MODULES.map((name) => ({ modulePath: `client/${name}`, template: `client-${name}`, view: {}, prettierStable: true })),
     { modulePath: "client/token-permissions", template: "client-token-permissions", view: { entries: acceptedEntries(nodes, lookup, new ClientLayout()) }, prettierStable: true },
     { modulePath: "client/permissions", template: "client-permissions", view: { entries: permissionEntries(nodes, lookup, new ClientLayout()) }, prettierStable: true },
     clientIndex(roots),
@@ -64,6 +68,7 @@ function clientIndex(roots: readonly RequestNode[]): PlannedModule {
   const values = new ImportSet(CLIENT_INDEX_MODULE, ["createGraphClient"]);
   values.add(CLIENT_RUNTIME_MODULE, "createTransport", false);
   imports.add(CLIENT_RUNTIME_MODULE, "GraphClientOptions");
+  imports.add(CLIENT_RUNTIME_MODULE, "GraphTransport");
   const layout = new ClientLayout();
   const views = roots.map((root) => {
     const naming = requestBuilderNaming(root.segments);

@@ -43,6 +43,10 @@ export interface SenderCall {
   body?: string;
   /** Arguments after the path instead of `options` (and the body). */
   args?: string[];
+  /** The callee takes the transport first (a workflow module's function, not a transport method). */
+  withTransport?: boolean;
+  /** The options' type, made the member's type parameter `O` so that `select`/`expand` shape the result. */
+  query?: string;
 }
 
 /** What the member planners of one module share: its imports, specs, members and layout. */
@@ -142,9 +146,10 @@ export class BuilderScope {
   /** A member sending a spec: `name(params): returns` in the interface, an arrow in the factory. */
   sender(doc: string[], name: string, params: Parameter[], returns: string, call: SenderCall): void {
     const args = [call.spec, call.path ?? "path", ...(call.args ?? ["options", ...(call.body ? [call.body] : [])])];
+    if (call.withTransport) args.unshift("transport");
     this.members.push({
       doc,
-      signature: this.layout.signature("  ", name, params, `: ${returns};`),
+      signature: this.layout.signature("  ", call.query ? `${name}<const O extends ${call.query} = {}>` : name, params, `: ${returns};`),
       implementation: this.layout.arrowMember("    ", name, params.map((p) => p.name), call.callee ?? "transport.send", args),
     });
   }

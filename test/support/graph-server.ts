@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { DirectoryStore, routeDownload } from "./graph-server-directory.js";
 import { type Entity, type GraphReply, graphError, routeGraphRequest } from "./graph-server-routes.js";
 
-export { type Entity, certificateThumbprint } from "./graph-server-routes.js";
+export { type Entity, type GraphReply, certificateThumbprint, graphError } from "./graph-server-routes.js";
 export { type DirectoryObject, DirectoryStore } from "./graph-server-directory.js";
 
 export const GRAPH_JSON_CONTENT_TYPE =
@@ -25,6 +25,18 @@ export interface GraphServerOptions {
   tls?: TlsOptions;
   /** Decides whether a bearer token is accepted (default: any non-empty token). */
   isTokenValid?: (token: string) => boolean;
+  /** Extra Graph behaviour (delta, $batch, upload sessions), asked in order before the apiConnectors routes. */
+  hooks?: readonly ServerHook[];
+}
+
+/** A reply, `"reset"` to drop the connection without answering, or undefined to let the next route answer. */
+export type HookReply = GraphReply | "reset";
+export type ServerHook = (request: LoggedRequest, server: HookContext) => HookReply | undefined | Promise<HookReply | undefined>;
+export interface HookContext {
+  readonly origin: string;
+  readonly baseUrl: string;
+  /** Routes a request as if it had arrived (hooks, then the default routes) without authentication: $batch items. */
+  route(request: LoggedRequest): Promise<HookReply>;
 }
 
 export interface LoggedRequest {
@@ -89,6 +101,34 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   let nextLinkOrigin: string | undefined;
   let origin = "";
 
+  const context: HookContext = {
+    get origin() {
+      return origin;
+    },
+    get baseUrl() {
+      return `${origin}/v1.0`;
+    },
+    route: (entry) => route(entry),
+  };
+  async function route(entry: LoggedRequest): Promise<HookReply> {
+    for (const hook of options.hooks ?? []) {
+      const reply = await hook(entry, context);
+      if (reply !== undefined) return reply;
+    }
+    return routeGraphRequest(
+      {
+        method: entry.method,
+        pathname: entry.path,
+        query: new URL(entry.url, origin).searchParams,
+        contentType: headerValue(entry.headers["content-type"]),
+        rawBody: entry.rawBody,
+        bytes: entry.bytes,
+        consistencyLevel: headerValue(entry.headers.consistencylevel),
+      },
+      { store: entities, baseUrl: `${origin}/v1.0`, nextLinkBase: `${nextLinkOrigin ?? origin}/v1.0`, pageSize, directory },
+    );
+  }
+
   const server = createServer(options.tls, async (req, res) => {
     const entry = await recordRequest(req, requests);
     const download = /^\/download\/([^/]+)$/.exec(entry.path);
@@ -96,19 +136,9 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       failures.shift() ??
       (download ? routeDownload(directory, download[1] as string) : undefined) ??
       authenticate(entry, options.isTokenValid) ??
-      routeGraphRequest(
-        {
-          method: entry.method,
-          pathname: entry.path,
-          query: new URL(entry.url, origin).searchParams,
-          contentType: req.headers["content-type"],
-          rawBody: entry.rawBody,
-          bytes: entry.bytes,
-          consistencyLevel: headerValue(req.headers.consistencylevel),
-        },
-        { store: entities, baseUrl: `${origin}/v1.0`, nextLinkBase: `${nextLinkOrigin ?? origin}/v1.0`, pageSize, directory },
-      );
-    writeReply(req, res, reply);
+      (await route(entry));
+    if (reply === "reset") req.socket.destroy();
+    else writeReply(req, res, reply);
   });
   origin = await listen(server, options.tls ? "https" : "http");
 
@@ -138,11 +168,15 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
 }
 
 /** A server on its own port that records everything and answers an empty page, to prove no token leaks to it. */
-export async function startCaptureServer(options: { tls?: TlsOptions } = {}): Promise<CaptureServer> {
+export async function startCaptureServer(
+  options: { tls?: TlsOptions; reply?: (request: LoggedRequest) => HookReply } = {},
+): Promise<CaptureServer> {
   const requests: LoggedRequest[] = [];
   const server = createServer(options.tls, async (req, res) => {
-    await recordRequest(req, requests);
-    writeReply(req, res, { status: 200, json: { value: [] } });
+    const entry = await recordRequest(req, requests);
+    const reply = options.reply?.(entry) ?? { status: 200, json: { value: [] } };
+    if (reply === "reset") req.socket.destroy();
+    else writeReply(req, res, reply);
   });
   const origin = await listen(server, options.tls ? "https" : "http");
   return {
@@ -238,7 +272,14 @@ function bodyReply(status: number, body: unknown): GraphReply {
 }
 
 function writeReply(req: http.IncomingMessage, res: http.ServerResponse, reply: GraphReply): void {
-  const clientRequestId = headerValue(req.headers["client-request-id"]) ?? randomUUID();
+  const { headers, text } = renderReply(reply, headerValue(req.headers["client-request-id"]));
+  res.writeHead(reply.status, headers);
+  if (reply.bytes) return void res.end(Buffer.from(reply.bytes));
+  res.end(reply.status === 204 || reply.status === 304 ? undefined : text);
+}
+
+/** A reply's headers (request-id, client-request-id, JSON content type) and body text, as Graph sends them. */
+export function renderReply(reply: GraphReply, clientRequestId: string = randomUUID()): { headers: Record<string, string>; text: string | undefined } {
   const requestId = randomUUID();
   const body = reply.error ? errorBody(reply.error, requestId, clientRequestId) : reply.json;
   const text = reply.raw ?? (body === undefined ? undefined : JSON.stringify(body));
@@ -246,9 +287,7 @@ function writeReply(req: http.IncomingMessage, res: http.ServerResponse, reply: 
   if (text !== undefined) Object.assign(headers, { "content-type": GRAPH_JSON_CONTENT_TYPE, "odata-version": "4.0" });
   // Lower-casing lets an injected Content-Type or Request-Id replace ours instead of duplicating it.
   for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name.toLowerCase()] = value;
-  res.writeHead(reply.status, headers);
-  if (reply.bytes) return void res.end(Buffer.from(reply.bytes));
-  res.end(reply.status === 204 || reply.status === 304 ? undefined : text);
+  return { headers, text };
 }
 
 function errorBody(error: { code: string; message: string }, requestId: string, clientRequestId: string): unknown {

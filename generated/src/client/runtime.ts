@@ -4,6 +4,7 @@
 // No dependencies: it uses the global (or given) fetch. Request builders call `send` and `listAll`.
 import { GraphValidationError, type ValidationIssue } from "../runtime/validation.js";
 import { GraphClientError, GraphError } from "./errors.js";
+import { IDEMPOTENT, networkReason, RETRIABLE, retryBounds, retryDelay, sleep } from "./retry.js";
 import type { PermissionCheck } from "./token-permissions.js";
 
 export const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
@@ -112,6 +113,22 @@ export interface ListOptions<Property extends string, Navigation extends string>
   consistencyLevel?: "eventual";
 }
 
+/**
+ * What a read with these options returns: with `select`, only the selected properties (and the key and
+ * `@odata.type`), else every property; each `expand`ed navigation property present with its type.
+ */
+export type Selected<T, Options> = T extends unknown
+  ? (Options extends { select: readonly (infer Name)[] } ? Pick<T, Extract<Name | "id" | "@odata.type", keyof T>> : T) &
+      Expanded<T, Options>
+  : never;
+
+type Expanded<T, Options> = Options extends { expand: readonly (infer Item)[] }
+  ? { [Name in Extract<NavigationName<Item>, keyof T>]-?: Exclude<T[Name], undefined> }
+  : unknown;
+
+/** `manager` of `manager($select=id)`. */
+type NavigationName<Item> = Item extends `${infer Name}(${string})` ? Name : Item;
+
 export interface CollectionPage<T> {
   value: T[];
   "@odata.context"?: string;
@@ -121,11 +138,16 @@ export interface CollectionPage<T> {
 }
 
 type AnyOptions = ListOptions<string, string>;
+type FollowOptions = RequestOptions & { consistencyLevel?: "eventual" | undefined };
 
 export interface GraphTransport {
   readonly baseUrl: string;
+  /** The options the transport was made with: the workflow modules (batch, upload) derive theirs from them. */
+  readonly options: GraphClientOptions;
   send<T>(spec: OperationSpec, path: string, options?: AnyOptions, body?: unknown): Promise<T>;
   listAll<T>(spec: OperationSpec, path: string, options?: AnyOptions): AsyncIterable<T>;
+  /** GETs an `@odata.nextLink` or `@odata.deltaLink`, refused unless it is on the base URL's origin. */
+  follow<T>(spec: OperationSpec, link: string, options?: FollowOptions): Promise<T>;
   /** `GET .../$count`, which Graph answers in text/plain. */
   count(spec: OperationSpec, path: string, options?: CountOptions): Promise<number>;
   /** The response body unread, for downloads. */
@@ -147,12 +169,7 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const origin = new URL(baseUrl).origin;
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const retry = {
-    maxRetries: 3,
-    maxTotalDelayMs: 60_000,
-    baseDelayMs: 1000,
-    ...(options.retry === false ? { maxRetries: 0 } : options.retry),
-  };
+  const retry = retryBounds(options);
   const validate = options.validate ?? "requests";
 
   /** One request with the token, retried on throttling; `accept` and a body with its type when given. */
@@ -166,10 +183,11 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
   ): Promise<Response> {
     const token = await options.getAccessToken();
     options.checkPermissions?.(token, spec);
-    const headers: Record<string, string> = { accept: request.accept };
-    if (requestOptions.consistencyLevel) headers.ConsistencyLevel = requestOptions.consistencyLevel;
+    // One client-request-id per call, kept across its retries: what a support ticket quotes.
+    const headers: Record<string, string> = { accept: request.accept, "client-request-id": crypto.randomUUID() };
+    if (requestOptions.consistencyLevel) headers.consistencylevel = requestOptions.consistencyLevel;
     for (const [name, value] of Object.entries(requestOptions.headers ?? {}))
-      if (value !== undefined) headers[name] = value;
+      if (value !== undefined) headers[name.toLowerCase()] = value;
     if (request.contentType !== undefined) headers["content-type"] = request.contentType;
     headers.authorization = `Bearer ${token}`;
     const init: RequestInit & { duplex?: "half" } = {
@@ -182,28 +200,40 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     // A stream body can be read once: it is sent as it arrives and never retried.
     const once = typeof ReadableStream !== "undefined" && request.body instanceof ReadableStream;
     if (once) init.duplex = "half";
+    const sent = headers["client-request-id"];
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
-      const response = await fetchImpl(url, init);
-      if (response.ok) return response;
-      const location = response.headers.get("location");
-      if (request.download && response.status >= 300 && response.status < 400 && location) {
+      let response: Response | undefined;
+      let failure: GraphClientError | GraphError;
+      try {
+        response = await fetchImpl(url, init);
+      } catch (cause) {
+        if (requestOptions.signal?.aborted) throw cause;
+        // No answer at all (reset, DNS, refused): only a request that may be sent twice is tried again.
+        const reason = networkReason(cause);
+        failure = new GraphClientError(
+          "networkError",
+          `${describe(spec)}: no answer from ${origin} (${reason}); client-request-id ${sent}`,
+        );
+      }
+      if (response?.ok) return response;
+      const location = response?.headers.get("location");
+      if (response && request.download && response.status >= 300 && response.status < 400 && location) {
         // Graph sends file content from a pre-authenticated URL: follow it, without the token.
         const signal = requestOptions.signal ?? null;
         const content = await fetchImpl(new URL(location, url).href, { redirect: "follow", signal });
         if (content.ok) return content;
         throw await graphError(spec, content);
       }
-      if (response.status >= 300 && response.status < 400) {
+      if (response && response.status >= 300 && response.status < 400) {
         const redirect = `${describe(spec)}: Graph answered ${response.status} with a redirect`;
         throw new GraphClientError("redirectRefused", `${redirect}; the client does not follow redirects with a token`);
       }
-      const error = await graphError(spec, response);
+      if (response) failure = await graphError(spec, response, sent);
+      const retriable = response ? RETRIABLE.has(response.status) : IDEMPOTENT.has(spec.method);
       const delay =
-        RETRIABLE.has(response.status) && attempt < retry.maxRetries
-          ? retryDelay(response, attempt, retry.baseDelayMs)
-          : undefined;
-      if (once || delay === undefined || waited + delay > retry.maxTotalDelayMs) throw error;
+        retriable && attempt < retry.maxRetries ? retryDelay(response, attempt, retry.baseDelayMs) : undefined;
+      if (once || delay === undefined || waited + delay > retry.maxTotalDelayMs) throw failure!;
       waited += delay;
       await sleep(delay, requestOptions.signal);
     }
@@ -244,25 +274,30 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     }
   }
 
+  async function follow<T>(spec: OperationSpec, link: string, requestOptions: FollowOptions = {}): Promise<T> {
+    if (!sameOrigin(link, origin)) {
+      throw new GraphClientError(
+        "crossOriginNextLink",
+        `${describe(spec)}: refused to follow a link to another origin than ${origin}`,
+      );
+    }
+    // The link carries the query; only headers, the signal and the consistency level carry over.
+    const page = await fetchJson(spec, link, {
+      headers: requestOptions.headers,
+      signal: requestOptions.signal,
+      ...(requestOptions.consistencyLevel ? { consistencyLevel: requestOptions.consistencyLevel } : {}),
+    });
+    checkResult(spec, page);
+    return page as T;
+  }
+
   async function* listAll<T>(spec: OperationSpec, path: string, requestOptions: AnyOptions = {}): AsyncIterable<T> {
     let page = await send<CollectionPage<T>>(spec, path, requestOptions);
     for (;;) {
       yield* page.value ?? [];
       const next = page["@odata.nextLink"];
       if (next === undefined) return;
-      if (!sameOrigin(next, origin)) {
-        throw new GraphClientError(
-          "crossOriginNextLink",
-          `${describe(spec)}: refused to follow an @odata.nextLink to another origin than ${origin}`,
-        );
-      }
-      // The nextLink carries the query; only headers and the signal carry over.
-      page = (await fetchJson(spec, next, {
-        headers: requestOptions.headers,
-        signal: requestOptions.signal,
-        ...(requestOptions.consistencyLevel ? { consistencyLevel: requestOptions.consistencyLevel } : {}),
-      })) as CollectionPage<T>;
-      checkResult(spec, page);
+      page = await follow(spec, next, requestOptions);
     }
   }
 
@@ -311,7 +346,7 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     await send(spec, path, requestOptions, { "@odata.id": `${baseUrl}/${entitySet}/${keySegment(id)}` });
   }
 
-  return { baseUrl, send, listAll, count, fetchContent, download, upload, sendReference };
+  return { baseUrl, options, send, listAll, follow, count, fetchContent, download, upload, sendReference };
 }
 
 /** Download and upload requests on one stream; the builders' stream members return these. */
@@ -364,24 +399,18 @@ function odataLiteral(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Graph's query options, in the order they are sent. */
+const QUERY_OPTIONS = ["select", "expand", "filter", "orderby", "top", "skip", "count", "search"] as const;
+
 function queryString(options: AnyOptions | CountOptions): string {
-  const query: string[] = [];
-  const add = (name: string, value: string | undefined) => {
-    if (value !== undefined) query.push(`$${name}=${encodeURIComponent(value)}`);
-  };
-  const list: AnyOptions = options;
-  add("select", list.select?.join(","));
-  add("expand", list.expand?.join(","));
-  add("filter", options.filter);
-  add("orderby", typeof list.orderby === "string" ? list.orderby : list.orderby?.join(","));
-  add("top", list.top?.toString());
-  add("skip", list.skip?.toString());
-  add("count", list.count?.toString());
-  add("search", options.search);
+  const query = QUERY_OPTIONS.filter((name) => (options as AnyOptions)[name] !== undefined).map((name) => {
+    const value = (options as AnyOptions)[name];
+    return `$${name}=${encodeURIComponent(Array.isArray(value) ? value.join(",") : String(value))}`;
+  });
   return query.length === 0 ? "" : `?${query.join("&")}`;
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+export const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 function checkBaseUrl(value: string): string {
   let url: URL;
@@ -410,7 +439,7 @@ function sameOrigin(link: string, origin: string): boolean {
   }
 }
 
-function describe(spec: OperationSpec): string {
+export function describe(spec: OperationSpec): string {
   return `${spec.method} ${spec.template}`;
 }
 
@@ -427,11 +456,13 @@ async function readBody(spec: OperationSpec, response: Response): Promise<unknow
   }
 }
 
-async function graphError(spec: OperationSpec, response: Response): Promise<GraphError> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+/** Graph's error body when there is one; the headers (request-id, date) and the id we sent when there is not. */
+export async function graphError(
+  spec: OperationSpec,
+  response: Response,
+  clientRequestId?: string,
+): Promise<GraphError> {
+  const headers: Record<string, string> = Object.fromEntries(response.headers);
   let error: { code?: unknown; message?: unknown; innerError?: Record<string, unknown> } = {};
   try {
     error = ((JSON.parse(await response.text()) as { error?: typeof error }).error ?? {}) as typeof error;
@@ -446,39 +477,10 @@ async function graphError(spec: OperationSpec, response: Response): Promise<Grap
     message: text(error.message) ?? (response.statusText || "no error body"),
     innerError: {
       requestId: text(inner["request-id"]) ?? headers["request-id"],
-      clientRequestId: text(inner["client-request-id"]),
-      date: text(inner.date),
+      clientRequestId: text(inner["client-request-id"]) ?? headers["client-request-id"] ?? clientRequestId,
+      date: text(inner.date) ?? headers.date,
     },
     headers,
     request: describe(spec),
-  });
-}
-
-const RETRIABLE = new Set([429, 503, 504]);
-
-/** Retry-After in seconds or as an HTTP date; else exponential back-off. */
-function retryDelay(response: Response, attempt: number, baseDelayMs: number): number {
-  const header = response.headers.get("retry-after");
-  if (header !== null) {
-    const seconds = Number(header);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(header);
-    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
-  }
-  return baseDelayMs * 2 ** attempt;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -7,6 +7,7 @@ import type {
   ListOptions,
   OperationSpec,
   RequestOptions,
+  Selected,
 } from "../../runtime.js";
 import type { IdentityApiConnectorsByIdRequests } from "./apiConnectors/byId.js";
 import { validateIdentityApiConnector } from "../../../validators/IdentityApiConnector.js";
@@ -46,11 +47,15 @@ export interface IdentityApiConnectorsRequests {
    *
    * Least-privileged permissions: delegated `APIConnectors.ReadWrite.All` (id c67b52c5-7c69-48b6-9d48-7b3af3ded914); application `APIConnectors.ReadWrite.All` (id 1dfe531a-24a6-4f1b-80f4-7a0dc5a0a171).
    */
-  list(options?: ListOptions<Property, Navigation>): Promise<CollectionPage<IdentityApiConnector>>;
+  list<const O extends ListOptions<Property, Navigation> = {}>(
+    options?: O,
+  ): Promise<CollectionPage<Selected<IdentityApiConnector, O>>>;
   /**
    * Every item, page after page, following `@odata.nextLink` (same origin only).
    */
-  listAll(options?: ListOptions<Property, Navigation>): AsyncIterable<IdentityApiConnector>;
+  listAll<const O extends ListOptions<Property, Navigation> = {}>(
+    options?: O,
+  ): AsyncIterable<Selected<IdentityApiConnector, O>>;
   /**
    * Creates a new identityApiConnector.
    *
