@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startGraphServer, type GraphServer } from "../support/graph-server.js";
 import { batchHook, type BatchItem } from "../support/graph-server-batch.js";
-import { generateDefaultClient, type GeneratedClient } from "./support/generated-client.js";
+import { generateDefaultClient, SEED_BODY, type GeneratedClient } from "./support/generated-client.js";
 
 const TOKEN = "token-for-graph";
 let generated: GeneratedClient;
@@ -50,7 +50,7 @@ describe("batch", () => {
   it("sends 25 calls as batches of 20 and 5, with dependsOn, a throttled item retried alone and a 404", async () => {
     throttled.url = "/identity/apiConnectors/c07";
     const results = await batchModule.batch(client(), (g, step) => {
-      const created = g.identity.apiConnectors.create({ displayName: "new" });
+      const created = g.identity.apiConnectors.create({ ...SEED_BODY, displayName: "new" });
       const renamed = step.after(created, () => g.identity.apiConnectors.byId("c01").update({ displayName: "renamed" }));
       const gets = Array.from({ length: 21 }, (_, i) => g.identity.apiConnectors.byId(`c${String(i + 2).padStart(2, "0")}`).get({ select: ["displayName"] }));
       return [created, renamed, ...gets, g.identity.apiConnectors.byId("missing").get(), g.identity.apiConnectors.list({ top: 1 })];
@@ -83,7 +83,7 @@ describe("batch", () => {
 
   it("validates every body before sending anything", async () => {
     const error = await batchModule
-      .batch(client(), (g) => [g.identity.apiConnectors.byId("c01").get(), g.identity.apiConnectors.create({ displayName: 42 })])
+      .batch(client(), (g) => [g.identity.apiConnectors.byId("c01").get(), g.identity.apiConnectors.create({ ...SEED_BODY, displayName: 42 })])
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(generated.validation.GraphValidationError);
     expect((error as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(["/displayName"]);
@@ -123,7 +123,7 @@ describe("batch", () => {
 
   it("sends a call that is only a dependency, though the function does not return it", async () => {
     const [renamed] = await batchModule.batch(client(), (g, step) => {
-      const created = g.identity.apiConnectors.create({ displayName: "new" });
+      const created = g.identity.apiConnectors.create({ ...SEED_BODY, displayName: "new" });
       return [step.after(created, () => g.identity.apiConnectors.byId("c01").update({ displayName: "renamed" }))];
     });
     expect(renamed).toEqual({ ok: true, value: undefined });

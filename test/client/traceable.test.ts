@@ -4,7 +4,7 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startGraphServer, type GraphServer } from "../support/graph-server.js";
-import { generateDefaultClient, type GeneratedClient } from "./support/generated-client.js";
+import { generateDefaultClient, SEED_BODY, type GeneratedClient } from "./support/generated-client.js";
 
 const TOKEN = "secret-token-for-graph";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -74,7 +74,7 @@ describe("no answer at all", () => {
 
   it("does not send a POST twice: the reset one may have created the connector", async () => {
     resets.POST = 1;
-    const error = await client().identity.apiConnectors.create({ displayName: "x" }).catch((e: unknown) => e);
+    const error = await client().identity.apiConnectors.create({ ...SEED_BODY, displayName: "x" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(generated.client.GraphClientError);
     expect(error.code).toBe("networkError");
     const id = server.requests[0]?.headers["client-request-id"];
