@@ -19,6 +19,7 @@ const FIELDS: Record<string, FieldKind> = {
   format: "boolean",
   packageName: "string",
   packageVersion: "string",
+  mock: "boolean",
 };
 
 export function loadConfig(path: string): GenerateOptions {

@@ -26,6 +26,11 @@ export interface GenerateOptions {
   packageName?: string;
   /** The output package's version. Default: `0.0.0`. */
   packageVersion?: string;
+  /**
+   * Emit a fake Graph for tests beside the client (`<package>/mock`): in memory, serving the client's
+   * request paths and checking bodies with the validators. Only when a client is generated. Default: true.
+   */
+  mock?: boolean;
   /** Folder that relative paths are resolved against. Default: the current working directory. */
   cwd?: string;
 }
@@ -43,6 +48,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<ResolvedOptions, "cwd">> = {
   format: true,
   packageName: "graphgen-output",
   packageVersion: "0.0.0",
+  mock: true,
 };
 
 /** Fills in defaults and makes every path absolute. */
