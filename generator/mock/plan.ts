@@ -6,7 +6,7 @@ import type { ValidatorLookup } from "../emit/client-builders.js";
 import { ClientLayout, type Literal } from "../emit/client-layout.js";
 import type { EmitContext, PlannedModule } from "../emit/context.js";
 import { ImportSet } from "../emit/imports.js";
-import { layoutAnnotation } from "../emit/layout.js";
+import { layoutAnnotation, PRINT_WIDTH } from "../emit/layout.js";
 import { typeShape, type ExpressionContext } from "../emit/type-expressions.js";
 import { propertyKey } from "../naming.js";
 import { buildRouteTable, type MockRoute, type MockRouteTable, type MockTypeEntry } from "./route-table.js";
@@ -93,8 +93,12 @@ function indexModule(ctx: EmitContext, table: MockRouteTable): PlannedModule {
     // Nodes that only lead to included paths (`/identity` for `/identity/apiConnectors/**`) have no emitted type.
     if (!isItem && selected.has(route.type)) {
       const path = route.template.replace(/\{[^}]*\}/g, "${string}");
+      const shape = typeShape(expressions, { name: route.type, collection: false }, false);
       const head = path.includes("${") ? `  [path: \`${path}\`]:` : `  ${JSON.stringify(path)}:`;
-      seed.push(`${head}${layoutAnnotation(head, typeShape(expressions, { name: route.type, collection: false }, false), "  ")};`);
+      const line = `${head}${layoutAnnotation(head, shape, "  ")};`;
+      // Prettier breaks a long index signature inside its brackets first.
+      const broken = `  [\n    path: \`${path}\`\n  ]:`;
+      seed.push(line.split("\n")[0]!.length <= PRINT_WIDTH || !path.includes("${") ? line : `${broken}${layoutAnnotation("  ]:", shape, "  ")};`);
     }
     route.children.forEach((child) => visit(child, false));
     if (route.item) visit(route.item, true);

@@ -90,7 +90,8 @@ export class MockGraphError extends Error {
 }
 
 export function notFound(what: string): MockGraphError {
-  return new MockGraphError(404, "Request_ResourceNotFound", `Resource '${what}' does not exist.`);
+  const message = `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`;
+  return new MockGraphError(404, "Request_ResourceNotFound", message);
 }
 
 export function badRequest(message: string, code = "BadRequest"): MockGraphError {
