@@ -1,8 +1,8 @@
 // The client's part of a generation, seen from generate.ts: which request paths, which extra types
 // they need selected, and the modules to emit.
 import type { EmitContext, PlannedModule } from "../emit/context.js";
-import { planClientModules } from "../emit/client-modules.js";
-import type { ValidatorLookup } from "../emit/client-builders.js";
+import { planClientModules } from "./modules.js";
+import type { ValidatorLookup } from "./builders.js";
 import type { Model } from "../model/types.js";
 import { clientTypeNames } from "./client-types.js";
 import { parsePathPatterns } from "./include-paths.js";

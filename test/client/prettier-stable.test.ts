@@ -1,4 +1,4 @@
-// Client modules skip prettier unless a line is too long (generator/emit/client-layout.ts), so every client
+// Client modules skip prettier unless a line is too long (generator/client/layout.ts), so every client
 // module without a long code line must already be exactly what prettier prints, and the fixed modules always.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -3,14 +3,14 @@
 import { isPrimitive, type Operation, type StructuredType } from "../model/types.js";
 import { allProperties, structuredType } from "../model/queries.js";
 import { propertyKey, requestBuilderMember, requestBuilderNaming } from "../naming.js";
-import { isKeySegment, type OperationNode, type RequestNode } from "../client/request-tree.js";
-import type { OperationPermissionInfo } from "../client/permissions.js";
-import type { EmitContext, PlannedModule } from "./context.js";
-import { commentLines } from "./docs.js";
-import { ClientLayout, type Literal, type Parameter } from "./client-layout.js";
-import { ImportSet } from "./imports.js";
-import { PRINT_WIDTH } from "./layout.js";
-import { typeExpression, type ExpressionContext } from "./type-expressions.js";
+import { isKeySegment, type OperationNode, type RequestNode } from "./request-tree.js";
+import type { OperationPermissionInfo } from "./permissions.js";
+import type { EmitContext, PlannedModule } from "../emit/context.js";
+import { commentLines } from "../emit/docs.js";
+import { ClientLayout, type Literal, type Parameter } from "./layout.js";
+import { ImportSet } from "../emit/imports.js";
+import { PRINT_WIDTH } from "../emit/layout.js";
+import { typeExpression, type ExpressionContext } from "../emit/type-expressions.js";
 
 export const CLIENT_RUNTIME_MODULE = "client/runtime";
 

@@ -2,8 +2,8 @@
 // prettier would at printWidth 120, so the format stage can skip prettier for them. Where a layout is beyond
 // these rules (a type that would have to break inside), it writes one line and marks the module unstable, and
 // prettier formats that module as before. test/client/prettier-stable.test.ts checks both against prettier.
-import { layoutAlias, PRINT_WIDTH } from "./layout.js";
-import type { ImportView } from "./imports.js";
+import { layoutAlias, PRINT_WIDTH } from "../emit/layout.js";
+import type { ImportView } from "../emit/imports.js";
 
 /** Collects whether every layout of one module followed prettier's rules. */
 export class ClientLayout {

@@ -1,13 +1,13 @@
 // Plans the client part of the package: the fixed runtime modules, the permissions table, the client
 // index with `createGraphClient`, and one request builder module per included request path.
-import { nodeRequests, requestNodes, type RequestNode } from "../client/request-tree.js";
+import { nodeRequests, requestNodes, type RequestNode } from "./request-tree.js";
 import type { PermissionIndex } from "../permissions/tables.js";
-import { permissionLookup, type PermissionName } from "../client/permissions.js";
+import { permissionLookup, type PermissionName } from "./permissions.js";
 import { requestBuilderNaming } from "../naming.js";
-import { CLIENT_RUNTIME_MODULE, planRequestBuilder, type ValidatorLookup } from "./client-builders.js";
-import { ClientLayout, type Literal } from "./client-layout.js";
-import type { EmitContext, PlannedModule } from "./context.js";
-import { ImportSet } from "./imports.js";
+import { CLIENT_RUNTIME_MODULE, planRequestBuilder, type ValidatorLookup } from "./builders.js";
+import { ClientLayout, type Literal } from "./layout.js";
+import type { EmitContext, PlannedModule } from "../emit/context.js";
+import { ImportSet } from "../emit/imports.js";
 
 export const CLIENT_INDEX_MODULE = "client/index";
 const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
