@@ -2,8 +2,8 @@
 // A generic runtime (fixed templates) interprets a generated route table; the index types `seed` by path.
 import { parsePathPatterns } from "../client/include-paths.js";
 import type { RequestNode } from "../client/request-tree.js";
-import type { ValidatorLookup } from "../emit/client-builders.js";
-import { ClientLayout, type Literal } from "../emit/client-layout.js";
+import type { ValidatorLookup } from "../client/builders.js";
+import { ClientLayout, type Literal } from "../client/layout.js";
 import type { EmitContext, PlannedModule } from "../emit/context.js";
 import { ImportSet } from "../emit/imports.js";
 import { layoutAnnotation, PRINT_WIDTH } from "../emit/layout.js";
