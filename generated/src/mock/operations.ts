@@ -10,6 +10,7 @@ import {
   loadEntity,
   methodNotAllowed,
   present,
+  queryScope,
   readJsonObject,
   type ServeContext,
 } from "./serve.js";
@@ -117,11 +118,7 @@ function defaultAnswer(
 function deltaRound(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
   if (place.node.reference) throw unsupported(`delta on '${place.template}'`);
   const { query } = request;
-  const select = parseSelect(query, {
-    typeName: place.type,
-    properties: ctx.index.properties(place.type),
-    enums: ctx.index.enums,
-  });
+  const select = parseSelect(query, queryScope(ctx, place));
   // A page token holds the round's start, the version its deltaLink will carry, and the offset.
   const skip = query.get("$skiptoken")?.split(".");
   const token = skip ? skip[0] : (query.get("$deltatoken") ?? undefined);

@@ -10,6 +10,7 @@ import {
   type MockOperation,
   type MockSchema,
   type MockType,
+  type Validate,
 } from "./types.js";
 
 /** One node of the route table, reached by one concrete path. */
@@ -77,6 +78,27 @@ export class SchemaIndex {
       this.propertyCache.set(name, properties);
     }
     return properties;
+  }
+
+  /**
+   * What `$select`, `$filter` and `$orderby` may name on a path of this type: its properties and those of
+   * the types derived from it, as Graph takes `displayName` on a collection of directory objects.
+   */
+  queryable(name: string): Map<string, string> {
+    const properties = new Map(this.properties(name));
+    for (const other of Object.keys(this.schema.types)) {
+      if (other !== name && this.isA(other, name))
+        for (const [key, type] of this.properties(other)) if (!properties.has(key)) properties.set(key, type);
+    }
+    return properties;
+  }
+
+  /** The generated validator of the type, or of its nearest base that has one. */
+  validator(name: string): Validate | undefined {
+    for (let type = this.type(name); type; type = type.base ? this.type(type.base) : undefined) {
+      if (type.validate) return type.validate;
+    }
+    return undefined;
   }
 
   readOnly(name: string): Set<string> {

@@ -17,12 +17,13 @@ export function seedPath(ctx: ServeContext, path: string, data: unknown): Entity
     if (items.length !== 1 || place.parent || place.node.reference) {
       throw new Error(`mock.seed("${path}"): give one object for a singleton or a single-valued navigation`);
     }
-    const entity = { ...loadEntity(ctx, place), ...checked(ctx, place, items[0] as Entity, path) };
+    if (place.owner) loadEntity(ctx, place.owner);
+    const entity = { ...ctx.store.single(place.path), ...checked(ctx, place, items[0] as Entity, path) };
     ctx.store.putSingle(place.path, entity);
     return [entity];
   }
   return items.map((item) => {
-    const entity = { id: ctx.newId(), ...checked(ctx, place, item, path) };
+    const entity = { id: item.id ?? ctx.newId(), ...checked(ctx, place, item, path) };
     const id = String(entity.id);
     if (!place.node.reference) ctx.store.put(place.path, id, entity);
     else {
@@ -47,13 +48,10 @@ export function readPath(ctx: ServeContext, path: string): Entity[] {
 function checked(ctx: ServeContext, place: Place, item: Entity, path: string): Entity {
   const type = ctx.index.typeOf(item, place.type);
   if (!ctx.index.isA(type, place.type)) throw new Error(`mock.seed("${path}"): ${type} is not a ${place.type}`);
-  for (let current = ctx.index.type(type); current; current = current.base ? ctx.index.type(current.base) : undefined) {
-    const result = current.validate?.(item, { mode: "read" });
-    if (result && !result.ok) {
-      const issue = result.errors[0];
-      throw new Error(`mock.seed("${path}"): ${issue ? `${issue.path || "/"}: ${issue.message}` : "invalid item"}`);
-    }
-    if (current.validate) break;
+  const result = ctx.index.validator(type)?.(item, { mode: "read" });
+  if (result && !result.ok) {
+    const issue = result.errors[0];
+    throw new Error(`mock.seed("${path}"): ${issue ? `${issue.path || "/"}: ${issue.message}` : "invalid item"}`);
   }
   return { "@odata.type": `#${type}`, ...item };
 }

@@ -112,8 +112,8 @@ function isA(ctx: ServeContext, entity: Entity, type: string): boolean {
   return ctx.index.isA(ctx.index.typeOf(entity, type), type);
 }
 
-function scope(ctx: ServeContext, place: Place): QueryScope {
-  return { typeName: place.type, properties: ctx.index.properties(place.type), enums: ctx.index.enums };
+export function queryScope(ctx: ServeContext, place: Place): QueryScope {
+  return { typeName: place.type, properties: ctx.index.queryable(place.type), enums: ctx.index.enums };
 }
 
 /** `@odata.context`: the path with keys in parentheses, as Graph writes it. */
@@ -145,11 +145,11 @@ export function present(ctx: ServeContext, place: Place, entity: Entity, select?
 function listEntities(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
   const { query } = request;
   checkQueryOptions(query, ["$select", "$filter", "$orderby", "$top", "$skip", "$count", "$skiptoken"]);
-  const select = parseSelect(query, scope(ctx, place));
+  const select = parseSelect(query, queryScope(ctx, place));
   const matching = orderBy(
     query,
-    scope(ctx, place),
-    loadCollection(ctx, place).filter(parseFilter(query, scope(ctx, place))),
+    queryScope(ctx, place),
+    loadCollection(ctx, place).filter(parseFilter(query, queryScope(ctx, place))),
   );
   const { offset, size } = pageWindow(query, ctx.pageSize);
   const page = matching.slice(offset, offset + size);
@@ -164,13 +164,13 @@ function listEntities(ctx: ServeContext, place: Place, request: MockRequest): Mo
 
 function countEntities(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
   checkQueryOptions(request.query, ["$filter"]);
-  const count = loadCollection(ctx, place).filter(parseFilter(request.query, scope(ctx, place))).length;
+  const count = loadCollection(ctx, place).filter(parseFilter(request.query, queryScope(ctx, place))).length;
   return { status: 200, text: String(count), headers: { "content-type": "text/plain" } };
 }
 
 function getEntity(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
   checkQueryOptions(request.query, ["$select"]);
-  const select = parseSelect(request.query, scope(ctx, place));
+  const select = parseSelect(request.query, queryScope(ctx, place));
   const entity = loadEntity(ctx, place);
   return {
     status: 200,
@@ -236,7 +236,7 @@ function writable(ctx: ServeContext, type: string, body: Entity, mode: "create" 
   const input: Entity = {};
   for (const [name, value] of Object.entries(body))
     if (!readOnly.has(name) && name !== "@odata.type") input[name] = value;
-  const validate = validatorOf(ctx, declared);
+  const validate = ctx.index.validator(declared);
   const checked = validate?.(
     body["@odata.type"] === undefined ? input : { "@odata.type": body["@odata.type"], ...input },
     { mode },
@@ -248,13 +248,6 @@ function writable(ctx: ServeContext, type: string, body: Entity, mode: "create" 
     throw new MockGraphError(400, "BadRequest", message, {}, details);
   }
   return input;
-}
-
-function validatorOf(ctx: ServeContext, type: string) {
-  for (let current = ctx.index.type(type); current; current = current.base ? ctx.index.type(current.base) : undefined) {
-    if (current.validate) return current.validate;
-  }
-  return undefined;
 }
 
 /** Sets the timestamps the metadata declares, as the service would. */
