@@ -42,6 +42,7 @@ export type Target =
 /** Questions about the generated types: inheritance, properties with inherited ones, validators. */
 export class SchemaIndex {
   private readonly propertyCache = new Map<string, Map<string, string>>();
+  private readonly queryableCache = new Map<string, Map<string, string>>();
   readonly enums: ReadonlySet<string>;
 
   constructor(readonly schema: MockSchema) {
@@ -85,7 +86,10 @@ export class SchemaIndex {
    * the types derived from it, as Graph takes `displayName` on a collection of directory objects.
    */
   queryable(name: string): Map<string, string> {
+    const cached = this.queryableCache.get(name);
+    if (cached) return cached;
     const properties = new Map(this.properties(name));
+    this.queryableCache.set(name, properties);
     for (const other of Object.keys(this.schema.types)) {
       if (other !== name && this.isA(other, name))
         for (const [key, type] of this.properties(other)) if (!properties.has(key)) properties.set(key, type);
