@@ -25,7 +25,7 @@ beforeEach(() => {
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const init: RequestInit = { method, headers: { authorization: "Bearer token", ...headers } };
   if (body !== undefined) {
-    init.body = typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body);
+    init.body = typeof body === "string" || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body);
     (init.headers as Record<string, string>)["content-type"] ??= "application/json";
   }
   const response: Response = await mock.fetch(path.startsWith("http") ? path : `${GRAPH}${path}`, init);

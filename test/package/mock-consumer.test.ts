@@ -26,12 +26,12 @@ beforeAll(async () => {
   mkdirSync(consumer);
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   npm(["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", join(work, tarball)], consumer);
-  for (const file of ["app.ts", "app.test.ts"]) {
+  for (const file of ["app.ts", "check-app.ts"]) {
     const source = readFileSync(join(repoRoot, "test/package/mock-consumer", file), "utf8");
     writeFileSync(join(consumer, file), source.replaceAll("PACKAGE/", `${NAME}/`));
   }
   const compilerOptions = { target: "es2022", module: "nodenext", moduleResolution: "nodenext", strict: true, exactOptionalPropertyTypes: true, outDir: "build", types: [] };
-  writeFileSync(join(consumer, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["app.ts", "app.test.ts"] }));
+  writeFileSync(join(consumer, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["app.ts", "check-app.ts"] }));
 }, 180_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -43,7 +43,7 @@ describe("a consumer's test against the generated mock, installed from the tarba
 
   it("compiles under tsc --strict (typed seeds included) and passes, with no socket", () => {
     expect(runTsc(["-p", "tsconfig.json"], consumer)).toBe("");
-    const output = JSON.parse(execFileSync(process.execPath, ["build/app.test.js"], { cwd: consumer, encoding: "utf8" }));
+    const output = JSON.parse(execFileSync(process.execPath, ["build/check-app.js"], { cwd: consumer, encoding: "utf8" }));
     expect(output.app).toEqual({
       before: ["Ada"],
       after: ["u1", "u2"],
