@@ -15,7 +15,7 @@ export const MOCK_INDEX_MODULE = "mock/index";
 const ROUTES_MODULE = "mock/routes";
 
 /** The runtime's modules, one template each (`templates/mock-<name>.hbs`), in the order they depend on each other. */
-const RUNTIME_MODULES = ["types", "query", "store", "resolve", "serve", "uploads", "operations", "batch", "faults", "seed", "http", "graph"];
+const RUNTIME_MODULES = ["types", "query", "store", "resolve", "places", "references", "serve", "uploads", "operations", "batch", "faults", "seed", "http", "graph"];
 
 export function planMockModules(ctx: EmitContext, roots: readonly RequestNode[], validators: ValidatorLookup): PlannedModule[] {
   if (!ctx.options.mock || roots.length === 0) return [];

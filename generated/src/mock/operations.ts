@@ -13,7 +13,7 @@ import {
   queryScope,
   readJsonObject,
   type ServeContext,
-} from "./serve.js";
+} from "./places.js";
 import type { UploadSessions } from "./uploads.js";
 import { badRequest, unsupported, type Entity, type MockReply, type MockRequest } from "./types.js";
 
@@ -105,7 +105,7 @@ function defaultAnswer(
   if (bound && ctx.index.isA(ctx.index.typeOf(bound, place.type), returns)) {
     return {
       status: 200,
-      json: { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(ctx, place, bound) },
+      json: { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(place, bound) },
     };
   }
   return { status: 200, json: { "@odata.context": context, "@odata.type": `#${returns}` } };
@@ -149,6 +149,6 @@ function deltaRound(ctx: ServeContext, place: Place, request: MockRequest): Mock
   } else {
     json["@odata.deltaLink"] = link("$deltatoken", String(version));
   }
-  json.value = page.map((entity) => ("@removed" in entity ? entity : present(ctx, place, entity, select)));
+  json.value = page.map((entity) => ("@removed" in entity ? entity : present(place, entity, select)));
   return { status: 200, json };
 }

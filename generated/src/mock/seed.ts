@@ -3,7 +3,7 @@
 // read-only values a test gives, which a POST would ignore) and `read` shows what the mock holds.
 // Seeded entities are checked with the generated validators in `read` mode, so seeds cannot drift from the types.
 import { resolvePath, type Place } from "./resolve.js";
-import { loadCollection, loadEntity, type ServeContext } from "./serve.js";
+import { loadCollection, loadEntity, type ServeContext } from "./places.js";
 import type { Entity } from "./types.js";
 
 export function seedPath(ctx: ServeContext, path: string, data: unknown): Entity[] {

@@ -3,7 +3,7 @@
 // which takes the bytes in order with `Content-Range: bytes a-b/total` and no Authorization header
 // (the URL is pre-authenticated), answers 202 with `nextExpectedRanges` until the last range, then 201.
 import type { Place } from "./resolve.js";
-import { present, type ServeContext } from "./serve.js";
+import { present, type ServeContext } from "./places.js";
 import { MockGraphError, type Entity, type MockReply, type MockRequest } from "./types.js";
 
 /** The URL path upload sessions live under, on the mock's origin. */
@@ -93,7 +93,7 @@ export class UploadSessions {
     if (place.node.kind !== "entity") return { status: 201, json: { id: ctx.newId(), size: total } };
     ctx.store.setStream(`${place.path}/$value`, bytes);
     const entity = place.parent ? ctx.store.item(place.parent.path, place.parent.id) : ctx.store.single(place.path);
-    return { status: 201, json: { ...(entity ? present(ctx, place, entity) : {}), size: total } };
+    return { status: 201, json: { ...(entity ? present(place, entity) : {}), size: total } };
   }
 
   clear(): void {
