@@ -55,6 +55,12 @@ describe("the seed's connector through the client and the mock, no socket", () =
     });
     expect(await connectors().byId("c1").uploadClientCertificate({ pkcs12Value: "x", password: "secret" })).toEqual({ id: "c1", password: 6 });
     expect(mock.read("/identity/apiConnectors/c1")[0].authenticationConfiguration["@odata.type"]).toBe("#microsoft.graph.clientCertificateAuthentication");
+    mock.handle("POST /identity/apiConnectors/{identityApiConnector-id}/uploadClientCertificate", () => {
+      throw new Error("handler bug");
+    });
+    const failed = await connectors().byId("c1").uploadClientCertificate({ pkcs12Value: "x", password: "y" }).catch((e: any) => e);
+    expect(failed).toMatchObject({ status: 500, code: "InternalServerError" });
+    expect(failed.message).toContain("The mock Graph failed: handler bug");
   });
 
   it("pages with @odata.nextLink that the client follows, and filters", async () => {

@@ -104,8 +104,16 @@ export function createMock<Seed>(schema: MockSchema, options: MockGraphOptions =
         );
       else outcome = await route(context(origin), request, batched, (template) => (entry.template = template));
     } catch (error) {
-      if (!(error instanceof MockGraphError)) throw error;
-      outcome = errorReply(error, requestId, clientRequestId);
+      // A handler's own bug (or the mock's) answers 500 naming it, as a server would, rather than hang the test.
+      const served =
+        error instanceof MockGraphError
+          ? error
+          : new MockGraphError(
+              500,
+              "InternalServerError",
+              `The mock Graph failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
+      outcome = errorReply(served, requestId, clientRequestId);
     }
     if (outcome === DROPPED) return outcome;
     entry.status = outcome.status;
