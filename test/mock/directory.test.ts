@@ -100,7 +100,8 @@ describe("entities and operations", () => {
     expect([...new Uint8Array(await photo.arrayBuffer())]).toEqual([1, 2, 3]);
     mock.seed("/drives", [{ id: "d1" }]);
     mock.seed("/drives/d1/items", [{ id: "i1", name: "a.txt" }]);
-    await call("PUT", "/drives/d1/items/i1/content", "hello", { "content-type": "text/plain" });
+    const uploaded = await call("PUT", "/drives/d1/items/i1/content", "hello", { "content-type": "text/plain" });
+    expect(uploaded).toMatchObject({ status: 200, json: { id: "i1", name: "a.txt", size: 5 } });
     expect((await call("GET", "/drives/d1/items/i1/content")).text).toBe("hello");
   });
 });

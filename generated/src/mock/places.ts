@@ -43,6 +43,17 @@ export function loadEntity(ctx: ServeContext, place: Place): Entity {
   return found.entity;
 }
 
+/**
+ * The entity a place belongs to must exist; a drive's `root`, which Graph always has, counts as existing
+ * when its drive does, so items can be addressed by path below an unseeded root.
+ */
+export function loadOwner(ctx: ServeContext, place: Place): void {
+  const owner = place.owner as Place;
+  const implied = place.itemPath !== undefined && !owner.parent && !owner.node.reference && owner.owner;
+  if (implied && !ctx.store.single(owner.path)) loadEntity(ctx, implied);
+  else loadEntity(ctx, owner);
+}
+
 /** Where an entity lives: a reference resolves to the collection that owns the entity. */
 export function findEntity(
   ctx: ServeContext,
@@ -61,7 +72,7 @@ export function findEntity(
     const entity = store.item(path, id);
     return entity && { entity, save: (updated) => store.put(path, id, updated) };
   }
-  if (place.owner) loadEntity(ctx, place.owner);
+  if (place.owner) loadOwner(ctx, place);
   const single = store.single(place.path) ?? (place.owner ? undefined : { "@odata.type": `#${node.type}` });
   return single && { entity: single, save: (entity) => store.putSingle(place.path, entity) };
 }

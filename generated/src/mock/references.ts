@@ -2,7 +2,7 @@
 // `$ref` on non-contained navigation (add, list and remove references on a collection; set, read and
 // clear a single-valued one) and media content (`$value` of a media entity, or a stream property).
 import type { Place } from "./resolve.js";
-import { isA, loadCollection, loadEntity, readJsonObject, type ServeContext } from "./places.js";
+import { findEntity, isA, loadCollection, loadEntity, present, readJsonObject, type ServeContext } from "./places.js";
 import { badRequest, notFound, type MockReply, type MockRequest } from "./types.js";
 
 export function referenceMethods(
@@ -78,9 +78,21 @@ export function contentMethods(
       return { status: 200, bytes, headers: { "content-type": "application/octet-stream" } };
     },
     PUT: () => {
-      loadEntity(ctx, place);
-      ctx.store.setStream(key, request.body ?? new Uint8Array());
-      return { status: 204 };
+      const bytes = request.body ?? new Uint8Array();
+      const found = place.itemPath !== undefined ? findEntity(ctx, place) : { entity: loadEntity(ctx, place) };
+      ctx.store.setStream(key, bytes);
+      if (!ctx.index.isA(place.type, DRIVE_ITEM)) return { status: 204 };
+      // Drive items answer the item: created by a PUT to a path that held none, with its name and size.
+      const name = place.itemPath?.split("/").at(-1);
+      const entity = {
+        ...(found?.entity ?? { "@odata.type": `#${DRIVE_ITEM}`, id: ctx.newId(), name }),
+        size: bytes.length,
+      };
+      if (place.itemPath !== undefined) ctx.store.putSingle(place.path, entity);
+      else if (place.parent) ctx.store.put(place.parent.path, place.parent.id, entity);
+      return { status: found ? 200 : 201, json: present(place, entity) };
     },
   };
 }
+
+const DRIVE_ITEM = "microsoft.graph.driveItem";

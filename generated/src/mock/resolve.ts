@@ -26,6 +26,8 @@ export interface Place {
   readonly parent?: { readonly path: string; readonly id: string };
   /** The entity this navigation or item belongs to; none for entity sets and singletons. */
   readonly owner?: Place;
+  /** A drive item addressed by path: the path below the owner, decoded (`a/b.txt`). */
+  readonly itemPath?: string;
 }
 
 export type Target =
@@ -117,14 +119,42 @@ export class SchemaIndex {
 const FUNCTION_CALL = /^([^()]+)\((.*)\)$/;
 
 export function resolvePath(index: SchemaIndex, path: string): Target {
-  const segments = decodeSegments(path);
+  // `/drives/{drive-id}/root:/a/b.txt:/content`: the part between `:/` and `:` is one drive item's path.
+  const [before, itemPath, after] = splitItemPath(path);
+  const segments = decodeSegments(before);
   const [first, ...rest] = segments;
   const root = first === undefined ? undefined : index.schema.roots[first];
   if (!root || first === undefined) throw notFound(`/${segments.join("/")}`);
-  let place: Place = { node: root, path: `/${encodeURIComponent(first)}`, template: root.template, type: root.type };
-  for (let i = 0; i < rest.length; i++) {
-    const segment = rest[i] as string;
-    const last = i === rest.length - 1;
+  const start: Place = { node: root, path: `/${encodeURIComponent(first)}`, template: root.template, type: root.type };
+  if (itemPath === undefined) return walk(index, start, rest);
+  const owner = walk(index, start, rest);
+  const node = owner.kind === "entity" ? owner.place.node.itemPath : undefined;
+  if (!node) throw notFound(`${before}:/${itemPath}:`);
+  const encoded = itemPath.split("/").map(encodeURIComponent).join("/");
+  const place: Place = {
+    node,
+    path: `${owner.place.path}:/${encoded}:`,
+    template: node.template,
+    type: node.type,
+    owner: owner.place,
+    itemPath,
+  };
+  return walk(index, place, decodeSegments(after));
+}
+
+function splitItemPath(path: string): [string, string | undefined, string] {
+  const match = /^(.*?):\/(.*?):(\/.*)?$/.exec(path);
+  if (!match) return [path, undefined, ""];
+  const names = decodeSegments(`/${match[2] as string}`);
+  if (names.length === 0) throw badRequest("A drive item path between ':/' and ':' must name an item.");
+  return [match[1] as string, names.join("/"), match[3] ?? ""];
+}
+
+function walk(index: SchemaIndex, start: Place, segments: readonly string[]): Target {
+  let place = start;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] as string;
+    const last = i === segments.length - 1;
     const { node } = place;
     const cast = castTo(index, place, segment);
     if (cast) {
@@ -140,7 +170,7 @@ export function resolvePath(index: SchemaIndex, path: string): Target {
     const name = call?.[1] ?? segment;
     const operation = node.operations?.[name];
     if (operation) {
-      if (!last) throw notFound(segments.slice(i + 2).join("/"));
+      if (!last) throw notFound(segments.slice(i + 1).join("/"));
       const parameters = call ? parseParameters(call[2] as string) : {};
       return { kind: "operation", place, name, operation, parameters };
     }

@@ -3,7 +3,7 @@
 // read-only values a test gives, which a POST would ignore) and `read` shows what the mock holds.
 // Seeded entities are checked with the generated validators in `read` mode, so seeds cannot drift from the types.
 import { resolvePath, type Place } from "./resolve.js";
-import { loadCollection, loadEntity, type ServeContext } from "./places.js";
+import { loadCollection, loadEntity, loadOwner, type ServeContext } from "./places.js";
 import type { Entity } from "./types.js";
 
 export function seedPath(ctx: ServeContext, path: string, data: unknown): Entity[] {
@@ -17,7 +17,7 @@ export function seedPath(ctx: ServeContext, path: string, data: unknown): Entity
     if (items.length !== 1 || place.parent || place.node.reference) {
       throw new Error(`mock.seed("${path}"): give one object for a singleton or a single-valued navigation`);
     }
-    if (place.owner) loadEntity(ctx, place.owner);
+    if (place.owner) loadOwner(ctx, place);
     const entity = { ...ctx.store.single(place.path), ...checked(ctx, place, items[0] as Entity, path) };
     ctx.store.putSingle(place.path, entity);
     return [entity];

@@ -27,6 +27,8 @@ export interface MockNode {
   readonly children?: Readonly<Record<string, MockNode>>;
   /** The key segment of a collection. */
   readonly item?: MockNode;
+  /** A drive item addressed by its path below this one (`root:/a/b.txt:`). */
+  readonly itemPath?: MockNode;
   /** Bound operations by path segment. */
   readonly operations?: Readonly<Record<string, MockOperation>>;
 }
