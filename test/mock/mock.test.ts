@@ -142,8 +142,11 @@ describe("faults for tests", () => {
     expect(error).toMatchObject({ status: 503, code: "ServiceUnavailable" });
     expect(mock.requests).toHaveLength(4);
     remove();
-    mock.fault("POST /identity/apiConnectors", { drop: true, times: 1 });
-    await expect(connectors().create({ displayName: "x" })).rejects.toThrow("fetch failed");
+    mock.fault("POST /identity/apiConnectors", { drop: true, times: 2 });
+    // fetch rejects as on a network error (what the client makes of it is the client's business).
+    await expect(mock.fetch("https://graph.microsoft.com/v1.0/identity/apiConnectors", { method: "POST" })).rejects.toThrow("fetch failed");
+    await expect(connectors().create({ displayName: "x" })).rejects.toThrow();
+    expect(mock.requests.at(-1)).toMatchObject({ method: "POST", template: "/identity/apiConnectors", status: 0 });
     mock.fault("/identity/apiConnectors/{id}", { latencyMs: 30 });
     mock.seed("/identity/apiConnectors", [{ id: "slow" }]);
     const started = performance.now();

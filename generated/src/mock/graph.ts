@@ -7,7 +7,7 @@ import { serveBatch } from "./batch.js";
 import { matchFault, type Fault, type FaultRule } from "./faults.js";
 import { listen, type MockServer } from "./http.js";
 import { serveOperation, type OperationHandler } from "./operations.js";
-import { resolvePath, SchemaIndex } from "./resolve.js";
+import { resolvePath, SchemaIndex, targetTemplate } from "./resolve.js";
 import { seedPath, readPath } from "./seed.js";
 import type { ServeContext } from "./places.js";
 import { serveData } from "./serve.js";
@@ -38,6 +38,7 @@ export interface LoggedRequest {
   readonly body: unknown;
   /** The path template it resolved to, e.g. `/groups/{group-id}/members/$ref`. */
   readonly template: string | undefined;
+  /** The status answered; 0 when the connection was dropped (a fault). */
   readonly status: number;
   /** Sent inside a `$batch`. */
   readonly batched: boolean;
@@ -87,7 +88,7 @@ export function createMock<Seed>(schema: MockSchema, options: MockGraphOptions =
   });
 
   async function receive(origin: string, request: MockRequest, batched: boolean): Promise<Outcome> {
-    const entry = { ...logEntry(origin, request), template: undefined as string | undefined, status: 0, batched };
+    const entry = { ...logEntry(origin, request), template: templateOf(request), status: 0, batched };
     requests.push(entry);
     const requestId = crypto.randomUUID();
     const clientRequestId = request.headers["client-request-id"] ?? crypto.randomUUID();
@@ -102,7 +103,7 @@ export function createMock<Seed>(schema: MockSchema, options: MockGraphOptions =
           fault.status,
           fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) },
         );
-      else outcome = await route(context(origin), request, batched, (template) => (entry.template = template));
+      else outcome = await route(context(origin), request, batched);
     } catch (error) {
       // A handler's own bug (or the mock's) answers 500 naming it, as a server would, rather than hang the test.
       const served =
@@ -122,12 +123,7 @@ export function createMock<Seed>(schema: MockSchema, options: MockGraphOptions =
     return { ...outcome, headers: { ...headers, ...outcome.headers } };
   }
 
-  async function route(
-    ctx: ServeContext,
-    request: MockRequest,
-    batched: boolean,
-    resolved: (template: string) => void,
-  ): Promise<MockReply> {
+  async function route(ctx: ServeContext, request: MockRequest, batched: boolean): Promise<MockReply> {
     if (request.path.startsWith(UPLOAD_PATH))
       return uploads.serve(ctx, decodeURIComponent(request.path.slice(UPLOAD_PATH.length)), request);
     authenticate(request);
@@ -142,8 +138,7 @@ export function createMock<Seed>(schema: MockSchema, options: MockGraphOptions =
       });
     }
     const target = resolvePath(index, path);
-    const template = target.kind === "operation" ? target.operation.template : target.place.template;
-    resolved(template);
+    const template = targetTemplate(target);
     if (options.permissions === "enforce") authorize(request, template);
     if (target.kind !== "operation") return serveData(ctx, target, { ...request, path });
     const handler = handlers.get(`${request.method} ${template}`) ?? handlers.get(target.name);
@@ -194,6 +189,16 @@ export function createMock<Seed>(schema: MockSchema, options: MockGraphOptions =
     },
   };
   return mock;
+
+  /** The path template a request resolves to, for the log (faulted requests included); undefined when it does not. */
+  function templateOf(request: MockRequest): string | undefined {
+    if (!request.path.startsWith("/v1.0/")) return undefined;
+    try {
+      return targetTemplate(resolvePath(index, request.path.slice("/v1.0".length)));
+    } catch {
+      return undefined;
+    }
+  }
 
   function authenticate(request: MockRequest): void {
     const authorization = request.headers.authorization;

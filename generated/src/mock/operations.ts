@@ -6,6 +6,7 @@ import { checkQueryOptions, parseSelect } from "./query.js";
 import type { Place, Target } from "./resolve.js";
 import {
   contextUrl,
+  findEntity,
   loadCollection,
   loadEntity,
   methodNotAllowed,
@@ -49,7 +50,14 @@ export async function serveOperation(
   if (request.method !== method) throw methodNotAllowed([method]);
   if (!handler && operation.kind === "function")
     checkQueryOptions(request.query, name === "delta" ? ["$select", "$skiptoken", "$deltatoken"] : []);
-  const bound = place.node.kind === "entity" ? loadEntity(ctx, place) : (loadCollection(ctx, place), undefined);
+  // An upload session may name a drive item that does not exist yet (`root:/new.txt:`): the upload creates it.
+  const opening = name === "createUploadSession" && !handler && place.node.kind === "entity";
+  const bound =
+    place.node.kind !== "entity"
+      ? (loadCollection(ctx, place), undefined)
+      : opening
+        ? findEntity(ctx, place)?.entity
+        : loadEntity(ctx, place);
   const parameters = operation.kind === "action" ? readJsonObject(request) : target.parameters;
   if (handler) {
     const call: OperationCall = {
@@ -64,7 +72,13 @@ export async function serveOperation(
     return result === undefined ? { status: 204 } : { status: 200, json: result };
   }
   if (name === "delta" && place.node.kind === "collection") return deltaRound(ctx, place, request);
-  if (name === "createUploadSession") return { status: 200, json: uploads.open(ctx, place, operation.template) };
+  if (name === "createUploadSession") {
+    const item = (parameters.item ?? {}) as Entity;
+    return {
+      status: 200,
+      json: uploads.open(ctx, place, operation.template, typeof item.name === "string" ? item.name : undefined),
+    };
+  }
   return defaultAnswer(ctx, place, operation.returns, bound);
 }
 

@@ -142,6 +142,11 @@ export function resolvePath(index: SchemaIndex, path: string): Target {
   return walk(index, place, decodeSegments(after));
 }
 
+/** The path template a target answers for: what permissions are looked up by and the log shows. */
+export function targetTemplate(target: Target): string {
+  return target.kind === "operation" ? target.operation.template : target.place.template;
+}
+
 function splitItemPath(path: string): [string, string | undefined, string] {
   const match = /^(.*?):\/(.*?):(\/.*)?$/.exec(path);
   if (!match) return [path, undefined, ""];

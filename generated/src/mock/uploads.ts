@@ -3,7 +3,7 @@
 // which takes the bytes in order with `Content-Range: bytes a-b/total` and no Authorization header
 // (the URL is pre-authenticated), answers 202 with `nextExpectedRanges` until the last range, then 201.
 import type { Place } from "./resolve.js";
-import { present, type ServeContext } from "./places.js";
+import { findEntity, present, type ServeContext } from "./places.js";
 import { MockGraphError, type Entity, type MockReply, type MockRequest } from "./types.js";
 
 /** The URL path upload sessions live under, on the mock's origin. */
@@ -20,6 +20,8 @@ export interface CompletedUpload {
 interface Session {
   readonly place: Place;
   readonly template: string;
+  /** The item's name from the session request, for an item the upload creates. */
+  readonly name: string | undefined;
   readonly expires: string;
   readonly chunks: Uint8Array[];
   received: number;
@@ -29,10 +31,10 @@ export class UploadSessions {
   private readonly sessions = new Map<string, Session>();
   readonly completed: CompletedUpload[] = [];
 
-  open(ctx: ServeContext, place: Place, template: string): Entity {
+  open(ctx: ServeContext, place: Place, template: string, name: string | undefined): Entity {
     const id = ctx.newId();
     const expires = new Date(ctx.now().getTime() + 24 * 60 * 60 * 1000).toISOString();
-    this.sessions.set(id, { place, template, expires, chunks: [], received: 0 });
+    this.sessions.set(id, { place, template, name, expires, chunks: [], received: 0 });
     const origin = ctx.baseUrl.replace(/\/v1\.0$/, "");
     return {
       "@odata.context": `${ctx.baseUrl}/$metadata#microsoft.graph.uploadSession`,
@@ -91,9 +93,17 @@ export class UploadSessions {
     const { place } = session;
     this.completed.push({ template: session.template, path: place.path, bytes });
     if (place.node.kind !== "entity") return { status: 201, json: { id: ctx.newId(), size: total } };
+    const found = findEntity(ctx, place);
+    const entity: Entity = {
+      ...(found?.entity ?? { "@odata.type": `#${place.type}`, id: ctx.newId(), name: session.name }),
+      size: total,
+    };
+    if (found) found.save(entity);
+    // A new item named by a key such as `root:/new.txt:` joins its collection under its own id.
+    else if (place.parent) ctx.store.put(place.parent.path, String(entity.id), entity);
+    else ctx.store.putSingle(place.path, entity);
     ctx.store.setStream(`${place.path}/$value`, bytes);
-    const entity = place.parent ? ctx.store.item(place.parent.path, place.parent.id) : ctx.store.single(place.path);
-    return { status: 201, json: { ...(entity ? present(place, entity) : {}), size: total } };
+    return { status: found ? 200 : 201, json: present(place, entity) };
   }
 
   clear(): void {

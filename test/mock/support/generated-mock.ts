@@ -12,6 +12,8 @@ export { fakeJwt, SEED_BODY } from "../../client/support/generated-client.js";
 
 export interface GeneratedMock extends GeneratedClient {
   readonly createMockGraph: (options?: Record<string, unknown>) => any;
+  /** Imports another module of the generated package, e.g. `client/batch`. */
+  module(path: string): Promise<any>;
 }
 
 /** The default config's package (identity API connectors on the real metadata), with its mock. */
@@ -34,5 +36,6 @@ export async function generateDirectoryMock(): Promise<GeneratedMock> {
 
 async function withMock(generated: GeneratedClient): Promise<GeneratedMock> {
   const mock = await import(pathToFileURL(join(generated.dir, "src/mock/index.ts")).href);
-  return { ...generated, createMockGraph: mock.createMockGraph };
+  const module = (path: string) => import(pathToFileURL(join(generated.dir, `src/${path}.ts`)).href);
+  return { ...generated, createMockGraph: mock.createMockGraph, module };
 }
