@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { registerDiffCommand } from "./commands/diff.js";
 import { registerGenerateCommand } from "./commands/generate.js";
+import { registerPathsCommand } from "./commands/paths.js";
 import { registerPermissionsCommand } from "./commands/permissions.js";
 import { EXIT_USAGE, type CliIo } from "./commands/io.js";
 import { GENERATOR_VERSION } from "./version.js";
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .exitOverride();
   registerGenerateCommand(program, io, setExitCode);
   registerPermissionsCommand(program, io, setExitCode);
+  registerPathsCommand(program, io, setExitCode);
   registerDiffCommand(program, io, setExitCode);
 
   if (argv.length === 0) {

@@ -29,9 +29,12 @@ const UNBREAKABLE_LINE = new RegExp(
     /^(import|export)( type)? \{ [^,]+ \} from "[^"]+";$/.source, // one-name imports and exports
     /^\s*\| `[^`]*`;?$/.source, // a template literal type
     /^\s*"(?:[^"\\]|\\.)*"[;,]?$/.source, // a string literal alone
+    /^\s*[\w$]{1,4}: "(?:[^"\\]|\\.)*",?$/.source, // a string after a key shorter than prettier moves strings for
+    /^\s*"(?:[^"\\]|\\.)*":( [{[])?$/.source, // a quoted key opening an object or array, or before it on the next line
     /^\s*\/(?:[^/\\\n]|\\.)+\/[dgimsuvy]*[;,]?$/.source, // a regular expression literal alone
-    /^\s*[\w$"-]+\??: [\w$.]+(?:\[\])?;$/.source, // an interface member of one named type: `key?: Type[];`
-    /^export interface [\w$]+ extends [\w$.]+ \{$/.source, // an interface extending one base
+    /^\s*(readonly )?[\w$"-]+\??: [\w$.]+(?:\[\])?;$/.source, // an interface member of one named type: `key?: Type[];`
+    /^export interface [\w$]+( extends [\w$.]+)? \{$/.source, // an interface, extending at most one base
+    /^(export function |\s*(return )?)[\w$.]+\($/.source, // a long name opening a broken signature or call
     /^\s*[\w$]+ as [\w$]+,$/.source, // one renamed name in a broken import or export list
   ].join("|"),
 );

@@ -6,5 +6,7 @@ export { watchFiles, type Watcher, type WatchOptions } from "./watch.js";
 export { DEFAULT_OPTIONS, resolveOptions, type GenerateOptions, type ResolvedOptions } from "./options.js";
 export { loadConfig, DEFAULT_CONFIG_FILE } from "./config.js";
 export { loadModel } from "./load.js";
+export { listRequestPaths, renderPathListing, type PathListing, type PathRequest } from "./client/paths.js";
+export type { RequestNode, RequestRole, RequestStep, NodeRequest, OperationNode, StreamNode } from "./client/request-tree.js";
 export { GraphgenError, type SourceLocation } from "./errors.js";
 export type * from "./model/types.js";

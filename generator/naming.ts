@@ -131,15 +131,26 @@ export interface RequestBuilderNaming {
   readonly modulePath: string;
 }
 
-/** Names of the request builder for a path; a key segment (`{x-id}`) reads as `byId`, the method that reaches it. */
+/**
+ * Names of the request builder for a path; each segment reads as the member that reaches it: a key (`{x-id}`) as
+ * `byId`, a drive item path (`{item-path}`) as `byPath`, a type cast (`microsoft.graph.group`) as `asGroup`.
+ */
 export function requestBuilderNaming(segments: readonly string[]): RequestBuilderNaming {
-  const words = segments.map((s) => (s.startsWith("{") ? "byId" : s));
+  const words = segments.map(requestPathWord);
   const pascal = words.map(pascalCase).join("");
   return {
     interfaceName: `${pascal}Requests`,
     factoryName: `${pascal.charAt(0).toLowerCase()}${pascal.slice(1)}Requests`,
     modulePath: ["client", "paths", ...words.map((w) => w.replace(/[^A-Za-z0-9_-]/g, "_"))].join("/"),
   };
+}
+
+/** The member name a path segment is reached by (see requestBuilderNaming). */
+export function requestPathWord(segment: string): string {
+  if (segment === "{item-path}") return "byPath";
+  if (segment.startsWith("{")) return "byId";
+  if (segment.includes(".")) return `as${pascalCase(segment.slice(segment.lastIndexOf(".") + 1))}`;
+  return segment;
 }
 
 /**

@@ -9,9 +9,13 @@ import type { ImportView } from "../emit/imports.js";
 export class ClientLayout {
   stable = true;
 
-  /** Gives `text` if its longest line fits, else marks the module for prettier. */
-  private checked(text: string): string {
-    if (text.split("\n").some((line) => line.length > PRINT_WIDTH)) this.stable = false;
+  /**
+   * Gives `text` if its longest line fits, else marks the module for prettier. A broken call's or signature's
+   * head (`  return someLongName(`) cannot break further, so prettier leaves it as it is.
+   */
+  private checked(text: string, headBreaks = true): string {
+    const lines = text.split("\n");
+    if (lines.some((line, i) => line.length > PRINT_WIDTH && (headBreaks || i > 0))) this.stable = false;
     return text;
   }
 
@@ -50,7 +54,7 @@ export class ClientLayout {
       if (one.length <= PRINT_WIDTH || !p.members) return one;
       return `${inner}${p.name}: {\n${p.members.map((m) => `${inner}  ${m};\n`).join("")}${inner}},`;
     });
-    return this.checked(`${indent}${head}(\n${lines.join("\n")}\n${indent})${tail}`);
+    return this.checked(`${indent}${head}(\n${lines.join("\n")}\n${indent})${tail}`, !/^[\w$ ]*$/.test(head));
   }
 
   /** A call `callee(args)` as the whole of what follows `lead` on a line (e.g. `return `), then `tail`. */
@@ -58,7 +62,7 @@ export class ClientLayout {
     const line = `${indent}${lead}${callee}(${args.join(", ")})${tail}`;
     if (line.length <= PRINT_WIDTH) return line;
     const inner = `${indent}  `;
-    return this.checked(`${indent}${lead}${callee}(\n${args.map((a) => `${inner}${a},\n`).join("")}${indent})${tail}`);
+    return this.checked(`${indent}${lead}${callee}(\n${args.map((a) => `${inner}${a},\n`).join("")}${indent})${tail}`, false);
   }
 
   /** An object member `name: (params) => callee(args),`: prettier breaks after `=>` first, then the arguments. */

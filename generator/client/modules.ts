@@ -4,7 +4,8 @@ import { nodeRequests, requestNodes, type RequestNode } from "./request-tree.js"
 import type { PermissionIndex } from "../permissions/tables.js";
 import { permissionLookup, type PermissionName } from "./permissions.js";
 import { requestBuilderNaming } from "../naming.js";
-import { CLIENT_RUNTIME_MODULE, planRequestBuilder, type ValidatorLookup } from "./builders.js";
+import { planRequestBuilder } from "./builders.js";
+import { CLIENT_RUNTIME_MODULE, type ValidatorLookup } from "./scope.js";
 import { ClientLayout, type Literal } from "./layout.js";
 import type { EmitContext, PlannedModule } from "../emit/context.js";
 import { ImportSet } from "../emit/imports.js";

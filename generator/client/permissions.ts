@@ -34,11 +34,32 @@ export function permissionLookup(index: PermissionIndex): (method: string, templ
     const key = `${method} ${template}`;
     let info = cache.get(key);
     if (!info) {
-      info = permissionInfo(leastPrivilegedPermissions(index, template, method));
+      const equivalent = tableTemplate(template);
+      let found = leastPrivilegedPermissions(index, template, method);
+      if (!found && equivalent !== template) found = leastPrivilegedPermissions(index, equivalent, method);
+      // The tables leave out adding a reference (`POST .../members/$ref`); Graph's docs ask the same permissions
+      // for adding as for removing one, which the tables list.
+      if (!found && method === "POST" && template.endsWith("/$ref")) found = leastPrivilegedPermissions(index, `${equivalent}/{id}`, "DELETE");
+      info = permissionInfo(found);
       cache.set(key, info);
     }
     return info;
   };
+}
+
+/** A cast to a type of the root namespace: one segment `microsoft.graph.group` (sub-namespace operations have more dots). */
+const CAST_SEGMENT = /\/microsoft\.graph\.[A-Za-z0-9_]+(?=\/|$)/g;
+
+/**
+ * How Graph's permission tables write a request: by the resource it acts on, so `PUT /users/{id}/manager` stands for
+ * `.../manager/$ref`, `GET /users/{id}/photo` for `.../photo/$value`, `GET /users` for `/users/$count`, the
+ * uncast path for a cast, and `items/{id}` for a drive item addressed by path.
+ */
+export function tableTemplate(template: string): string {
+  return template
+    .replace(/\/\$(ref|value|count)$/, "")
+    .replace(CAST_SEGMENT, "")
+    .replace(/\/root:\/\{item-path\}:/, "/items/{driveItem-id}");
 }
 
 function permissionInfo(result: LeastPrivilegeResult | undefined): OperationPermissionInfo {

@@ -2,12 +2,13 @@
 // they need selected, and the modules to emit.
 import type { EmitContext, PlannedModule } from "../emit/context.js";
 import { planClientModules } from "./modules.js";
-import type { ValidatorLookup } from "./builders.js";
+import type { ValidatorLookup } from "./scope.js";
 import type { Model } from "../model/types.js";
 import { clientTypeNames } from "./client-types.js";
 import { parsePathPatterns } from "./include-paths.js";
 import { loadGraphPermissions } from "./permissions.js";
 import { buildRequestTree, type RequestNode } from "./request-tree.js";
+import { checkPatternsMatch } from "./unmatched.js";
 
 export interface ClientPlan {
   readonly roots: readonly RequestNode[];
@@ -18,7 +19,9 @@ export interface ClientPlan {
 }
 
 export function planClient(model: Model, options: { includePaths: readonly string[]; rootNamespace: string }): ClientPlan {
-  const roots = buildRequestTree(model, parsePathPatterns(options.includePaths), options.rootNamespace);
+  const patterns = parsePathPatterns(options.includePaths);
+  const roots = buildRequestTree(model, patterns, options.rootNamespace);
+  checkPatternsMatch(model, patterns, roots, options.rootNamespace);
   return { roots, types: clientTypeNames(model, roots), indexModules: roots.length > 0 ? ["./client/index.js"] : [] };
 }
 

@@ -1,9 +1,11 @@
-// The request paths a client is generated for: the entity container's singletons and entity sets,
-// their contained navigation properties and keys, and the operations bound along the way, cut down to
-// what `includePaths` selects. Pure function of (model, patterns).
-import { allProperties, baseChain, boundOperations, structuredType } from "../model/queries.js";
-import type { Model, Operation, StructuredType } from "../model/types.js";
-import { isIncluded, mayIncludeBelow, type PathPattern } from "./include-paths.js";
+// The request paths a client is generated for, as a tree: the entity container's singletons and entity sets,
+// the navigation properties below them (contained ones all the way down, non-contained ones one step, as
+// Graph's OpenAPI description serves them), keys, type casts, drive items by path, and what each node offers
+// besides its own requests: `$count`, `$ref`, streams and bound operations. The walk is in tree-walk.ts;
+// this file is the data model the emitters, `graphgen paths` and the permission plan read.
+import type { Model, Operation } from "../model/types.js";
+import type { PathPattern } from "./include-paths.js";
+import { TreeWalk } from "./tree-walk.js";
 
 export interface OperationNode {
   readonly operation: Operation;
@@ -13,135 +15,136 @@ export interface OperationNode {
   readonly method: "GET" | "POST";
 }
 
+/**
+ * How a node's last segment addresses it from its parent: an entity set or singleton (`root`), a navigation
+ * property, a key (`{user-id}`), a type cast (`microsoft.graph.group`), or a drive item's path
+ * (`root:/{item-path}:`, a OneDrive convention the metadata does not describe).
+ */
+export type RequestStep = "root" | "navigation" | "key" | "cast" | "itemPath";
+
+/** A stream: the media entity's own content (`$value`) or a stream property (`content`, `logo`). */
+export interface StreamNode {
+  /** `$value` or the stream property's name. */
+  readonly segment: string;
+  readonly template: string;
+}
+
 export interface RequestNode {
-  /** Segments after the leading `/`; a key is written `{typeName-id}`. */
+  /** Segments after the leading `/`; a key is written `{typeName-id}`, a drive item path `{item-path}`. */
   readonly segments: readonly string[];
-  /** `/identity/apiConnectors/{identityApiConnector-id}` */
+  /** `/identity/apiConnectors/{identityApiConnector-id}`, `/drives/{drive-id}/root:/{item-path}:` */
   readonly template: string;
   /** An entity (singleton, key, single-valued navigation) or a collection of entities. */
   readonly kind: "entity" | "collection";
-  /** The entity type, of the item for collections. */
+  readonly step: RequestStep;
+  /** The entity type (of the item for collections); a cast's derived type. */
   readonly entityType: string;
+  /**
+   * The entities belong here (entity sets, singletons, contained navigation): the node creates, updates and
+   * deletes them. A non-contained navigation (`members`, `manager`) only reads them and manages references.
+   */
+  readonly contained: boolean;
+  /**
+   * `$ref` requests: add and remove on a collection (`POST .../$ref`, `DELETE .../{id}/$ref`), set and clear on
+   * a single-valued navigation (`PUT`/`DELETE .../$ref`). Where to point them: the entity set of the target.
+   */
+  readonly references?: { readonly entitySet: string };
+  /** A collection answers `GET .../$count` (unless `Capabilities.CountRestrictions` says it does not). */
+  readonly countable: boolean;
+  /** Directory objects: Graph needs `ConsistencyLevel: eventual` for `$count`, `$search` and advanced filters. */
+  readonly eventualConsistency: boolean;
   /** The node's own path is selected, so it gets its request methods; otherwise it only leads on. */
   readonly included: boolean;
-  /** Contained navigation properties, by name. */
+  /** Navigation properties (by name), then type casts (by type), each with its own builder. */
   readonly children: readonly RequestNode[];
   /** The key segment of a collection. */
   readonly item?: RequestNode;
+  /** A drive item addressed by a path below this one (`.../root:/a/b.txt:`). */
+  readonly itemPath?: RequestNode;
   /** Selected operations bound here. */
   readonly operations: readonly OperationNode[];
+  /** Streams to download and upload, when the node is selected. */
+  readonly streams: readonly StreamNode[];
 }
 
-/** Deeper paths exist in Graph (folders in folders) but no caller writes them out by hand. */
-const MAX_SEGMENTS = 10;
+/** What one HTTP request does; the builder member that sends it is named after it (operations by segment). */
+export type RequestRole =
+  | "list"
+  | "create"
+  | "count"
+  | "get"
+  | "update"
+  | "delete"
+  | "addRef"
+  | "removeRef"
+  | "setRef"
+  | "download"
+  | "upload"
+  | "operation";
+
+export interface NodeRequest {
+  readonly method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  readonly template: string;
+  readonly role: RequestRole;
+  /** The operation's segment, for role `operation`. */
+  readonly operation?: string;
+}
 
 export function buildRequestTree(model: Model, patterns: readonly PathPattern[], rootNamespace: string): RequestNode[] {
   if (patterns.length === 0) return [];
-  const walk = new TreeWalk(model, patterns, rootNamespace);
-  const roots: RequestNode[] = [];
-  for (const container of model.containers) {
-    for (const singleton of container.singletons) {
-      const node = walk.entity([singleton.name], singleton.type, new Set());
-      if (node) roots.push(node);
-    }
-    for (const set of container.entitySets) {
-      const node = walk.collection([set.name], set.entityType, new Set());
-      if (node) roots.push(node);
-    }
-  }
-  return roots.sort((a, b) => compare(a.segments[0] as string, b.segments[0] as string));
+  return new TreeWalk(model, patterns, rootNamespace).roots();
 }
 
-/** Every node of the trees, depth first, parents before children. */
+/** Every node of the trees, depth first, parents before children, the key item and the item path last. */
 export function requestNodes(roots: readonly RequestNode[]): RequestNode[] {
   const nodes: RequestNode[] = [];
   const visit = (node: RequestNode) => {
     nodes.push(node);
     for (const child of node.children) visit(child);
     if (node.item) visit(node.item);
+    if (node.itemPath) visit(node.itemPath);
   };
   roots.forEach(visit);
   return nodes;
 }
 
-/** The HTTP operations a node offers, as (method, template) pairs: what permissions are looked up for. */
-export function nodeRequests(node: RequestNode): { method: string; template: string; role: string }[] {
-  const requests: { method: string; template: string; role: string }[] = [];
+/** Where a collection's key goes in a template (`/members/{directoryObject-id}`), for removing a reference. */
+export function itemTemplate(node: RequestNode): string {
+  return node.item?.template ?? `${node.template}/{${node.entityType.split(".").at(-1)}-id}`;
+}
+
+/** The HTTP requests a node offers, in the order its builder declares them: what permissions are looked up for. */
+export function nodeRequests(node: RequestNode): NodeRequest[] {
+  const requests: NodeRequest[] = [];
+  const add = (method: NodeRequest["method"], template: string, role: RequestRole) => requests.push({ method, template, role });
   if (node.included && node.kind === "collection") {
-    requests.push({ method: "GET", template: node.template, role: "list" }, { method: "POST", template: node.template, role: "create" });
+    add("GET", node.template, "list");
+    if (node.contained && node.step !== "cast") add("POST", node.template, "create");
+    if (node.countable) add("GET", `${node.template}/$count`, "count");
+    if (node.references) {
+      add("POST", `${node.template}/$ref`, "addRef");
+      add("DELETE", `${itemTemplate(node)}/$ref`, "removeRef");
+    }
   }
   if (node.included && node.kind === "entity") {
-    requests.push({ method: "GET", template: node.template, role: "get" }, { method: "PATCH", template: node.template, role: "update" });
-    if (isKeySegment(node.segments.at(-1) as string)) requests.push({ method: "DELETE", template: node.template, role: "delete" });
+    add("GET", node.template, "get");
+    if (node.contained && node.step !== "cast") {
+      add("PATCH", node.template, "update");
+      if (node.step === "key" || node.step === "itemPath") add("DELETE", node.template, "delete");
+    }
+    if (node.references && node.step === "navigation") {
+      add("PUT", `${node.template}/$ref`, "setRef");
+      add("DELETE", `${node.template}/$ref`, "removeRef");
+    }
   }
-  for (const op of node.operations) requests.push({ method: op.method, template: op.template, role: op.segment });
+  for (const stream of node.streams) {
+    add("GET", stream.template, "download");
+    add("PUT", stream.template, "upload");
+  }
+  for (const op of node.operations) requests.push({ method: op.method, template: op.template, role: "operation", operation: op.segment });
   return requests;
 }
 
 export function isKeySegment(segment: string): boolean {
   return segment.startsWith("{") && segment.endsWith("}");
-}
-
-class TreeWalk {
-  constructor(
-    private readonly model: Model,
-    private readonly patterns: readonly PathPattern[],
-    private readonly rootNamespace: string,
-  ) {}
-
-  entity(segments: string[], typeName: string, ancestors: ReadonlySet<string>): RequestNode | undefined {
-    const type = structuredType(this.model, typeName);
-    if (!type || !this.worthVisiting(segments)) return undefined;
-    const inside = new Set([...ancestors, typeName]);
-    const children: RequestNode[] = [];
-    const navigations = allProperties(this.model, type).navigationProperties.filter((n) => n.containsTarget);
-    for (const nav of [...navigations].sort((a, b) => compare(a.name, b.name))) {
-      // A type inside itself (folders in folders) would recurse forever; callers reach it from its first occurrence.
-      if (inside.has(nav.type.name)) continue;
-      const path = [...segments, nav.name];
-      const child = nav.type.collection ? this.collection(path, nav.type.name, inside) : this.entity(path, nav.type.name, inside);
-      if (child) children.push(child);
-    }
-    return this.node(segments, "entity", type, children, undefined);
-  }
-
-  collection(segments: string[], typeName: string, ancestors: ReadonlySet<string>): RequestNode | undefined {
-    const type = structuredType(this.model, typeName);
-    if (!type || !this.worthVisiting(segments)) return undefined;
-    const item = this.entity([...segments, `{${type.name}-id}`], typeName, ancestors);
-    return this.node(segments, "collection", type, [], item);
-  }
-
-  private worthVisiting(segments: readonly string[]): boolean {
-    return segments.length <= MAX_SEGMENTS && mayIncludeBelow(this.patterns, segments);
-  }
-
-  private node(segments: string[], kind: RequestNode["kind"], type: StructuredType, children: RequestNode[], item: RequestNode | undefined): RequestNode | undefined {
-    const included = isIncluded(this.patterns, segments);
-    const operations = this.operations(segments, type, kind === "collection");
-    if (!included && children.length === 0 && !item && operations.length === 0) return undefined;
-    return { segments, template: `/${segments.join("/")}`, kind, entityType: type.fullName, included, children, item, operations };
-  }
-
-  /** One operation per name: the one bound nearest to the type wins (a derived type's override). */
-  private operations(segments: readonly string[], type: StructuredType, collection: boolean): OperationNode[] {
-    const distance = new Map([type, ...baseChain(this.model, type)].map((t, i) => [t.fullName, i]));
-    const candidates = boundOperations(this.model, type, collection).sort(
-      (a, b) => compare(a.name, b.name) || (distance.get(a.binding!.type.name) ?? 0) - (distance.get(b.binding!.type.name) ?? 0),
-    );
-    const nodes: OperationNode[] = [];
-    const seen = new Set<string>();
-    for (const operation of candidates) {
-      const segment = operation.namespace === this.rootNamespace ? operation.name : operation.fullName;
-      if (seen.has(segment) || !isIncluded(this.patterns, [...segments, segment])) continue;
-      seen.add(segment);
-      const method = operation.kind === "function" ? "GET" : "POST";
-      nodes.push({ operation, segment, template: `/${[...segments, segment].join("/")}`, method });
-    }
-    return nodes;
-  }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

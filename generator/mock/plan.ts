@@ -2,7 +2,7 @@
 // A generic runtime (fixed templates) interprets a generated route table; the index types `seed` by path.
 import { parsePathPatterns } from "../client/include-paths.js";
 import type { RequestNode } from "../client/request-tree.js";
-import type { ValidatorLookup } from "../client/builders.js";
+import type { ValidatorLookup } from "../client/scope.js";
 import { ClientLayout, type Literal } from "../client/layout.js";
 import type { EmitContext, PlannedModule } from "../emit/context.js";
 import { ImportSet } from "../emit/imports.js";

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../generator/cli.js";
 import { isIncluded, mayIncludeBelow, parsePathPatterns } from "../../generator/client/include-paths.js";
 import { clientRequests } from "../../generator/client/permissions.js";
+import { planClient } from "../../generator/client/plan.js";
 import { buildRequestTree } from "../../generator/client/request-tree.js";
 import { loadModel } from "../../generator/load.js";
 import type { Model } from "../../generator/model/types.js";
@@ -51,6 +52,7 @@ describe("request tree over the v1.0 metadata", () => {
     expect(clientRequests(roots)).toEqual([
       { method: "GET", path: "/identity/apiConnectors" },
       { method: "POST", path: "/identity/apiConnectors" },
+      { method: "GET", path: "/identity/apiConnectors/$count" },
       { method: "GET", path: "/identity/apiConnectors/{identityApiConnector-id}" },
       { method: "PATCH", path: "/identity/apiConnectors/{identityApiConnector-id}" },
       { method: "DELETE", path: "/identity/apiConnectors/{identityApiConnector-id}" },
@@ -58,11 +60,25 @@ describe("request tree over the v1.0 metadata", () => {
     ]);
   });
 
-  it("stops where a type would contain itself, and names functions with GET", () => {
+  it("fails for a pattern that selects nothing, naming the closest request paths", () => {
+    const plan = (includePaths: string[]) => () => planClient(model, { includePaths, rootNamespace: "microsoft.graph" });
+    expect(plan(["/identity/apiConnectors/**", "/usrs/**"])).toThrow(
+      expect.objectContaining({
+        message: 'include path "/usrs/**" matches no request path of the metadata',
+        hint: "closest paths: /users, /chats, /me; `graphgen paths` lists them all",
+      }),
+    );
+    expect(plan(["/users/*/mangaer"])).toThrow(
+      expect.objectContaining({ hint: expect.stringMatching(/^closest paths: \/users\/\{user-id\}\/manager, /) }),
+    );
+  });
+
+  it("follows each navigation property once per path, as Graph's OpenAPI does, and names functions with GET", () => {
     const roots = buildRequestTree(model, parsePathPatterns(["/users/*/mailFolders/**"]), "microsoft.graph");
     const requests = clientRequests(roots).map((r) => `${r.method} ${r.path}`);
     expect(requests).toContain("GET /users/{user-id}/mailFolders/{mailFolder-id}/messages");
     expect(requests).toContain("GET /users/{user-id}/mailFolders/delta");
+    expect(requests).toContain("GET /users/{user-id}/mailFolders/{mailFolder-id}/childFolders/{mailFolder-id}/messages");
     expect(requests.some((r) => r.includes("childFolders/{mailFolder-id}/childFolders"))).toBe(false);
   });
 });
@@ -90,7 +106,7 @@ describe("graphgen permissions", () => {
 
   it("gives Role entries for --application and takes --include-path", async () => {
     const { stdout } = await run(["permissions", "--application", "--include-path", "/identity/apiConnectors"]);
-    expect(stdout).toContain("Microsoft Graph permissions for 2 operation(s) (application)");
+    expect(stdout).toContain("Microsoft Graph permissions for 3 operation(s) (application)");
     expect(JSON.parse(stdout.slice(stdout.indexOf("{\n"))).requiredResourceAccess[0].resourceAccess).toEqual([
       { id: "1dfe531a-24a6-4f1b-80f4-7a0dc5a0a171", type: "Role" },
     ]);

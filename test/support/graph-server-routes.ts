@@ -12,6 +12,8 @@ import {
   rejectUnknownOptions,
 } from "./graph-server-query.js";
 
+import { type DirectoryStore, routeDirectoryRequest } from "./graph-server-directory.js";
+
 export { type Entity, GraphHttpError } from "./graph-server-query.js";
 
 /** What the transport should send; `error` is expanded into Graph's error body with innerError ids. */
@@ -20,6 +22,8 @@ export interface GraphReply {
   headers?: Record<string, string>;
   json?: unknown;
   raw?: string;
+  /** A binary body, sent with the content-type in `headers`. */
+  bytes?: Uint8Array;
   error?: { code: string; message: string };
 }
 
@@ -30,6 +34,10 @@ export interface RouteRequest {
   query: URLSearchParams;
   contentType: string | undefined;
   rawBody: string;
+  /** The body as received, for binary uploads. */
+  bytes: Uint8Array;
+  /** The `ConsistencyLevel` header. */
+  consistencyLevel: string | undefined;
 }
 
 export interface RouteEnv {
@@ -38,6 +46,7 @@ export interface RouteEnv {
   /** Origin + /v1.0 used for @odata.nextLink; differs from baseUrl when a test redirects paging elsewhere. */
   nextLinkBase: string;
   pageSize: number;
+  directory: DirectoryStore;
 }
 
 const ENTITY_TYPE = "#microsoft.graph.identityApiConnector";
@@ -65,6 +74,8 @@ export function routeGraphRequest(req: RouteRequest, env: RouteEnv): GraphReply 
 function dispatchPath(req: RouteRequest, env: RouteEnv): GraphReply {
   const segments = decodeSegments(req.pathname);
   const [version, identity, set, id, action, ...extra] = segments;
+  const directory = version === "v1.0" && identity !== "identity" ? routeDirectoryRequest(req, env, env.directory, segments.slice(1)) : undefined;
+  if (directory) return directory;
   if (version !== "v1.0" || identity !== "identity" || set !== "apiConnectors" || extra.length > 0) {
     throw new GraphHttpError(404, "ResourceNotFound", `Resource not found for the segment '${req.pathname}'.`);
   }

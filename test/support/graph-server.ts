@@ -4,9 +4,11 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
+import { DirectoryStore, routeDownload } from "./graph-server-directory.js";
 import { type Entity, type GraphReply, graphError, routeGraphRequest } from "./graph-server-routes.js";
 
 export { type Entity, certificateThumbprint } from "./graph-server-routes.js";
+export { type DirectoryObject, DirectoryStore } from "./graph-server-directory.js";
 
 export const GRAPH_JSON_CONTENT_TYPE =
   "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
@@ -39,6 +41,8 @@ export interface LoggedRequest {
   /** Parsed JSON body, or undefined when the body is empty or not JSON. */
   body: unknown;
   rawBody: string;
+  /** The body's bytes, for binary uploads. */
+  bytes: Uint8Array;
 }
 
 export interface GraphServer {
@@ -49,6 +53,8 @@ export interface GraphServer {
   readonly requests: LoggedRequest[];
   /** The backing store, exposed so tests can seed entities with ids POST would never assign (e.g. `a/b`). */
   readonly entities: Map<string, Entity>;
+  /** Directory objects, memberships, managers, photos and drive files of the directory routes. */
+  readonly directory: DirectoryStore;
   /** Answer the next `count` requests (any path, before auth) with `status`; queued after earlier calls. */
   failNext(count: number, status: number, headers?: Record<string, string>, body?: unknown): void;
   /** Emit @odata.nextLink on this origin instead of our own; undefined restores the default. */
@@ -76,6 +82,7 @@ const DEFAULT_ERRORS: Record<number, [string, string]> = {
 export async function startGraphServer(options: GraphServerOptions = {}): Promise<GraphServer> {
   const requests: LoggedRequest[] = [];
   const entities = new Map<string, Entity>();
+  const directory = new DirectoryStore();
   const failures: GraphReply[] = [];
   const pageSize = options.pageSize ?? 100;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer: ${pageSize}`);
@@ -84,8 +91,10 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
 
   const server = createServer(options.tls, async (req, res) => {
     const entry = await recordRequest(req, requests);
+    const download = /^\/download\/([^/]+)$/.exec(entry.path);
     const reply =
       failures.shift() ??
+      (download ? routeDownload(directory, download[1] as string) : undefined) ??
       authenticate(entry, options.isTokenValid) ??
       routeGraphRequest(
         {
@@ -94,8 +103,10 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
           query: new URL(entry.url, origin).searchParams,
           contentType: req.headers["content-type"],
           rawBody: entry.rawBody,
+          bytes: entry.bytes,
+          consistencyLevel: headerValue(req.headers.consistencylevel),
         },
-        { store: entities, baseUrl: `${origin}/v1.0`, nextLinkBase: `${nextLinkOrigin ?? origin}/v1.0`, pageSize },
+        { store: entities, baseUrl: `${origin}/v1.0`, nextLinkBase: `${nextLinkOrigin ?? origin}/v1.0`, pageSize, directory },
       );
     writeReply(req, res, reply);
   });
@@ -106,6 +117,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     origin,
     requests,
     entities,
+    directory,
     failNext(count, status, headers, body) {
       const [code, message] = DEFAULT_ERRORS[status] ?? ["UnknownError", `Injected failure with status ${status}.`];
       const reply: GraphReply = body === undefined ? graphError(status, code, message) : bodyReply(status, body);
@@ -117,6 +129,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     reset() {
       requests.length = 0;
       entities.clear();
+      directory.clear();
       failures.length = 0;
       nextLinkOrigin = undefined;
     },
@@ -177,7 +190,8 @@ async function closeServer(server: http.Server | https.Server): Promise<void> {
 async function recordRequest(req: http.IncomingMessage, log: LoggedRequest[]): Promise<LoggedRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const rawBody = Buffer.concat(chunks).toString("utf8");
+  const bytes = Buffer.concat(chunks);
+  const rawBody = bytes.toString("utf8");
   const url = req.url ?? "/";
   const parsed = new URL(url, "http://127.0.0.1");
   const entry: LoggedRequest = {
@@ -189,6 +203,7 @@ async function recordRequest(req: http.IncomingMessage, log: LoggedRequest[]): P
     token: bearerToken(req.headers.authorization),
     body: parseJson(rawBody),
     rawBody,
+    bytes: new Uint8Array(bytes),
   };
   log.push(entry);
   return entry;
@@ -232,6 +247,7 @@ function writeReply(req: http.IncomingMessage, res: http.ServerResponse, reply: 
   // Lower-casing lets an injected Content-Type or Request-Id replace ours instead of duplicating it.
   for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name.toLowerCase()] = value;
   res.writeHead(reply.status, headers);
+  if (reply.bytes) return void res.end(Buffer.from(reply.bytes));
   res.end(reply.status === 204 || reply.status === 304 ? undefined : text);
 }
 

@@ -30,6 +30,12 @@ export const permissions: Readonly<Record<string, PermissionEntry>> = {
     delegated: [{ "name": "APIConnectors.ReadWrite.All", "id": "c67b52c5-7c69-48b6-9d48-7b3af3ded914" }],
     application: [{ "name": "APIConnectors.ReadWrite.All", "id": "1dfe531a-24a6-4f1b-80f4-7a0dc5a0a171" }],
   },
+  "GET /identity/apiConnectors/$count": {
+    method: "GET",
+    path: "/identity/apiConnectors/$count",
+    delegated: [{ "name": "APIConnectors.ReadWrite.All", "id": "c67b52c5-7c69-48b6-9d48-7b3af3ded914" }],
+    application: [{ "name": "APIConnectors.ReadWrite.All", "id": "1dfe531a-24a6-4f1b-80f4-7a0dc5a0a171" }],
+  },
   "GET /identity/apiConnectors/{identityApiConnector-id}": {
     method: "GET",
     path: "/identity/apiConnectors/{identityApiConnector-id}",

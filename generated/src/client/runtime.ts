@@ -16,7 +16,7 @@ export type Validator = (
 
 /** What a request builder knows about one operation. */
 export interface OperationSpec {
-  readonly method: "GET" | "POST" | "PATCH" | "DELETE";
+  readonly method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** `/identity/apiConnectors/{identityApiConnector-id}`: used in errors and permission messages. */
   readonly template: string;
   /** Validates the request body: in `update` mode for PATCH, else `create`. */
@@ -60,6 +60,35 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** `$count`: answered as a number; directory objects need `consistencyLevel: "eventual"`. */
+export interface CountOptions extends RequestOptions {
+  filter?: string;
+  search?: string;
+  /** Sends `ConsistencyLevel: eventual`, which Graph requires for `$count` and `$search` on directory objects. */
+  consistencyLevel?: "eventual";
+}
+
+/** What an upload sends: bytes, a Blob, text, or a stream (sent once: a stream is never retried). */
+export type UploadContent = Uint8Array | ArrayBuffer | Blob | string | ReadableStream<Uint8Array>;
+
+export interface UploadOptions extends RequestOptions {
+  /** The content's media type, e.g. `text/plain` or `image/jpeg`. */
+  contentType: string;
+}
+
+/** Download and upload of one stream (`.../$value`, `.../content`, `.../logo`). */
+export interface StreamRequests<T> {
+  /** The whole content as bytes, read once from the response (no text decoding). */
+  download(options?: RequestOptions): Promise<Uint8Array>;
+  /** The response body as it arrives, for content too large to hold in memory. */
+  stream(options?: RequestOptions): Promise<ReadableStream<Uint8Array>>;
+  /** Replaces the content; resolves to what Graph answers (the item for drive items, else undefined). */
+  upload(content: UploadContent, options: UploadOptions): Promise<T | undefined>;
+}
+
+/** A reference target: an id, or an object carrying one (a `User` read earlier). Never a URL. */
+export type Reference = string | { readonly id?: string | null | undefined };
+
 /** `$expand` entries: a navigation property, optionally with nested options (`members($select=id)`). */
 export type ExpandItem<Navigation extends string> = Navigation | `${Navigation}(${string})`;
 
@@ -79,6 +108,8 @@ export interface ListOptions<Property extends string, Navigation extends string>
   count?: boolean;
   /** Passed as given: Graph wants the quotes, e.g. `"\"displayName:api\""`. */
   search?: string;
+  /** Sends `ConsistencyLevel: eventual`, which Graph requires for `count` and `search` on directory objects. */
+  consistencyLevel?: "eventual";
 }
 
 export interface CollectionPage<T> {
@@ -95,6 +126,19 @@ export interface GraphTransport {
   readonly baseUrl: string;
   send<T>(spec: OperationSpec, path: string, options?: AnyOptions, body?: unknown): Promise<T>;
   listAll<T>(spec: OperationSpec, path: string, options?: AnyOptions): AsyncIterable<T>;
+  /** `GET .../$count`, which Graph answers in text/plain. */
+  count(spec: OperationSpec, path: string, options?: CountOptions): Promise<number>;
+  /** The response body unread, for downloads. */
+  fetchContent(spec: OperationSpec, path: string, options?: RequestOptions): Promise<Response>;
+  upload<T>(spec: OperationSpec, path: string, content: UploadContent, options: UploadOptions): Promise<T | undefined>;
+  /** A `$ref` request whose body is `{ "@odata.id": "<baseUrl>/<entitySet>/<id>" }`. */
+  sendReference(
+    spec: OperationSpec,
+    path: string,
+    entitySet: string,
+    target: Reference,
+    options?: RequestOptions,
+  ): Promise<void>;
 }
 
 export function createTransport(options: GraphClientOptions): GraphTransport {
@@ -109,30 +153,45 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
   };
   const validate = options.validate ?? "requests";
 
-  async function fetchJson(
+  /** One request with the token, retried on throttling; `accept` and a body with its type when given. */
+  async function fetchResponse(
     spec: OperationSpec,
     url: string,
-    requestOptions: RequestOptions,
-    body?: string,
-  ): Promise<unknown> {
+    requestOptions: RequestOptions & { consistencyLevel?: "eventual" },
+    request: { accept: string; body?: BodyInit; contentType?: string; download?: boolean } = {
+      accept: "application/json",
+    },
+  ): Promise<Response> {
     const token = await options.getAccessToken();
     options.checkPermissions?.(token, spec);
-    const headers: Record<string, string> = { accept: "application/json" };
+    const headers: Record<string, string> = { accept: request.accept };
+    if (requestOptions.consistencyLevel) headers.ConsistencyLevel = requestOptions.consistencyLevel;
     for (const [name, value] of Object.entries(requestOptions.headers ?? {}))
       if (value !== undefined) headers[name] = value;
-    if (body !== undefined) headers["content-type"] = "application/json";
+    if (request.contentType !== undefined) headers["content-type"] = request.contentType;
     headers.authorization = `Bearer ${token}`;
-    const init: RequestInit = {
+    const init: RequestInit & { duplex?: "half" } = {
       method: spec.method,
       headers,
-      body: body ?? null,
+      body: request.body ?? null,
       redirect: "manual",
       signal: requestOptions.signal ?? null,
     };
+    // A stream body can be read once: it is sent as it arrives and never retried.
+    const once = typeof ReadableStream !== "undefined" && request.body instanceof ReadableStream;
+    if (once) init.duplex = "half";
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
       const response = await fetchImpl(url, init);
-      if (response.ok) return readBody(spec, response);
+      if (response.ok) return response;
+      const location = response.headers.get("location");
+      if (request.download && response.status >= 300 && response.status < 400 && location) {
+        // Graph sends file content from a pre-authenticated URL: follow it, without the token.
+        const signal = requestOptions.signal ?? null;
+        const content = await fetchImpl(new URL(location, url).href, { redirect: "follow", signal });
+        if (content.ok) return content;
+        throw await graphError(spec, content);
+      }
       if (response.status >= 300 && response.status < 400) {
         const redirect = `${describe(spec)}: Graph answered ${response.status} with a redirect`;
         throw new GraphClientError("redirectRefused", `${redirect}; the client does not follow redirects with a token`);
@@ -142,10 +201,20 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
         RETRIABLE.has(response.status) && attempt < retry.maxRetries
           ? retryDelay(response, attempt, retry.baseDelayMs)
           : undefined;
-      if (delay === undefined || waited + delay > retry.maxTotalDelayMs) throw error;
+      if (once || delay === undefined || waited + delay > retry.maxTotalDelayMs) throw error;
       waited += delay;
       await sleep(delay, requestOptions.signal);
     }
+  }
+
+  async function fetchJson(
+    spec: OperationSpec,
+    url: string,
+    requestOptions: RequestOptions & { consistencyLevel?: "eventual" },
+    body?: string,
+  ): Promise<unknown> {
+    const json = body === undefined ? {} : { body, contentType: "application/json" };
+    return readBody(spec, await fetchResponse(spec, url, requestOptions, { accept: "application/json", ...json }));
   }
 
   async function send<T>(
@@ -189,12 +258,83 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
       page = (await fetchJson(spec, next, {
         headers: requestOptions.headers,
         signal: requestOptions.signal,
+        ...(requestOptions.consistencyLevel ? { consistencyLevel: requestOptions.consistencyLevel } : {}),
       })) as CollectionPage<T>;
       checkResult(spec, page);
     }
   }
 
-  return { baseUrl, send, listAll };
+  async function count(spec: OperationSpec, path: string, requestOptions: CountOptions = {}): Promise<number> {
+    const url = `${baseUrl}${path}${queryString(requestOptions)}`;
+    const text = (await (await fetchResponse(spec, url, requestOptions, { accept: "text/plain" })).text()).trim();
+    if (!/^\d+$/.test(text)) {
+      throw new GraphClientError("invalidResponse", `${describe(spec)}: Graph answered a count that is not a number`);
+    }
+    return Number(text);
+  }
+
+  function fetchContent(spec: OperationSpec, path: string, requestOptions: RequestOptions = {}): Promise<Response> {
+    return fetchResponse(spec, `${baseUrl}${path}`, requestOptions, { accept: "*/*", download: true });
+  }
+
+  async function upload<T>(
+    spec: OperationSpec,
+    path: string,
+    content: UploadContent,
+    requestOptions: UploadOptions,
+  ): Promise<T | undefined> {
+    const body = { body: content as BodyInit, contentType: requestOptions.contentType };
+    const response = await fetchResponse(spec, `${baseUrl}${path}`, requestOptions, {
+      accept: "application/json",
+      ...body,
+    });
+    return (await readBody(spec, response)) as T | undefined;
+  }
+
+  async function sendReference(
+    spec: OperationSpec,
+    path: string,
+    entitySet: string,
+    target: Reference,
+    requestOptions: RequestOptions = {},
+  ): Promise<void> {
+    const id = typeof target === "string" ? target : target.id;
+    if (typeof id !== "string") {
+      throw new GraphClientError("invalidId", "a reference needs an id: pass the id, or an object that has one");
+    }
+    await send(spec, path, requestOptions, { "@odata.id": `${baseUrl}/${entitySet}/${keySegment(id)}` });
+  }
+
+  return { baseUrl, send, listAll, count, fetchContent, upload, sendReference };
+}
+
+/** Download and upload requests on one stream; the builders' stream members return these. */
+export function streamRequests<T>(
+  transport: GraphTransport,
+  download: OperationSpec,
+  upload: OperationSpec,
+  path: string,
+): StreamRequests<T> {
+  return {
+    download: async (options) => {
+      const response = await transport.fetchContent(download, path, options);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+    stream: async (options) => {
+      const response = await transport.fetchContent(download, path, options);
+      return response.body ?? new ReadableStream({ start: (controller) => controller.close() });
+    },
+    upload: (content, options) => transport.upload<T>(upload, path, content, options),
+  };
+}
+
+/**
+ * A drive item's path below another item (`root:/a/b.txt:`): each name percent-encoded on its own, so `#`,
+ * `?` and `%` in names stay names; empty names, `.` and `..` are refused.
+ */
+export function itemPathSegment(path: string): string {
+  const names = path.replace(/^\/+|\/+$/g, "").split("/");
+  return `:/${names.map((name) => keySegment(name)).join("/")}:`;
 }
 
 /**
@@ -221,18 +361,19 @@ function odataLiteral(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function queryString(options: AnyOptions): string {
+function queryString(options: AnyOptions | CountOptions): string {
   const query: string[] = [];
   const add = (name: string, value: string | undefined) => {
     if (value !== undefined) query.push(`$${name}=${encodeURIComponent(value)}`);
   };
-  add("select", options.select?.join(","));
-  add("expand", options.expand?.join(","));
+  const list: AnyOptions = options;
+  add("select", list.select?.join(","));
+  add("expand", list.expand?.join(","));
   add("filter", options.filter);
-  add("orderby", typeof options.orderby === "string" ? options.orderby : options.orderby?.join(","));
-  add("top", options.top?.toString());
-  add("skip", options.skip?.toString());
-  add("count", options.count?.toString());
+  add("orderby", typeof list.orderby === "string" ? list.orderby : list.orderby?.join(","));
+  add("top", list.top?.toString());
+  add("skip", list.skip?.toString());
+  add("count", list.count?.toString());
   add("search", options.search);
   return query.length === 0 ? "" : `?${query.join("&")}`;
 }

@@ -21,6 +21,10 @@ export const acceptedPermissions: Readonly<Record<string, OperationPermissions>>
     delegated: ["APIConnectors.ReadWrite.All"],
     application: ["APIConnectors.ReadWrite.All"],
   },
+  "GET /identity/apiConnectors/$count": {
+    delegated: ["APIConnectors.ReadWrite.All"],
+    application: ["APIConnectors.ReadWrite.All"],
+  },
   "GET /identity/apiConnectors/{identityApiConnector-id}": {
     delegated: ["APIConnectors.ReadWrite.All"],
     application: ["APIConnectors.ReadWrite.All"],

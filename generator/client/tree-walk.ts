@@ -1,0 +1,244 @@
+// Walks the model from the entity container into the request tree (request-tree.ts), by the rules Graph's
+// OpenAPI description follows (Microsoft.OpenApi.OData's path provider): a navigation property is followed once
+// per path (so mailFolders/{id}/childFolders/{id}/messages exists, childFolders/{id}/childFolders does not);
+// a non-contained one is addressable with its key, casts, `$count`, `$ref`, streams and bound operations,
+// but not walked further (its entities live elsewhere, where their own paths lead on); casts only to the
+// types a `Validation.DerivedTypeConstraint` names. Pure function of (model, patterns).
+import { TERMS } from "../model/annotate.js";
+import { allProperties, baseChain, boundOperations, structuredType } from "../model/queries.js";
+import type { Annotations, EntitySet, Model, NavigationProperty, StructuredType } from "../model/types.js";
+import { isIncluded, mayIncludeBelow, type PathPattern } from "./include-paths.js";
+import type { OperationNode, RequestNode, RequestStep, StreamNode } from "./request-tree.js";
+
+/** Deeper paths exist in Graph (folders in folders) but no caller writes them out by hand. */
+const MAX_SEGMENTS = 16;
+
+const NAVIGATION_RESTRICTIONS = "Org.OData.Capabilities.V1.NavigationRestrictions";
+const COUNT_RESTRICTIONS = "Org.OData.Capabilities.V1.CountRestrictions";
+const DIRECTORY_OBJECT = "microsoft.graph.directoryObject";
+/** OneDrive addresses a drive item by its path below another (`root:/a/b.txt:`); the metadata cannot say so. */
+const DRIVE_ITEM = "microsoft.graph.driveItem";
+
+/** How the node being built was reached, and what that allows. */
+interface Step {
+  readonly step: RequestStep;
+  readonly contained: boolean;
+  /** Navigation properties already followed on this path, `declaringType/name`. */
+  readonly visited: ReadonlySet<string>;
+  readonly references?: { readonly entitySet: string };
+  readonly countable: boolean;
+  /** Types a cast may name here. */
+  readonly casts: readonly string[];
+}
+
+export class TreeWalk {
+  private readonly entitySets: readonly EntitySet[];
+
+  constructor(
+    private readonly model: Model,
+    private readonly patterns: readonly PathPattern[],
+    private readonly rootNamespace: string,
+  ) {
+    this.entitySets = model.containers.flatMap((c) => c.entitySets);
+  }
+
+  roots(): RequestNode[] {
+    const roots: RequestNode[] = [];
+    const start = (annotations: Annotations): Step => ({
+      step: "root",
+      contained: true,
+      visited: new Set(),
+      countable: countable(annotations),
+      casts: castTypes(annotations),
+    });
+    for (const container of this.model.containers) {
+      for (const singleton of container.singletons) {
+        const node = this.entity([singleton.name], singleton.type, { ...start(singleton.annotations), casts: [] });
+        if (node) roots.push(node);
+      }
+      for (const set of container.entitySets) {
+        const node = this.collection([set.name], set.entityType, start(set.annotations));
+        if (node) roots.push(node);
+      }
+    }
+    return roots.sort((a, b) => compare(a.segments[0] as string, b.segments[0] as string));
+  }
+
+  private entity(segments: string[], typeName: string, via: Step): RequestNode | undefined {
+    const type = structuredType(this.model, typeName);
+    if (!type || !this.worthVisiting(segments)) return undefined;
+    const children: RequestNode[] = [];
+    // Below a non-contained navigation or a cast Graph's paths stop: the entity's own paths lead on.
+    if (via.contained && via.step !== "cast" && via.step !== "itemPath") {
+      const navigations = allProperties(this.model, type).navigationProperties;
+      for (const nav of [...navigations].sort((a, b) => compare(a.name, b.name))) {
+        const child = this.navigation(segments, nav, via.visited, type);
+        if (child) children.push(child);
+      }
+    }
+    if (via.step !== "cast") children.push(...this.casts(segments, via, "entity"));
+    // Any drive item, contained (`items/{id}`) or not (`root`), addresses the items below it by path.
+    const itemPath = typeName === DRIVE_ITEM && via.step !== "itemPath" && via.step !== "cast" ? this.itemPath(segments, via) : undefined;
+    return this.node(segments, "entity", type, via, children, undefined, itemPath);
+  }
+
+  private collection(segments: string[], typeName: string, via: Step): RequestNode | undefined {
+    const type = structuredType(this.model, typeName);
+    if (!type || !this.worthVisiting(segments)) return undefined;
+    const keyStep: Step = { ...via, step: "key", countable: false };
+    const item = via.step === "cast" ? undefined : this.entity([...segments, `{${type.name}-id}`], typeName, keyStep);
+    const children = via.step === "cast" ? [] : this.casts(segments, via, "collection");
+    return this.node(segments, "collection", type, via, children, item, undefined);
+  }
+
+  private navigation(segments: string[], nav: NavigationProperty, visited: ReadonlySet<string>, owner: StructuredType): RequestNode | undefined {
+    const restrictions = record(nav.annotations.get(NAVIGATION_RESTRICTIONS));
+    const navigability = restrictions?.Navigability;
+    if (navigability?.kind === "enumMember" && navigability.value.endsWith("/None")) return undefined;
+    const declaring = this.declaringType(owner, nav);
+    const key = `${declaring}/${nav.name}`;
+    if (visited.has(key)) return undefined;
+    const referenceable = restrictions?.Referenceable;
+    const references = !nav.containsTarget || (referenceable?.kind === "bool" && referenceable.value) ? this.referenceTarget(nav) : undefined;
+    const via: Step = {
+      step: "navigation",
+      contained: nav.containsTarget,
+      visited: new Set([...visited, key]),
+      references,
+      countable: countable(nav.annotations),
+      casts: nav.derivedTypeConstraint ?? [],
+    };
+    const path = [...segments, nav.name];
+    return nav.type.collection ? this.collection(path, nav.type.name, via) : this.entity(path, nav.type.name, via);
+  }
+
+  /** `.../microsoft.graph.group`: a collection or entity typed as one of the derived types the constraint allows. */
+  private casts(segments: string[], via: Step, kind: RequestNode["kind"]): RequestNode[] {
+    const nodes: RequestNode[] = [];
+    for (const typeName of [...via.casts].sort()) {
+      if (!structuredType(this.model, typeName)) continue;
+      const castVia: Step = { ...via, step: "cast", references: undefined, countable: kind === "collection" && via.countable, casts: [] };
+      const path = [...segments, typeName];
+      const node = kind === "collection" ? this.collection(path, typeName, castVia) : this.entity(path, typeName, castVia);
+      if (node) nodes.push(node);
+    }
+    return nodes;
+  }
+
+  private itemPath(segments: string[], via: Step): RequestNode | undefined {
+    const step: Step = { ...via, step: "itemPath", contained: true, references: undefined, casts: [] };
+    return this.entity([...segments, "{item-path}"], DRIVE_ITEM, step);
+  }
+
+  private worthVisiting(segments: readonly string[]): boolean {
+    return segments.length <= MAX_SEGMENTS && mayIncludeBelow(this.patterns, segments);
+  }
+
+  private node(
+    segments: string[],
+    kind: RequestNode["kind"],
+    type: StructuredType,
+    via: Step,
+    children: RequestNode[],
+    item: RequestNode | undefined,
+    itemPath: RequestNode | undefined,
+  ): RequestNode | undefined {
+    const included = isIncluded(this.patterns, segments);
+    const template = templateOf(segments, via.step);
+    const operations = via.step === "cast" || via.step === "itemPath" ? [] : this.operations(segments, template, type, kind === "collection");
+    const streams = included && kind === "entity" ? this.streams(template, type) : [];
+    if (!included && children.length === 0 && !item && !itemPath && operations.length === 0) return undefined;
+    return {
+      segments,
+      template,
+      kind,
+      step: via.step,
+      entityType: type.fullName,
+      contained: via.contained,
+      ...(via.references && kind === "collection" ? { references: via.references } : {}),
+      ...(via.references && kind === "entity" && via.step === "navigation" ? { references: via.references } : {}),
+      countable: kind === "collection" && via.countable,
+      eventualConsistency: this.isDirectoryObject(type),
+      included,
+      children,
+      ...(item ? { item } : {}),
+      ...(itemPath ? { itemPath } : {}),
+      operations,
+      streams,
+    };
+  }
+
+  /** Stream properties by name, and `$value` for a media entity unless a property is called `content`. */
+  private streams(template: string, type: StructuredType): StreamNode[] {
+    const properties = allProperties(this.model, type).properties;
+    const streams: StreamNode[] = properties.filter((p) => p.type.name === "Edm.Stream" && !p.type.collection).map((p) => ({ segment: p.name, template: `${template}/${p.name}` }));
+    const hasStream = type.hasStream || baseChain(this.model, type).some((t) => t.hasStream);
+    if (hasStream && !properties.some((p) => p.name.toLowerCase() === "content")) streams.push({ segment: "$value", template: `${template}/$value` });
+    return streams;
+  }
+
+  /** One operation per name: the one bound nearest to the type wins (a derived type's override). */
+  private operations(segments: readonly string[], template: string, type: StructuredType, collection: boolean): OperationNode[] {
+    const distance = new Map([type, ...baseChain(this.model, type)].map((t, i) => [t.fullName, i]));
+    const candidates = boundOperations(this.model, type, collection).sort(
+      (a, b) => compare(a.name, b.name) || (distance.get(a.binding!.type.name) ?? 0) - (distance.get(b.binding!.type.name) ?? 0),
+    );
+    const nodes: OperationNode[] = [];
+    const seen = new Set<string>();
+    for (const operation of candidates) {
+      const segment = operation.namespace === this.rootNamespace ? operation.name : operation.fullName;
+      if (seen.has(segment) || !isIncluded(this.patterns, [...segments, segment])) continue;
+      seen.add(segment);
+      const method = operation.kind === "function" ? "GET" : "POST";
+      nodes.push({ operation, segment, template: `${template}/${segment}`, method });
+    }
+    return nodes;
+  }
+
+  private declaringType(owner: StructuredType, nav: NavigationProperty): string {
+    const chain = [owner, ...baseChain(this.model, owner)];
+    return (chain.find((t) => t.navigationProperties.includes(nav)) ?? owner).fullName;
+  }
+
+  /** The entity set a reference points into: the target type's own set, else its nearest base type's. */
+  private referenceTarget(nav: NavigationProperty): { entitySet: string } | undefined {
+    const type = structuredType(this.model, nav.type.name);
+    if (!type) return undefined;
+    for (const candidate of [type, ...baseChain(this.model, type)]) {
+      const set = this.entitySets.find((s) => s.entityType === candidate.fullName);
+      if (set) return { entitySet: set.name };
+    }
+    return undefined;
+  }
+
+  private isDirectoryObject(type: StructuredType): boolean {
+    return type.fullName === DIRECTORY_OBJECT || baseChain(this.model, type).some((t) => t.fullName === DIRECTORY_OBJECT);
+  }
+}
+
+/** Segments joined by `/`, except a drive item path, which follows its parent as `:/{item-path}:`. */
+function templateOf(segments: readonly string[], step: RequestStep): string {
+  if (step !== "itemPath") return `/${segments.join("/")}`;
+  return `/${segments.slice(0, -1).join("/")}:/${segments.at(-1)}:`;
+}
+
+type AnnotationRecord = Readonly<Record<string, import("../csdl/raw.js").AnnotationValue>>;
+
+function record(value: import("../csdl/raw.js").AnnotationValue | undefined): AnnotationRecord | undefined {
+  return value?.kind === "record" ? value.properties : undefined;
+}
+
+function countable(annotations: Annotations): boolean {
+  const value = record(annotations.get(COUNT_RESTRICTIONS))?.Countable;
+  return !(value?.kind === "bool" && !value.value);
+}
+
+function castTypes(annotations: Annotations): string[] {
+  const value = annotations.get(TERMS.derivedTypeConstraint);
+  if (value?.kind !== "collection") return [];
+  return value.items.flatMap((item) => (item.kind === "string" ? [item.value] : []));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,157 @@
+// The client beyond containment, against the local Graph-like server: non-contained navigation (members,
+// memberOf, manager), `$ref`, `$count` with and without ConsistencyLevel, type casts, binary streams and drive
+// items by path. The client is generated for these paths and imported as the user would.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type GraphServer, startGraphServer } from "../support/graph-server.js";
+import { type GeneratedClient, generateDefaultClient } from "./support/generated-client.js";
+
+const INCLUDE_PATHS = [
+  "/users",
+  "/groups/*/members/**",
+  "/users/*/manager/**",
+  "/users/*/memberOf/**",
+  "/users/*/photo",
+  "/drives/*/items/*",
+  "/drives/*/root/*",
+];
+/** Bytes that are not valid UTF-8 (a lone continuation byte, 0xFF, 0xFE, NUL): any text decoding would change them. */
+const BINARY = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28, 0x0d, 0x0a, 0x1a]);
+
+let server: GraphServer;
+let generated: GeneratedClient;
+let client: any;
+
+beforeAll(async () => {
+  [server, generated] = await Promise.all([startGraphServer(), generateDefaultClient({ includePaths: INCLUDE_PATHS })]);
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  generated?.dispose();
+});
+beforeEach(() => {
+  server.reset();
+  client = generated.client.createGraphClient({ baseUrl: server.baseUrl, getAccessToken: () => "token", retry: false });
+  server.directory.add({ id: "u1", "@odata.type": "#microsoft.graph.user", displayName: "Adele" });
+  server.directory.add({ id: "u2", "@odata.type": "#microsoft.graph.user", displayName: "Alex" });
+  server.directory.add({ id: "boss", "@odata.type": "#microsoft.graph.user", displayName: "Megan" });
+  server.directory.add({ id: "sp1", "@odata.type": "#microsoft.graph.servicePrincipal", displayName: "Robot" });
+  server.directory.add({ id: "g1", "@odata.type": "#microsoft.graph.group", displayName: "Sales" });
+  server.directory.add({ id: "g2", "@odata.type": "#microsoft.graph.group", displayName: "Marketing" });
+  server.directory.members.get("g1")!.add("u1").add("sp1");
+  server.directory.members.get("g2")!.add("u1").add("g1");
+});
+const last = () => server.requests.at(-1)!;
+
+describe("non-contained navigation and references", () => {
+  it("lists a group's members", async () => {
+    const page = await client.groups.byId("g1").members.list();
+    expect(page.value.map((m: { id: string }) => m.id)).toEqual(["u1", "sp1"]);
+    expect(last().path).toBe("/v1.0/groups/g1/members");
+  });
+
+  it("adds a member by $ref from an id or a typed object, and removes one", async () => {
+    const members = client.groups.byId("g1").members;
+    await members.addRef("u2");
+    expect(last()).toMatchObject({ method: "POST", path: "/v1.0/groups/g1/members/$ref", body: { "@odata.id": `${server.baseUrl}/directoryObjects/u2` } });
+    expect(last().headers["content-type"]).toBe("application/json");
+    await members.addRef({ id: "boss", displayName: "Megan" });
+    expect([...server.directory.members.get("g1")!]).toEqual(["u1", "sp1", "u2", "boss"]);
+    await members.removeRef("sp1");
+    expect(last()).toMatchObject({ method: "DELETE", path: "/v1.0/groups/g1/members/sp1/$ref" });
+    expect([...server.directory.members.get("g1")!]).toEqual(["u1", "u2", "boss"]);
+  });
+
+  it("refuses a reference without an id before sending anything", async () => {
+    await expect(client.groups.byId("g1").members.addRef({ displayName: "no id" })).rejects.toMatchObject({
+      code: "invalidId",
+      message: "a reference needs an id: pass the id, or an object that has one",
+    });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("sets, reads and clears a manager", async () => {
+    const manager = client.users.byId("u1").manager;
+    await manager.setRef("boss");
+    expect(last()).toMatchObject({ method: "PUT", path: "/v1.0/users/u1/manager/$ref", body: { "@odata.id": `${server.baseUrl}/directoryObjects/boss` } });
+    expect(await manager.get()).toMatchObject({ id: "boss", displayName: "Megan" });
+    await manager.removeRef();
+    expect(last()).toMatchObject({ method: "DELETE", path: "/v1.0/users/u1/manager/$ref" });
+    await expect(manager.get()).rejects.toMatchObject({ status: 404, code: "Request_ResourceNotFound" });
+  });
+});
+
+describe("$count and type casts", () => {
+  it("counts with ConsistencyLevel: eventual one option away, and Graph's error without it", async () => {
+    const refused = await client.users.count().catch((error: Error) => error);
+    expect(refused).toMatchObject({ status: 400, code: "Request_BadRequest" });
+    expect(refused.message).toContain("$count is not currently supported.");
+    expect(last().headers.consistencylevel).toBeUndefined();
+    expect(await client.users.count({ consistencyLevel: "eventual" })).toBe(3);
+    expect(last()).toMatchObject({ method: "GET", path: "/v1.0/users/$count" });
+    expect(last().headers).toMatchObject({ consistencylevel: "eventual", accept: "text/plain" });
+    expect(await client.groups.byId("g1").members.count({ consistencyLevel: "eventual" })).toBe(2);
+  });
+
+  it("lists and counts only the groups a user is a member of through the cast", async () => {
+    server.directory.add({ id: "g3", "@odata.type": "#microsoft.graph.group", displayName: "Empty" });
+    const memberOf = client.users.byId("u1").memberOf;
+    expect((await memberOf.list()).value.map((g: { id: string }) => g.id)).toEqual(["g1", "g2"]);
+    const groups = await memberOf.asGroup.list();
+    expect(last().path).toBe("/v1.0/users/u1/memberOf/microsoft.graph.group");
+    expect(groups.value.map((g: { displayName: string }) => g.displayName)).toEqual(["Sales", "Marketing"]);
+    expect(await client.groups.byId("g2").members.asUser.count({ consistencyLevel: "eventual" })).toBe(1);
+    expect(last().path).toBe("/v1.0/groups/g2/members/microsoft.graph.user/$count");
+  });
+});
+
+describe("streams", () => {
+  it("uploads and downloads a photo byte for byte through $value", async () => {
+    const photo = client.users.byId("u1").photo.content;
+    await photo.upload(BINARY, { contentType: "image/png" });
+    expect(last()).toMatchObject({ method: "PUT", path: "/v1.0/users/u1/photo/$value" });
+    expect(last().headers["content-type"]).toBe("image/png");
+    expect([...last().bytes]).toEqual([...BINARY]);
+    const downloaded = await photo.download();
+    expect(downloaded).toBeInstanceOf(Uint8Array);
+    expect([...downloaded]).toEqual([...BINARY]);
+  });
+
+  it("uploads a drive item by path, names encoded one by one, and downloads it by id without sending the token on", async () => {
+    const byPath = client.drives.byId("d1").root.byPath("Reports 2026/#1 100%.bin");
+    const item = await byPath.content.upload(new Blob([BINARY]), { contentType: "application/octet-stream" });
+    expect(last()).toMatchObject({ method: "PUT", path: "/v1.0/drives/d1/root:/Reports%202026/%231%20100%25.bin:/content" });
+    expect(item).toMatchObject({ name: "#1 100%.bin", size: BINARY.length });
+    expect(await byPath.get()).toMatchObject({ id: item.id });
+
+    const content = client.drives.byId("d1").items.byId(item.id).content;
+    expect([...(await content.download())]).toEqual([...BINARY]);
+    const [redirect, download] = server.requests.slice(-2);
+    expect(redirect).toMatchObject({ path: `/v1.0/drives/d1/items/${item.id}/content`, token: "token" });
+    expect(download!.path).toMatch(/^\/download\//);
+    expect(download!.headers.authorization).toBeUndefined();
+
+    const chunks: number[] = [];
+    for await (const chunk of await content.stream()) chunks.push(...chunk);
+    expect(chunks).toEqual([...BINARY]);
+  });
+
+  it("refuses a drive item path that would leave its folder", () => {
+    const root = client.drives.byId("d1").root;
+    expect(() => root.byPath("a/../b.txt")).toThrow('refused id ".."');
+    expect(() => root.byPath("a//b.txt")).toThrow('refused id ""');
+  });
+});
+
+describe("the permissions table", () => {
+  it("has every new kind of request, keyed METHOD /path/template, with Graph's least-privileged permissions", () => {
+    const names = (key: string) => generated.client.permissions[key]?.delegated.map((p) => p.name);
+    expect(names("POST /groups/{group-id}/members/$ref")).toEqual(["GroupMember.ReadWrite.All"]);
+    expect(names("DELETE /groups/{group-id}/members/{directoryObject-id}/$ref")).toEqual(["GroupMember.ReadWrite.All"]);
+    expect(names("PUT /users/{user-id}/manager/$ref")).toEqual(["User.ReadWrite.All"]);
+    expect(names("GET /users/$count")).toContain("User.ReadBasic.All");
+    expect(names("GET /users/{user-id}/memberOf/microsoft.graph.group")).toEqual(["User.Read"]);
+    expect(names("GET /users/{user-id}/photo/$value")).toEqual(["User.Read"]);
+    expect(names("PUT /drives/{drive-id}/root:/{item-path}:/content")).toEqual(["Files.ReadWrite"]);
+    expect(names("GET /drives/{drive-id}/items/{driveItem-id}/content")).toContain("Files.Read");
+  });
+});
