@@ -1,6 +1,5 @@
 // The mock's part of a generation: a fake Graph for users' tests, driven by the client's request tree.
 // A generic runtime (fixed templates) interprets a generated route table; the index types `seed` by path.
-import { parsePathPatterns } from "../client/include-paths.js";
 import type { RequestNode } from "../client/request-tree.js";
 import type { ValidatorLookup } from "../client/scope.js";
 import { ClientLayout, type Literal } from "../client/layout.js";
@@ -19,7 +18,7 @@ const RUNTIME_MODULES = ["types", "query", "store", "resolve", "places", "refere
 
 export function planMockModules(ctx: EmitContext, roots: readonly RequestNode[], validators: ValidatorLookup): PlannedModule[] {
   if (!ctx.options.mock || roots.length === 0) return [];
-  const table = buildRouteTable(ctx.model, roots, new Set(ctx.selection.types), parsePathPatterns(ctx.options.includePaths));
+  const table = buildRouteTable(ctx.model, roots, new Set(ctx.selection.types));
   const runtime = RUNTIME_MODULES.map((name) => ({ modulePath: `mock/${name}`, template: `mock-${name}`, view: {}, prettierStable: true }));
   return [...runtime, routesModule(table, validators), indexModule(ctx, table)];
 }
@@ -63,8 +62,10 @@ function routeLiteral(route: MockRoute): Literal {
     ["template", JSON.stringify(route.template)],
   ];
   if (route.reference) entries.push(["reference", "true"]);
+  if (route.eventual) entries.push(["eventual", "true"]);
   if (route.children.length > 0) entries.push(["children", { entries: route.children.map((c) => [propertyKey(c.segment), routeLiteral(c)]) }]);
   if (route.item) entries.push(["item", routeLiteral(route.item)]);
+  if (route.itemPath) entries.push(["itemPath", routeLiteral(route.itemPath)]);
   if (route.operations.length > 0) {
     const operation = (op: MockRoute["operations"][number]): Literal => ({
       entries: [
@@ -102,6 +103,7 @@ function indexModule(ctx: EmitContext, table: MockRouteTable): PlannedModule {
     }
     route.children.forEach((child) => visit(child, false));
     if (route.item) visit(route.item, true);
+    if (route.itemPath) visit(route.itemPath, true);
   };
   table.roots.forEach((root) => visit(root, false));
   const layout = new ClientLayout();

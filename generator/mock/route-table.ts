@@ -1,9 +1,8 @@
 // The mock's route table: the client's request tree as data the mock's runtime walks, plus the entity
 // types it serves (with their bases and the derived types a path can be cast to). Pure function of
 // (model, selection, request tree).
-import { isIncluded, type PathPattern } from "../client/include-paths.js";
-import { type RequestNode } from "../client/request-tree.js";
-import { allProperties, baseChain, concreteTypes, structuredType } from "../model/queries.js";
+import type { RequestNode } from "../client/request-tree.js";
+import { baseChain, concreteTypes, structuredType } from "../model/queries.js";
 import type { Model, StructuredType, TypeRef } from "../model/types.js";
 
 export interface MockRoute {
@@ -13,8 +12,11 @@ export interface MockRoute {
   /** The path's last segment: the name its parent knows it by. */
   readonly segment: string;
   readonly reference: boolean;
+  /** Directory objects: `$count` needs `ConsistencyLevel: eventual`, as in Graph. */
+  readonly eventual: boolean;
   readonly children: readonly MockRoute[];
   readonly item?: MockRoute;
+  readonly itemPath?: MockRoute;
   readonly operations: readonly { segment: string; kind: "action" | "function"; template: string; returns?: string }[];
 }
 
@@ -36,13 +38,14 @@ export interface MockRouteTable {
 
 const typeText = (ref: TypeRef) => (ref.collection ? `Collection(${ref.name})` : ref.name);
 
-export function buildRouteTable(model: Model, roots: readonly RequestNode[], selected: ReadonlySet<string>, patterns: readonly PathPattern[]): MockRouteTable {
-  const routes = roots.map((root) => fromRequestNode(model, root, selected, patterns));
+export function buildRouteTable(model: Model, roots: readonly RequestNode[], selected: ReadonlySet<string>): MockRouteTable {
+  const routes = roots.map(fromRequestNode);
   const entityTypes = new Set<string>();
   const visit = (route: MockRoute) => {
     entityTypes.add(route.type);
     route.children.forEach(visit);
     if (route.item) visit(route.item);
+    if (route.itemPath) visit(route.itemPath);
   };
   routes.forEach(visit);
   const types = new Map<string, MockTypeEntry>();
@@ -72,17 +75,18 @@ function typeEntry(model: Model, type: StructuredType): MockTypeEntry {
   };
 }
 
-function fromRequestNode(model: Model, node: RequestNode, selected: ReadonlySet<string>, patterns: readonly PathPattern[]): MockRoute {
-  const children = node.children.map((child) => fromRequestNode(model, child, selected, patterns));
-  if (node.kind === "entity" && node.included) children.push(...references(model, node, children, selected, patterns));
+function fromRequestNode(node: RequestNode): MockRoute {
   return {
     kind: node.kind,
     type: node.entityType,
     template: node.template,
     segment: node.segments.at(-1) as string,
-    reference: false,
-    children: children.sort((a, b) => compare(a.segment, b.segment)),
-    ...(node.item ? { item: fromRequestNode(model, node.item, selected, patterns) } : {}),
+    reference: !node.contained,
+    eventual: node.kind === "collection" && node.eventualConsistency,
+    // Casts are served from the types table (any derived type of the path's), so their nodes add nothing.
+    children: node.children.filter((child) => child.step !== "cast").map(fromRequestNode),
+    ...(node.item ? { item: fromRequestNode(node.item) } : {}),
+    ...(node.itemPath ? { itemPath: fromRequestNode(node.itemPath) } : {}),
     operations: node.operations.map((op) => ({
       segment: op.segment,
       kind: op.operation.kind,
@@ -90,29 +94,6 @@ function fromRequestNode(model: Model, node: RequestNode, selected: ReadonlySet<
       ...(op.operation.returnType ? { returns: typeText(op.operation.returnType.type) } : {}),
     })),
   };
-}
-
-/**
- * Non-contained navigation (`/groups/{group-id}/members`) the include paths select: references to
- * entities that live in their own sets, with `$ref` to add and remove them. The client's request tree
- * does not list these yet; when it does, its nodes are used instead of these.
- */
-function references(model: Model, node: RequestNode, taken: readonly MockRoute[], selected: ReadonlySet<string>, patterns: readonly PathPattern[]): MockRoute[] {
-  const type = structuredType(model, node.entityType);
-  if (!type) return [];
-  const names = new Set(taken.map((child) => child.segment));
-  return allProperties(model, type)
-    .navigationProperties.filter((nav) => !nav.containsTarget && !names.has(nav.name) && selected.has(nav.type.name))
-    .filter((nav) => isIncluded(patterns, [...node.segments, nav.name]))
-    .map((nav) => {
-      const template = `${node.template}/${nav.name}`;
-      const target = structuredType(model, nav.type.name) as StructuredType;
-      const base = { type: target.fullName, reference: true, children: [], operations: [] };
-      if (!nav.type.collection) return { ...base, kind: "entity", template, segment: nav.name };
-      const key = `{${target.name}-id}`;
-      const item: MockRoute = { ...base, kind: "entity", template: `${template}/${key}`, segment: key };
-      return { ...base, kind: "collection", template, segment: nav.name, item };
-    });
 }
 
 function compare(a: string, b: string): number {

@@ -66,7 +66,10 @@ function listEntities(ctx: ServeContext, place: Place, request: MockRequest): Mo
   const { offset, size } = pageWindow(query, ctx.pageSize);
   const page = matching.slice(offset, offset + size);
   const json: Entity = { "@odata.context": contextUrl(ctx, place, select, false) };
-  if (wantsCount(query)) json["@odata.count"] = matching.length;
+  if (wantsCount(query)) {
+    needsEventual(place, request);
+    json["@odata.count"] = matching.length;
+  }
   if (offset + page.length < matching.length) {
     json["@odata.nextLink"] = nextLink(`${ctx.baseUrl}${request.path}`, query, offset + page.length);
   }
@@ -76,8 +79,16 @@ function listEntities(ctx: ServeContext, place: Place, request: MockRequest): Mo
 
 function countEntities(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
   checkQueryOptions(request.query, ["$filter"]);
+  needsEventual(place, request);
   const count = loadCollection(ctx, place).filter(parseFilter(request.query, queryScope(ctx, place))).length;
   return { status: 200, text: String(count), headers: { "content-type": "text/plain" } };
+}
+
+/** Counting directory objects needs `ConsistencyLevel: eventual`; Graph answers 400 without it. */
+function needsEventual(place: Place, request: MockRequest): void {
+  if (place.node.eventual && request.headers.consistencylevel?.toLowerCase() !== "eventual") {
+    throw badRequest("$count is not currently supported.", "Request_BadRequest");
+  }
 }
 
 function getEntity(ctx: ServeContext, place: Place, request: MockRequest): MockReply {

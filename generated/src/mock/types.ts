@@ -24,6 +24,8 @@ export interface MockNode {
   readonly template: string;
   /** Non-contained navigation: the node holds references to entities that live in their own sets. */
   readonly reference?: boolean;
+  /** Directory objects: `$count` needs the `ConsistencyLevel: eventual` header, as in Graph. */
+  readonly eventual?: boolean;
   readonly children?: Readonly<Record<string, MockNode>>;
   /** The key segment of a collection. */
   readonly item?: MockNode;
