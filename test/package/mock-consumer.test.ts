@@ -13,7 +13,7 @@ const work = tempDir("mock-consumer");
 const pkg = join(work, "pkg");
 const consumer = join(work, "consumer");
 const NAME = "graph-mock-under-test";
-const INCLUDE_PATHS = ["/identity/apiConnectors/**", "/groups/{group-id}", "/groups/{group-id}/members/**", "/users"];
+const INCLUDE_PATHS = ["/identity/apiConnectors/**", "/groups/{group-id}/members/**", "/users"];
 
 function npm(args: string[], cwd: string): string {
   return execFileSync("npm", args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
@@ -48,13 +48,7 @@ describe("a consumer's test against the generated mock, installed from the tarba
       before: ["Ada"],
       after: ["u1", "u2"],
       again: ["Ada", "Grace"],
-      requests: [
-        "GET /groups/{group-id} 200",
-        "GET /groups/{group-id}/members 200",
-        "POST /groups/{group-id}/members/$ref 204",
-        "GET /groups/{group-id} 200",
-        "GET /groups/{group-id}/members 200",
-      ],
+      requests: ["GET /groups/{group-id}/members 200", "POST /groups/{group-id}/members/$ref 204", "GET /groups/{group-id}/members 200"],
     });
     expect(output.roundTrip).toEqual({ created: "Test API", got: "Test API", listed: 1, uploaded: "Renamed", left: 0 });
     expect(output.invalid).toEqual({

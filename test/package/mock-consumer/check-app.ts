@@ -23,9 +23,10 @@ async function appTest(): Promise<number> {
     { id: "u2", displayName: "Grace" },
   ]);
   mock.seed("/groups/g1/members", [{ "@odata.type": "#microsoft.graph.user", id: "u1" }]);
-  const before = await addMemberOnce({ fetch: mock.fetch, getAccessToken: () => "token" }, "g1", "u2");
+  const graph = createGraphClient({ getAccessToken: () => "token", fetch: mock.fetch });
+  const before = await addMemberOnce(graph, "g1", "u2");
   const after = mock.read("/groups/g1/members").map((member) => member.id);
-  const again = await addMemberOnce({ fetch: mock.fetch, getAccessToken: () => "token" }, "g1", "u2");
+  const again = await addMemberOnce(graph, "g1", "u2");
   const elapsed = performance.now() - started;
   results.app = { before, after, again, requests: mock.requests.map((r) => `${r.method} ${r.template} ${r.status}`) };
   return elapsed;
