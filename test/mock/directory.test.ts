@@ -104,7 +104,17 @@ describe("entities and operations", () => {
     mock.seed("/drives/d1/items", [{ id: "i1", name: "a.txt" }]);
     const uploaded = await call("PUT", "/drives/d1/items/i1/content", "hello", { "content-type": "text/plain" });
     expect(uploaded).toMatchObject({ status: 200, json: { id: "i1", name: "a.txt", size: 5 } });
-    expect((await call("GET", "/drives/d1/items/i1/content")).text).toBe("hello");
+    const redirect = await call("GET", "/drives/d1/items/i1/content");
+    expect(redirect).toMatchObject({ status: 302, text: "" });
+    const location = redirect.headers.get("location");
+    expect(location).toBe("https://graph.microsoft.com/mock-download/drives/d1/items/i1/content");
+    expect(await (await mock.fetch(location)).text()).toBe("hello");
+    expect((await mock.fetch(location, { headers: { authorization: "Bearer t" } })).status).toBe(401);
+    const client = generated.client.createGraphClient({ getAccessToken: () => "token", fetch: mock.fetch });
+    expect(new TextDecoder().decode(await client.drives.byId("d1").items.byId("i1").content.download())).toBe("hello");
+    const byPath = await client.drives.byId("d1").items.byId("i1").byPath("notes/new.txt").content.upload(new TextEncoder().encode("hi"), { contentType: "text/plain" });
+    expect(byPath).toMatchObject({ name: "new.txt", size: 2 });
+    expect(mock.requests.at(-1)).toMatchObject({ method: "PUT", template: "/drives/{drive-id}/items/{driveItem-id}:/{item-path}:/content", status: 201 });
   });
 });
 

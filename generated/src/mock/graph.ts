@@ -7,6 +7,7 @@ import { serveBatch } from "./batch.js";
 import { matchFault, type Fault, type FaultRule } from "./faults.js";
 import { listen, type MockServer } from "./http.js";
 import { serveOperation, type OperationHandler } from "./operations.js";
+import { DOWNLOAD_PATH, serveDownload } from "./references.js";
 import { resolvePath, SchemaIndex, targetTemplate } from "./resolve.js";
 import { seedPath, readPath } from "./seed.js";
 import type { ServeContext } from "./places.js";
@@ -124,6 +125,7 @@ export function createMock<Seed>(schema: MockSchema, options: MockGraphOptions =
   }
 
   async function route(ctx: ServeContext, request: MockRequest, batched: boolean): Promise<MockReply> {
+    if (request.path.startsWith(DOWNLOAD_PATH)) return serveDownload(ctx, request);
     if (request.path.startsWith(UPLOAD_PATH))
       return uploads.serve(ctx, decodeURIComponent(request.path.slice(UPLOAD_PATH.length)), request);
     authenticate(request);

@@ -3,7 +3,7 @@
 // clear a single-valued one) and media content (`$value` of a media entity, or a stream property).
 import type { Place } from "./resolve.js";
 import { findEntity, isA, loadCollection, loadEntity, present, readJsonObject, type ServeContext } from "./places.js";
-import { badRequest, notFound, type MockReply, type MockRequest } from "./types.js";
+import { badRequest, MockGraphError, notFound, type MockReply, type MockRequest } from "./types.js";
 
 export function referenceMethods(
   ctx: ServeContext,
@@ -75,6 +75,9 @@ export function contentMethods(
       loadEntity(ctx, place);
       const bytes = ctx.store.stream(key);
       if (!bytes) throw notFound(`${place.path}/${property ?? "$value"}`);
+      // Graph sends a drive item's content from a pre-authenticated URL: 302 there, as it does.
+      const download = `${ctx.baseUrl.replace(/\/v1\.0$/, "")}${DOWNLOAD_PATH}${key.slice(1)}`;
+      if (ctx.index.isA(place.type, DRIVE_ITEM)) return { status: 302, headers: { location: download } };
       return { status: 200, bytes, headers: { "content-type": "application/octet-stream" } };
     },
     PUT: () => {
@@ -96,3 +99,20 @@ export function contentMethods(
 }
 
 const DRIVE_ITEM = "microsoft.graph.driveItem";
+
+/** Where drive item content is downloaded from, on the mock's origin: the stream's path follows. */
+export const DOWNLOAD_PATH = "/mock-download/";
+
+/** A download URL: the bytes, to a request without a token (the URL is the credential). */
+export function serveDownload(ctx: ServeContext, request: MockRequest): MockReply {
+  if (request.headers.authorization !== undefined) {
+    throw new MockGraphError(
+      401,
+      "unauthenticated",
+      "Download URLs are pre-authenticated: send no Authorization header.",
+    );
+  }
+  const bytes = ctx.store.stream(`/${request.path.slice(DOWNLOAD_PATH.length)}`);
+  if (!bytes || request.method !== "GET") throw notFound(request.path);
+  return { status: 200, bytes, headers: { "content-type": "application/octet-stream" } };
+}

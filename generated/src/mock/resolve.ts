@@ -183,7 +183,8 @@ function walk(index: SchemaIndex, start: Place, segments: readonly string[]): Ta
     const next = child ?? (node.kind === "collection" ? node.item : undefined);
     if (!next) {
       const stream = index.properties(place.type).get(segment);
-      if (last && node.kind === "entity" && stream === "Edm.Stream") return { kind: "value", place, property: segment };
+      if (last && node.kind === "entity" && stream === "Edm.Stream")
+        return { kind: "value", place: { ...place, template: `${place.template}/${segment}` }, property: segment };
       throw notFound(segment);
     }
     const item = next === node.item ? { path: place.path, id: segment } : undefined;
