@@ -2,7 +2,7 @@
 // functions and actions with default answers, media content, delta rounds, $batch and upload sessions.
 // Requests go through `mock.fetch` as raw HTTP, the way code without the generated client talks to it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { generateDirectoryMock, type GeneratedMock } from "./support/generated-mock.js";
+import { fakeJwt, generateDirectoryMock, type GeneratedMock } from "./support/generated-mock.js";
 
 const GRAPH = "https://graph.microsoft.com/v1.0";
 let generated: GeneratedMock;
@@ -69,6 +69,21 @@ describe("non-contained navigation", () => {
     mock.seed("/groups/g1/owners", [{ "@odata.type": "#microsoft.graph.user", id: "u9", displayName: "Only an owner" }]);
     expect((await call("GET", "/groups/g1/owners")).json.value).toEqual([{ "@odata.type": "#microsoft.graph.user", id: "u9", displayName: "Only an owner" }]);
     expect(() => mock.seed("/users", [{ displayName: 7 }])).toThrow('mock.seed("/users"): /displayName: expected Edm.String, received number 7');
+  });
+});
+
+describe("permission mode on the client's members requests", () => {
+  it("lets a token with an accepted permission add a member, and answers 403 naming the least-privileged one", async () => {
+    const enforcing = generated.createMockGraph({ permissions: "enforce" });
+    enforcing.seed("/groups", [{ id: "g1" }]);
+    enforcing.seed("/users", [{ id: "u1" }]);
+    const as = (claims: Record<string, unknown>) =>
+      generated.client.createGraphClient({ getAccessToken: () => fakeJwt(claims), fetch: enforcing.fetch }).groups.byId("g1").members;
+    const denied = await as({ scp: "GroupMember.Read.All" }).addRef("u1").catch((e: any) => e);
+    expect(denied).toMatchObject({ status: 403, code: "Authorization_RequestDenied" });
+    expect(denied.message).toContain("POST /groups/{group-id}/members/$ref needs the delegated permission GroupMember.ReadWrite.All");
+    await as({ roles: ["Group.ReadWrite.All"] }).addRef("u1");
+    expect((await as({ scp: "GroupMember.Read.All" }).list()).value.map((m: any) => m.id)).toEqual(["u1"]);
   });
 });
 
