@@ -1,6 +1,7 @@
 // npm run bench: wall time and peak RSS per stage of graphgen on the full Graph v1.0 metadata
-// (--all, types + validators, formatted), the default config cold and unchanged, and odata2ts
-// generating models from the same file in the same run. Median of BENCH_RUNS runs (default 3).
+// (--all, types + validators, formatted), the same with a client for every request path
+// (--include-path '/**') and tsc --strict over that output, the default config cold and unchanged,
+// and odata2ts generating models from the same file in the same run. Median of BENCH_RUNS runs (default 3).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -91,6 +92,25 @@ console.log(`graphgen bench: ${runs} run(s) each, median; machine: ${process.arc
 const full = Array.from({ length: runs }, (_, i) => graphgen({ metadata, all: true, out: join(work, `all-${i}`), cwd: root }));
 const fullFigures = medianFigures(full);
 printTable("full v1.0 --all (types + validators), formatted, cold", fullFigures);
+
+/** tsc --strict (the output's own tsconfig: strict, exactOptionalPropertyTypes, ...) over a generated package. */
+function typecheck(dir: string): { errors: number; ms: number; rssMb: number } {
+  const tsc = join(root, "node_modules/typescript/bin/tsc");
+  const timed = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, tsc, "-p", join(dir, "tsconfig.json"), "--noEmit"], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const [seconds, kb] = (timed.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+  return { errors: (timed.stdout.match(/error TS/g) ?? []).length, ms: (seconds ?? NaN) * 1000, rssMb: (kb ?? NaN) / 1024 };
+}
+
+const everyPath = Array.from({ length: runs }, (_, i) => graphgen({ metadata, all: true, includePaths: ["/**"], out: join(work, `paths-${i}`), cwd: root }));
+const everyPathFigures = medianFigures(everyPath);
+printTable("full v1.0 --all --include-path '/**' (types + validators + a client for every request path), formatted, cold", everyPathFigures);
+const checked = typecheck(join(work, "paths-0"));
+console.log(`  tsc --strict over that output: ${checked.errors} error(s), ${checked.ms.toFixed(0)} ms, peak RSS ${checked.rssMb.toFixed(0)} MB`);
+const reach = everyPathFigures.total ?? { ms: NaN, rss: NaN };
+console.log(`  targets: under 20000 ms (${reach.ms.toFixed(0)}), peak RSS under 1536 MB (${reach.rss.toFixed(0)}), tsc 0 errors (${checked.errors})`);
 
 const defaults = { ...JSON.parse(readFileSync(join(root, "graphgen.config.json"), "utf8")), cwd: root };
 const cold = Array.from({ length: runs }, (_, i) => graphgen({ ...defaults, out: join(work, `default-${i}`) }));

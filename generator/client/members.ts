@@ -6,7 +6,7 @@ import { propertyKey, requestBuilderMember, requestBuilderNaming, requestPathWor
 import { commentLines } from "../emit/docs.js";
 import { typeExpression } from "../emit/type-expressions.js";
 import type { Parameter } from "./layout.js";
-import { itemTemplate, type OperationNode, type RequestNode } from "./request-tree.js";
+import { creates, deletes, itemTemplate, updates, type OperationNode, type RequestNode } from "./request-tree.js";
 import { CLIENT_RUNTIME_MODULE, parameterAlias, resultAlias, type BuilderScope } from "./scope.js";
 
 const pathPlus = (suffix: string): string => `\`\${path}/${suffix}\``;
@@ -24,7 +24,7 @@ export function collectionMembers(scope: BuilderScope): void {
   scope.sender(scope.doc(`Lists the ${type.name} items, one page per call.`, "GET", node.template, ...eventual), "list", listParams, `Promise<${page}<${entity}>>`, { spec });
   const allDoc = commentLines("Every item, page after page, following `@odata.nextLink` (same origin only).");
   scope.sender(allDoc, "listAll", listParams, `AsyncIterable<${entity}>`, { spec, callee: "transport.listAll" });
-  if (node.contained && node.step !== "cast") {
+  if (creates(node)) {
     const create = scope.addSpec("create", "POST", node.template, scope.validator("body"));
     const params = [{ name: "body", annotation: `: ${entity}` }, options(requestOptions)];
     scope.sender(scope.doc(`Creates a new ${type.name}.`, "POST", node.template), "create", params, `Promise<${entity}>`, { spec: create, body: "body" });
@@ -59,14 +59,14 @@ export function entityMembers(scope: BuilderScope): void {
   const entity = scope.entity();
   const get = scope.addSpec("get", "GET", node.template, scope.validator("result"));
   scope.sender(scope.doc(`Reads the ${type.name}.`, "GET", node.template), "get", [options(`${getOptions}<Property, Navigation>`)], `Promise<${entity}>`, { spec: get });
-  if (node.contained && node.step !== "cast") {
+  if (updates(node)) {
     const update = scope.addSpec("update", "PATCH", node.template, scope.validator("body"));
     const updateDoc = scope.doc(`Updates the ${type.name}: only the properties given change.`, "PATCH", node.template);
     scope.sender(updateDoc, "update", [{ name: "body", annotation: `: ${entity}` }, options(requestOptions)], "Promise<void>", { spec: update, body: "body" });
-    if (node.step === "key" || node.step === "itemPath") {
-      const remove = scope.addSpec("delete", "DELETE", node.template);
-      scope.sender(scope.doc(`Deletes the ${type.name}.`, "DELETE", node.template), "delete", [options(requestOptions)], "Promise<void>", { spec: remove });
-    }
+  }
+  if (deletes(node)) {
+    const remove = scope.addSpec("delete", "DELETE", node.template);
+    scope.sender(scope.doc(`Deletes the ${type.name}.`, "DELETE", node.template), "delete", [options(requestOptions)], "Promise<void>", { spec: remove });
   }
   if (node.references && node.step === "navigation") {
     const template = `${node.template}/$ref`;
@@ -109,6 +109,10 @@ export function childMembers(scope: BuilderScope): void {
     return { type: imports.add(naming.modulePath, naming.interfaceName), factory: values.add(naming.modulePath, naming.factoryName, false) };
   };
   for (const child of node.children) {
+    if (child.function) {
+      functionMember(scope, child, builder(child));
+      continue;
+    }
     const segment = child.segments.at(-1) as string;
     const name = propertyKey(requestBuilderMember(requestPathWord(segment), scope.taken));
     const { type, factory } = builder(child);
@@ -139,6 +143,21 @@ export function childMembers(scope: BuilderScope): void {
       implementation: layout.arrowMember("    ", "byPath", ["itemPath"], factory, ["transport", `\`\${path}\${${itemPathSegment}(itemPath)}\``]),
     });
   }
+}
+
+/** A composable function: a method taking its parameters and returning the builder of its result. */
+function functionMember(scope: BuilderScope, child: RequestNode, builder: { type: string; factory: string }): void {
+  const op = child.function as OperationNode;
+  const name = requestBuilderMember(op.operation.name, scope.taken);
+  const functionSegment = scope.runtimeValue("functionSegment");
+  const members = parameterMembers(scope, op.operation);
+  const params: Parameter[] = members ? [{ name: "parameters", members }] : [];
+  const call = [JSON.stringify(op.segment), ...(members ? ["parameters"] : [])].join(", ");
+  scope.members.push({
+    doc: commentLines(op.operation.description ?? `The function ${op.operation.fullName}.`, `\`${child.template}\`: its result, and the paths below it.`),
+    signature: scope.layout.signature("  ", name, params, `: ${builder.type};`),
+    implementation: scope.layout.arrowMember("    ", name, params.map((p) => p.name), builder.factory, ["transport", pathPlus(`\${${functionSegment}(${call})}`)]),
+  });
 }
 
 /** A bound action (POST, its parameters as the body) or function (GET, its parameters in the path). */
@@ -175,7 +194,9 @@ function resultType(scope: BuilderScope, op: OperationNode): string {
   const ctx = scope.expressions;
   const returns = op.operation.returnType;
   if (!returns) return "void";
-  const expression = typeExpression(ctx, { name: returns.type.name, collection: false }, !returns.type.collection && returns.nullable);
+  const nullable = !returns.type.collection && returns.nullable;
+  const structured = ctx.model.types.get(returns.type.name)?.kind === "entity" || ctx.model.types.get(returns.type.name)?.kind === "complex";
+  const expression = structured ? scope.structured(returns.type.name, nullable) : typeExpression(ctx, { name: returns.type.name, collection: false }, nullable);
   const item = scope.named(resultAlias(op.operation.name), expression);
   if (returns.type.collection) return `${scope.runtime("CollectionPage")}<${item}>`;
   const type = ctx.model.types.get(returns.type.name);

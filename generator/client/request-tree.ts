@@ -18,9 +18,11 @@ export interface OperationNode {
 /**
  * How a node's last segment addresses it from its parent: an entity set or singleton (`root`), a navigation
  * property, a key (`{user-id}`), a type cast (`microsoft.graph.group`), or a drive item's path
- * (`root:/{item-path}:`, a OneDrive convention the metadata does not describe).
+ * (`root:/{item-path}:`, a OneDrive convention the metadata does not describe), or a complex-typed property
+ * Graph serves on its own path (`mailboxSettings`, annotated with read or update restrictions), or a composable
+ * function's result (`getByPath(path='...')`), whose navigation properties Graph serves one step further.
  */
-export type RequestStep = "root" | "navigation" | "key" | "cast" | "itemPath";
+export type RequestStep = "root" | "navigation" | "key" | "cast" | "itemPath" | "property" | "function";
 
 /** A stream: the media entity's own content (`$value`) or a stream property (`content`, `logo`). */
 export interface StreamNode {
@@ -34,10 +36,10 @@ export interface RequestNode {
   readonly segments: readonly string[];
   /** `/identity/apiConnectors/{identityApiConnector-id}`, `/drives/{drive-id}/root:/{item-path}:` */
   readonly template: string;
-  /** An entity (singleton, key, single-valued navigation) or a collection of entities. */
+  /** An entity (singleton, key, single-valued navigation) or a collection of entities (or complex values). */
   readonly kind: "entity" | "collection";
   readonly step: RequestStep;
-  /** The entity type (of the item for collections); a cast's derived type. */
+  /** The entity type (of the item for collections); a cast's derived type; a property's complex type. */
   readonly entityType: string;
   /**
    * The entities belong here (entity sets, singletons, contained navigation): the node creates, updates and
@@ -65,6 +67,8 @@ export interface RequestNode {
   readonly operations: readonly OperationNode[];
   /** Streams to download and upload, when the node is selected. */
   readonly streams: readonly StreamNode[];
+  /** For a `function` step: the composable function whose result the node is (its `get` calls it). */
+  readonly function?: OperationNode;
 }
 
 /** What one HTTP request does; the builder member that sends it is named after it (operations by segment). */
@@ -113,13 +117,28 @@ export function itemTemplate(node: RequestNode): string {
   return node.item?.template ?? `${node.template}/{${node.entityType.split(".").at(-1)}-id}`;
 }
 
+/** A collection that takes new entities: its own (contained), not seen through a cast, not a complex property. */
+export function creates(node: RequestNode): boolean {
+  return node.kind === "collection" && node.contained && node.step !== "cast" && node.step !== "property";
+}
+
+/** An entity (or complex property) that takes PATCH: its own, not seen through a cast. */
+export function updates(node: RequestNode): boolean {
+  return node.kind === "entity" && node.contained && node.step !== "cast";
+}
+
+/** An entity that can be deleted: one addressed by key or by path, and its own. */
+export function deletes(node: RequestNode): boolean {
+  return updates(node) && (node.step === "key" || node.step === "itemPath");
+}
+
 /** The HTTP requests a node offers, in the order its builder declares them: what permissions are looked up for. */
 export function nodeRequests(node: RequestNode): NodeRequest[] {
   const requests: NodeRequest[] = [];
   const add = (method: NodeRequest["method"], template: string, role: RequestRole) => requests.push({ method, template, role });
   if (node.included && node.kind === "collection") {
     add("GET", node.template, "list");
-    if (node.contained && node.step !== "cast") add("POST", node.template, "create");
+    if (creates(node)) add("POST", node.template, "create");
     if (node.countable) add("GET", `${node.template}/$count`, "count");
     if (node.references) {
       add("POST", `${node.template}/$ref`, "addRef");
@@ -128,10 +147,8 @@ export function nodeRequests(node: RequestNode): NodeRequest[] {
   }
   if (node.included && node.kind === "entity") {
     add("GET", node.template, "get");
-    if (node.contained && node.step !== "cast") {
-      add("PATCH", node.template, "update");
-      if (node.step === "key" || node.step === "itemPath") add("DELETE", node.template, "delete");
-    }
+    if (updates(node)) add("PATCH", node.template, "update");
+    if (deletes(node)) add("DELETE", node.template, "delete");
     if (node.references && node.step === "navigation") {
       add("PUT", `${node.template}/$ref`, "setRef");
       add("DELETE", `${node.template}/$ref`, "removeRef");

@@ -1,7 +1,7 @@
 // What the member planners of one request builder module share (scope.ts): its imports, specs, members, layout
 // and the permission lines of its doc comments.
 import type { StructuredType, TypeRef } from "../model/types.js";
-import { structuredType } from "../model/queries.js";
+import { concreteTypes, structuredType } from "../model/queries.js";
 import { pascalCase, requestBuilderNaming } from "../naming.js";
 import type { RequestNode } from "./request-tree.js";
 import type { OperationPermissionInfo } from "./permissions.js";
@@ -90,7 +90,20 @@ export class BuilderScope {
 
   /** The node's entity type (with its derived types, a union) as a TypeScript type. */
   entity(): string {
-    return this.named("Item", typeExpression(this.expressions, { name: this.node.entityType, collection: false }, false));
+    return this.named("Item", this.structured(this.node.entityType, false));
+  }
+
+  /**
+   * A structured type as the union of what it can hold; a type with more concrete types than a reader could
+   * scan (`microsoft.graph.entity` has over a thousand) as its own interface: narrow it with a cast path.
+   */
+  structured(fullName: string, nullable: boolean): string {
+    if (concreteTypes(this.expressions.model, fullName).length <= WIDE_UNION) {
+      return typeExpression(this.expressions, { name: fullName, collection: false }, nullable);
+    }
+    const naming = this.expressions.names.type(fullName);
+    const name = this.imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
+    return nullable ? `${name} | null` : name;
   }
 
   /** `expression`, or a module-local alias `name` for it when it is long (a union of derived types). */
@@ -147,6 +160,9 @@ export class BuilderScope {
     return commentLines(summary, ...notes, `\`${method} ${template}\``, ...permissions);
   }
 }
+
+/** More concrete types than this, and a base type is written as itself, not as the union. */
+const WIDE_UNION = 60;
 
 /** Longer type expressions get an alias; a signature line holds about this much besides its type. */
 const LONG_TYPE = 60;

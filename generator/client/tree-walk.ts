@@ -16,6 +16,7 @@ const MAX_SEGMENTS = 16;
 const NAVIGATION_RESTRICTIONS = "Org.OData.Capabilities.V1.NavigationRestrictions";
 const COUNT_RESTRICTIONS = "Org.OData.Capabilities.V1.CountRestrictions";
 const DIRECTORY_OBJECT = "microsoft.graph.directoryObject";
+const PROPERTY_PATH_TERMS = ["Org.OData.Capabilities.V1.ReadRestrictions", "Org.OData.Capabilities.V1.UpdateRestrictions", "Org.OData.Capabilities.V1.InsertRestrictions"];
 /** OneDrive addresses a drive item by its path below another (`root:/a/b.txt:`); the metadata cannot say so. */
 const DRIVE_ITEM = "microsoft.graph.driveItem";
 
@@ -29,6 +30,10 @@ interface Step {
   readonly countable: boolean;
   /** Types a cast may name here. */
   readonly casts: readonly string[];
+  /** Nothing further: no operations (a composable function's navigation properties, as Graph's OpenAPI). */
+  readonly leaf?: boolean;
+  /** The composable function a `function` step calls. */
+  readonly function?: OperationNode;
 }
 
 export class TreeWalk {
@@ -68,15 +73,16 @@ export class TreeWalk {
     const type = structuredType(this.model, typeName);
     if (!type || !this.worthVisiting(segments)) return undefined;
     const children: RequestNode[] = [];
-    // Below a non-contained navigation or a cast Graph's paths stop: the entity's own paths lead on.
-    if (via.contained && via.step !== "cast" && via.step !== "itemPath") {
+    // Below a non-contained navigation Graph's paths stop: the entity's own paths lead on. Below an entity cast
+    // (`pages/{id}/microsoft.graph.sitePage`) the derived type's navigation properties are walked, as Graph does.
+    if (via.contained && via.step !== "itemPath") {
       const navigations = allProperties(this.model, type).navigationProperties;
       for (const nav of [...navigations].sort((a, b) => compare(a.name, b.name))) {
         const child = this.navigation(segments, nav, via.visited, type);
         if (child) children.push(child);
       }
     }
-    if (via.step !== "cast") children.push(...this.casts(segments, via, "entity"));
+    if (via.step !== "cast") children.push(...this.casts(segments, via, "entity"), ...this.complexProperties(segments, type));
     // Any drive item, contained (`items/{id}`) or not (`root`), addresses the items below it by path.
     const itemPath = typeName === DRIVE_ITEM && via.step !== "itemPath" && via.step !== "cast" ? this.itemPath(segments, via) : undefined;
     return this.node(segments, "entity", type, via, children, undefined, itemPath);
@@ -125,6 +131,44 @@ export class TreeWalk {
     return nodes;
   }
 
+  /**
+   * Complex-typed properties with their own path: Graph's OpenAPI gives one to those annotated with read,
+   * update or insert restrictions (`mailboxSettings`, `serviceProvisioningErrors`), not to every complex property.
+   */
+  private complexProperties(segments: string[], type: StructuredType): RequestNode[] {
+    const nodes: RequestNode[] = [];
+    for (const property of allProperties(this.model, type).properties) {
+      const complex = structuredType(this.model, property.type.name);
+      if (complex?.kind !== "complex" || !PROPERTY_PATH_TERMS.some((term) => property.annotations.has(term))) continue;
+      const path = [...segments, property.name];
+      if (!this.worthVisiting(path)) continue;
+      const via: Step = { step: "property", contained: true, visited: new Set(), countable: property.type.collection, casts: [] };
+      const node = this.node(path, property.type.collection ? "collection" : "entity", complex, via, [], undefined, undefined);
+      if (node) nodes.push(node);
+    }
+    return nodes.sort((a, b) => compare(a.template, b.template));
+  }
+
+  /** The entity a composable function returns, with its navigation properties one step down (as Graph's OpenAPI). */
+  private functionNode(segments: string[], op: OperationNode): RequestNode | undefined {
+    const returns = op.operation.returnType?.type;
+    const type = returns && !returns.collection ? structuredType(this.model, returns.name) : undefined;
+    if (op.operation.kind !== "function" || !op.operation.isComposable || type?.kind !== "entity") return undefined;
+    const path = [...segments, op.segment];
+    if (!this.worthVisiting(path)) return undefined;
+    const leaf = (nav: NavigationProperty): RequestNode | undefined => {
+      const target = structuredType(this.model, nav.type.name);
+      const navPath = [...path, nav.name];
+      if (!target || !this.worthVisiting(navPath)) return undefined;
+      const via: Step = { step: "navigation", contained: false, visited: new Set(), countable: false, casts: [], leaf: true };
+      return this.node(navPath, nav.type.collection ? "collection" : "entity", target, via, [], undefined, undefined);
+    };
+    const navigations = [...allProperties(this.model, type).navigationProperties].sort((a, b) => compare(a.name, b.name));
+    const children = navigations.flatMap((nav) => leaf(nav) ?? []);
+    const via: Step = { step: "function", contained: false, visited: new Set(), countable: false, casts: [], function: op };
+    return this.node(path, "entity", type, via, children, undefined, undefined);
+  }
+
   private itemPath(segments: string[], via: Step): RequestNode | undefined {
     const step: Step = { ...via, step: "itemPath", contained: true, references: undefined, casts: [] };
     return this.entity([...segments, "{item-path}"], DRIVE_ITEM, step);
@@ -145,7 +189,12 @@ export class TreeWalk {
   ): RequestNode | undefined {
     const included = isIncluded(this.patterns, segments);
     const template = templateOf(segments, via.step);
-    const operations = via.step === "cast" || via.step === "itemPath" ? [] : this.operations(segments, template, type, kind === "collection");
+    const bare = via.leaf || via.step === "cast" || via.step === "itemPath" || via.step === "property";
+    const bound = bare ? [] : this.operations(segments, template, type, kind === "collection");
+    // A composable function returning one entity is a path of its own (`getByPath(path='x')/lists`).
+    const functions = via.step === "function" ? [] : bound.flatMap((op) => this.functionNode(segments, op) ?? []);
+    const operations = bound.filter((op) => !functions.some((f) => f.function === op));
+    children = [...children, ...functions];
     const streams = included && kind === "entity" ? this.streams(template, type) : [];
     if (!included && children.length === 0 && !item && !itemPath && operations.length === 0) return undefined;
     return {
@@ -165,6 +214,7 @@ export class TreeWalk {
       ...(itemPath ? { itemPath } : {}),
       operations,
       streams,
+      ...(via.function ? { function: via.function } : {}),
     };
   }
 

@@ -65,6 +65,35 @@ export async function usage(): Promise<void> {
 }
 `;
 
+/** The kinds of request beyond containment, typed as a user writes them. */
+const REACH_USAGE = `
+import { createGraphClient } from "./src/client/index.js";
+import type { Group } from "./src/models/Group.js";
+import type { DriveItem } from "./src/models/DriveItem.js";
+
+export async function reach(user: { id?: string | null }): Promise<void> {
+  const graph = createGraphClient({ getAccessToken: () => "token" });
+  const members = graph.groups.byId("g").members;
+  await members.addRef("u");
+  await members.addRef(user);
+  await members.removeRef("u");
+  const count: number = await members.count({ consistencyLevel: "eventual", filter: "startswith(displayName,'a')" });
+  const groups: Group[] = (await graph.users.byId("u").memberOf.asGroup.list({ select: ["displayName"] })).value;
+  await graph.users.byId("u").manager.setRef("boss");
+  await graph.users.byId("u").manager.removeRef();
+  const photo: Uint8Array = await graph.users.byId("u").photo.content.download();
+  const stream: ReadableStream<Uint8Array> = await graph.users.byId("u").photo.content.stream();
+  const item: DriveItem | undefined = await graph.drives.byId("d").root.byPath("a/b.txt").content.upload("hi", { contentType: "text/plain" });
+  // @ts-expect-error an upload needs its content type
+  await graph.drives.byId("d").root.byPath("a/b.txt").content.upload("hi");
+  // @ts-expect-error memberOf is read through, never created into
+  await graph.users.byId("u").memberOf.create({});
+  // @ts-expect-error a count is a number, not a page
+  (await members.count()).value;
+  void [count, groups, photo, stream, item];
+}
+`;
+
 describe("client for the default config", () => {
   const out = join(work, "default");
 
@@ -97,14 +126,16 @@ describe("client for the full v1.0 metadata", () => {
   it("generates with --all and /identity/**, /users/** and type-checks", async () => {
     const out = join(work, "all");
     const config = loadConfig(join(REPO, "graphgen.config.json"));
-    await generate({ ...config, all: true, includePaths: ["/identity/**", "/users/**"], out, format: false }, { force: true });
+    const includePaths = ["/identity/**", "/users/**", "/groups/*/members/**", "/drives/*/root/*"];
+    await generate({ ...config, all: true, includePaths, out, format: false }, { force: true });
     const client = join(out, "src/client");
     for (const module of ["paths/users/byId/messages/byId.ts", "paths/identity/conditionalAccess/policies.ts", "paths/identity/apiConnectors/byId.ts"]) {
       expect(existsSync(join(client, module)), module).toBe(true);
     }
     const table = readFileSync(join(client, "permissions.ts"), "utf8");
     expect(table).toContain('"GET /users/{user-id}/messages"');
+    writeFileSync(join(out, "reach.ts"), REACH_USAGE);
     // Only the client's entry point and what it reaches: the package index is the types' and validators' business.
-    expect(typecheck(out, ["src/client/index.ts"])).toBe("");
+    expect(typecheck(out, ["src/client/index.ts", "reach.ts"])).toBe("");
   }, 120_000);
 });

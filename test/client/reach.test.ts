@@ -1,6 +1,8 @@
 // The client beyond containment, against the local Graph-like server: non-contained navigation (members,
 // memberOf, manager), `$ref`, `$count` with and without ConsistencyLevel, type casts, binary streams and drive
 // items by path. The client is generated for these paths and imported as the user would.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type GraphServer, startGraphServer } from "../support/graph-server.js";
 import { type GeneratedClient, generateDefaultClient } from "./support/generated-client.js";
@@ -13,6 +15,8 @@ const INCLUDE_PATHS = [
   "/users/*/photo",
   "/drives/*/items/*",
   "/drives/*/root/*",
+  "/users/*/mailboxSettings",
+  "/sites/*/getByPath",
 ];
 /** Bytes that are not valid UTF-8 (a lone continuation byte, 0xFF, 0xFE, NUL): any text decoding would change them. */
 const BINARY = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28, 0x0d, 0x0a, 0x1a]);
@@ -139,6 +143,21 @@ describe("streams", () => {
     const root = client.drives.byId("d1").root;
     expect(() => root.byPath("a/../b.txt")).toThrow('refused id ".."');
     expect(() => root.byPath("a//b.txt")).toThrow('refused id ""');
+  });
+});
+
+describe("the modules of each new kind", () => {
+  it.each([
+    ["collection with $count, $ref and casts", "paths/groups/byId/members.ts"],
+    ["type cast", "paths/groups/byId/members/asUser.ts"],
+    ["single-valued reference", "paths/users/byId/manager.ts"],
+    ["media entity stream", "paths/users/byId/photo.ts"],
+    ["drive item by path", "paths/drives/byId/root/byPath.ts"],
+    ["complex property", "paths/users/byId/mailboxSettings.ts"],
+    ["composable function", "paths/sites/byId/getByPath.ts"],
+  ])("%s: %s", async (_kind, file) => {
+    const text = readFileSync(join(generated.dir, "src/client", file), "utf8");
+    await expect(text).toMatchFileSnapshot(`__snapshots__/reach/${file}.snap`);
   });
 });
 

@@ -180,6 +180,7 @@ describe("checkPermissions", () => {
       delegated: [{ name: "APIConnectors.ReadWrite.All", id: "c67b52c5-7c69-48b6-9d48-7b3af3ded914" }],
       application: [{ name: "APIConnectors.ReadWrite.All", id: "1dfe531a-24a6-4f1b-80f4-7a0dc5a0a171" }],
     });
-    expect(Object.keys(generated.client.permissions)).toHaveLength(6);
+    // list, create, $count, get, update, delete, uploadClientCertificate
+    expect(Object.keys(generated.client.permissions)).toHaveLength(7);
   });
 });

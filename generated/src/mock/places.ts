@@ -101,7 +101,8 @@ export function contextUrl(
       if (/^\{.*\}$/.test(template[i] ?? "")) parts.push(`${parts.pop() ?? ""}('${decodeURIComponent(segment)}')`);
       else parts.push(decodeURIComponent(segment));
     });
-  return `${ctx.baseUrl}/$metadata#${parts.join("/")}${select ? `(${select.join(",")})` : ""}${entity ? "/$entity" : ""}`;
+  const shape = select ? `(${select.join(",")})` : "";
+  return `${ctx.baseUrl}/$metadata#${parts.join("/")}${shape}${entity ? "/$entity" : ""}`;
 }
 
 /** The entity as Graph answers it: `@odata.type` only when it is not the type the path declares. */
