@@ -44,6 +44,11 @@ mock.seed("/groups/g1/members", [{ "@odata.type": "#microsoft.graph.user", id: "
 mock.seed("/users", [{ displayName: 1 }]);
 // @ts-expect-error no such path
 mock.seed("/devices", []);
+const names: (string | null | undefined)[] = mock.read("/users").map((user) => user.displayName);
+// @ts-expect-error read is typed by path: displayName is not a number
+const wrong: number | null | undefined = mock.read("/users")[0]?.displayName;
+const stored: Record<string, unknown>[] = mock.read("/users/u1");
+export { names, wrong, stored };
 `,
     );
     writeFileSync(join(out, "tsconfig.check.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noEmit: true, rootDir: "." }, files: ["seed-check.ts"] }));

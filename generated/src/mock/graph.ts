@@ -56,6 +56,7 @@ export interface MockGraph<Seed> {
   /** Puts entities (with their ids, if given) at a collection path, or the properties of a singleton. */
   seed<P extends keyof Seed & string>(path: P, data: Seed[P] | readonly Seed[P][]): Seed[P][];
   /** What the mock holds at a collection or entity path, as stored. */
+  read<P extends keyof Seed & string>(path: P): Seed[P][];
   read(path: string): Entity[];
   /** Answers a bound operation: by its name (`uploadClientCertificate`) or `METHOD /template`. */
   handle(operation: string, handler: OperationHandler): void;
@@ -170,7 +171,7 @@ export function createMock<Seed>(schema: MockSchema, options: MockGraphOptions =
         return outcome === DROPPED ? undefined : { ...outcome, body: replyBytes(outcome) };
       }),
     seed: (path, data) => seedPath(context("https://graph.microsoft.com"), path, data) as never,
-    read: (path) => readPath(context("https://graph.microsoft.com"), path),
+    read: (path: string) => readPath(context("https://graph.microsoft.com"), path) as never,
     handle: (operation, handler) => void handlers.set(operation, handler),
     fault(pattern, fault) {
       const rule: FaultRule = { pattern, fault, used: 0 };
