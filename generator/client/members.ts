@@ -177,6 +177,11 @@ export function operationMember(scope: BuilderScope, op: OperationNode): void {
       ? pathPlus(`\${functionSegment(${[JSON.stringify(op.segment), ...(members ? ["parameters"] : [])].join(", ")})}`)
       : pathPlus(op.segment);
   const body = members && op.operation.kind === "action" ? { body: "body" } : {};
+  // A function returning a stream (Graph's reports: a CSV behind a 302) is downloaded as bytes.
+  if (isFunction && op.operation.returnType?.type.name === "Edm.Stream" && !op.operation.returnType.type.collection) {
+    scope.sender(doc, name, params, "Promise<Uint8Array>", { spec, path, callee: "transport.download" });
+    return;
+  }
   scope.sender(doc, name, params, `Promise<${resultType(scope, op)}>`, { spec, path, ...body });
 }
 

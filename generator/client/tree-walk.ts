@@ -4,9 +4,10 @@
 // a non-contained one is addressable with its key, casts, `$count`, `$ref`, streams and bound operations,
 // but not walked further (its entities live elsewhere, where their own paths lead on); casts only to the
 // types a `Validation.DerivedTypeConstraint` names. Pure function of (model, patterns).
+import type { AnnotationValue } from "../csdl/raw.js";
 import { TERMS } from "../model/annotate.js";
-import { allProperties, baseChain, boundOperations, structuredType } from "../model/queries.js";
-import type { Annotations, EntitySet, Model, NavigationProperty, StructuredType } from "../model/types.js";
+import { allProperties, baseChain, structuredType } from "../model/queries.js";
+import type { Annotations, EntitySet, Model, NavigationProperty, Operation, StructuredType } from "../model/types.js";
 import { isIncluded, mayIncludeBelow, type PathPattern } from "./include-paths.js";
 import type { OperationNode, RequestNode, RequestStep, StreamNode } from "./request-tree.js";
 
@@ -19,6 +20,7 @@ const DIRECTORY_OBJECT = "microsoft.graph.directoryObject";
 const PROPERTY_PATH_TERMS = ["Org.OData.Capabilities.V1.ReadRestrictions", "Org.OData.Capabilities.V1.UpdateRestrictions", "Org.OData.Capabilities.V1.InsertRestrictions"];
 /** OneDrive addresses a drive item by its path below another (`root:/a/b.txt:`); the metadata cannot say so. */
 const DRIVE_ITEM = "microsoft.graph.driveItem";
+const DRIVE = "microsoft.graph.drive";
 
 /** How the node being built was reached, and what that allows. */
 interface Step {
@@ -38,6 +40,8 @@ interface Step {
 
 export class TreeWalk {
   private readonly entitySets: readonly EntitySet[];
+  /** Bound operations by binding type and `[]` for collections: the walk asks for them at every node. */
+  private readonly bound = new Map<string, Operation[]>();
 
   constructor(
     private readonly model: Model,
@@ -45,6 +49,11 @@ export class TreeWalk {
     private readonly rootNamespace: string,
   ) {
     this.entitySets = model.containers.flatMap((c) => c.entitySets);
+    for (const operation of model.operations) {
+      if (!operation.binding) continue;
+      const key = `${operation.binding.type.name}${operation.binding.type.collection ? "[]" : ""}`;
+      this.bound.set(key, [...(this.bound.get(key) ?? []), operation]);
+    }
   }
 
   roots(): RequestNode[] {
@@ -75,7 +84,7 @@ export class TreeWalk {
     const children: RequestNode[] = [];
     // Below a non-contained navigation Graph's paths stop: the entity's own paths lead on. Below an entity cast
     // (`pages/{id}/microsoft.graph.sitePage`) the derived type's navigation properties are walked, as Graph does.
-    if (via.contained && via.step !== "itemPath") {
+    if (via.contained && !via.leaf && via.step !== "itemPath") {
       const navigations = allProperties(this.model, type).navigationProperties;
       for (const nav of [...navigations].sort((a, b) => compare(a.name, b.name))) {
         const child = this.navigation(segments, nav, via.visited, type);
@@ -83,6 +92,7 @@ export class TreeWalk {
       }
     }
     if (via.step !== "cast") children.push(...this.casts(segments, via, "entity"), ...this.complexProperties(segments, type));
+    if (typeName === DRIVE && !via.contained && !via.leaf && via.step !== "cast") children.push(...this.driveShortcuts(segments));
     // Any drive item, contained (`items/{id}`) or not (`root`), addresses the items below it by path.
     const itemPath = typeName === DRIVE_ITEM && via.step !== "itemPath" && via.step !== "cast" ? this.itemPath(segments, via) : undefined;
     return this.node(segments, "entity", type, via, children, undefined, itemPath);
@@ -104,8 +114,7 @@ export class TreeWalk {
     const declaring = this.declaringType(owner, nav);
     const key = `${declaring}/${nav.name}`;
     if (visited.has(key)) return undefined;
-    const referenceable = restrictions?.Referenceable;
-    const references = !nav.containsTarget || (referenceable?.kind === "bool" && referenceable.value) ? this.referenceTarget(nav) : undefined;
+    const references = this.referenceable(owner, nav, restrictions?.Referenceable) ? this.referenceTarget(nav) : undefined;
     const via: Step = {
       step: "navigation",
       contained: nav.containsTarget,
@@ -169,6 +178,17 @@ export class TreeWalk {
     return this.node(path, "entity", type, via, children, undefined, undefined);
   }
 
+  /**
+   * A drive reached by reference (`/me/drive`, `/sites/{id}/drive`) still serves its root and items, as OneDrive
+   * documents (`/me/drive/root:/a.txt:/content`): those two, with their content and paths, not their subtrees.
+   */
+  private driveShortcuts(segments: string[]): RequestNode[] {
+    const via: Step = { step: "navigation", contained: false, visited: new Set(), countable: false, casts: [], leaf: true };
+    const root = this.entity([...segments, "root"], DRIVE_ITEM, via);
+    const items = this.collection([...segments, "items"], DRIVE_ITEM, via);
+    return [root, items].flatMap((node) => node ?? []);
+  }
+
   private itemPath(segments: string[], via: Step): RequestNode | undefined {
     const step: Step = { ...via, step: "itemPath", contained: true, references: undefined, casts: [] };
     return this.entity([...segments, "{item-path}"], DRIVE_ITEM, step);
@@ -230,7 +250,8 @@ export class TreeWalk {
   /** One operation per name: the one bound nearest to the type wins (a derived type's override). */
   private operations(segments: readonly string[], template: string, type: StructuredType, collection: boolean): OperationNode[] {
     const distance = new Map([type, ...baseChain(this.model, type)].map((t, i) => [t.fullName, i]));
-    const candidates = boundOperations(this.model, type, collection).sort(
+    const suffix = collection ? "[]" : "";
+    const candidates = [type, ...baseChain(this.model, type)].flatMap((t) => this.bound.get(`${t.fullName}${suffix}`) ?? []).sort(
       (a, b) => compare(a.name, b.name) || (distance.get(a.binding!.type.name) ?? 0) - (distance.get(b.binding!.type.name) ?? 0),
     );
     const nodes: OperationNode[] = [];
@@ -248,6 +269,17 @@ export class TreeWalk {
   private declaringType(owner: StructuredType, nav: NavigationProperty): string {
     const chain = [owner, ...baseChain(this.model, owner)];
     return (chain.find((t) => t.navigationProperties.includes(nav)) ?? owner).fullName;
+  }
+
+  /**
+   * Whether `$ref` requests apply: where `NavigationRestrictions/Referenceable` says so, and on the directory's
+   * non-contained relationships (members, owners, manager, sponsors, ...), which Graph manages by reference
+   * though its metadata marks few of them. Other non-contained navigation (`createdByUser`) is read-only.
+   */
+  private referenceable(owner: StructuredType, nav: NavigationProperty, annotated: AnnotationValue | undefined): boolean {
+    if (annotated?.kind === "bool") return annotated.value;
+    const target = structuredType(this.model, nav.type.name);
+    return !nav.containsTarget && this.isDirectoryObject(owner) && target !== undefined && this.isDirectoryObject(target);
   }
 
   /** The entity set a reference points into: the target type's own set, else its nearest base type's. */
@@ -272,9 +304,9 @@ function templateOf(segments: readonly string[], step: RequestStep): string {
   return `/${segments.slice(0, -1).join("/")}:/${segments.at(-1)}:`;
 }
 
-type AnnotationRecord = Readonly<Record<string, import("../csdl/raw.js").AnnotationValue>>;
+type AnnotationRecord = Readonly<Record<string, AnnotationValue>>;
 
-function record(value: import("../csdl/raw.js").AnnotationValue | undefined): AnnotationRecord | undefined {
+function record(value: AnnotationValue | undefined): AnnotationRecord | undefined {
   return value?.kind === "record" ? value.properties : undefined;
 }
 

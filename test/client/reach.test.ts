@@ -17,6 +17,8 @@ const INCLUDE_PATHS = [
   "/drives/*/root/*",
   "/users/*/mailboxSettings",
   "/sites/*/getByPath",
+  "/reports/getOffice365ActivationCounts",
+  "/me/drive/root/*",
 ];
 /** Bytes that are not valid UTF-8 (a lone continuation byte, 0xFF, 0xFE, NUL): any text decoding would change them. */
 const BINARY = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28, 0x0d, 0x0a, 0x1a]);
@@ -137,6 +139,23 @@ describe("streams", () => {
     const chunks: number[] = [];
     for await (const chunk of await content.stream()) chunks.push(...chunk);
     expect(chunks).toEqual([...BINARY]);
+  });
+
+  it("downloads a report function's CSV as bytes, BOM included, following Graph's redirect without the token", async () => {
+    const csv = await client.reports.getOffice365ActivationCounts();
+    expect(csv).toBeInstanceOf(Uint8Array);
+    expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(csv)).toContain("MICROSOFT 365 APPS,7");
+    expect(server.requests.map((r) => [r.path.replace(/[0-9a-f-]{36}$/, "{token}"), r.token])).toEqual([
+      ["/v1.0/reports/getOffice365ActivationCounts", "token"],
+      ["/download/{token}", undefined],
+    ]);
+  });
+
+  it("uploads to the signed-in user's drive by path: PUT /me/drive/root:/folder/file.txt:/content", async () => {
+    const item = await client.me.drive.root.byPath("folder/file.txt").content.upload("hello", { contentType: "text/plain" });
+    expect(last()).toMatchObject({ method: "PUT", path: "/v1.0/me/drive/root:/folder/file.txt:/content", rawBody: "hello" });
+    expect(item).toMatchObject({ name: "file.txt", size: 5 });
   });
 
   it("refuses a drive item path that would leave its folder", () => {

@@ -50,6 +50,9 @@ const notFound = (what: string) =>
 export function routeDirectoryRequest(req: RouteRequest, env: RouteEnv, store: DirectoryStore, segments: string[]): GraphReply | undefined {
   const [root, id, ...rest] = segments;
   if (root === "drives" && id !== undefined) return driveRoute(req, env, store, id, rest);
+  // The signed-in user's drive; the test server's "me" owns the drive called "me".
+  if (root === "me" && id === "drive") return driveRoute(req, env, store, "me", rest);
+  if (root === "reports" && id === "getOffice365ActivationCounts" && rest.length === 0) return reportRoute(env, store);
   if (root !== "users" && root !== "groups") return undefined;
   if (id === "$count") return count(req, [...store.objects.values()].filter((o) => o["@odata.type"] === `#microsoft.graph.${root.slice(0, -1)}`));
   if (id === undefined) return undefined;
@@ -196,6 +199,14 @@ function driveRoute(req: RouteRequest, env: RouteEnv, store: DirectoryStore, dri
 
 function driveItem(file: DriveFile): Record<string, unknown> {
   return { id: file.id, name: file.name, size: file.bytes.length, file: { mimeType: file.contentType } };
+}
+
+/** Graph's reports answer 302 to a CSV at a pre-authenticated URL. */
+function reportRoute(env: RouteEnv, store: DirectoryStore): GraphReply {
+  const token = randomUUID();
+  const csv = "\ufeffReport Refresh Date,Product Type,Windows\r\n2026-11-28,MICROSOFT 365 APPS,7\r\n";
+  store.downloads.set(token, { id: token, name: "report.csv", contentType: "application/octet-stream", bytes: new TextEncoder().encode(csv) });
+  return { status: 302, headers: { location: `${env.baseUrl.replace(/\/v1\.0$/, "")}/download/${token}` } };
 }
 
 /** The pre-authenticated download URL: no token needed (and none must be sent). */

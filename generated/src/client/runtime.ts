@@ -130,6 +130,8 @@ export interface GraphTransport {
   count(spec: OperationSpec, path: string, options?: CountOptions): Promise<number>;
   /** The response body unread, for downloads. */
   fetchContent(spec: OperationSpec, path: string, options?: RequestOptions): Promise<Response>;
+  /** The whole response body as bytes, read once (no text decoding). */
+  download(spec: OperationSpec, path: string, options?: RequestOptions): Promise<Uint8Array>;
   upload<T>(spec: OperationSpec, path: string, content: UploadContent, options: UploadOptions): Promise<T | undefined>;
   /** A `$ref` request whose body is `{ "@odata.id": "<baseUrl>/<entitySet>/<id>" }`. */
   sendReference(
@@ -277,6 +279,10 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     return fetchResponse(spec, `${baseUrl}${path}`, requestOptions, { accept: "*/*", download: true });
   }
 
+  async function download(spec: OperationSpec, path: string, requestOptions: RequestOptions = {}): Promise<Uint8Array> {
+    return new Uint8Array(await (await fetchContent(spec, path, requestOptions)).arrayBuffer());
+  }
+
   async function upload<T>(
     spec: OperationSpec,
     path: string,
@@ -305,7 +311,7 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     await send(spec, path, requestOptions, { "@odata.id": `${baseUrl}/${entitySet}/${keySegment(id)}` });
   }
 
-  return { baseUrl, send, listAll, count, fetchContent, upload, sendReference };
+  return { baseUrl, send, listAll, count, fetchContent, download, upload, sendReference };
 }
 
 /** Download and upload requests on one stream; the builders' stream members return these. */
@@ -316,10 +322,7 @@ export function streamRequests<T>(
   path: string,
 ): StreamRequests<T> {
   return {
-    download: async (options) => {
-      const response = await transport.fetchContent(download, path, options);
-      return new Uint8Array(await response.arrayBuffer());
-    },
+    download: (options) => transport.download(download, path, options),
     stream: async (options) => {
       const response = await transport.fetchContent(download, path, options);
       return response.body ?? new ReadableStream({ start: (controller) => controller.close() });
