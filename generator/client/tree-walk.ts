@@ -4,20 +4,16 @@
 // a non-contained one is addressable with its key, casts, `$count`, `$ref`, streams and bound operations,
 // but not walked further (its entities live elsewhere, where their own paths lead on); casts only to the
 // types a `Validation.DerivedTypeConstraint` names. Pure function of (model, patterns).
-import type { AnnotationValue } from "../csdl/raw.js";
-import { TERMS } from "../model/annotate.js";
 import { allProperties, baseChain, structuredType } from "../model/queries.js";
 import type { Annotations, EntitySet, Model, NavigationProperty, Operation, StructuredType } from "../model/types.js";
+import { castTypes, countable, hasPropertyPath, navigationRestrictions } from "./capabilities.js";
 import { isIncluded, mayIncludeBelow, type PathPattern } from "./include-paths.js";
 import type { OperationNode, RequestNode, RequestStep, StreamNode } from "./request-tree.js";
 
 /** Deeper paths exist in Graph (folders in folders) but no caller writes them out by hand. */
 const MAX_SEGMENTS = 16;
 
-const NAVIGATION_RESTRICTIONS = "Org.OData.Capabilities.V1.NavigationRestrictions";
-const COUNT_RESTRICTIONS = "Org.OData.Capabilities.V1.CountRestrictions";
 const DIRECTORY_OBJECT = "microsoft.graph.directoryObject";
-const PROPERTY_PATH_TERMS = ["Org.OData.Capabilities.V1.ReadRestrictions", "Org.OData.Capabilities.V1.UpdateRestrictions", "Org.OData.Capabilities.V1.InsertRestrictions"];
 /** OneDrive addresses a drive item by its path below another (`root:/a/b.txt:`); the metadata cannot say so. */
 const DRIVE_ITEM = "microsoft.graph.driveItem";
 const DRIVE = "microsoft.graph.drive";
@@ -108,13 +104,12 @@ export class TreeWalk {
   }
 
   private navigation(segments: string[], nav: NavigationProperty, visited: ReadonlySet<string>, owner: StructuredType): RequestNode | undefined {
-    const restrictions = record(nav.annotations.get(NAVIGATION_RESTRICTIONS));
-    const navigability = restrictions?.Navigability;
-    if (navigability?.kind === "enumMember" && navigability.value.endsWith("/None")) return undefined;
+    const restrictions = navigationRestrictions(nav.annotations);
+    if (!restrictions.navigable) return undefined;
     const declaring = this.declaringType(owner, nav);
     const key = `${declaring}/${nav.name}`;
     if (visited.has(key)) return undefined;
-    const references = this.referenceable(owner, nav, restrictions?.Referenceable) ? this.referenceTarget(nav) : undefined;
+    const references = this.referenceable(owner, nav, restrictions.referenceable) ? this.referenceTarget(nav) : undefined;
     const via: Step = {
       step: "navigation",
       contained: nav.containsTarget,
@@ -148,7 +143,7 @@ export class TreeWalk {
     const nodes: RequestNode[] = [];
     for (const property of allProperties(this.model, type).properties) {
       const complex = structuredType(this.model, property.type.name);
-      if (complex?.kind !== "complex" || !PROPERTY_PATH_TERMS.some((term) => property.annotations.has(term))) continue;
+      if (complex?.kind !== "complex" || !hasPropertyPath(property)) continue;
       const path = [...segments, property.name];
       if (!this.worthVisiting(path)) continue;
       const via: Step = { step: "property", contained: true, visited: new Set(), countable: property.type.collection, casts: [] };
@@ -276,8 +271,8 @@ export class TreeWalk {
    * non-contained relationships (members, owners, manager, sponsors, ...), which Graph manages by reference
    * though its metadata marks few of them. Other non-contained navigation (`createdByUser`) is read-only.
    */
-  private referenceable(owner: StructuredType, nav: NavigationProperty, annotated: AnnotationValue | undefined): boolean {
-    if (annotated?.kind === "bool") return annotated.value;
+  private referenceable(owner: StructuredType, nav: NavigationProperty, annotated: boolean | undefined): boolean {
+    if (annotated !== undefined) return annotated;
     const target = structuredType(this.model, nav.type.name);
     return !nav.containsTarget && this.isDirectoryObject(owner) && target !== undefined && this.isDirectoryObject(target);
   }
@@ -302,23 +297,6 @@ export class TreeWalk {
 function templateOf(segments: readonly string[], step: RequestStep): string {
   if (step !== "itemPath") return `/${segments.join("/")}`;
   return `/${segments.slice(0, -1).join("/")}:/${segments.at(-1)}:`;
-}
-
-type AnnotationRecord = Readonly<Record<string, AnnotationValue>>;
-
-function record(value: AnnotationValue | undefined): AnnotationRecord | undefined {
-  return value?.kind === "record" ? value.properties : undefined;
-}
-
-function countable(annotations: Annotations): boolean {
-  const value = record(annotations.get(COUNT_RESTRICTIONS))?.Countable;
-  return !(value?.kind === "bool" && !value.value);
-}
-
-function castTypes(annotations: Annotations): string[] {
-  const value = annotations.get(TERMS.derivedTypeConstraint);
-  if (value?.kind !== "collection") return [];
-  return value.items.flatMap((item) => (item.kind === "string" ? [item.value] : []));
 }
 
 function compare(a: string, b: string): number {

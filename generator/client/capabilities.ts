@@ -1,0 +1,46 @@
+// What the metadata's Capabilities and Validation annotations say about request paths, read the way Graph's
+// OpenAPI description reads them: navigability, referenceability, countability, casts, complex property paths.
+import type { AnnotationValue } from "../csdl/raw.js";
+import { TERMS } from "../model/annotate.js";
+import type { Annotations, Property } from "../model/types.js";
+
+const NAVIGATION_RESTRICTIONS = "Org.OData.Capabilities.V1.NavigationRestrictions";
+const COUNT_RESTRICTIONS = "Org.OData.Capabilities.V1.CountRestrictions";
+const PROPERTY_PATH_TERMS = [
+  "Org.OData.Capabilities.V1.ReadRestrictions",
+  "Org.OData.Capabilities.V1.UpdateRestrictions",
+  "Org.OData.Capabilities.V1.InsertRestrictions",
+];
+
+type AnnotationRecord = Readonly<Record<string, AnnotationValue>>;
+
+function record(value: AnnotationValue | undefined): AnnotationRecord | undefined {
+  return value?.kind === "record" ? value.properties : undefined;
+}
+
+/** `NavigationRestrictions`: whether the path exists (Navigability None says no), and Referenceable when given. */
+export function navigationRestrictions(annotations: Annotations): { navigable: boolean; referenceable?: boolean } {
+  const restrictions = record(annotations.get(NAVIGATION_RESTRICTIONS));
+  const navigability = restrictions?.Navigability;
+  const referenceable = restrictions?.Referenceable;
+  const navigable = !(navigability?.kind === "enumMember" && navigability.value.endsWith("/None"));
+  return referenceable?.kind === "bool" ? { navigable, referenceable: referenceable.value } : { navigable };
+}
+
+/** `$count` exists unless `CountRestrictions/Countable` is false. */
+export function countable(annotations: Annotations): boolean {
+  const value = record(annotations.get(COUNT_RESTRICTIONS))?.Countable;
+  return !(value?.kind === "bool" && !value.value);
+}
+
+/** The types a `Validation.DerivedTypeConstraint` allows: the casts Graph's OpenAPI offers. */
+export function castTypes(annotations: Annotations): string[] {
+  const value = annotations.get(TERMS.derivedTypeConstraint);
+  if (value?.kind !== "collection") return [];
+  return value.items.flatMap((item) => (item.kind === "string" ? [item.value] : []));
+}
+
+/** A complex property gets its own path when read, update or insert restrictions are annotated on it. */
+export function hasPropertyPath(property: Property): boolean {
+  return PROPERTY_PATH_TERMS.some((term) => property.annotations.has(term));
+}
