@@ -21,6 +21,7 @@ const FIELDS: Record<string, FieldKind> = {
   packageVersion: "string",
   docs: "boolean",
   docsOut: "string",
+  mock: "boolean",
 };
 
 export function loadConfig(path: string): GenerateOptions {

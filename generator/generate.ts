@@ -8,7 +8,8 @@ import { planJsonSchema } from "./emit/json-schema.js";
 import { loadModel } from "./load.js";
 import type { ModelWarning } from "./model/types.js";
 import { buildNames } from "./naming.js";
-import { planClient, planClientPart } from "./client/plan.js";
+import { planClient, planClientPart, validatorLookup } from "./client/plan.js";
+import { MOCK_INDEX_MODULE, planMockModules } from "./mock/plan.js";
 import { resolveOptions, type GenerateOptions } from "./options.js";
 import { createRenderer } from "./render.js";
 import { selectTypes } from "./select.js";
@@ -82,10 +83,11 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
     ...planTypeModules(context),
     ...planValidatorModules(context),
     ...planClientPart(context, client),
+    ...planMockModules(context, client.roots, validatorLookup(context)),
     planPackageIndex(["./edm.js", "./models/index.js", "./validators/index.js", "./runtime/validation.js", ...client.indexModules]),
   ];
   const sources: OutputFile[] = modules.map((m) => ({ path: `src/${m.modulePath}.ts`, content: renderer.render(m.template, m.view) }));
-  sources.push(...packageFiles(resolved));
+  sources.push(...packageFiles(resolved, { mock: modules.some((m) => m.modulePath === MOCK_INDEX_MODULE) }));
   sources.push(planJsonSchema(context));
   stage("render", started, `${sources.length} files`);
 

@@ -42,6 +42,11 @@ export interface GenerateOptions {
   docs?: boolean;
   /** The docs site's folder (`graphgen docs` and the `docs` option); graphgen owns it. Default: `docs-site`. */
   docsOut?: string;
+  /**
+   * Emit a fake Graph for tests beside the client (`<package>/mock`): in memory, serving the client's
+   * request paths and checking bodies with the validators. Only when a client is generated. Default: true.
+   */
+  mock?: boolean;
   /** Folder that relative paths are resolved against. Default: the current working directory. */
   cwd?: string;
 }
@@ -61,6 +66,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<ResolvedOptions, "cwd">> = {
   packageVersion: "0.0.0",
   docs: false,
   docsOut: "docs-site",
+  mock: true,
 };
 
 /** One line per config option, written into the config `graphgen init` creates (JSON has no comments). */
@@ -77,6 +83,7 @@ export const OPTION_DOCS: Readonly<Record<keyof Omit<GenerateOptions, "cwd">, st
   packageVersion: "The output package's version.",
   docs: "Also write the reference docs site (HTML and Markdown) into docsOut on every generate.",
   docsOut: "The docs site's folder (graphgen docs and the docs option); graphgen owns it.",
+  mock: "Emit a fake Graph for tests beside the client (<package>/mock), only when a client is generated.",
 };
 
 /** Fills in defaults and makes every path absolute. */

@@ -44,7 +44,7 @@ export function planClientPart(ctx: EmitContext, plan: ClientPlan): PlannedModul
  * Validators live beside the models: `validators/<folder>/X.ts` exports `validateX` for every emitted
  * structured type. The flag lets a generation without validators still emit a working client.
  */
-function validatorLookup(ctx: EmitContext): ValidatorLookup {
+export function validatorLookup(ctx: EmitContext): ValidatorLookup {
   if (!VALIDATORS_GENERATED) return () => undefined;
   return (fullName) => {
     const naming = ctx.names.type(fullName);

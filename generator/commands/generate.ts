@@ -19,6 +19,7 @@ interface GenerateFlags {
   all?: boolean;
   out?: string;
   format: boolean;
+  mock?: boolean;
   debug?: boolean;
   check?: boolean;
   force?: boolean;
@@ -37,6 +38,7 @@ export function registerGenerateCommand(program: Command, io: CliIo, setExitCode
     .option("-a, --all", "emit every type of every schema")
     .option("-o, --out <dir>", "output folder")
     .option("--no-format", "skip prettier")
+    .option("--no-mock", "leave out the fake Graph for tests (<package>/mock)")
     .option("--check", "write nothing; exit 1 listing the files that would change when the output is stale (for CI)")
     .option("--force", "regenerate even when the lock file says the output is current")
     .option("-w, --watch", "regenerate whenever the metadata, an overlay or the config file changes")
@@ -103,6 +105,7 @@ export function resolveCliOptions(flags: Omit<GenerateFlags, "format" | "debug">
     all: flags.all ?? fromConfig.all,
     out: here(flags.out) ?? fromConfig.out,
     format: flags.format === false ? false : fromConfig.format,
+    mock: flags.mock === false ? false : fromConfig.mock,
   };
 }
 

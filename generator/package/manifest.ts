@@ -23,12 +23,18 @@ const OUTPUT_TSCONFIG = {
   include: ["src"],
 };
 
+/** What the package holds beyond types and validators. */
+export interface PackageParts {
+  /** The fake Graph for tests, exported as `<name>/mock` and never re-exported by the root. */
+  readonly mock: boolean;
+}
+
 /**
  * `"./*"` lets a consumer import one module (`<name>/models/User`) so neither tsc nor a bundler
  * loads the other thousands; the root export stays for convenience and is tree-shakeable
  * (`sideEffects: false`, re-exports only).
  */
-function packageManifest(options: ResolvedOptions): object {
+function packageManifest(options: ResolvedOptions, parts: PackageParts): object {
   const entry = (path: string) => ({ types: `./dist/${path}.d.ts`, default: `./dist/${path}.js` });
   return {
     name: options.packageName,
@@ -37,17 +43,22 @@ function packageManifest(options: ResolvedOptions): object {
     type: "module",
     sideEffects: false,
     types: "./dist/index.d.ts",
-    exports: { ".": entry("index"), "./package.json": "./package.json", "./*": entry("*") },
+    exports: {
+      ".": entry("index"),
+      ...(parts.mock ? { "./mock": entry("mock/index") } : {}),
+      "./package.json": "./package.json",
+      "./*": entry("*"),
+    },
     files: ["dist"],
     scripts: { build: "tsc -p tsconfig.json", prepack: "npm run build" },
     devDependencies: { typescript: "^7.0.2" },
   };
 }
 
-export function packageFiles(options: ResolvedOptions): OutputFile[] {
+export function packageFiles(options: ResolvedOptions, parts: PackageParts): OutputFile[] {
   const json = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
   return [
     { path: "tsconfig.json", content: json(OUTPUT_TSCONFIG) },
-    { path: "package.json", content: json(packageManifest(options)) },
+    { path: "package.json", content: json(packageManifest(options, parts)) },
   ];
 }

@@ -1,0 +1,116 @@
+// The mock's part of a generation: a fake Graph for users' tests, driven by the client's request tree.
+// A generic runtime (fixed templates) interprets a generated route table; the index types `seed` by path.
+import type { RequestNode } from "../client/request-tree.js";
+import type { ValidatorLookup } from "../client/scope.js";
+import { ClientLayout, type Literal } from "../client/layout.js";
+import type { EmitContext, PlannedModule } from "../emit/context.js";
+import { ImportSet } from "../emit/imports.js";
+import { layoutAnnotation, PRINT_WIDTH } from "../emit/layout.js";
+import { typeShape, type ExpressionContext } from "../emit/type-expressions.js";
+import { propertyKey } from "../naming.js";
+import { buildRouteTable, type MockRoute, type MockRouteTable, type MockTypeEntry } from "./route-table.js";
+
+export const MOCK_INDEX_MODULE = "mock/index";
+const ROUTES_MODULE = "mock/routes";
+
+/** The runtime's modules, one template each (`templates/mock-<name>.hbs`), in the order they depend on each other. */
+const RUNTIME_MODULES = ["types", "query", "store", "resolve", "places", "references", "serve", "uploads", "operations", "batch", "faults", "seed", "http", "graph"];
+
+export function planMockModules(ctx: EmitContext, roots: readonly RequestNode[], validators: ValidatorLookup): PlannedModule[] {
+  if (!ctx.options.mock || roots.length === 0) return [];
+  const table = buildRouteTable(ctx.model, roots, new Set(ctx.selection.types));
+  const runtime = RUNTIME_MODULES.map((name) => ({ modulePath: `mock/${name}`, template: `mock-${name}`, view: {}, prettierStable: true }));
+  return [...runtime, routesModule(table, validators), indexModule(ctx, table)];
+}
+
+function routesModule(table: MockRouteTable, validators: ValidatorLookup): PlannedModule {
+  const imports = new ImportSet(ROUTES_MODULE, ["schema"]);
+  imports.add("mock/types", "MockSchema");
+  const values = new ImportSet(ROUTES_MODULE, ["schema"]);
+  const typeLiteral = (type: MockTypeEntry): Literal => {
+    const validator = validators(type.fullName);
+    const entries: [string, Literal][] = [];
+    if (type.base) entries.push(["base", JSON.stringify(type.base)]);
+    if (type.abstract) entries.push(["abstract", "true"]);
+    if (type.stream) entries.push(["stream", "true"]);
+    entries.push(["properties", { entries: type.properties.map(([name, typeName]) => [propertyKey(name), JSON.stringify(typeName)]) }]);
+    if (type.readOnly.length > 0) entries.push(["readOnly", { array: type.readOnly.map((name) => JSON.stringify(name)) }]);
+    if (validator) entries.push(["validate", values.add(validator.modulePath, validator.name, false)]);
+    return { entries };
+  };
+  const schema: Literal = {
+    entries: [
+      ["roots", { entries: table.roots.map((root) => [propertyKey(root.segment), routeLiteral(root)]) }],
+      ["types", { entries: table.types.map((type) => [JSON.stringify(type.fullName), typeLiteral(type)]) }],
+      ["enums", { array: table.enums.map((name) => JSON.stringify(name)) }],
+    ],
+  };
+  const layout = new ClientLayout();
+  const text = layout.literal("", "export const schema: MockSchema = ", schema, ";", true);
+  return {
+    modulePath: ROUTES_MODULE,
+    template: "mock-routes",
+    view: { imports: layout.imports([...imports.views(), ...values.views()]), schema: text },
+    prettierStable: layout.stable,
+  };
+}
+
+function routeLiteral(route: MockRoute): Literal {
+  const entries: [string, Literal][] = [
+    ["kind", JSON.stringify(route.kind)],
+    ["type", JSON.stringify(route.type)],
+    ["template", JSON.stringify(route.template)],
+  ];
+  if (route.reference) entries.push(["reference", "true"]);
+  if (route.eventual) entries.push(["eventual", "true"]);
+  if (route.children.length > 0) entries.push(["children", { entries: route.children.map((c) => [propertyKey(c.segment), routeLiteral(c)]) }]);
+  if (route.item) entries.push(["item", routeLiteral(route.item)]);
+  if (route.itemPath) entries.push(["itemPath", routeLiteral(route.itemPath)]);
+  if (route.operations.length > 0) {
+    const operation = (op: MockRoute["operations"][number]): Literal => ({
+      entries: [
+        ["kind", JSON.stringify(op.kind)],
+        ["template", JSON.stringify(op.template)],
+        ...(op.returns ? [["returns", JSON.stringify(op.returns)] as [string, Literal]] : []),
+      ],
+    });
+    entries.push(["operations", { entries: route.operations.map((op) => [propertyKey(op.segment), operation(op)]) }]);
+  }
+  return { entries };
+}
+
+/** `createMockGraph` and the `MockSeed` map: each collection path (keys as `${string}`) with its item type. */
+function indexModule(ctx: EmitContext, table: MockRouteTable): PlannedModule {
+  const imports = new ImportSet(MOCK_INDEX_MODULE, ["MockSeed", "createMockGraph"]);
+  const values = new ImportSet(MOCK_INDEX_MODULE, ["MockSeed", "createMockGraph"]);
+  const expressions: ExpressionContext = { model: ctx.model, names: ctx.names, imports };
+  imports.add("mock/graph", "MockGraph");
+  imports.add("mock/graph", "MockGraphOptions");
+  values.add("mock/graph", "createMock", false);
+  values.add(ROUTES_MODULE, "schema", false);
+  const seed: string[] = [];
+  const selected = new Set(ctx.selection.types);
+  const visit = (route: MockRoute, isItem: boolean) => {
+    // Nodes that only lead to included paths (`/identity` for `/identity/apiConnectors/**`) have no emitted type.
+    if (!isItem && selected.has(route.type)) {
+      const path = route.template.replace(/\{[^}]*\}/g, "${string}");
+      const shape = typeShape(expressions, { name: route.type, collection: false }, false);
+      const head = path.includes("${") ? `  [path: \`${path}\`]:` : `  ${JSON.stringify(path)}:`;
+      const line = `${head}${layoutAnnotation(head, shape, "  ")};`;
+      // Prettier breaks a long index signature inside its brackets first.
+      const broken = `  [\n    path: \`${path}\`\n  ]:`;
+      seed.push(line.split("\n")[0]!.length <= PRINT_WIDTH || !path.includes("${") ? line : `${broken}${layoutAnnotation("  ]:", shape, "  ")};`);
+    }
+    route.children.forEach((child) => visit(child, false));
+    if (route.item) visit(route.item, true);
+    if (route.itemPath) visit(route.itemPath, true);
+  };
+  table.roots.forEach((root) => visit(root, false));
+  const layout = new ClientLayout();
+  return {
+    modulePath: MOCK_INDEX_MODULE,
+    template: "mock-index",
+    view: { imports: layout.imports([...imports.views(), ...values.views()]), seed },
+    prettierStable: layout.stable,
+  };
+}

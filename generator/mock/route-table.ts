@@ -1,0 +1,101 @@
+// The mock's route table: the client's request tree as data the mock's runtime walks, plus the entity
+// types it serves (with their bases and the derived types a path can be cast to). Pure function of
+// (model, selection, request tree).
+import type { RequestNode } from "../client/request-tree.js";
+import { baseChain, concreteTypes, structuredType } from "../model/queries.js";
+import type { Model, StructuredType, TypeRef } from "../model/types.js";
+
+export interface MockRoute {
+  readonly kind: "entity" | "collection";
+  readonly type: string;
+  readonly template: string;
+  /** The path's last segment: the name its parent knows it by. */
+  readonly segment: string;
+  readonly reference: boolean;
+  /** Directory objects: `$count` needs `ConsistencyLevel: eventual`, as in Graph. */
+  readonly eventual: boolean;
+  readonly children: readonly MockRoute[];
+  readonly item?: MockRoute;
+  readonly itemPath?: MockRoute;
+  readonly operations: readonly { segment: string; kind: "action" | "function"; template: string; returns?: string }[];
+}
+
+export interface MockTypeEntry {
+  readonly fullName: string;
+  readonly base?: string;
+  readonly abstract: boolean;
+  readonly stream: boolean;
+  /** Declared properties: name -> type name, `Collection(...)` for collections. */
+  readonly properties: readonly (readonly [string, string])[];
+  readonly readOnly: readonly string[];
+}
+
+export interface MockRouteTable {
+  readonly roots: readonly MockRoute[];
+  readonly types: readonly MockTypeEntry[];
+  readonly enums: readonly string[];
+}
+
+const typeText = (ref: TypeRef) => (ref.collection ? `Collection(${ref.name})` : ref.name);
+
+export function buildRouteTable(model: Model, roots: readonly RequestNode[], selected: ReadonlySet<string>): MockRouteTable {
+  const routes = roots.map(fromRequestNode);
+  const entityTypes = new Set<string>();
+  const visit = (route: MockRoute) => {
+    entityTypes.add(route.type);
+    route.children.forEach(visit);
+    if (route.item) visit(route.item);
+    if (route.itemPath) visit(route.itemPath);
+  };
+  routes.forEach(visit);
+  const types = new Map<string, MockTypeEntry>();
+  for (const name of [...entityTypes].sort()) {
+    const type = structuredType(model, name);
+    if (!type) continue;
+    const related = [type, ...baseChain(model, type)].map((t) => t.fullName);
+    for (const member of [...related, ...concreteTypes(model, name)]) {
+      const entry = structuredType(model, member);
+      if (entry && selected.has(member) && !types.has(member)) types.set(member, typeEntry(model, entry));
+    }
+  }
+  const sorted = [...types.values()].sort((a, b) => compare(a.fullName, b.fullName));
+  const enums = new Set(sorted.flatMap((t) => t.properties.map(([, type]) => type).filter((type) => model.types.get(type)?.kind === "enum")));
+  return { roots: routes, types: sorted, enums: [...enums].sort() };
+}
+
+function typeEntry(model: Model, type: StructuredType): MockTypeEntry {
+  const key = type.key ?? [];
+  return {
+    fullName: type.fullName,
+    ...(type.baseType ? { base: type.baseType } : {}),
+    abstract: type.abstract,
+    stream: type.hasStream,
+    properties: type.properties.map((p) => [p.name, typeText(p.type)] as const),
+    readOnly: type.properties.filter((p) => p.readOnly || key.includes(p.name)).map((p) => p.name),
+  };
+}
+
+function fromRequestNode(node: RequestNode): MockRoute {
+  return {
+    kind: node.kind,
+    type: node.entityType,
+    template: node.template,
+    segment: node.segments.at(-1) as string,
+    reference: !node.contained,
+    eventual: node.kind === "collection" && node.eventualConsistency,
+    // Casts are served from the types table (any derived type of the path's), so their nodes add nothing.
+    children: node.children.filter((child) => child.step !== "cast").map(fromRequestNode),
+    ...(node.item ? { item: fromRequestNode(node.item) } : {}),
+    ...(node.itemPath ? { itemPath: fromRequestNode(node.itemPath) } : {}),
+    operations: node.operations.map((op) => ({
+      segment: op.segment,
+      kind: op.operation.kind,
+      template: op.template,
+      ...(op.operation.returnType ? { returns: typeText(op.operation.returnType.type) } : {}),
+    })),
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
