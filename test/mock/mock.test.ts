@@ -86,7 +86,7 @@ describe("Graph's answers to bad requests", () => {
     const response = await mock.fetch("https://graph.microsoft.com/v1.0/identity/apiConnectors", {
       method: "POST",
       headers: { authorization: "Bearer t", "content-type": "application/json", "client-request-id": "c-1" },
-      body: JSON.stringify({ displayName: 42 }),
+      body: JSON.stringify({ ...SEED_BODY, displayName: 42 }),
     });
     const body = await response.json();
     expect(body).toEqual({
@@ -103,7 +103,7 @@ describe("Graph's answers to bad requests", () => {
     const created = await mock.fetch("https://graph.microsoft.com/v1.0/identity/apiConnectors", {
       method: "POST",
       headers: { authorization: "Bearer t", "content-type": "application/json" },
-      body: JSON.stringify({ id: "mine", displayName: "x" }),
+      body: JSON.stringify({ ...SEED_BODY, id: "mine", displayName: "x" }),
     });
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toBe("https://graph.microsoft.com/v1.0/identity/apiConnectors/id-1");
@@ -145,7 +145,7 @@ describe("faults for tests", () => {
     mock.fault("POST /identity/apiConnectors", { drop: true, times: 2 });
     // fetch rejects as on a network error (what the client makes of it is the client's business).
     await expect(mock.fetch("https://graph.microsoft.com/v1.0/identity/apiConnectors", { method: "POST" })).rejects.toThrow("fetch failed");
-    await expect(connectors().create({ displayName: "x" })).rejects.toThrow();
+    await expect(connectors().create({ ...SEED_BODY, displayName: "x" })).rejects.toMatchObject({ code: "networkError" });
     expect(mock.requests.at(-1)).toMatchObject({ method: "POST", template: "/identity/apiConnectors", status: 0 });
     mock.fault("/identity/apiConnectors/{id}", { latencyMs: 30 });
     mock.seed("/identity/apiConnectors", [{ id: "slow" }]);
