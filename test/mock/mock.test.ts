@@ -86,7 +86,7 @@ describe("Graph's answers to bad requests", () => {
     const response = await mock.fetch("https://graph.microsoft.com/v1.0/identity/apiConnectors", {
       method: "POST",
       headers: { authorization: "Bearer t", "content-type": "application/json", "client-request-id": "c-1" },
-      body: JSON.stringify({ displayName: 42 }),
+      body: JSON.stringify({ ...SEED_BODY, displayName: 42 }),
     });
     const body = await response.json();
     expect(body).toEqual({
@@ -103,7 +103,7 @@ describe("Graph's answers to bad requests", () => {
     const created = await mock.fetch("https://graph.microsoft.com/v1.0/identity/apiConnectors", {
       method: "POST",
       headers: { authorization: "Bearer t", "content-type": "application/json" },
-      body: JSON.stringify({ id: "mine", displayName: "x" }),
+      body: JSON.stringify({ ...SEED_BODY, id: "mine", displayName: "x" }),
     });
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toBe("https://graph.microsoft.com/v1.0/identity/apiConnectors/id-1");
