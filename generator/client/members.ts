@@ -3,7 +3,7 @@
 // properties, casts, keys, drive item paths); bound operations. Each adds its specs and members to the scope.
 import { isPrimitive, type Operation } from "../model/types.js";
 import { propertyKey, requestBuilderMember, requestBuilderNaming, requestPathWord } from "../naming.js";
-import { commentLines } from "../emit/docs.js";
+import { commentLines, deprecationLines } from "../emit/docs.js";
 import { typeExpression } from "../emit/type-expressions.js";
 import type { Parameter } from "./layout.js";
 import { creates, deletes, itemTemplate, updates, type OperationNode, type RequestNode } from "./request-tree.js";
@@ -124,7 +124,7 @@ export function childMembers(scope: BuilderScope): void {
     const getter = layout.call("      ", "return ", factory, ["transport", pathPlus(segment)], ";");
     const doc = child.step === "cast" ? `\`${child.template}\`: only the items of type ${child.entityType}, typed as such.` : `\`${child.template}\``;
     scope.members.push({
-      doc: commentLines(doc),
+      doc: [...commentLines(doc), ...deprecationLines(child.deprecation)],
       signature: layout.literal("  ", `readonly ${name}: `, type, ";"),
       implementation: `    get ${name}() {\n${getter}\n    },`,
     });
@@ -159,7 +159,10 @@ function functionMember(scope: BuilderScope, child: RequestNode, builder: { type
   const params: Parameter[] = members ? [{ name: "parameters", members }] : [];
   const call = [JSON.stringify(op.segment), ...(members ? ["parameters"] : [])].join(", ");
   scope.members.push({
-    doc: commentLines(op.operation.description ?? `The function ${op.operation.fullName}.`, `\`${child.template}\`: its result, and the paths below it.`),
+    doc: [
+      ...commentLines(op.operation.description ?? `The function ${op.operation.fullName}.`, `\`${child.template}\`: its result, and the paths below it.`),
+      ...deprecationLines(op.operation.deprecation),
+    ],
     signature: scope.layout.signature("  ", name, params, `: ${builder.type};`),
     implementation: scope.layout.arrowMember("    ", name, params.map((p) => p.name), builder.factory, ["transport", pathPlus(`\${${functionSegment}(${call})}`)]),
   });
@@ -176,7 +179,7 @@ export function operationMember(scope: BuilderScope, op: OperationNode): void {
   const argument = op.operation.kind === "function" ? "parameters" : "body";
   const params: Parameter[] = [...(members ? [{ name: argument, members }] : []), { name: "options", annotation: `?: ${requestOptions}` }];
   const summary = op.operation.description ?? `The ${op.operation.kind} ${op.operation.fullName}.`;
-  const doc = scope.doc(summary, op.method, op.template);
+  const doc = [...scope.doc(summary, op.method, op.template), ...deprecationLines(op.operation.deprecation)];
   const path =
     op.operation.kind === "function"
       ? pathPlus(`\${functionSegment(${[JSON.stringify(op.segment), ...(members ? ["parameters"] : [])].join(", ")})}`)
@@ -203,10 +206,10 @@ function deltaSyncMember(scope: BuilderScope, op: OperationNode, spec: string): 
   const item = scope.named(resultAlias(op.operation.name), expression);
   const [options, sync] = [scope.imports.add(DELTA_MODULE, "DeltaOptions"), scope.imports.add(DELTA_MODULE, "DeltaSync")];
   const callee = scope.values.add(DELTA_MODULE, "deltaSync", false);
-  const doc = commentLines(
-    "Every change, page after page to the `@odata.deltaLink`; pass that link as `deltaLink` to resume later.",
-    `\`GET ${op.template}\``,
-  );
+  const doc = [
+    ...commentLines("Every change, page after page to the `@odata.deltaLink`; pass that link as `deltaLink` to resume later.", `\`GET ${op.template}\``),
+    ...deprecationLines(op.operation.deprecation),
+  ];
   const params: Parameter[] = [{ name: "options", annotation: "?: O" }];
   const name = requestBuilderMember(`${op.segment.split(".").at(-1)}Sync`, scope.taken);
   const selected = `${scope.runtime("Selected")}<${item}, O>`;

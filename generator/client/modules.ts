@@ -9,6 +9,7 @@ import { CLIENT_RUNTIME_MODULE, type ValidatorLookup } from "./scope.js";
 import { ClientLayout, type Literal } from "./layout.js";
 import type { EmitContext, PlannedModule } from "../emit/context.js";
 import { ImportSet } from "../emit/imports.js";
+import { deprecationLines } from "../emit/docs.js";
 
 export const CLIENT_INDEX_MODULE = "client/index";
 /** Graph's workflows, each its own module that only the code importing it bundles: `client/batch`, ... */
@@ -77,6 +78,8 @@ function clientIndex(roots: readonly RequestNode[]): PlannedModule {
     const factoryName = values.add(naming.modulePath, naming.factoryName, false);
     return {
       name: segment,
+      // Only a deprecated entity set or singleton gets a comment: the rest read as their path.
+      doc: deprecationLines(root.deprecation),
       member: layout.literal("  ", `readonly ${segment}: `, interfaceName, ";"),
       getter: layout.call("      ", "return ", factoryName, ["transport", JSON.stringify(`/${segment}`)], ";"),
     };

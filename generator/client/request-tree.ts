@@ -3,7 +3,7 @@
 // Graph's OpenAPI description serves them), keys, type casts, drive items by path, and what each node offers
 // besides its own requests: `$count`, `$ref`, streams and bound operations. The walk is in tree-walk.ts;
 // this file is the data model the emitters, `graphgen paths` and the permission plan read.
-import type { Model, Operation } from "../model/types.js";
+import type { Deprecation, Model, Operation } from "../model/types.js";
 import type { PathPattern } from "./include-paths.js";
 import { TreeWalk } from "./tree-walk.js";
 
@@ -69,6 +69,8 @@ export interface RequestNode {
   readonly streams: readonly StreamNode[];
   /** For a `function` step: the composable function whose result the node is (its `get` calls it). */
   readonly function?: OperationNode;
+  /** The entity set, singleton or navigation property that leads here is deprecated (`Core.Revisions`). */
+  readonly deprecation?: Deprecation;
 }
 
 /** What one HTTP request does; the builder member that sends it is named after it (operations by segment). */

@@ -5,7 +5,7 @@
 // but not walked further (its entities live elsewhere, where their own paths lead on); casts only to the
 // types a `Validation.DerivedTypeConstraint` names. Pure function of (model, patterns).
 import { allProperties, baseChain, structuredType } from "../model/queries.js";
-import type { Annotations, EntitySet, Model, NavigationProperty, Operation, StructuredType } from "../model/types.js";
+import type { Annotations, Deprecation, EntitySet, Model, NavigationProperty, Operation, StructuredType } from "../model/types.js";
 import { castTypes, countable, hasPropertyPath, navigationRestrictions } from "./capabilities.js";
 import { isIncluded, mayIncludeBelow, type PathPattern } from "./include-paths.js";
 import type { OperationNode, RequestNode, RequestStep, StreamNode } from "./request-tree.js";
@@ -32,6 +32,8 @@ interface Step {
   readonly leaf?: boolean;
   /** The composable function a `function` step calls. */
   readonly function?: OperationNode;
+  /** Of the entity set, singleton or navigation property taken: only that step's node carries it, not keys or casts below. */
+  readonly deprecation?: Deprecation;
 }
 
 export class TreeWalk {
@@ -54,8 +56,9 @@ export class TreeWalk {
 
   roots(): RequestNode[] {
     const roots: RequestNode[] = [];
-    const start = (annotations: Annotations): Step => ({
+    const start = ({ annotations, deprecation }: { annotations: Annotations; deprecation?: Deprecation }): Step => ({
       step: "root",
+      deprecation,
       contained: true,
       visited: new Set(),
       countable: countable(annotations),
@@ -63,11 +66,11 @@ export class TreeWalk {
     });
     for (const container of this.model.containers) {
       for (const singleton of container.singletons) {
-        const node = this.entity([singleton.name], singleton.type, { ...start(singleton.annotations), casts: [] });
+        const node = this.entity([singleton.name], singleton.type, { ...start(singleton), casts: [] });
         if (node) roots.push(node);
       }
       for (const set of container.entitySets) {
-        const node = this.collection([set.name], set.entityType, start(set.annotations));
+        const node = this.collection([set.name], set.entityType, start(set));
         if (node) roots.push(node);
       }
     }
@@ -117,6 +120,7 @@ export class TreeWalk {
       references,
       countable: countable(nav.annotations),
       casts: nav.derivedTypeConstraint ?? [],
+      deprecation: nav.deprecation,
     };
     const path = [...segments, nav.name];
     return nav.type.collection ? this.collection(path, nav.type.name, via) : this.entity(path, nav.type.name, via);
@@ -164,7 +168,7 @@ export class TreeWalk {
       const target = structuredType(this.model, nav.type.name);
       const navPath = [...path, nav.name];
       if (!target || !this.worthVisiting(navPath)) return undefined;
-      const via: Step = { step: "navigation", contained: false, visited: new Set(), countable: false, casts: [], leaf: true };
+      const via: Step = { step: "navigation", contained: false, visited: new Set(), countable: false, casts: [], leaf: true, deprecation: nav.deprecation };
       return this.node(navPath, nav.type.collection ? "collection" : "entity", target, via, [], undefined, undefined);
     };
     const navigations = [...allProperties(this.model, type).navigationProperties].sort((a, b) => compare(a.name, b.name));
@@ -230,6 +234,7 @@ export class TreeWalk {
       operations,
       streams,
       ...(via.function ? { function: via.function } : {}),
+      ...(via.deprecation && (via.step === "root" || via.step === "navigation") ? { deprecation: via.deprecation } : {}),
     };
   }
 
