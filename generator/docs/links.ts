@@ -37,9 +37,13 @@ export function sitePages(types: readonly string[], permissions: readonly string
   };
 }
 
-/** `/identity/apiConnectors/{identityApiConnector-id}` -> `paths/identity/apiConnectors/{id}`: one folder per segment. */
+/**
+ * `/identity/apiConnectors/{identityApiConnector-id}` -> `paths/identity/apiConnectors/{id}`: one folder per
+ * segment; a drive item's path (`.../{driveItem-id}:/{item-path}:`) -> `.../{id}/{path}`.
+ */
 function requestPathPage(template: string): PagePath {
-  const segments = template.split("/").filter((s) => s !== "").map((s) => (s.startsWith("{") ? "{id}" : fileSafe(s)));
+  const page = (s: string) => (s.startsWith("{item-path}") ? "{path}" : s.startsWith("{") ? "{id}" : fileSafe(s));
+  const segments = template.split("/").filter((s) => s !== "").map(page);
   return `paths/${segments.join("/")}`;
 }
 

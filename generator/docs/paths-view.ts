@@ -49,8 +49,8 @@ export interface PathView {
   readonly requests: readonly RequestView[];
 }
 
-/** `an identityApiConnector`, `a user`. */
-const withArticle = (type: string): string => `${/^[aeiou]/i.test(type) ? "an" : "a"} ${type}`;
+/** `an identityApiConnector`, `a user`, `a unifiedRoleDefinition`, `an unmanagedDevice`. */
+const withArticle = (type: string): string => `${/^(?:[aeio]|un(?!i))/i.test(type) ? "an" : "a"} ${type}`;
 
 const SUMMARIES: Readonly<Record<string, (type: string, request: DocRequest) => string>> = {
   list: (type, { node }) => `List ${type} items, one page per call.${node.step === "cast" ? ` Only the items that are ${withArticle(type)}, typed as such.` : ""}`,
@@ -71,21 +71,23 @@ const streamName = (type: string, segment: string | undefined): string => (segme
 /** How Graph answers, where the types alone do not say it (Graph's API reference for each kind of request). */
 function requestNotes(request: DocRequest): string[] {
   const { node } = request;
-  const eventual = "Graph counts directory objects only with the header ConsistencyLevel: eventual; without it the request fails.";
+  const target = `${node.entityType.split(".").at(-1)}-id`;
   switch (request.kind) {
     case "count":
-      return ["Graph answers with the number as plain text (text/plain), not JSON.", ...(node.eventualConsistency ? [eventual] : [])];
+      return ["Graph answers with the number as plain text (text/plain), not JSON."];
     case "addRef":
     case "setRef":
       return [
-        `Request body: {"@odata.id": "https://graph.microsoft.com/v1.0/${node.references?.entitySet}/{id}"}, the URL of the existing entity.`,
+        `Request body: {"@odata.id": "https://graph.microsoft.com/v1.0/${node.references?.entitySet}/{${target}}"}, the existing entity's URL (the client builds it from the id).`,
         "Graph answers 204 No Content.",
       ];
     case "removeRef":
     case "delete":
       return ["Graph answers 204 No Content."];
     case "download":
-      return ["Graph answers with the bytes, or with a 302 redirect to a short-lived pre-authenticated URL that serves them (drive items); the client follows it."];
+      return node.entityType.endsWith(".driveItem")
+        ? ["Graph answers 302 Found with a short-lived, pre-authenticated download URL in Location (no Authorization header needed there); the client follows it and gives the bytes."]
+        : ["Graph answers with the bytes."];
     case "upload":
       return answersWithItem(node, request.stream)
         ? ["Send the bytes with their Content-Type. Graph answers with the driveItem (201 Created for a new file, 200 OK otherwise). One request takes up to 250 MB; larger files need an upload session."]
@@ -182,7 +184,7 @@ function parameterRows(site: TypeSite, request: DocRequest): ParameterRow[] {
     rows.push({ name, where: "query", type: typeLabel(site, QUERY_TYPE[name] ?? "Edm.String"), collection: false, description: QUERY_TEXT[name] ?? "" });
   }
   const header = (name: string, description: string) => rows.push({ name, where: "header", type: typeLabel(site, "Edm.String"), collection: false, description });
-  if (request.node.eventualConsistency && request.kind === "count") header("ConsistencyLevel", "eventual: required to count directory objects.");
+  if (request.node.eventualConsistency && request.kind === "count") header("ConsistencyLevel", "eventual. Graph counts directory objects only with this header; without it the request fails.");
   if (request.node.eventualConsistency && request.kind === "list") header("ConsistencyLevel", "eventual: needed with $count, $search and advanced $filter queries on directory objects.");
   if (request.kind === "upload") header("Content-Type", "The content's media type, e.g. text/plain or image/jpeg. Required.");
   return rows;
