@@ -31,6 +31,7 @@ export function gatherRequests(roots: readonly RequestNode[], lookup: Permission
   for (const node of requestNodes(roots)) {
     for (const child of node.children) parents.set(child, node);
     if (node.item) parents.set(node.item, node);
+    if (node.itemPath) parents.set(node.itemPath, node);
   }
   const ancestorsOf = (node: RequestNode): RequestNode[] => {
     const chain: RequestNode[] = [];

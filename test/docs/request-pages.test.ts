@@ -2,14 +2,16 @@
 // collection with `$count` (and the ConsistencyLevel header Graph needs for it), a non-contained
 // navigation managed by `$ref` and cast to a derived type, a media entity's `$value`, and a drive item's
 // `content` stream. Whole-file snapshots of the Markdown; the site's file list shows which pages exist.
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { generate } from "../../generator/generate.js";
 import { csdl } from "../support/csdl-builder.js";
-import { tempDir } from "../support/output.js";
+import { codeExamples, compileExamples, examplesWork } from "./support/examples.js";
 import { renderSite } from "./support/site.js";
 
-const work = tempDir("docs-requests");
+// Inside the repository, so the SDK examples resolve @microsoft/microsoft-graph-client.
+const work = examplesWork("docs-requests");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const metadata = csdl({
@@ -51,10 +53,11 @@ const metadata = csdl({
 });
 
 describe("request path pages", () => {
+  mkdirSync(work, { recursive: true });
   writeFileSync(join(work, "metadata.xml"), metadata);
-  const files = new Map(
-    renderSite({ metadata: join(work, "metadata.xml"), includePaths: ["/groups/**"], rootNamespace: "microsoft.graph", cwd: work }).map((f) => [f.path, f.content]),
-  );
+  const options = { metadata: join(work, "metadata.xml"), includePaths: ["/groups/**"], rootNamespace: "microsoft.graph", cwd: work };
+  const site = renderSite(options);
+  const files = new Map(site.map((f) => [f.path, f.content]));
 
   it("has a page per request path: $count beside each countable collection, $ref beside each referenced one", () => {
     expect([...files.keys()].filter((path) => path.startsWith("paths/") && path.endsWith(".md"))).toEqual([
@@ -94,4 +97,13 @@ describe("request path pages", () => {
       await expect(files.get(path)).toMatchFileSnapshot(`__snapshots__/requests/${path.slice("paths/".length).replace(/[{}]/g, "").replace(/\//g, "-")}`);
     });
   }
+
+  it("has examples that compile against the client generated from the same metadata", async () => {
+    await generate({ ...options, out: join(work, "out"), format: false }, { force: true });
+    const examples = codeExamples(site);
+    // Among them, a call of each kind of request this metadata has: they are what tsc checks here.
+    const calls = [".count({ consistencyLevel: \"eventual\" })", ".addRef(", ".removeRef(", ".asUser.list()", ".photo.content.download()", ".content.upload(content", ".byPath(\"folder/file.txt\")"];
+    expect(calls.filter((call) => ![...examples].some((code) => code.includes(call)))).toEqual([]);
+    expect(compileExamples(examples, join(work, "examples"), "graphgen-output", join(work, "out/src/client/index.ts"))).toBe("");
+  });
 });
