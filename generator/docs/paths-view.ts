@@ -1,6 +1,5 @@
 // View models of the request path pages: each path's methods with their parameters, body and result
 // types, the permissions that allow them (least privileged marked) and an example call.
-import { isKeySegment } from "../client/request-tree.js";
 import { requestExample, builderChain, type ExampleView } from "./examples.js";
 import type { PagePath } from "./links.js";
 import { answersWithItem, type DocRequest } from "./requests.js";
@@ -124,7 +123,7 @@ export function planPathViews(site: TypeSite, requests: readonly DocRequest[]): 
   const views: PathView[] = [];
   for (const [template, group] of byTemplate) {
     const first = group[0] as DocRequest;
-    const parentTemplate = nearestParent(template, byTemplate);
+    const parentTemplate = nearestParent(first, byTemplate);
     views.push({
       page: site.pages.path(template),
       template,
@@ -137,12 +136,10 @@ export function planPathViews(site: TypeSite, requests: readonly DocRequest[]): 
   return views;
 }
 
-/** The closest path above this one that has a page (a `$ref` on a key the client does not read has none). */
-function nearestParent(template: string, pages: ReadonlyMap<string, unknown>): string | undefined {
-  for (let end = template.lastIndexOf("/"); end > 0; end = template.lastIndexOf("/", end - 1)) {
-    if (pages.has(template.slice(0, end))) return template.slice(0, end);
-  }
-  return undefined;
+/** The closest node above the request in the request tree that has a page: its own node for `$count`, `$ref` and streams. */
+function nearestParent(request: DocRequest, pages: ReadonlyMap<string, unknown>): string | undefined {
+  const above = [...(request.template === request.node.template ? [] : [request.node]), ...[...request.ancestors].reverse()];
+  return above.map((node) => node.template).find((template) => pages.has(template));
 }
 
 function requestView(site: TypeSite, request: DocRequest): RequestView {
@@ -172,10 +169,14 @@ function requestView(site: TypeSite, request: DocRequest): RequestView {
 }
 
 function parameterRows(site: TypeSite, request: DocRequest): ParameterRow[] {
-  const rows: ParameterRow[] = request.template
-    .split("/")
-    .filter(isKeySegment)
-    .map((segment) => ({ name: segment, where: "path", type: typeLabel(site, "Edm.String"), collection: false, description: `The key of the ${segment.slice(1, -4)}.` }));
+  // Keys (`{group-id}`) and a drive item's path (`:/{item-path}:`), wherever they sit in a segment.
+  const rows: ParameterRow[] = [...request.template.matchAll(/\{[^{}]+\}/g)].map(([placeholder]) => ({
+    name: placeholder,
+    where: "path",
+    type: typeLabel(site, "Edm.String"),
+    collection: false,
+    description: placeholder === "{item-path}" ? "The item's path below this one (folder/file.txt), each name percent-encoded." : `The key of the ${placeholder.slice(1, -4)}.`,
+  }));
   const operation = request.operation?.operation;
   for (const p of operation?.parameters ?? []) {
     rows.push({ name: p.name, where: operation?.kind === "function" ? "function" : "body", type: typeLabel(site, p.type.name), collection: p.type.collection, description: describe(p) });

@@ -1,7 +1,7 @@
 // Path pages for each kind of request the client sends, from a small CSDL written here: a directory
 // collection with `$count` (and the ConsistencyLevel header Graph needs for it), a non-contained
 // navigation managed by `$ref` and cast to a derived type, a media entity's `$value`, and a drive item's
-// `content` stream. Whole-file snapshots of the Markdown; the site's file list shows which pages exist.
+// `content` stream, also by path. Whole-file snapshots of the Markdown; the site's file list shows which pages exist.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -91,6 +91,7 @@ describe("request path pages", () => {
     ["paths/groups/{id}/members/microsoft.graph.user.md", "a cast: typed as the derived type"],
     ["paths/groups/{id}/photo/_value.md", "a media entity's $value: download and upload"],
     ["paths/groups/{id}/files/{id}/content.md", "a drive item's content: the upload answers with the driveItem"],
+    ["paths/groups/{id}/files/{id}/{path}.md", "a drive item by its path: the path is a parameter too"],
   ];
   for (const [path, what] of pages) {
     it(`documents ${what}`, async () => {
