@@ -97,76 +97,88 @@ export interface ExampleRequest {
 }
 
 export function requestExample(model: Model, chain: string, request: ExampleRequest): ExampleView {
-  const { node, method, operation } = request;
-  const common = { clientChain: chain, httpPathLiteral: JSON.stringify(request.template), method, httpPath: request.template, sdkMethod: SDK_METHOD[method] ?? method.toLowerCase() };
-  const none = { clientArgument: null, clientArguments: "", sdkHeaders: "", sdkArgument: null, httpHeaders: [], body: null };
+  const { node, method } = request;
+  const common: CommonExample = { clientChain: chain, httpPathLiteral: JSON.stringify(request.template), method, httpPath: request.template, sdkMethod: SDK_METHOD[method] ?? method.toLowerCase() };
+  const none = { ...common, clientArgument: null, clientArguments: "", sdkHeaders: "", sdkArgument: null, httpHeaders: [], body: null };
+  const targetId = JSON.stringify(`${node.entityType.split(".").at(-1)}-id`);
   switch (request.kind) {
     case "operation":
-      return operationExample(model, common, operation as OperationNode, builderMembers(node).operations.get((operation as OperationNode).segment));
-    case "count": {
-      // Graph counts directory objects only with ConsistencyLevel: eventual (the client's option sends it).
-      const eventual = node.eventualConsistency;
-      return {
-        ...common,
-        ...none,
-        clientMember: "count",
-        clientArguments: eventual ? `{ consistencyLevel: "eventual" }` : "",
-        sdkHeaders: eventual ? `.header("ConsistencyLevel", "eventual")` : "",
-        httpHeaders: eventual ? ["ConsistencyLevel: eventual"] : [],
-        returnsValue: true,
-      };
-    }
+      return operationExample(model, common, request.operation as OperationNode, builderMembers(node).operations.get((request.operation as OperationNode).segment));
+    case "count":
+      return countExample(none, node.eventualConsistency);
     case "addRef":
-    case "setRef": {
-      const target = `${node.entityType.split(".").at(-1)}-id`;
-      const body = JSON.stringify({ "@odata.id": `https://graph.microsoft.com/v1.0/${node.references?.entitySet}/{${target}}` }, null, 2);
-      return {
-        ...common,
-        ...none,
-        clientMember: request.kind,
-        clientArguments: JSON.stringify(target),
-        sdkArgument: { name: "body", json: body },
-        httpHeaders: ["Content-Type: application/json"],
-        body,
-        returnsValue: false,
-      };
-    }
+    case "setRef":
+      return referenceExample(none, request.kind, node);
     case "removeRef":
       // A collection's reference is removed by the target's id; a single-valued one is cleared.
-      return { ...common, ...none, clientMember: "removeRef", clientArguments: node.kind === "collection" ? JSON.stringify(`${node.entityType.split(".").at(-1)}-id`) : "", returnsValue: false };
+      return { ...none, clientMember: "removeRef", clientArguments: node.kind === "collection" ? targetId : "", returnsValue: false };
     case "download":
-      return { ...common, ...none, clientMember: `${streamMember(node, request.stream)}.download`, sdkMethod: "getStream", returnsValue: true };
-    case "upload": {
-      const content = sampleContent(node, request.stream);
-      return {
-        ...common,
-        ...none,
-        clientMember: `${streamMember(node, request.stream)}.upload`,
-        clientArgument: { name: "content", json: content.client },
-        clientArguments: `content, { contentType: ${JSON.stringify(content.type)} }`,
-        sdkHeaders: `.header("Content-Type", ${JSON.stringify(content.type)})`,
-        sdkArgument: { name: "content", json: content.client },
-        httpHeaders: [`Content-Type: ${content.type}`],
-        body: content.http,
-        returnsValue: answersWithItem(node, request.stream),
-      };
-    }
-    default: {
-      const body = method === "POST" || method === "PATCH" ? sampleEntity(model, node.entityType) : undefined;
-      const json = body ? JSON.stringify(body, null, 2) : null;
-      return {
-        ...common,
-        ...none,
-        clientMember: request.kind,
-        clientArgument: json ? { name: "body", json } : null,
-        clientArguments: json ? "body" : "",
-        sdkArgument: json ? { name: "body", json } : null,
-        httpHeaders: json ? ["Content-Type: application/json"] : [],
-        body: json,
-        returnsValue: method === "GET" || method === "POST",
-      };
-    }
+      return { ...none, clientMember: `${streamMember(node, request.stream)}.download`, sdkMethod: "getStream", returnsValue: true };
+    case "upload":
+      return uploadExample(none, node, request.stream);
+    default:
+      return entityExample(none, request.kind, method === "POST" || method === "PATCH" ? sampleEntity(model, node.entityType) : undefined);
   }
+}
+
+/** The example of a request with no body or options, which each kind fills in. */
+type BareExample = Omit<ExampleView, "clientMember" | "returnsValue">;
+
+/** Graph counts directory objects only with ConsistencyLevel: eventual (the client's option sends it). */
+function countExample(bare: BareExample, eventual: boolean): ExampleView {
+  return {
+    ...bare,
+    clientMember: "count",
+    clientArguments: eventual ? `{ consistencyLevel: "eventual" }` : "",
+    sdkHeaders: eventual ? `.header("ConsistencyLevel", "eventual")` : "",
+    httpHeaders: eventual ? ["ConsistencyLevel: eventual"] : [],
+    returnsValue: true,
+  };
+}
+
+/** The client takes the target's id; the request body is the target's URL in its entity set. */
+function referenceExample(bare: BareExample, member: string, node: RequestNode): ExampleView {
+  const target = `${node.entityType.split(".").at(-1)}-id`;
+  const body = JSON.stringify({ "@odata.id": `https://graph.microsoft.com/v1.0/${node.references?.entitySet}/{${target}}` }, null, 2);
+  return {
+    ...bare,
+    clientMember: member,
+    clientArguments: JSON.stringify(target),
+    sdkArgument: { name: "body", json: body },
+    httpHeaders: ["Content-Type: application/json"],
+    body,
+    returnsValue: false,
+  };
+}
+
+function uploadExample(bare: BareExample, node: RequestNode, stream: StreamNode | undefined): ExampleView {
+  const content = sampleContent(node, stream);
+  return {
+    ...bare,
+    clientMember: `${streamMember(node, stream)}.upload`,
+    clientArgument: { name: "content", json: content.client },
+    clientArguments: `content, { contentType: ${JSON.stringify(content.type)} }`,
+    sdkHeaders: `.header("Content-Type", ${JSON.stringify(content.type)})`,
+    sdkArgument: { name: "content", json: content.client },
+    httpHeaders: [`Content-Type: ${content.type}`],
+    body: content.http,
+    returnsValue: answersWithItem(node, stream),
+  };
+}
+
+/** list, create, get, update, delete: the entity (given for a create or an update) as the body. */
+function entityExample(bare: BareExample, member: string, entity: Record<string, unknown> | undefined): ExampleView {
+  const json = entity ? JSON.stringify(entity, null, 2) : null;
+  return {
+    ...bare,
+    clientMember: member,
+    clientArgument: json ? { name: "body", json } : null,
+    clientArguments: json ? "body" : "",
+    sdkArgument: json ? { name: "body", json } : null,
+    httpHeaders: json ? ["Content-Type: application/json"] : [],
+    body: json,
+    returnsValue: bare.method === "GET" || bare.method === "POST",
+  };
 }
 
 type CommonExample = Pick<ExampleView, "clientChain" | "httpPathLiteral" | "method" | "httpPath" | "sdkMethod">;
