@@ -92,7 +92,10 @@ function requestNotes(request: DocRequest): string[] {
         ? ["Send the bytes with their Content-Type. Graph answers with the driveItem (201 Created for a new file, 200 OK otherwise). One request takes up to 250 MB; larger files need an upload session."]
         : ["Send the bytes with their Content-Type. Graph answers without a body."];
     default:
-      return node.contained || request.kind === "operation" ? [] : ["A non-contained navigation: it reads entities that live elsewhere, and changes them only by reference."];
+      // A composable function's result is not contained either, but it is no navigation.
+      return node.contained || node.step === "function" || request.kind === "operation"
+        ? []
+        : ["A non-contained navigation: it reads entities that live elsewhere, and changes them only by reference."];
   }
 }
 
