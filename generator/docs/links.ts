@@ -37,9 +37,14 @@ export function sitePages(types: readonly string[], permissions: readonly string
   };
 }
 
-/** `/identity/apiConnectors/{identityApiConnector-id}` -> `paths/identity/apiConnectors/{id}`: one folder per segment. */
+/**
+ * `/identity/apiConnectors/{identityApiConnector-id}` -> `paths/identity/apiConnectors/{id}`: one folder per
+ * segment; a drive item's path (`/drives/{drive-id}/root:/{item-path}:`) -> `paths/drives/{id}/root/{path}`.
+ */
 function requestPathPage(template: string): PagePath {
-  const segments = template.split("/").filter((s) => s !== "").map((s) => (s.startsWith("{") ? "{id}" : fileSafe(s)));
+  const page = (s: string) => (s === "{item-path}" ? "{path}" : s.startsWith("{") ? "{id}" : fileSafe(s));
+  // `root:/{item-path}:` -> `root/{path}`: the colons only mark where the path starts and ends.
+  const segments = template.split("/").filter((s) => s !== "").map((s) => page(s.replace(/:$/, "")));
   return `paths/${segments.join("/")}`;
 }
 

@@ -139,7 +139,7 @@ describe("hostile descriptions in Chromium", () => {
     expect(await page.$eval("#property-note .description", (cell) => cell.textContent)).toBe(HOSTILE_DESCRIPTION);
     expect(await page.evaluate(() => ({ pwned: (window as { pwned?: number }).pwned, images: document.images.length }))).toEqual({ pwned: undefined, images: 0 });
     await open("index.html", hostile.outDir, "?q=thing");
-    expect(await page.$$eval("#results li a", (links) => links.map((a) => a.textContent))).toEqual(["thing", "/things", "/things/{thing-id}"]);
+    expect(await page.$$eval("#results li a", (links) => links.map((a) => a.textContent))).toEqual(["thing", "/things", "/things/$count", "/things/{thing-id}"]);
     expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
   });
 });

@@ -23,6 +23,7 @@ describe("the default config's Markdown", () => {
       "types/microsoft.graph.thumbnail.md",
       "types/microsoft.graph.thumbnailSet.md",
       "paths/identity/apiConnectors.md",
+      "paths/identity/apiConnectors/_count.md",
       "paths/identity/apiConnectors/{id}.md",
       "paths/identity/apiConnectors/{id}/uploadClientCertificate.md",
     ]);
