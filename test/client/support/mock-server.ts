@@ -16,9 +16,9 @@ export interface ListeningMock {
   close(): Promise<void>;
 }
 
-/** Generates the default config's package with its mock and starts the mock on a free port. */
-export async function startMockGraph(options: Record<string, unknown> = {}, generated?: GeneratedMock): Promise<ListeningMock> {
-  const own = generated ?? (await generateMock());
+/** Generates the default config's package (or `includePaths` of the real metadata) with its mock, and starts the mock on a free port. */
+export async function startMockGraph(options: Record<string, unknown> = {}, includePaths?: string[]): Promise<ListeningMock> {
+  const own = await generateMock(includePaths ? { includePaths } : {});
   const mock = own.createMockGraph(options);
   const server = await mock.listen();
   return {
@@ -29,7 +29,7 @@ export async function startMockGraph(options: Record<string, unknown> = {}, gene
       own.client.createGraphClient({ getAccessToken: () => "token", baseUrl: server.baseUrl, ...clientOptions }),
     async close() {
       await server.close();
-      if (!generated) own.dispose();
+      own.dispose();
     },
   };
 }
