@@ -6,11 +6,11 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
-import { DirectoryStore, routeDownload } from "./graph-server-directory.js";
+import { DriveStore, routeDownload } from "./graph-server-drives.js";
 import { type Entity, type GraphReply, graphError, routeGraphRequest } from "./graph-server-routes.js";
 
 export { type Entity, type GraphReply, certificateThumbprint, graphError } from "./graph-server-routes.js";
-export { type DirectoryObject, DirectoryStore } from "./graph-server-directory.js";
+export { DriveStore } from "./graph-server-drives.js";
 
 export const GRAPH_JSON_CONTENT_TYPE =
   "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
@@ -67,9 +67,9 @@ export interface GraphServer {
   readonly requests: LoggedRequest[];
   /** The backing store, exposed so tests can seed entities with ids POST would never assign (e.g. `a/b`). */
   readonly entities: Map<string, Entity>;
-  /** Directory objects, memberships, managers, photos and drive files of the directory routes. */
-  readonly directory: DirectoryStore;
-  /** Clear entities, directory and the request log. */
+  /** Drive files and pending downloads of the drive and report routes. */
+  readonly drives: DriveStore;
+  /** Clear entities, drive files and the request log. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -84,7 +84,7 @@ export interface CaptureServer {
 export async function startGraphServer(options: GraphServerOptions = {}): Promise<GraphServer> {
   const requests: LoggedRequest[] = [];
   const entities = new Map<string, Entity>();
-  const directory = new DirectoryStore();
+  const drives = new DriveStore();
   const pageSize = options.pageSize ?? 100;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer: ${pageSize}`);
   let origin = "";
@@ -113,7 +113,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         bytes: entry.bytes,
         consistencyLevel: headerValue(entry.headers.consistencylevel),
       },
-      { store: entities, baseUrl: `${origin}/v1.0`, nextLinkBase: `${origin}/v1.0`, pageSize, directory },
+      { store: entities, baseUrl: `${origin}/v1.0`, nextLinkBase: `${origin}/v1.0`, pageSize, drives },
     );
   }
 
@@ -121,7 +121,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     const entry = await recordRequest(req, requests);
     const download = /^\/download\/([^/]+)$/.exec(entry.path);
     const reply =
-      (download ? routeDownload(directory, download[1] as string) : undefined) ??
+      (download ? routeDownload(drives, download[1] as string) : undefined) ??
       authenticate(entry, options.isTokenValid) ??
       (await route(entry));
     if (reply === "reset") req.socket.destroy();
@@ -134,11 +134,11 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     origin,
     requests,
     entities,
-    directory,
+    drives,
     reset() {
       requests.length = 0;
       entities.clear();
-      directory.clear();
+      drives.clear();
     },
     close: () => closeServer(server),
   };
