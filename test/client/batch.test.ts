@@ -1,54 +1,47 @@
-// JSON batching against the test server's POST /$batch: calls of the generated client recorded and sent 20 to a
+// JSON batching against the fake Graph's POST /$batch on a socket: calls of the generated client recorded and sent 20 to a
 // batch, dependsOn kept within a batch, a throttled item retried alone after its Retry-After, a 404 as its own
 // GraphError, bodies validated before anything is sent.
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startGraphServer, type GraphServer } from "../support/graph-server.js";
-import { batchHook, type BatchItem } from "../support/graph-server-batch.js";
-import { generateDefaultClient, SEED_BODY, type GeneratedClient } from "./support/generated-client.js";
+import { SEED_BODY, startMockGraph, type ListeningMock } from "./support/mock-server.js";
+
+interface BatchItem {
+  id: string;
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  dependsOn?: string[];
+}
 
 const TOKEN = "token-for-graph";
-let generated: GeneratedClient;
-let server: GraphServer;
+let server: ListeningMock;
+let generated: ListeningMock["generated"];
+let mock: any;
 let batchModule: { batch: (graph: unknown, calls: (g: any, step: any) => Promise<unknown>[]) => Promise<any[]> };
-/** Item id -> when the server saw it, for the throttled one. */
-let throttled: { url: string; seen: number[] };
 
 beforeAll(async () => {
-  generated = await generateDefaultClient({ includePaths: ["/identity/apiConnectors/**", "/groups/*/members/**"] });
-  batchModule = await import(pathToFileURL(join(generated.dir, "src/client/batch.ts")).href);
-  server = await startGraphServer({
-    hooks: [
-      batchHook({
-        throttle: (item: BatchItem) => {
-          if (item.url.split("?")[0] !== throttled.url) return undefined;
-          throttled.seen.push(Date.now());
-          return throttled.seen.length === 1 ? { status: 429, headers: { "Retry-After": "1" }, error: { code: "TooManyRequests", message: "Too many requests." } } : undefined;
-        },
-      }),
-    ],
-  });
+  // /users: where the members added by $ref live.
+  server = await startMockGraph({}, ["/identity/apiConnectors/**", "/groups/*/members/**", "/users"]);
+  ({ generated, mock } = server);
+  batchModule = await generated.module("client/batch");
 }, 120_000);
-afterAll(async () => {
-  await server?.close();
-  generated?.dispose();
-});
+afterAll(() => server?.close());
 beforeEach(() => {
-  server.reset();
-  throttled = { url: "", seen: [] };
-  for (let i = 1; i <= 22; i++) {
-    const id = `c${String(i).padStart(2, "0")}`;
-    server.entities.set(id, { id, displayName: `connector ${i}` } as never);
-  }
+  mock.reset();
+  mock.seed(
+    "/identity/apiConnectors",
+    Array.from({ length: 22 }, (_, i) => ({ id: `c${String(i + 1).padStart(2, "0")}`, displayName: `connector ${i + 1}` })),
+  );
 });
 
-const client = () => generated.client.createGraphClient({ getAccessToken: () => TOKEN, baseUrl: server.baseUrl, retry: { baseDelayMs: 1 } });
-const batches = () => server.requests.filter((r) => r.path === "/v1.0/$batch").map((r) => (r.body as { requests: BatchItem[] }).requests);
+const client = () => server.client({ getAccessToken: () => TOKEN, retry: { baseDelayMs: 1 } });
+const batches = (): BatchItem[][] => mock.requests.filter((r: any) => r.path === "/$batch").map((r: any) => r.body.requests);
+const connector = (id: string) => mock.read("/identity/apiConnectors").find((c: any) => c.id === id);
 
 describe("batch", () => {
   it("sends 25 calls as batches of 20 and 5, with dependsOn, a throttled item retried alone and a 404", async () => {
-    throttled.url = "/identity/apiConnectors/c07";
+    mock.fault("GET /identity/apiConnectors/c07", { status: 429, retryAfter: 1, times: 1 });
+    const started = performance.now();
     const results = await batchModule.batch(client(), (g, step) => {
       const created = g.identity.apiConnectors.create({ ...SEED_BODY, displayName: "new" });
       const renamed = step.after(created, () => g.identity.apiConnectors.byId("c01").update({ displayName: "renamed" }));
@@ -56,10 +49,11 @@ describe("batch", () => {
       return [created, renamed, ...gets, g.identity.apiConnectors.byId("missing").get(), g.identity.apiConnectors.list({ top: 1 })];
     });
 
+    const elapsed = performance.now() - started;
     expect(results).toHaveLength(25);
     expect(results[0]).toEqual({ ok: true, value: expect.objectContaining({ displayName: "new", id: expect.any(String) }) });
     expect(results[1]).toEqual({ ok: true, value: undefined });
-    expect(server.entities.get("c01")?.displayName).toBe("renamed");
+    expect(connector("c01")?.displayName).toBe("renamed");
     expect(results.slice(2, 23).map((r) => r.value.displayName)).toEqual(Array.from({ length: 21 }, (_, i) => `connector ${i + 2}`));
     const missing = results[23];
     expect(missing.ok).toBe(false);
@@ -74,10 +68,12 @@ describe("batch", () => {
     expect(sent[0]?.[1]).toMatchObject({ id: "2", method: "PATCH", url: "/identity/apiConnectors/c01", dependsOn: ["1"] });
     expect(sent[0]?.[2]).toMatchObject({ method: "GET", url: "/identity/apiConnectors/c02?$select=displayName" });
     expect(sent[2]).toEqual([expect.objectContaining({ method: "GET", url: "/identity/apiConnectors/c07?$select=displayName" })]);
-    expect(throttled.seen).toHaveLength(2);
-    expect(throttled.seen[1]! - throttled.seen[0]!).toBeGreaterThanOrEqual(950);
+    // The item was throttled inside the batch, retried alone in a third batch after its Retry-After of 1 s.
+    const c07 = mock.requests.filter((r: any) => r.batched && r.path === "/identity/apiConnectors/c07");
+    expect(c07.map((r: any) => r.status)).toEqual([429, 200]);
+    expect(elapsed).toBeGreaterThanOrEqual(950);
     // The token rides on the $batch requests only; items carry their own client-request-id.
-    expect(server.requests.map((r) => r.token)).toEqual([TOKEN, TOKEN, TOKEN]);
+    expect(mock.requests.filter((r: any) => !r.batched).map((r: any) => `${r.path} ${r.headers.authorization}`)).toEqual(Array(3).fill(`/$batch Bearer ${TOKEN}`));
     expect(sent.flat().every((item) => !("authorization" in (item.headers ?? {})) && /^[0-9a-f-]{36}$/.test(item.headers?.["client-request-id"] ?? ""))).toBe(true);
   });
 
@@ -87,7 +83,7 @@ describe("batch", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(generated.validation.GraphValidationError);
     expect((error as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(["/displayName"]);
-    expect(server.requests).toEqual([]);
+    expect(mock.requests).toEqual([]);
   });
 
   it("fails a call whose dependency failed with 424, as Graph answers it", async () => {
@@ -97,7 +93,8 @@ describe("batch", () => {
     });
     expect(missing.error.status).toBe(404);
     expect(dependent.error).toMatchObject({ status: 424, code: "FailedDependency" });
-    expect(server.entities.has("c01")).toBe(true);
+    expect(connector("c01")).toBeDefined();
+    expect(mock.requests.filter((r: any) => r.batched && r.method === "DELETE")).toEqual([]);
   });
 
   it("refuses more than 20 calls that depend on each other, before sending", async () => {
@@ -109,7 +106,7 @@ describe("batch", () => {
       })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "invalidBatch", message: "21 requests depend on each other; Graph takes at most 20 in a batch" });
-    expect(server.requests).toEqual([]);
+    expect(mock.requests).toEqual([]);
   });
 
   it("refuses listAll inside a batch: it follows links page by page", async () => {
@@ -118,7 +115,7 @@ describe("batch", () => {
       code: "invalidBatch",
       message: "listAll, deltaSync, count and streams cannot be batched: batch single JSON calls (list(), one page each)",
     });
-    expect(server.requests).toEqual([]);
+    expect(mock.requests).toEqual([]);
   });
 
   it("sends a call that is only a dependency, though the function does not return it", async () => {
@@ -128,12 +125,13 @@ describe("batch", () => {
     });
     expect(renamed).toEqual({ ok: true, value: undefined });
     expect(batches()).toEqual([[expect.objectContaining({ id: "1", method: "POST" }), expect.objectContaining({ id: "2", dependsOn: ["1"] })]]);
-    expect([...server.entities.values()].some((e) => e.displayName === "new")).toBe(true);
+    expect(mock.read("/identity/apiConnectors").some((e: any) => e.displayName === "new")).toBe(true);
   });
 
   it("batches $ref calls: members added and removed in one request", async () => {
-    for (const id of ["g1", "u1", "u2", "u3"]) server.directory.add({ id, "@odata.type": `#microsoft.graph.${id.startsWith("g") ? "group" : "user"}`, displayName: id });
-    server.directory.members.get("g1")!.add("u3");
+    mock.seed("/groups", [{ id: "g1", displayName: "g1" }]);
+    mock.seed("/users", ["u1", "u2", "u3"].map((id) => ({ id, displayName: id })));
+    await client().groups.byId("g1").members.addRef("u3");
     const members = (g: any) => g.groups.byId("g1").members;
     const results = await batchModule.batch(client(), (g) => [members(g).addRef("u1"), members(g).addRef({ id: "u2" }), members(g).removeRef("u3")]);
     expect(results).toEqual([{ ok: true, value: undefined }, { ok: true, value: undefined }, { ok: true, value: undefined }]);
@@ -144,6 +142,6 @@ describe("batch", () => {
         expect.objectContaining({ method: "DELETE", url: "/groups/g1/members/u3/$ref" }),
       ],
     ]);
-    expect([...server.directory.members.get("g1")!]).toEqual(["u1", "u2"]);
+    expect(mock.read("/groups/g1/members").map((m: any) => m.id)).toEqual(["u1", "u2"]);
   });
 });

@@ -1,40 +1,39 @@
-// Delta sync against the test server's /users/delta: a first sync over three pages ending with a deltaLink,
-// persisted as one string, then resumed by a new client after changes and removals; links to another origin
-// refused before the token goes anywhere.
+// Delta sync against the fake Graph's /users/delta on a socket: a first sync over three pages ending with a
+// deltaLink, persisted as one string, then resumed by a new client after changes and removals made through
+// the mock. Links to another origin are refused before the token goes anywhere (hand-written servers play
+// the other origin, and a server that breaks Graph's contract by ending without a deltaLink).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../generator/config.js";
 import { generate } from "../../generator/generate.js";
-import { startCaptureServer, startGraphServer, type CaptureServer, type GraphServer } from "../support/graph-server.js";
-import { deltaUsers, type DeltaUsers } from "../support/graph-server-delta.js";
-import { generateDefaultClient, REPO, type GeneratedClient } from "./support/generated-client.js";
+import { startCaptureServer, type CaptureServer } from "../support/graph-server.js";
+import { REPO } from "./support/generated-client.js";
+import { startMockGraph, type ListeningMock } from "./support/mock-server.js";
 
 const TOKEN = "token-for-graph";
-let generated: GeneratedClient;
-let server: GraphServer;
+let server: ListeningMock;
+let mock: any;
 let capture: CaptureServer;
-let users: DeltaUsers;
 
 beforeAll(async () => {
-  generated = await generateDefaultClient({ includePaths: ["/identity/apiConnectors/**", "/users/delta"] });
-  users = deltaUsers({ pageSize: 3 });
-  server = await startGraphServer({ hooks: [(request, context) => users.hook(request, context)] });
+  // /users/{id}: removals are DELETE requests, as in Graph.
+  server = await startMockGraph({ pageSize: 3 }, ["/identity/apiConnectors/**", "/users/delta", "/users/*"]);
+  mock = server.mock;
   capture = await startCaptureServer();
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await server?.close();
   await capture?.close();
-  generated?.dispose();
 });
 beforeEach(() => {
-  server.reset();
+  mock.reset();
   capture.reset();
-  users = deltaUsers({ pageSize: 3 });
 });
 
-const client = () => generated.client.createGraphClient({ getAccessToken: () => TOKEN, baseUrl: server.baseUrl });
+const client = (options: Record<string, unknown> = {}) => server.client({ getAccessToken: () => TOKEN, ...options });
+const origin = () => server.baseUrl.replace(/\/v1\.0$/, "");
 
 async function collect(sync: AsyncIterable<any>): Promise<any[]> {
   const items: any[] = [];
@@ -42,28 +41,39 @@ async function collect(sync: AsyncIterable<any>): Promise<any[]> {
   return items;
 }
 
+async function removeUser(id: string): Promise<void> {
+  const response = await fetch(`${server.baseUrl}/users/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${TOKEN}` } });
+  expect(response.status).toBe(204);
+}
+
 describe("deltaSync", () => {
   it("syncs three pages, persists the deltaLink, and resumes with changes and removals", async () => {
-    for (let i = 1; i <= 7; i++) users.put({ id: `u${i}`, displayName: `User ${i}`, mail: `u${i}@contoso.com` });
+    mock.seed("/users", Array.from({ length: 7 }, (_, i) => ({ id: `u${i + 1}`, displayName: `User ${i + 1}`, mail: `u${i + 1}@contoso.com` })));
     const first = client().users.deltaSync({ select: ["displayName"] });
     expect(first.deltaLink).toBeUndefined();
     const all = await collect(first);
     expect(all).toEqual(Array.from({ length: 7 }, (_, i) => ({ id: `u${i + 1}`, displayName: `User ${i + 1}` })));
-    expect(server.requests.map((r) => r.url)).toEqual([
-      "/v1.0/users/delta?$select=displayName",
-      "/v1.0/users/delta?$skiptoken=1.3",
-      "/v1.0/users/delta?$skiptoken=1.6",
+    // The first page asked with $select; the next two are the nextLinks the mock gave, each a new cursor.
+    const queries = mock.requests.map((r: any) => r.query);
+    expect(mock.requests.map((r: any) => `${r.method} ${r.path} ${r.status}`)).toEqual(Array(3).fill("GET /users/delta 200"));
+    expect(queries).toEqual([
+      { $select: "displayName" },
+      { $select: "displayName", $skiptoken: expect.any(String) },
+      { $select: "displayName", $skiptoken: expect.any(String) },
     ]);
-    expect(server.requests.every((r) => r.token === TOKEN)).toBe(true);
+    expect(queries[1].$skiptoken).not.toBe(queries[2].$skiptoken);
+    expect(mock.requests.every((r: any) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
     // What a sync job keeps between runs: one string.
     const saved = JSON.stringify({ users: first.deltaLink });
-    expect(first.deltaLink).toMatch(new RegExp(`^${server.baseUrl.replace(/\./g, "\\.")}/users/delta\\?\\$deltatoken=`));
+    expect(first.deltaLink).toMatch(new RegExp(`^${server.baseUrl.replace(/\./g, "\\.")}/users/delta\\?.*\\$deltatoken=`));
 
-    users.put({ id: "u2", displayName: "Renamed 2", mail: "u2@contoso.com" });
-    users.put({ id: "u8", displayName: "User 8" });
-    users.remove("u3", "deleted");
-    users.remove("u5", "changed");
-    server.requests.length = 0;
+    mock.seed("/users", [
+      { id: "u2", displayName: "Renamed 2", mail: "u2@contoso.com" },
+      { id: "u8", displayName: "User 8" },
+    ]);
+    await removeUser("u3");
+    await removeUser("u5");
+    const before = mock.requests.length;
 
     const resumed = client().users.deltaSync({ deltaLink: JSON.parse(saved).users, select: ["mail"] });
     const pages: any[] = [];
@@ -72,48 +82,57 @@ describe("deltaSync", () => {
     expect(pages.flatMap((p) => p.value)).toEqual([
       { id: "u2", displayName: "Renamed 2" },
       { id: "u8", displayName: "User 8" },
-      { "@odata.type": "#microsoft.graph.user", id: "u3", "@removed": { reason: "deleted" } },
-      { "@odata.type": "#microsoft.graph.user", id: "u5", "@removed": { reason: "changed" } },
+      { id: "u3", "@removed": { reason: "deleted" } },
+      { id: "u5", "@removed": { reason: "deleted" } },
     ]);
     // The saved link carries the first sync's query: select is not sent again.
-    expect(server.requests[0]?.url).toBe(new URL(JSON.parse(saved).users).pathname + new URL(JSON.parse(saved).users).search);
+    expect(mock.requests[before]?.query).toEqual(Object.fromEntries(new URL(JSON.parse(saved).users).searchParams));
     expect(resumed.deltaLink).not.toBe(first.deltaLink);
 
-    server.requests.length = 0;
+    const quietFrom = mock.requests.length;
     const quiet = client().users.deltaSync({ deltaLink: resumed.deltaLink });
     expect(await collect(quiet)).toEqual([]);
-    expect(server.requests).toHaveLength(1);
+    expect(mock.requests).toHaveLength(quietFrom + 1);
     expect(quiet.deltaLink).toBeDefined();
   });
 
   it("refuses a saved deltaLink on another origin without sending anything", async () => {
     const sync = client().users.deltaSync({ deltaLink: `${capture.origin}/v1.0/users/delta?$deltatoken=x` });
     const error = await collect(sync).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(generated.client.GraphClientError);
+    expect(error).toBeInstanceOf(server.generated.client.GraphClientError);
     expect(error).toMatchObject({
       code: "crossOriginNextLink",
-      message: `GET /users/delta: refused to follow a link to another origin than ${server.origin}`,
+      message: `GET /users/delta: refused to follow a link to another origin than ${origin()}`,
     });
     expect(capture.requests).toEqual([]);
-    expect(server.requests).toEqual([]);
+    expect(mock.requests).toEqual([]);
   });
 
   it("refuses an @odata.nextLink to another origin mid-sync", async () => {
-    for (let i = 1; i <= 4; i++) users.put({ id: `u${i}` });
-    users.linkOrigin = capture.origin;
+    // Another origin is about the network: a hand-written server answers a delta page linking to the capture server.
+    const linking = await startCaptureServer({
+      reply: () => ({
+        status: 200,
+        json: { value: [{ id: "u1" }, { id: "u2" }, { id: "u3" }], "@odata.nextLink": `${capture.origin}/v1.0/users/delta?$skiptoken=1` },
+      }),
+    });
     const items: unknown[] = [];
     const error = await (async () => {
-      for await (const item of client().users.deltaSync()) items.push(item);
+      for await (const item of client({ baseUrl: `${linking.origin}/v1.0` }).users.deltaSync()) items.push(item);
     })().catch((e: unknown) => e);
+    await linking.close();
     expect(items).toHaveLength(3);
+    expect(linking.requests).toHaveLength(1);
     expect(error).toMatchObject({ code: "crossOriginNextLink" });
     expect(capture.requests).toEqual([]);
   });
 
   it("does not claim a deltaLink when the last page has none", async () => {
-    server.failNext(1, 200, {}, { value: [{ id: "u1" }] });
-    const sync = client().users.deltaSync();
+    // Graph always ends a round with a deltaLink: a hand-written server breaks that contract.
+    const broken = await startCaptureServer({ reply: () => ({ status: 200, json: { value: [{ id: "u1" }] } }) });
+    const sync = client({ baseUrl: `${broken.origin}/v1.0` }).users.deltaSync();
     const error = await collect(sync).catch((e: unknown) => e);
+    await broken.close();
     expect(error).toMatchObject({ code: "invalidResponse", message: "GET /users/delta: the last delta page has no @odata.deltaLink to resume from" });
     expect(sync.deltaLink).toBeUndefined();
   });

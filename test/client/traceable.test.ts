@@ -3,41 +3,34 @@
 // when the method is idempotent, with an error that says what happened and never holds the token.
 import { createServer } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startGraphServer, type GraphServer } from "../support/graph-server.js";
-import { generateDefaultClient, SEED_BODY, type GeneratedClient } from "./support/generated-client.js";
+import { startCaptureServer } from "../support/graph-server.js";
+import { SEED_BODY, startMockGraph, type ListeningMock } from "./support/mock-server.js";
 
 const TOKEN = "secret-token-for-graph";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-let generated: GeneratedClient;
-let server: GraphServer;
-/** Connections to drop, by method, before any answer: the server's side of a connection reset. */
-const resets: Record<string, number> = {};
+let server: ListeningMock;
+let mock: any;
 
 beforeAll(async () => {
-  generated = await generateDefaultClient();
-  server = await startGraphServer({
-    hooks: [(request) => ((resets[request.method] ?? 0) > 0 ? (resets[request.method]!--, "reset") : undefined)],
-  });
+  server = await startMockGraph();
+  mock = server.mock;
 });
-afterAll(async () => {
-  await server?.close();
-  generated?.dispose();
-});
-beforeEach(() => {
-  server.reset();
-  for (const method of Object.keys(resets)) delete resets[method];
-});
+afterAll(() => server?.close());
+beforeEach(() => mock.reset());
 
-const client = (options: Record<string, unknown> = {}) =>
-  generated.client.createGraphClient({ getAccessToken: () => TOKEN, baseUrl: server.baseUrl, retry: { baseDelayMs: 1 }, ...options });
+const client = (options: Record<string, unknown> = {}) => server.client({ getAccessToken: () => TOKEN, retry: { baseDelayMs: 1 }, ...options });
+const GraphError = () => server.generated.client.GraphError;
+/** The mock's dropped connection: the socket closes before any answer, the server's side of a reset. */
+const reset = (method: string, times: number) => mock.fault(`${method} /**`, { drop: true, times });
 
 describe("client-request-id", () => {
   it("sends a fresh id with every call and keeps it across the retries of one call", async () => {
     const graph = client();
-    server.failNext(1, 429, { "Retry-After": "0" });
+    mock.fault("/**", { status: 429, retryAfter: 0, times: 1 });
     await graph.identity.apiConnectors.list();
     await graph.identity.apiConnectors.list();
-    const ids = server.requests.map((r) => r.headers["client-request-id"]);
+    expect(mock.requests.map((r: any) => r.status)).toEqual([429, 200, 200]);
+    const ids = mock.requests.map((r: any) => r.headers["client-request-id"]);
     expect(ids).toHaveLength(3);
     for (const id of ids) expect(id).toMatch(UUID);
     expect(ids[0]).toBe(ids[1]);
@@ -46,14 +39,17 @@ describe("client-request-id", () => {
 
   it("keeps a client-request-id the caller gives", async () => {
     await client().identity.apiConnectors.list({ headers: { "Client-Request-Id": "my-trace-1" } });
-    expect(server.requests[0]?.headers["client-request-id"]).toBe("my-trace-1");
+    expect(mock.requests[0]?.headers["client-request-id"]).toBe("my-trace-1");
   });
 
   it("puts the ids and the date into GraphError when Graph's answer has no body", async () => {
-    server.failNext(1, 500, {}, "");
-    const error = await client().identity.apiConnectors.list().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(generated.client.GraphError);
-    const sent = server.requests[0]?.headers["client-request-id"];
+    // A gateway in front of Graph answering 500 with headers only: a server of its own, not the fake Graph.
+    const gateway = await startCaptureServer({ reply: () => ({ status: 500, raw: "" }) });
+    const error = await client({ baseUrl: `${gateway.origin}/v1.0` }).identity.apiConnectors.list().catch((e: unknown) => e);
+    await gateway.close();
+    expect(error).toBeInstanceOf(GraphError());
+    expect(gateway.requests).toHaveLength(1);
+    const sent = gateway.requests[0]?.headers["client-request-id"];
     expect(error).toMatchObject({
       status: 500,
       code: "Http500",
@@ -65,21 +61,23 @@ describe("client-request-id", () => {
 
 describe("no answer at all", () => {
   it("retries a GET whose connection was reset, and succeeds", async () => {
-    resets.GET = 1;
+    reset("GET", 1);
     const page = await client().identity.apiConnectors.list();
     expect(page.value).toEqual([]);
-    expect(server.requests.map((r) => r.method)).toEqual(["GET", "GET"]);
-    expect(server.requests[0]?.headers["client-request-id"]).toBe(server.requests[1]?.headers["client-request-id"]);
+    expect(mock.requests.map((r: any) => `${r.method} ${r.status}`)).toEqual(["GET 0", "GET 200"]);
+    expect(mock.requests[0]?.headers["client-request-id"]).toBe(mock.requests[1]?.headers["client-request-id"]);
   });
 
   it("does not send a POST twice: the reset one may have created the connector", async () => {
-    resets.POST = 1;
+    reset("POST", 1);
     const error = await client().identity.apiConnectors.create({ ...SEED_BODY, displayName: "x" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(generated.client.GraphClientError);
+    expect(error).toBeInstanceOf(server.generated.client.GraphClientError);
     expect(error.code).toBe("networkError");
-    const id = server.requests[0]?.headers["client-request-id"];
-    expect(error.message).toBe(`POST /identity/apiConnectors: no answer from ${server.origin} (UND_ERR_SOCKET: other side closed); client-request-id ${id}`);
-    expect(server.requests).toHaveLength(1);
+    const id = mock.requests[0]?.headers["client-request-id"];
+    const origin = server.baseUrl.replace(/\/v1\.0$/, "");
+    expect(error.message).toBe(`POST /identity/apiConnectors: no answer from ${origin} (UND_ERR_SOCKET: other side closed); client-request-id ${id}`);
+    expect(mock.requests).toHaveLength(1);
+    expect(mock.read("/identity/apiConnectors")).toEqual([]);
   });
 
   it("gives up on a refused connection after the retries, naming the cause and never the token", async () => {
@@ -94,10 +92,10 @@ describe("no answer at all", () => {
   });
 
   it("stops retrying when the signal aborts", async () => {
-    resets.GET = 10;
+    reset("GET", 10);
     const controller = new AbortController();
     const pending = client({ retry: { baseDelayMs: 60_000, maxTotalDelayMs: 600_000 } }).identity.apiConnectors.list({ signal: controller.signal });
-    await expect.poll(() => server.requests.length).toBe(1);
+    await expect.poll(() => mock.requests.length).toBe(1);
     controller.abort(new Error("stop"));
     await expect(pending).rejects.toThrow("stop");
   });

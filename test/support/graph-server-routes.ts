@@ -12,7 +12,7 @@ import {
   rejectUnknownOptions,
 } from "./graph-server-query.js";
 
-import { type DirectoryStore, routeDirectoryRequest } from "./graph-server-directory.js";
+import { type DriveStore, routeDriveRequest } from "./graph-server-drives.js";
 
 export { type Entity, GraphHttpError } from "./graph-server-query.js";
 
@@ -46,7 +46,7 @@ export interface RouteEnv {
   /** Origin + /v1.0 used for @odata.nextLink; differs from baseUrl when a test redirects paging elsewhere. */
   nextLinkBase: string;
   pageSize: number;
-  directory: DirectoryStore;
+  drives: DriveStore;
 }
 
 const ENTITY_TYPE = "#microsoft.graph.identityApiConnector";
@@ -74,8 +74,8 @@ export function routeGraphRequest(req: RouteRequest, env: RouteEnv): GraphReply 
 function dispatchPath(req: RouteRequest, env: RouteEnv): GraphReply {
   const segments = decodeSegments(req.pathname);
   const [version, identity, set, id, action, ...extra] = segments;
-  const directory = version === "v1.0" && identity !== "identity" ? routeDirectoryRequest(req, env, env.directory, segments.slice(1)) : undefined;
-  if (directory) return directory;
+  const drives = version === "v1.0" && identity !== "identity" ? routeDriveRequest(req, env, env.drives, segments.slice(1)) : undefined;
+  if (drives) return drives;
   if (version !== "v1.0" || identity !== "identity" || set !== "apiConnectors" || extra.length > 0) {
     throw new GraphHttpError(404, "ResourceNotFound", `Resource not found for the segment '${req.pathname}'.`);
   }

@@ -221,37 +221,17 @@ describe("protocol behaviour", () => {
     expect(wrong.body).toEqual(graphError("BadRequest", "Specified HTTP method is not allowed for the request target."));
   });
 
-  it("injects queued failures (429 with Retry-After, then 503 with a custom body) before succeeding", async () => {
-    server.failNext(1, 429, { "Retry-After": "0" });
-    server.failNext(1, 503, {}, { error: { code: "custom" } });
-    const throttled = await call("/identity/apiConnectors");
-    expect(throttled).toMatchObject({ status: 429, body: graphError("TooManyRequests", "Too many requests.") });
-    expect(throttled.headers.get("retry-after")).toBe("0");
-    expect(await call("/identity/apiConnectors")).toMatchObject({ status: 503, body: { error: { code: "custom" } } });
-    expect((await call("/identity/apiConnectors")).status).toBe(200);
-    expect(server.requests).toHaveLength(3);
-  });
-
-  it("emits nextLinks on another origin on request; the capture server records what arrives", async () => {
+  it("records what reaches the capture server, which answers an empty page; reset clears the Graph server", async () => {
     const capture: CaptureServer = await startCaptureServer();
     try {
       await create("x");
-      await create("y");
-      await create("z");
-      server.setNextLinkOrigin(capture.origin);
-      const first = await call("/identity/apiConnectors");
-      expect(first.body["@odata.nextLink"]).toMatch(new RegExp(`^${capture.origin}/v1\\.0/identity/apiConnectors\\?\\$skiptoken=`));
-      const followed = await call(first.body["@odata.nextLink"], { token: null });
+      const followed = await call(`${capture.origin}/v1.0/identity/apiConnectors?$skiptoken=1`, { token: null });
       expect(followed).toMatchObject({ status: 200, body: { value: [] } });
       expect(capture.requests).toHaveLength(1);
       expect(capture.requests[0]).toMatchObject({ method: "GET", token: undefined });
       expect(capture.requests[0]?.headers.authorization).toBeUndefined();
       server.reset();
       expect([server.requests.length, server.entities.size]).toEqual([0, 0]);
-      await create("again");
-      await create("again");
-      await create("again");
-      expect(new URL((await call("/identity/apiConnectors")).body["@odata.nextLink"]).origin).toBe(server.origin);
     } finally {
       await capture.close();
     }

@@ -1,14 +1,16 @@
-// Graph-like HTTP(S) test server on 127.0.0.1: lifecycle, request log, bearer auth and failure injection.
+// Graph-like HTTP(S) test server on 127.0.0.1: lifecycle, request log and bearer auth.
 // Graph semantics live in graph-server-routes.ts; a capture server stands in for "another origin".
+// Kept for what is about the network rather than Graph (TLS, other origins, redirected downloads, a
+// separate upload host); every other client test runs on the generated fake Graph (test/client/support/mock-server.ts).
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
-import { DirectoryStore, routeDownload } from "./graph-server-directory.js";
+import { DriveStore, routeDownload } from "./graph-server-drives.js";
 import { type Entity, type GraphReply, graphError, routeGraphRequest } from "./graph-server-routes.js";
 
 export { type Entity, type GraphReply, certificateThumbprint, graphError } from "./graph-server-routes.js";
-export { type DirectoryObject, DirectoryStore } from "./graph-server-directory.js";
+export { DriveStore } from "./graph-server-drives.js";
 
 export const GRAPH_JSON_CONTENT_TYPE =
   "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
@@ -65,13 +67,9 @@ export interface GraphServer {
   readonly requests: LoggedRequest[];
   /** The backing store, exposed so tests can seed entities with ids POST would never assign (e.g. `a/b`). */
   readonly entities: Map<string, Entity>;
-  /** Directory objects, memberships, managers, photos and drive files of the directory routes. */
-  readonly directory: DirectoryStore;
-  /** Answer the next `count` requests (any path, before auth) with `status`; queued after earlier calls. */
-  failNext(count: number, status: number, headers?: Record<string, string>, body?: unknown): void;
-  /** Emit @odata.nextLink on this origin instead of our own; undefined restores the default. */
-  setNextLinkOrigin(origin: string | undefined): void;
-  /** Clear entities, request log, queued failures and the nextLink override. */
+  /** Drive files and pending downloads of the drive and report routes. */
+  readonly drives: DriveStore;
+  /** Clear entities, drive files and the request log. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -83,22 +81,12 @@ export interface CaptureServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_ERRORS: Record<number, [string, string]> = {
-  429: ["TooManyRequests", "Too many requests."],
-  500: ["InternalServerError", "Internal server error."],
-  502: ["BadGateway", "Bad gateway."],
-  503: ["ServiceUnavailable", "Service unavailable."],
-  504: ["GatewayTimeout", "Gateway timeout."],
-};
-
 export async function startGraphServer(options: GraphServerOptions = {}): Promise<GraphServer> {
   const requests: LoggedRequest[] = [];
   const entities = new Map<string, Entity>();
-  const directory = new DirectoryStore();
-  const failures: GraphReply[] = [];
+  const drives = new DriveStore();
   const pageSize = options.pageSize ?? 100;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer: ${pageSize}`);
-  let nextLinkOrigin: string | undefined;
   let origin = "";
 
   const context: HookContext = {
@@ -125,7 +113,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         bytes: entry.bytes,
         consistencyLevel: headerValue(entry.headers.consistencylevel),
       },
-      { store: entities, baseUrl: `${origin}/v1.0`, nextLinkBase: `${nextLinkOrigin ?? origin}/v1.0`, pageSize, directory },
+      { store: entities, baseUrl: `${origin}/v1.0`, nextLinkBase: `${origin}/v1.0`, pageSize, drives },
     );
   }
 
@@ -133,8 +121,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     const entry = await recordRequest(req, requests);
     const download = /^\/download\/([^/]+)$/.exec(entry.path);
     const reply =
-      failures.shift() ??
-      (download ? routeDownload(directory, download[1] as string) : undefined) ??
+      (download ? routeDownload(drives, download[1] as string) : undefined) ??
       authenticate(entry, options.isTokenValid) ??
       (await route(entry));
     if (reply === "reset") req.socket.destroy();
@@ -147,21 +134,11 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     origin,
     requests,
     entities,
-    directory,
-    failNext(count, status, headers, body) {
-      const [code, message] = DEFAULT_ERRORS[status] ?? ["UnknownError", `Injected failure with status ${status}.`];
-      const reply: GraphReply = body === undefined ? graphError(status, code, message) : bodyReply(status, body);
-      for (let i = 0; i < count; i++) failures.push({ ...reply, headers: { ...headers } });
-    },
-    setNextLinkOrigin(value) {
-      nextLinkOrigin = value?.replace(/\/+$/, "");
-    },
+    drives,
     reset() {
       requests.length = 0;
       entities.clear();
-      directory.clear();
-      failures.length = 0;
-      nextLinkOrigin = undefined;
+      drives.clear();
     },
     close: () => closeServer(server),
   };
@@ -265,10 +242,6 @@ function authenticate(entry: LoggedRequest, isTokenValid?: (token: string) => bo
     return graphError(401, "InvalidAuthenticationToken", "Access token validation failure.");
   }
   return undefined;
-}
-
-function bodyReply(status: number, body: unknown): GraphReply {
-  return typeof body === "string" ? { status, raw: body } : { status, json: body };
 }
 
 function writeReply(req: http.IncomingMessage, res: http.ServerResponse, reply: GraphReply): void {

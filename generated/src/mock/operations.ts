@@ -163,6 +163,8 @@ function deltaRound(ctx: ServeContext, place: Place, request: MockRequest): Mock
   } else {
     json["@odata.deltaLink"] = link("$deltatoken", String(version));
   }
-  json.value = page.map((entity) => ("@removed" in entity ? entity : present(place, entity, select)));
+  // Graph's delta answers always carry the id, selected or not: a sync could not apply a change without it.
+  const withId = select && !select.includes("id") ? ["id", ...select] : select;
+  json.value = page.map((entity) => ("@removed" in entity ? entity : present(place, entity, withId)));
   return { status: 200, json };
 }

@@ -16,9 +16,9 @@ export interface GeneratedMock extends GeneratedClient {
   module(path: string): Promise<any>;
 }
 
-/** The default config's package (identity API connectors on the real metadata), with its mock. */
-export async function generateMock(): Promise<GeneratedMock> {
-  return withMock(await generateDefaultClient());
+/** The default config's package (identity API connectors on the real metadata, or `includePaths`), with its mock. */
+export async function generateMock(extra: { includePaths?: string[] } = {}): Promise<GeneratedMock> {
+  return withMock(await generateDefaultClient(extra));
 }
 
 /** The package for the trimmed directory metadata (users, groups, members, drives), with its mock. */
