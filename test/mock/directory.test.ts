@@ -131,6 +131,18 @@ describe("entities and operations", () => {
     expect(byPath).toMatchObject({ name: "new.txt", size: 2 });
     expect(mock.requests.at(-1)).toMatchObject({ method: "PUT", template: "/drives/{drive-id}/items/{driveItem-id}:/{item-path}:/content", status: 201 });
   });
+
+  it("gives every drive its root (a reference in the metadata, always there in Graph), so items can be addressed by path from it", async () => {
+    mock.seed("/drives", [{ id: "d1" }]);
+    const client = generated.client.createGraphClient({ getAccessToken: () => "token", fetch: mock.fetch });
+    const created = await client.drives.byId("d1").root.byPath("Reports 2026/a b.txt").content.upload(new TextEncoder().encode("hello"), { contentType: "text/plain" });
+    expect(created).toMatchObject({ name: "a b.txt", size: 5 });
+    expect(mock.requests.at(-1)).toMatchObject({ method: "PUT", path: "/drives/d1/root:/Reports%202026/a%20b.txt:/content", status: 201 });
+    expect((await call("GET", "/drives/d1/root:/Reports%202026/a%20b.txt:")).json).toMatchObject({ id: created.id, name: "a b.txt", size: 5 });
+    expect((await call("GET", "/drives/d1/root")).json).toMatchObject({ id: "root", root: {} });
+    expect((await call("GET", "/drives/d1/items/root")).json).toMatchObject({ id: "root", name: "root" });
+    expect((await call("GET", "/drives/d2/root")).status).toBe(404);
+  });
 });
 
 describe("delta", () => {

@@ -30,7 +30,7 @@ describe("delta sync", () => {
     const next = graph.users.deltaSync({ deltaLink: first.deltaLink });
     const changes: unknown[] = [];
     for await (const change of next) changes.push(change);
-    expect(changes).toEqual([{ displayName: "Ada L." }, { id: "u3", "@removed": { reason: "deleted" } }]);
+    expect(changes).toEqual([{ id: "u1", displayName: "Ada L." }, { id: "u3", "@removed": { reason: "deleted" } }]);
     expect(next.deltaLink).not.toBe(first.deltaLink);
   });
 });

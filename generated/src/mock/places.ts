@@ -62,6 +62,7 @@ export function findEntity(
   const { store } = ctx;
   const node = place.node;
   if (node.reference) {
+    if (!place.parent && node.itemPath && place.owner) impliedDriveRoot(ctx, place, place.owner);
     const id = place.parent ? place.parent.id : store.referenced(place.path)[0];
     if (id === undefined || (place.parent && !store.referenced(place.parent.path).includes(id))) return undefined;
     const found = store.find(id, (e) => isA(ctx, e, node.type));
@@ -75,6 +76,27 @@ export function findEntity(
   if (place.owner) loadOwner(ctx, place);
   const single = store.single(place.path) ?? (place.owner ? undefined : { "@odata.type": `#${node.type}` });
   return single && { entity: single, save: (entity) => store.putSingle(place.path, entity) };
+}
+
+/**
+ * A drive's `root` is a reference in the metadata, but Graph gives every drive one: the first time it is
+ * reached, the mock makes it as the drive's item `root` (Graph's alias for it in `items/root`).
+ */
+function impliedDriveRoot(ctx: ServeContext, place: Place, drive: Place): void {
+  if (ctx.store.referenced(place.path).length > 0) return;
+  loadEntity(ctx, drive);
+  const items = `${drive.path}/items`;
+  if (!ctx.store.item(items, "root")) {
+    const root = {
+      "@odata.type": `#${place.node.type}`,
+      id: "root",
+      name: "root",
+      root: {},
+      folder: { childCount: 0 },
+    };
+    ctx.store.put(items, "root", root);
+  }
+  ctx.store.setReferences(place.path, ["root"]);
 }
 
 export function isA(ctx: ServeContext, entity: Entity, type: string): boolean {

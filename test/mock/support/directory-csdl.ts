@@ -52,6 +52,7 @@ export const DIRECTORY_CSDL = csdl({
       <EntityType Name="drive" BaseType="graph.entity">
         <Property Name="name" Type="Edm.String" />
         <NavigationProperty Name="items" Type="Collection(graph.driveItem)" ContainsTarget="true" />
+        <NavigationProperty Name="root" Type="graph.driveItem" />
       </EntityType>
       <EntityType Name="driveItem" BaseType="graph.entity" OpenType="true">
         <Property Name="content" Type="Edm.Stream" />
