@@ -104,7 +104,8 @@ export class Walk {
     });
   }
 
-  private pointer(key: PathKey, below?: string): string {
+  /** The JSON pointer of `key` below the current value (and `below` under it). */
+  pointer(key: PathKey, below?: string): string {
     let path = "";
     for (const step of this.keys) if (step !== null) path += `/${typeof step === "number" ? step : pointerToken(step)}`;
     if (key !== null) path += `/${typeof key === "number" ? key : pointerToken(key)}`;
@@ -179,7 +180,7 @@ export class Walk {
     this.notAllowed(this.pointer(ODATA_TYPE), value[ODATA_TYPE], allowed);
   }
 
-  private notAllowed(path: string, type: unknown, allowed: string): void {
+  notAllowed(path: string, type: unknown, allowed: string): void {
     const expected = `one of ${allowed}`;
     const found = `${ODATA_TYPE} ${JSON.stringify(type)}`;
     this.report(path, expected, type, `${found} is not allowed here; expected ${expected}`);
@@ -205,44 +206,6 @@ export class Walk {
     );
   }
 
-  /**
-   * A key an open type does not declare, in a request body: its dynamic properties are extension- or
-   * annotation-shaped (`extension_<appId>_<name>`, `<prefix>_<name>`, `name@odata.bind`), so any
-   * other key is a misspelt property, as the TypeScript types say too.
-   */
-  dynamic(value: Record<string, unknown>, key: string, typeName: string): void {
-    if (key.includes("_") || key.includes("@") || !Object.prototype.hasOwnProperty.call(value, key)) return;
-    const expected = `a declared property of ${typeName}, or an extension property named <prefix>_<name>`;
-    this.issue(key, expected, value[key], `unknown property ${JSON.stringify(key)}: expected ${expected}`);
-  }
-
-  /** `Validation.DerivedTypeConstraint`: false (with an issue) when `@odata.type` names a type not allowed here. */
-  derivedAllowed(value: unknown, key: PathKey, allowed: readonly string[]): boolean {
-    if (typeof value !== "object" || value === null) return true;
-    const type = (value as Record<string, unknown>)[ODATA_TYPE];
-    if (typeof type !== "string" || allowed.includes(type.startsWith("#") ? type : `#${type}`)) return true;
-    if (matchIgnoringCase(type, allowed) !== undefined) return true;
-    this.notAllowed(this.pointer(key, ODATA_TYPE), type, allowed.join(", "));
-    return false;
-  }
-
-  readOnly(key: PathKey, value: unknown): void {
-    this.issue(
-      key,
-      "no value (read-only)",
-      value,
-      "read-only property: set by the service, never sent in a request body",
-    );
-  }
-
-  immutable(key: PathKey, value: unknown): void {
-    this.issue(key, "no value (immutable)", value, "immutable property: may be set on create, never changed by update");
-  }
-
-  required(key: PathKey, expected: string): void {
-    this.issue(key, expected, undefined, `required property missing: expected ${expected}`);
-  }
-
   notNull(key: PathKey, expected: string): void {
     this.issue(key, expected, null, `null is not allowed: expected ${expected}`);
   }
@@ -253,22 +216,71 @@ export class Walk {
     this.issue(key, expected, value);
     return false;
   }
+}
 
-  /**
-   * A navigation property holds expanded (or deep-inserted) entities: checked for shape only, so that a
-   * validator does not pull in the whole entity graph; their own validators check their members.
-   */
-  navigation(value: unknown, key: string, typeName: string, collection: boolean, nullable: boolean): void {
-    const expected = `${typeName} object`;
-    if (!collection) {
-      if (value === null ? !nullable : !isEdmObject(value)) this.issue(key, expected, value);
-      return;
-    }
-    if (!this.array(value, key, `array of ${expected}`)) return;
-    this.down(key);
-    for (let i = 0; i < value.length; i++) if (!isEdmObject(value[i])) this.issue(i, expected, value[i]);
-    this.up();
+// The checks below are functions, not Walk methods, so that a bundle holds only those its validators
+// call: read-only, immutable and required properties, navigation properties, open types and derived-type
+// constraints appear in some types only. A check of a valid value costs the same call either way.
+
+/**
+ * A key an open type does not declare, in a request body: its dynamic properties are extension- or
+ * annotation-shaped (`extension_<appId>_<name>`, `<prefix>_<name>`, `name@odata.bind`), so any
+ * other key is a misspelt property, as the TypeScript types say too.
+ */
+export function dynamicKey(walk: Walk, value: Record<string, unknown>, key: string, typeName: string): void {
+  if (key.includes("_") || key.includes("@") || !Object.prototype.hasOwnProperty.call(value, key)) return;
+  const expected = `a declared property of ${typeName}, or an extension property named <prefix>_<name>`;
+  walk.issue(key, expected, value[key], `unknown property ${JSON.stringify(key)}: expected ${expected}`);
+}
+
+/** `Validation.DerivedTypeConstraint`: false (with an issue) when `@odata.type` names a type not allowed here. */
+export function derivedAllowed(walk: Walk, value: unknown, key: PathKey, allowed: readonly string[]): boolean {
+  if (typeof value !== "object" || value === null) return true;
+  const type = (value as Record<string, unknown>)[ODATA_TYPE];
+  if (typeof type !== "string" || allowed.includes(type.startsWith("#") ? type : `#${type}`)) return true;
+  if (matchIgnoringCase(type, allowed) !== undefined) return true;
+  walk.notAllowed(walk.pointer(key, ODATA_TYPE), type, allowed.join(", "));
+  return false;
+}
+
+export function readOnlyIssue(walk: Walk, key: PathKey, value: unknown): void {
+  walk.issue(
+    key,
+    "no value (read-only)",
+    value,
+    "read-only property: set by the service, never sent in a request body",
+  );
+}
+
+export function immutableIssue(walk: Walk, key: PathKey, value: unknown): void {
+  walk.issue(key, "no value (immutable)", value, "immutable property: may be set on create, never changed by update");
+}
+
+export function requiredIssue(walk: Walk, key: PathKey, expected: string): void {
+  walk.issue(key, expected, undefined, `required property missing: expected ${expected}`);
+}
+
+/**
+ * A navigation property holds expanded (or deep-inserted) entities: checked for shape only, so that a
+ * validator does not pull in the whole entity graph; their own validators check their members.
+ */
+export function navigationShape(
+  walk: Walk,
+  value: unknown,
+  key: string,
+  typeName: string,
+  collection: boolean,
+  nullable: boolean,
+): void {
+  const expected = `${typeName} object`;
+  if (!collection) {
+    if (value === null ? !nullable : !isEdmObject(value)) walk.issue(key, expected, value);
+    return;
   }
+  if (!walk.array(value, key, `array of ${expected}`)) return;
+  walk.down(key);
+  for (let i = 0; i < value.length; i++) if (!isEdmObject(value[i])) walk.issue(i, expected, value[i]);
+  walk.up();
 }
 
 /** The one `#name` of `allowed` that a type name (`#` optional) spells in another case; else undefined. */
