@@ -62,36 +62,36 @@ export class Walk {
   readonly writing: boolean;
   readonly create: boolean;
   readonly update: boolean;
-  private readonly maxErrors: number;
-  private readonly maxDepth: number;
+  readonly #maxErrors: number;
+  readonly #maxDepth: number;
   /** Objects on the path from the root to the current value, for cycle detection and depth. */
-  private readonly stack: object[] = [];
+  readonly #stack: object[] = [];
   /** Keys from the root to the current value. */
-  private readonly keys: PathKey[] = [];
+  readonly #keys: PathKey[] = [];
   /** The allowed type name an any-case `@odata.type` matched (see `retype`), read once by `odataType`. */
-  private retyped: string | undefined = undefined;
+  #retyped: string | undefined = undefined;
 
   constructor(options: ValidateOptions | undefined) {
     const mode = options?.mode ?? "read";
     this.create = mode === "create";
     this.update = mode === "update";
     this.writing = this.create || this.update;
-    this.maxErrors = Math.max(1, options?.maxErrors ?? 100);
-    this.maxDepth = Math.max(1, options?.maxDepth ?? 64);
+    this.#maxErrors = Math.max(1, options?.maxErrors ?? 100);
+    this.#maxDepth = Math.max(1, options?.maxDepth ?? 64);
   }
 
   /** An issue at `key` below the current value (or at the current value itself for null). */
   issue(key: PathKey, expected: string, value: unknown, message?: string): void {
-    this.report(this.pointer(key), expected, value, message);
+    this.#report(this.pointer(key), expected, value, message);
   }
 
-  private report(path: string, expected: string, value: unknown, message?: string): void {
-    if (this.errors.length >= this.maxErrors) {
+  #report(path: string, expected: string, value: unknown, message?: string): void {
+    if (this.errors.length >= this.#maxErrors) {
       this.errors.push({
         path: "",
-        expected: `at most ${this.maxErrors} errors`,
+        expected: `at most ${this.#maxErrors} errors`,
         received: "more",
-        message: `validation stopped after ${this.maxErrors} errors (maxErrors)`,
+        message: `validation stopped after ${this.#maxErrors} errors (maxErrors)`,
       });
       throw STOP;
     }
@@ -107,7 +107,8 @@ export class Walk {
   /** The JSON pointer of `key` below the current value (and `below` under it). */
   pointer(key: PathKey, below?: string): string {
     let path = "";
-    for (const step of this.keys) if (step !== null) path += `/${typeof step === "number" ? step : pointerToken(step)}`;
+    for (const step of this.#keys)
+      if (step !== null) path += `/${typeof step === "number" ? step : pointerToken(step)}`;
     if (key !== null) path += `/${typeof key === "number" ? key : pointerToken(key)}`;
     return below === undefined ? path : `${path}/${below}`;
   }
@@ -119,31 +120,31 @@ export class Walk {
       this.issue(key, `${typeName} object`, value);
       return false;
     }
-    if (this.stack.length >= this.maxDepth) {
-      this.issue(key, `${typeName} object`, value, `nesting deeper than ${this.maxDepth} objects (maxDepth)`);
+    if (this.#stack.length >= this.#maxDepth) {
+      this.issue(key, `${typeName} object`, value, `nesting deeper than ${this.#maxDepth} objects (maxDepth)`);
       return false;
     }
-    if (onStack(this.stack, value)) {
+    if (onStack(this.#stack, value)) {
       this.issue(key, `${typeName} object`, value, "cyclic reference: this object contains itself");
       return false;
     }
-    this.stack.push(value);
-    this.keys.push(key);
+    this.#stack.push(value);
+    this.#keys.push(key);
     return true;
   }
 
   leave(): void {
-    this.stack.pop();
-    this.keys.pop();
+    this.#stack.pop();
+    this.#keys.pop();
   }
 
   /** Steps into the array at `key`, whose items are then issues' keys. */
   down(key: string): void {
-    this.keys.push(key);
+    this.#keys.push(key);
   }
 
   up(): void {
-    this.keys.pop();
+    this.#keys.pop();
   }
 
   /**
@@ -151,9 +152,9 @@ export class Walk {
    * issue when it is present but not a string.
    */
   odataType(value: Record<string, unknown>): string | undefined {
-    if (this.retyped !== undefined) {
-      const named = this.retyped;
-      this.retyped = undefined;
+    if (this.#retyped !== undefined) {
+      const named = this.#retyped;
+      this.#retyped = undefined;
       return named;
     }
     const type = value[ODATA_TYPE];
@@ -171,7 +172,7 @@ export class Walk {
    */
   retype(value: Record<string, unknown>, allowed: string): boolean {
     const named = matchIgnoringCase(value[ODATA_TYPE], allowed.split(", "));
-    if (named !== undefined) this.retyped = named;
+    if (named !== undefined) this.#retyped = named;
     return named !== undefined;
   }
 
@@ -183,7 +184,7 @@ export class Walk {
   notAllowed(path: string, type: unknown, allowed: string): void {
     const expected = `one of ${allowed}`;
     const found = `${ODATA_TYPE} ${JSON.stringify(type)}`;
-    this.report(path, expected, type, `${found} is not allowed here; expected ${expected}`);
+    this.#report(path, expected, type, `${found} is not allowed here; expected ${expected}`);
   }
 
   abstractType(typeName: string, allowed: string): void {
