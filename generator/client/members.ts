@@ -37,7 +37,7 @@ export function collectionMembers(scope: BuilderScope): void {
     const count = scope.addSpec("count", "GET", template);
     const summary = `Counts the ${type.name} items, with \`filter\` and \`search\` when given.`;
     const countOptions = options(scope.runtime("CountOptions"));
-    scope.sender(scope.doc(summary, "GET", template, ...eventual), "count", [countOptions], "Promise<number>", { spec: count, callee: "transport.count", path: pathPlus("$count") });
+    scope.sender(scope.doc(summary, "GET", template, ...eventual), "count", [countOptions], "Promise<number>", { spec: count, callee: scope.runtimeValue("countItems"), path: pathPlus("$count"), withTransport: true });
   }
   if (node.references) {
     const reference = scope.runtime("Reference");
@@ -47,7 +47,7 @@ export function collectionMembers(scope: BuilderScope): void {
     const add = scope.addSpec("addRef", "POST", addTemplate);
     const addDoc = scope.doc(`Adds an existing ${type.name} by reference: give its id, or an object that has one.`, "POST", addTemplate);
     const addParams = [{ name: "target", annotation: `: ${reference}` }, options(requestOptions)];
-    scope.sender(addDoc, "addRef", addParams, "Promise<void>", { spec: add, callee: "transport.sendReference", path: pathPlus("$ref"), args: [set, "target", "options"] });
+    scope.sender(addDoc, "addRef", addParams, "Promise<void>", { spec: add, callee: scope.runtimeValue("sendReference"), path: pathPlus("$ref"), args: [set, "target", "options"], withTransport: true });
     const removeTemplate = `${itemTemplate(node)}/$ref`;
     const remove = scope.addSpec("removeRef", "DELETE", removeTemplate);
     const removeDoc = scope.doc(`Removes the reference to the ${type.name} with this id; the ${type.name} itself stays.`, "DELETE", removeTemplate);
@@ -80,7 +80,7 @@ export function entityMembers(scope: BuilderScope): void {
     const setDoc = scope.doc(`Points \`${node.segments.at(-1)}\` at an existing ${type.name}: give its id, or an object that has one.`, "PUT", template);
     const setParams = [{ name: "target", annotation: `: ${reference}` }, options(requestOptions)];
     const entitySet = JSON.stringify(node.references.entitySet);
-    scope.sender(setDoc, "setRef", setParams, "Promise<void>", { spec: set, callee: "transport.sendReference", path: pathPlus("$ref"), args: [entitySet, "target", "options"] });
+    scope.sender(setDoc, "setRef", setParams, "Promise<void>", { spec: set, callee: scope.runtimeValue("sendReference"), path: pathPlus("$ref"), args: [entitySet, "target", "options"], withTransport: true });
     const remove = scope.addSpec("removeRef", "DELETE", template);
     const removeDoc = scope.doc(`Clears \`${node.segments.at(-1)}\`; the ${type.name} itself stays.`, "DELETE", template);
     scope.sender(removeDoc, "removeRef", [options(requestOptions)], "Promise<void>", { spec: remove, path: pathPlus("$ref") });
@@ -187,7 +187,7 @@ export function operationMember(scope: BuilderScope, op: OperationNode): void {
   const body = members && op.operation.kind === "action" ? { body: "body" } : {};
   // A function returning a stream (Graph's reports: a CSV behind a 302) is downloaded as bytes.
   if (isFunction && op.operation.returnType?.type.name === "Edm.Stream" && !op.operation.returnType.type.collection) {
-    scope.sender(doc, name, params, "Promise<Uint8Array>", { spec, path, callee: "transport.download" });
+    scope.sender(doc, name, params, "Promise<Uint8Array>", { spec, path, callee: scope.runtimeValue("download"), withTransport: true });
     return;
   }
   scope.sender(doc, name, params, `Promise<${resultType(scope, op)}>`, { spec, path, ...body });

@@ -6,7 +6,13 @@ export const RUNTIME_MODULE = "runtime/validation";
 export const EDM_CHECKS_MODULE = "runtime/edm-checks";
 
 /** Values of the runtime module every validator may import; a generated import must not reuse them. */
-export const RUNTIME_VALUES = ["runValidation", "GraphValidationError", "Walk", "ValidateOptions", "ValidationResult", "PathKey", "own", "matchesFlags"];
+export const RUNTIME_VALUES = ["runValidation", "GraphValidationError", "Walk", "ValidateOptions", "ValidationResult", "PathKey", "own", "matchesFlags", "derivedAllowed", "dynamicKey", "immutableIssue", "navigationShape", "readOnlyIssue", "requiredIssue"];
+
+/**
+ * Functions of the walk runtime that only some validators call (a bundle holds only those imported), in
+ * import order; `RUNTIME_VALUES` reserves them too.
+ */
+export const WALK_RUNTIME = ["derivedAllowed", "dynamicKey", "immutableIssue", "navigationShape", "own", "readOnlyIssue", "requiredIssue"] as const;
 
 export function validatorNames(typeName: string) {
   return {

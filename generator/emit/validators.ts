@@ -16,7 +16,7 @@ import {
   layoutStringConstant,
   type Statement,
 } from "./validators-layout.js";
-import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames } from "./validators-names.js";
+import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames, WALK_RUNTIME } from "./validators-names.js";
 
 export interface Context {
   readonly model: Model;
@@ -85,7 +85,8 @@ export interface StructuredValidatorView {
   readonly ownHashCase: string;
   readonly properties: PropertyCheckView[];
   /** How a request body's undeclared keys are checked: `unknown` (closed), `dynamic` (extension-shaped), or not at all. */
-  readonly keyCheck: "unknown" | "dynamic" | false;
+  /** The call on an undeclared key in a request body (`walk.unknown(...)`, `dynamicKey(...)`), or false. */
+  readonly keyCheck: string | false;
   /** A type with no properties and no key check: the members function, `{}` and all; else false. */
   readonly emptyMembers: string | false;
   readonly knownKeys: string[];
@@ -121,8 +122,9 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   // The runtime spells `#TYPE_NAME` when the type is the only one allowed: no second copy of its name.
   const onlyItself = concrete.length === 1 && concrete[0] === type.fullName;
   const membersSignature = layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void");
+  const keys = keyCheck(valueContext, dynamicPropertyNames(ctx.model, type));
   return {
-    runtimeImport: runtimeImports(modulePath, [...(runtime.has("own") ? ["own"] : [])], [...runtime].filter((n) => n !== "own").sort()),
+    runtimeImport: runtimeImports(modulePath, WALK_RUNTIME.filter((name) => runtime.has(name)), [...runtime].filter((name) => !(WALK_RUNTIME as readonly string[]).includes(name)).sort()),
     imports: imports.views(),
     typeNameConstant: layoutStringConstant("TYPE_NAME", type.fullName),
     allowedConstant: onlyItself ? "" : layoutStringConstant("ALLOWED", concrete.map(odataTypeLiteral).join(", ")),
@@ -139,15 +141,16 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     ownHashCase: JSON.stringify(`#${type.fullName}`),
     derived,
     properties: checks,
-    keyCheck: keyCheck(dynamicPropertyNames(ctx.model, type)),
-    emptyMembers: checks.length === 0 && keyCheck(dynamicPropertyNames(ctx.model, type)) === false && layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void", "{}"),
+    keyCheck: keys,
+    emptyMembers: checks.length === 0 && keys === false && layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void", "{}"),
     knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
 }
 
 /** Closed types reject undeclared keys; open ones allow extension-shaped keys, or any key (dictionaries). */
-function keyCheck(names: "none" | "extension" | "any"): StructuredValidatorView["keyCheck"] {
-  return names === "none" ? "unknown" : names === "extension" ? "dynamic" : false;
+function keyCheck(ctx: ValueContext, names: "none" | "extension" | "any"): StructuredValidatorView["keyCheck"] {
+  if (names === "none") return "walk.unknown(value, key, TYPE_NAME)";
+  return names === "extension" && `${runtimeCheck(ctx, "dynamicKey")}(walk, value, key, TYPE_NAME)`;
 }
 
 const MEMBERS_PARAMS = ["value: Record<string, unknown>", "walk: Walk"];
@@ -174,28 +177,31 @@ function propertyCheck(ctx: ValueContext, property: Property, requiredOnCreate: 
   // Only what the metadata states as required on create (InsertRestrictions): Nullable="false" alone is
   // not, since Graph fills in many such properties itself. Keys are assigned by the service.
   const required = requiredOnCreate && !property.readOnly;
-  const requiredCall = { test: "walk.create", then: { callee: "walk.required", args: [key, whole] } };
   return {
     read,
     key,
     navigation: false,
-    readOnly: property.readOnly && `    ${layoutStatement({ test: "walk.writing", then: { callee: "walk.readOnly", args: [key, "x"] } }, "    ")}`,
-    immutable: property.immutable && `    ${layoutStatement({ test: "walk.update", then: { callee: "walk.immutable", args: [key, "x"] } }, "    ")}`,
+    readOnly: property.readOnly && `    ${layoutStatement({ test: "walk.writing", then: { callee: runtimeCheck(ctx, "readOnlyIssue"), args: ["walk", key, "x"] } }, "    ")}`,
+    immutable: property.immutable && `    ${layoutStatement({ test: "walk.update", then: { callee: runtimeCheck(ctx, "immutableIssue"), args: ["walk", key, "x"] } }, "    ")}`,
     arrayTest: collection && layoutIfBlock("    ", "walk.array", ["x", key, whole]),
-    valueCheck: `${indent}${layoutStatement(valueStatement(check, value, path, property.nullable, item), indent)}`,
-    required: required ? ` else ${layoutStatement(requiredCall, "  ", "  } else ".length)}` : "",
+    valueCheck: `${indent}${layoutStatement(valueStatement(ctx, check, value, path, property.nullable, item), indent)}`,
+    required: required ? ` else ${layoutStatement(requiredStatement(ctx, key, whole), "  ", "  } else ".length)}` : "",
   };
 }
 
+function requiredStatement(ctx: ValueContext, key: string, expected: string): Statement {
+  return { test: "walk.create", then: { callee: runtimeCheck(ctx, "requiredIssue"), args: ["walk", key, expected] } };
+}
+
 /** The statement checking `value`: null first, then its type (primitive predicate or the type's check). */
-function valueStatement(check: ValueCheck, value: string, path: string, nullable: boolean, expected: string): Statement {
+function valueStatement(ctx: ValueContext, check: ValueCheck, value: string, path: string, nullable: boolean, expected: string): Statement {
   let typed: Statement;
   if (check.primitive) {
     const issue = { callee: "walk.issue", args: [path, expected, value] };
     typed = { test: `!${check.primitive.predicate}(${value}${check.primitive.args})`, then: issue };
   } else if (check.call) {
     const call = { callee: check.call.check, args: [value, "walk", path] };
-    typed = check.call.allowed ? { test: `walk.derivedAllowed(${value}, ${path}, ${check.call.allowed})`, then: call } : call;
+    typed = check.call.allowed ? { test: `${runtimeCheck(ctx, "derivedAllowed")}(walk, ${value}, ${path}, ${check.call.allowed})`, then: call } : call;
   } else throw new Error(`no check for ${path}`);
   if (nullable) return { test: `${value} !== null`, then: typed };
   return { test: `${value} === null`, then: { callee: "walk.notNull", args: [path, expected] }, else: typed };
@@ -207,11 +213,17 @@ function navigationCheck(ctx: ValueContext, navigation: NavigationProperty): Pro
   const statement = {
     test: "x !== undefined",
     then: {
-      callee: "walk.navigation",
-      args: ["x", key, JSON.stringify(navigation.type.name), String(navigation.type.collection), String(navigation.type.collection ? false : navigation.nullable)],
+      callee: runtimeCheck(ctx, "navigationShape"),
+      args: ["walk", "x", key, JSON.stringify(navigation.type.name), String(navigation.type.collection), String(navigation.type.collection ? false : navigation.nullable)],
     },
   };
   return { read, key, navigation: `  ${layoutStatement(statement, "  ")}`, readOnly: false, immutable: false, arrayTest: false, valueCheck: "", required: "" };
+}
+
+/** A check of the validation runtime that only some validators call, imported by those alone. */
+function runtimeCheck(ctx: ValueContext, name: (typeof WALK_RUNTIME)[number]): string {
+  ctx.runtime.add(name);
+  return name;
 }
 
 function access(ctx: ValueContext | undefined, name: string): { read: string; key: string } {

@@ -108,14 +108,10 @@ class BatchRecorder implements BatchStep {
       baseUrl: inner.baseUrl,
       options: inner.options,
       send: (spec, path, options = {}, body) => this.recorded(options, (o) => inner.send(spec, path, o, body)),
-      sendReference: (spec, path, set, target, options = {}) =>
-        this.recorded(options, (o) => inner.sendReference(spec, path, set, target, o)),
       listAll: unbatchable,
       follow: unbatchable,
-      count: unbatchable,
-      fetchContent: unbatchable,
-      download: unbatchable,
-      upload: unbatchable,
+      // Counts and streams go through `exchange`; `$ref` requests through `send`, recorded like any call.
+      exchange: unbatchable,
     };
   }
 

@@ -138,6 +138,14 @@ export interface CollectionPage<T> {
 }
 
 type AnyOptions = ListOptions<string, string>;
+
+/** What one request accepts and sends; `download`: a redirect is answered with the response, for `fetchContent` to follow. */
+export interface Exchange {
+  accept: string;
+  body?: BodyInit;
+  contentType?: string;
+  download?: boolean;
+}
 type FollowOptions = RequestOptions & { consistencyLevel?: "eventual" | undefined };
 
 export interface GraphTransport {
@@ -148,21 +156,12 @@ export interface GraphTransport {
   listAll<T>(spec: OperationSpec, path: string, options?: AnyOptions): AsyncIterable<T>;
   /** GETs an `@odata.nextLink` or `@odata.deltaLink`, refused unless it is on the base URL's origin. */
   follow<T>(spec: OperationSpec, link: string, options?: FollowOptions): Promise<T>;
-  /** `GET .../$count`, which Graph answers in text/plain. */
-  count(spec: OperationSpec, path: string, options?: CountOptions): Promise<number>;
-  /** The response body unread, for downloads. */
-  fetchContent(spec: OperationSpec, path: string, options?: RequestOptions): Promise<Response>;
-  /** The whole response body as bytes, read once (no text decoding). */
-  download(spec: OperationSpec, path: string, options?: RequestOptions): Promise<Uint8Array>;
-  upload<T>(spec: OperationSpec, path: string, content: UploadContent, options: UploadOptions): Promise<T | undefined>;
-  /** A `$ref` request whose body is `{ "@odata.id": "<baseUrl>/<entitySet>/<id>" }`. */
-  sendReference(
-    spec: OperationSpec,
-    path: string,
-    entitySet: string,
-    target: Reference,
-    options?: RequestOptions,
-  ): Promise<void>;
+  /**
+   * One request to `baseUrl + path` with the token, retried on throttling, its response unread: counts,
+   * downloads and uploads (`countItems`, `streamRequests`...) are functions over it, which a bundle holds
+   * only when a builder it uses calls them.
+   */
+  exchange(spec: OperationSpec, path: string, options: FollowOptions, request: Exchange): Promise<Response>;
 }
 
 export function createTransport(options: GraphClientOptions): GraphTransport {
@@ -176,10 +175,8 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
   async function fetchResponse(
     spec: OperationSpec,
     url: string,
-    requestOptions: RequestOptions & { consistencyLevel?: "eventual" },
-    request: { accept: string; body?: BodyInit; contentType?: string; download?: boolean } = {
-      accept: "application/json",
-    },
+    requestOptions: FollowOptions,
+    request: Exchange = { accept: "application/json" },
   ): Promise<Response> {
     const token = await options.getAccessToken();
     options.checkPermissions?.(token, spec);
@@ -218,13 +215,8 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
       }
       if (response?.ok) return response;
       const location = response?.headers.get("location");
-      if (response && request.download && response.status >= 300 && response.status < 400 && location) {
-        // Graph sends file content from a pre-authenticated URL: follow it, without the token.
-        const signal = requestOptions.signal ?? null;
-        const content = await fetchImpl(new URL(location, url).href, { redirect: "follow", signal });
-        if (content.ok) return content;
-        throw await graphError(spec, content);
-      }
+      // Graph sends file content from a pre-authenticated URL: `fetchContent` follows it, without the token.
+      if (response && request.download && response.status >= 300 && response.status < 400 && location) return response;
       if (response && response.status >= 300 && response.status < 400) {
         const redirect = `${describe(spec)}: Graph answered ${response.status} with a redirect`;
         throw new GraphClientError("redirectRefused", `${redirect}; the client does not follow redirects with a token`);
@@ -301,69 +293,104 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     }
   }
 
-  async function count(spec: OperationSpec, path: string, requestOptions: CountOptions = {}): Promise<number> {
-    const url = `${baseUrl}${path}${queryString(requestOptions)}`;
-    const text = (await (await fetchResponse(spec, url, requestOptions, { accept: "text/plain" })).text()).trim();
+  const exchange = (spec: OperationSpec, path: string, requestOptions: FollowOptions, request: Exchange) =>
+    fetchResponse(spec, `${baseUrl}${path}`, requestOptions, request);
+
+  return { baseUrl, options, send, listAll, follow, exchange };
+}
+
+// Counts, streams and references: functions over `exchange` and `send`, not transport members, so that a
+// bundle holds them only when a builder it uses calls them. Each calls the transport before it returns,
+// so that inside a batch (which cannot carry them) it throws at once.
+
+/** `GET .../$count`, which Graph answers in text/plain. */
+export function countItems(
+  transport: GraphTransport,
+  spec: OperationSpec,
+  path: string,
+  options: CountOptions = {},
+): Promise<number> {
+  const answer = transport.exchange(spec, `${path}${queryString(options)}`, options, { accept: "text/plain" });
+  return answer.then(async (response) => {
+    const text = (await response.text()).trim();
     if (!/^\d+$/.test(text)) {
       throw new GraphClientError("invalidResponse", `${describe(spec)}: Graph answered a count that is not a number`);
     }
     return Number(text);
-  }
+  });
+}
 
-  function fetchContent(spec: OperationSpec, path: string, requestOptions: RequestOptions = {}): Promise<Response> {
-    return fetchResponse(spec, `${baseUrl}${path}`, requestOptions, { accept: "*/*", download: true });
-  }
+/** The response body unread, for downloads; a redirect to the content is followed without the token. */
+export function fetchContent(
+  transport: GraphTransport,
+  spec: OperationSpec,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Response> {
+  return transport.exchange(spec, path, options, { accept: "*/*", download: true }).then(async (response) => {
+    if (response.ok) return response;
+    const signal = options.signal ?? null;
+    const location = new URL(response.headers.get("location")!, transport.baseUrl + path).href;
+    const content = await (transport.options.fetch ?? globalThis.fetch)(location, { redirect: "follow", signal });
+    if (content.ok) return content;
+    throw await graphError(spec, content);
+  });
+}
 
-  async function download(spec: OperationSpec, path: string, requestOptions: RequestOptions = {}): Promise<Uint8Array> {
-    return new Uint8Array(await (await fetchContent(spec, path, requestOptions)).arrayBuffer());
-  }
-
-  async function upload<T>(
-    spec: OperationSpec,
-    path: string,
-    content: UploadContent,
-    requestOptions: UploadOptions,
-  ): Promise<T | undefined> {
-    const body = { body: content as BodyInit, contentType: requestOptions.contentType };
-    const response = await fetchResponse(spec, `${baseUrl}${path}`, requestOptions, {
-      accept: "application/json",
-      ...body,
-    });
-    return (await readBody(spec, response)) as T | undefined;
-  }
-
-  async function sendReference(
-    spec: OperationSpec,
-    path: string,
-    entitySet: string,
-    target: Reference,
-    requestOptions: RequestOptions = {},
-  ): Promise<void> {
-    const id = typeof target === "string" ? target : target.id;
-    if (typeof id !== "string") {
-      throw new GraphClientError("invalidId", "a reference needs an id: pass the id, or an object that has one");
-    }
-    await send(spec, path, requestOptions, { "@odata.id": `${baseUrl}/${entitySet}/${keySegment(id)}` });
-  }
-
-  return { baseUrl, options, send, listAll, follow, count, fetchContent, download, upload, sendReference };
+/** The whole response body as bytes, read once (no text decoding). */
+export function download(
+  transport: GraphTransport,
+  spec: OperationSpec,
+  path: string,
+  options?: RequestOptions,
+): Promise<Uint8Array> {
+  return fetchContent(transport, spec, path, options).then(
+    async (response) => new Uint8Array(await response.arrayBuffer()),
+  );
 }
 
 /** Download and upload requests on one stream; the builders' stream members return these. */
 export function streamRequests<T>(
   transport: GraphTransport,
-  download: OperationSpec,
-  upload: OperationSpec,
+  downloadSpec: OperationSpec,
+  uploadSpec: OperationSpec,
   path: string,
 ): StreamRequests<T> {
   return {
-    download: (options) => transport.download(download, path, options),
+    download: (options) => download(transport, downloadSpec, path, options),
     stream: async (options) => {
-      const response = await transport.fetchContent(download, path, options);
+      const response = await fetchContent(transport, downloadSpec, path, options);
       return response.body ?? new ReadableStream({ start: (controller) => controller.close() });
     },
-    upload: (content, options) => transport.upload<T>(upload, path, content, options),
+    upload: (content, options) => {
+      const body = { accept: "application/json", body: content as BodyInit, contentType: options.contentType };
+      const answer = transport.exchange(uploadSpec, path, options, body);
+      return answer.then((response) => readBody(uploadSpec, response) as Promise<T | undefined>);
+    },
   };
+}
+
+/** A `$ref` request whose body is `{ "@odata.id": "<baseUrl>/<entitySet>/<id>" }`. */
+export function sendReference(
+  transport: GraphTransport,
+  spec: OperationSpec,
+  path: string,
+  entitySet: string,
+  target: Reference,
+  options: RequestOptions = {},
+): Promise<void> {
+  const id = typeof target === "string" ? target : target.id;
+  let reference: string;
+  try {
+    if (typeof id !== "string") {
+      throw new GraphClientError("invalidId", "a reference needs an id: pass the id, or an object that has one");
+    }
+    reference = `${transport.baseUrl}/${entitySet}/${keySegment(id)}`;
+  } catch (error) {
+    // A rejected promise, as for any other failed request: callers await it.
+    return Promise.reject(error);
+  }
+  return transport.send(spec, path, options, { "@odata.id": reference });
 }
 
 /**

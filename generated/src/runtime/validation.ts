@@ -62,36 +62,36 @@ export class Walk {
   readonly writing: boolean;
   readonly create: boolean;
   readonly update: boolean;
-  private readonly maxErrors: number;
-  private readonly maxDepth: number;
+  readonly #maxErrors: number;
+  readonly #maxDepth: number;
   /** Objects on the path from the root to the current value, for cycle detection and depth. */
-  private readonly stack: object[] = [];
+  readonly #stack: object[] = [];
   /** Keys from the root to the current value. */
-  private readonly keys: PathKey[] = [];
+  readonly #keys: PathKey[] = [];
   /** The allowed type name an any-case `@odata.type` matched (see `retype`), read once by `odataType`. */
-  private retyped: string | undefined = undefined;
+  #retyped: string | undefined = undefined;
 
   constructor(options: ValidateOptions | undefined) {
     const mode = options?.mode ?? "read";
     this.create = mode === "create";
     this.update = mode === "update";
     this.writing = this.create || this.update;
-    this.maxErrors = Math.max(1, options?.maxErrors ?? 100);
-    this.maxDepth = Math.max(1, options?.maxDepth ?? 64);
+    this.#maxErrors = Math.max(1, options?.maxErrors ?? 100);
+    this.#maxDepth = Math.max(1, options?.maxDepth ?? 64);
   }
 
   /** An issue at `key` below the current value (or at the current value itself for null). */
   issue(key: PathKey, expected: string, value: unknown, message?: string): void {
-    this.report(this.pointer(key), expected, value, message);
+    this.#report(this.pointer(key), expected, value, message);
   }
 
-  private report(path: string, expected: string, value: unknown, message?: string): void {
-    if (this.errors.length >= this.maxErrors) {
+  #report(path: string, expected: string, value: unknown, message?: string): void {
+    if (this.errors.length >= this.#maxErrors) {
       this.errors.push({
         path: "",
-        expected: `at most ${this.maxErrors} errors`,
+        expected: `at most ${this.#maxErrors} errors`,
         received: "more",
-        message: `validation stopped after ${this.maxErrors} errors (maxErrors)`,
+        message: `validation stopped after ${this.#maxErrors} errors (maxErrors)`,
       });
       throw STOP;
     }
@@ -104,9 +104,11 @@ export class Walk {
     });
   }
 
-  private pointer(key: PathKey, below?: string): string {
+  /** The JSON pointer of `key` below the current value (and `below` under it). */
+  pointer(key: PathKey, below?: string): string {
     let path = "";
-    for (const step of this.keys) if (step !== null) path += `/${typeof step === "number" ? step : pointerToken(step)}`;
+    for (const step of this.#keys)
+      if (step !== null) path += `/${typeof step === "number" ? step : pointerToken(step)}`;
     if (key !== null) path += `/${typeof key === "number" ? key : pointerToken(key)}`;
     return below === undefined ? path : `${path}/${below}`;
   }
@@ -118,31 +120,31 @@ export class Walk {
       this.issue(key, `${typeName} object`, value);
       return false;
     }
-    if (this.stack.length >= this.maxDepth) {
-      this.issue(key, `${typeName} object`, value, `nesting deeper than ${this.maxDepth} objects (maxDepth)`);
+    if (this.#stack.length >= this.#maxDepth) {
+      this.issue(key, `${typeName} object`, value, `nesting deeper than ${this.#maxDepth} objects (maxDepth)`);
       return false;
     }
-    if (onStack(this.stack, value)) {
+    if (onStack(this.#stack, value)) {
       this.issue(key, `${typeName} object`, value, "cyclic reference: this object contains itself");
       return false;
     }
-    this.stack.push(value);
-    this.keys.push(key);
+    this.#stack.push(value);
+    this.#keys.push(key);
     return true;
   }
 
   leave(): void {
-    this.stack.pop();
-    this.keys.pop();
+    this.#stack.pop();
+    this.#keys.pop();
   }
 
   /** Steps into the array at `key`, whose items are then issues' keys. */
   down(key: string): void {
-    this.keys.push(key);
+    this.#keys.push(key);
   }
 
   up(): void {
-    this.keys.pop();
+    this.#keys.pop();
   }
 
   /**
@@ -150,9 +152,9 @@ export class Walk {
    * issue when it is present but not a string.
    */
   odataType(value: Record<string, unknown>): string | undefined {
-    if (this.retyped !== undefined) {
-      const named = this.retyped;
-      this.retyped = undefined;
+    if (this.#retyped !== undefined) {
+      const named = this.#retyped;
+      this.#retyped = undefined;
       return named;
     }
     const type = value[ODATA_TYPE];
@@ -170,7 +172,7 @@ export class Walk {
    */
   retype(value: Record<string, unknown>, allowed: string): boolean {
     const named = matchIgnoringCase(value[ODATA_TYPE], allowed.split(", "));
-    if (named !== undefined) this.retyped = named;
+    if (named !== undefined) this.#retyped = named;
     return named !== undefined;
   }
 
@@ -179,10 +181,10 @@ export class Walk {
     this.notAllowed(this.pointer(ODATA_TYPE), value[ODATA_TYPE], allowed);
   }
 
-  private notAllowed(path: string, type: unknown, allowed: string): void {
+  notAllowed(path: string, type: unknown, allowed: string): void {
     const expected = `one of ${allowed}`;
     const found = `${ODATA_TYPE} ${JSON.stringify(type)}`;
-    this.report(path, expected, type, `${found} is not allowed here; expected ${expected}`);
+    this.#report(path, expected, type, `${found} is not allowed here; expected ${expected}`);
   }
 
   abstractType(typeName: string, allowed: string): void {
@@ -205,44 +207,6 @@ export class Walk {
     );
   }
 
-  /**
-   * A key an open type does not declare, in a request body: its dynamic properties are extension- or
-   * annotation-shaped (`extension_<appId>_<name>`, `<prefix>_<name>`, `name@odata.bind`), so any
-   * other key is a misspelt property, as the TypeScript types say too.
-   */
-  dynamic(value: Record<string, unknown>, key: string, typeName: string): void {
-    if (key.includes("_") || key.includes("@") || !Object.prototype.hasOwnProperty.call(value, key)) return;
-    const expected = `a declared property of ${typeName}, or an extension property named <prefix>_<name>`;
-    this.issue(key, expected, value[key], `unknown property ${JSON.stringify(key)}: expected ${expected}`);
-  }
-
-  /** `Validation.DerivedTypeConstraint`: false (with an issue) when `@odata.type` names a type not allowed here. */
-  derivedAllowed(value: unknown, key: PathKey, allowed: readonly string[]): boolean {
-    if (typeof value !== "object" || value === null) return true;
-    const type = (value as Record<string, unknown>)[ODATA_TYPE];
-    if (typeof type !== "string" || allowed.includes(type.startsWith("#") ? type : `#${type}`)) return true;
-    if (matchIgnoringCase(type, allowed) !== undefined) return true;
-    this.notAllowed(this.pointer(key, ODATA_TYPE), type, allowed.join(", "));
-    return false;
-  }
-
-  readOnly(key: PathKey, value: unknown): void {
-    this.issue(
-      key,
-      "no value (read-only)",
-      value,
-      "read-only property: set by the service, never sent in a request body",
-    );
-  }
-
-  immutable(key: PathKey, value: unknown): void {
-    this.issue(key, "no value (immutable)", value, "immutable property: may be set on create, never changed by update");
-  }
-
-  required(key: PathKey, expected: string): void {
-    this.issue(key, expected, undefined, `required property missing: expected ${expected}`);
-  }
-
   notNull(key: PathKey, expected: string): void {
     this.issue(key, expected, null, `null is not allowed: expected ${expected}`);
   }
@@ -253,22 +217,71 @@ export class Walk {
     this.issue(key, expected, value);
     return false;
   }
+}
 
-  /**
-   * A navigation property holds expanded (or deep-inserted) entities: checked for shape only, so that a
-   * validator does not pull in the whole entity graph; their own validators check their members.
-   */
-  navigation(value: unknown, key: string, typeName: string, collection: boolean, nullable: boolean): void {
-    const expected = `${typeName} object`;
-    if (!collection) {
-      if (value === null ? !nullable : !isEdmObject(value)) this.issue(key, expected, value);
-      return;
-    }
-    if (!this.array(value, key, `array of ${expected}`)) return;
-    this.down(key);
-    for (let i = 0; i < value.length; i++) if (!isEdmObject(value[i])) this.issue(i, expected, value[i]);
-    this.up();
+// The checks below are functions, not Walk methods, so that a bundle holds only those its validators
+// call: read-only, immutable and required properties, navigation properties, open types and derived-type
+// constraints appear in some types only. A check of a valid value costs the same call either way.
+
+/**
+ * A key an open type does not declare, in a request body: its dynamic properties are extension- or
+ * annotation-shaped (`extension_<appId>_<name>`, `<prefix>_<name>`, `name@odata.bind`), so any
+ * other key is a misspelt property, as the TypeScript types say too.
+ */
+export function dynamicKey(walk: Walk, value: Record<string, unknown>, key: string, typeName: string): void {
+  if (key.includes("_") || key.includes("@") || !Object.prototype.hasOwnProperty.call(value, key)) return;
+  const expected = `a declared property of ${typeName}, or an extension property named <prefix>_<name>`;
+  walk.issue(key, expected, value[key], `unknown property ${JSON.stringify(key)}: expected ${expected}`);
+}
+
+/** `Validation.DerivedTypeConstraint`: false (with an issue) when `@odata.type` names a type not allowed here. */
+export function derivedAllowed(walk: Walk, value: unknown, key: PathKey, allowed: readonly string[]): boolean {
+  if (typeof value !== "object" || value === null) return true;
+  const type = (value as Record<string, unknown>)[ODATA_TYPE];
+  if (typeof type !== "string" || allowed.includes(type.startsWith("#") ? type : `#${type}`)) return true;
+  if (matchIgnoringCase(type, allowed) !== undefined) return true;
+  walk.notAllowed(walk.pointer(key, ODATA_TYPE), type, allowed.join(", "));
+  return false;
+}
+
+export function readOnlyIssue(walk: Walk, key: PathKey, value: unknown): void {
+  walk.issue(
+    key,
+    "no value (read-only)",
+    value,
+    "read-only property: set by the service, never sent in a request body",
+  );
+}
+
+export function immutableIssue(walk: Walk, key: PathKey, value: unknown): void {
+  walk.issue(key, "no value (immutable)", value, "immutable property: may be set on create, never changed by update");
+}
+
+export function requiredIssue(walk: Walk, key: PathKey, expected: string): void {
+  walk.issue(key, expected, undefined, `required property missing: expected ${expected}`);
+}
+
+/**
+ * A navigation property holds expanded (or deep-inserted) entities: checked for shape only, so that a
+ * validator does not pull in the whole entity graph; their own validators check their members.
+ */
+export function navigationShape(
+  walk: Walk,
+  value: unknown,
+  key: string,
+  typeName: string,
+  collection: boolean,
+  nullable: boolean,
+): void {
+  const expected = `${typeName} object`;
+  if (!collection) {
+    if (value === null ? !nullable : !isEdmObject(value)) walk.issue(key, expected, value);
+    return;
   }
+  if (!walk.array(value, key, `array of ${expected}`)) return;
+  walk.down(key);
+  for (let i = 0; i < value.length; i++) if (!isEdmObject(value[i])) walk.issue(i, expected, value[i]);
+  walk.up();
 }
 
 /** The one `#name` of `allowed` that a type name (`#` optional) spells in another case; else undefined. */

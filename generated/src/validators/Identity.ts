@@ -6,6 +6,7 @@ import {
   type ValidateOptions,
   type ValidationResult,
   type Walk,
+  dynamicKey,
 } from "../runtime/validation.js";
 import { isEdmString } from "../runtime/edm-checks.js";
 import type { Identity } from "../models/Identity.js";
@@ -68,7 +69,7 @@ export function membersIdentity(value: Record<string, unknown>, walk: Walk): voi
     if (x !== null) checkThumbnailSet(x, walk, "thumbnails");
   }
   // for-in allocates nothing on plain JSON objects.
-  if (walk.writing) for (const key in value) if (!known(key)) walk.dynamic(value, key, TYPE_NAME);
+  if (walk.writing) for (const key in value) if (!known(key)) dynamicKey(walk, value, key, TYPE_NAME);
 }
 
 /** Whether a key is a declared property of microsoft.graph.identity. */

@@ -6,6 +6,7 @@ import {
   type ValidateOptions,
   type ValidationResult,
   type Walk,
+  requiredIssue,
 } from "../runtime/validation.js";
 import { isEdmString } from "../runtime/edm-checks.js";
 import type { IdentityApiConnector } from "../models/IdentityApiConnector.js";
@@ -66,15 +67,15 @@ export function membersIdentityApiConnector(value: Record<string, unknown>, walk
   if (x !== undefined) {
     if (x !== null) checkApiAuthenticationConfigurationBase(x, walk, "authenticationConfiguration");
   } else if (walk.create)
-    walk.required("authenticationConfiguration", "microsoft.graph.apiAuthenticationConfigurationBase object");
+    requiredIssue(walk, "authenticationConfiguration", "microsoft.graph.apiAuthenticationConfigurationBase object");
   x = value["displayName"];
   if (x !== undefined) {
     if (x !== null) if (!isEdmString(x)) walk.issue("displayName", "Edm.String", x);
-  } else if (walk.create) walk.required("displayName", "Edm.String");
+  } else if (walk.create) requiredIssue(walk, "displayName", "Edm.String");
   x = value["targetUrl"];
   if (x !== undefined) {
     if (x !== null) if (!isEdmString(x)) walk.issue("targetUrl", "Edm.String", x);
-  } else if (walk.create) walk.required("targetUrl", "Edm.String");
+  } else if (walk.create) requiredIssue(walk, "targetUrl", "Edm.String");
   // for-in allocates nothing on plain JSON objects.
   if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
 }

@@ -11,7 +11,7 @@ import type {
 } from "../../runtime.js";
 import type { IdentityApiConnectorsByIdRequests } from "./apiConnectors/byId.js";
 import { validateIdentityApiConnector } from "../../../validators/IdentityApiConnector.js";
-import { keySegment } from "../../runtime.js";
+import { countItems, keySegment } from "../../runtime.js";
 import { identityApiConnectorsByIdRequests } from "./apiConnectors/byId.js";
 
 /** Property names `select` accepts. */
@@ -87,7 +87,7 @@ export function identityApiConnectorsRequests(
     list: (options) => transport.send(listRequest, path, options),
     listAll: (options) => transport.listAll(listRequest, path, options),
     create: (body, options) => transport.send(createRequest, path, options, body),
-    count: (options) => transport.count(countRequest, `${path}/$count`, options),
+    count: (options) => countItems(transport, countRequest, `${path}/$count`, options),
     byId: (id) => identityApiConnectorsByIdRequests(transport, `${path}/${keySegment(id)}`),
   };
 }
