@@ -20,10 +20,10 @@ export function planMockModules(ctx: EmitContext, roots: readonly RequestNode[],
   if (!ctx.options.mock || roots.length === 0) return [];
   const table = buildRouteTable(ctx.model, roots, new Set(ctx.selection.types));
   const runtime = RUNTIME_MODULES.map((name) => ({ modulePath: `mock/${name}`, template: `mock-${name}`, view: {}, prettierStable: true }));
-  return [...runtime, routesModule(table, validators), indexModule(ctx, table)];
+  return [...runtime, routesModule(ctx, table, validators), indexModule(ctx, table)];
 }
 
-function routesModule(table: MockRouteTable, validators: ValidatorLookup): PlannedModule {
+function routesModule(ctx: EmitContext, table: MockRouteTable, validators: ValidatorLookup): PlannedModule {
   const imports = new ImportSet(ROUTES_MODULE, ["schema"]);
   imports.add("mock/types", "MockSchema");
   const values = new ImportSet(ROUTES_MODULE, ["schema"]);
@@ -35,7 +35,9 @@ function routesModule(table: MockRouteTable, validators: ValidatorLookup): Plann
     if (type.stream) entries.push(["stream", "true"]);
     entries.push(["properties", { entries: type.properties.map(([name, typeName]) => [propertyKey(name), JSON.stringify(typeName)]) }]);
     if (type.readOnly.length > 0) entries.push(["readOnly", { array: type.readOnly.map((name) => JSON.stringify(name)) }]);
-    if (validator) entries.push(["validate", values.add(validator.modulePath, validator.name, false)]);
+    // Same-named types of two namespaces (`alert`, `security.alert`) import under the namespace-qualified alias.
+    const alias = `validate${ctx.names.type(type.fullName).qualifiedAlias}`;
+    if (validator) entries.push(["validate", values.add(validator.modulePath, validator.name, false, alias)]);
     return { entries };
   };
   const schema: Literal = {
@@ -88,24 +90,25 @@ function indexModule(ctx: EmitContext, table: MockRouteTable): PlannedModule {
   imports.add("mock/graph", "MockGraphOptions");
   values.add("mock/graph", "createMock", false);
   values.add(ROUTES_MODULE, "schema", false);
-  const seed: string[] = [];
+  // Nodes that only lead to included paths (`/identity` for `/identity/apiConnectors/**`) have no emitted type.
   const selected = new Set(ctx.selection.types);
+  const entries: SeedEntry[] = [];
   const visit = (route: MockRoute, isItem: boolean) => {
-    // Nodes that only lead to included paths (`/identity` for `/identity/apiConnectors/**`) have no emitted type.
-    if (!isItem && selected.has(route.type)) {
-      const path = route.template.replace(/\{[^}]*\}/g, "${string}");
-      const shape = typeShape(expressions, { name: route.type, collection: false }, false);
-      const head = path.includes("${") ? `  [path: \`${path}\`]:` : `  ${JSON.stringify(path)}:`;
-      const line = `${head}${layoutAnnotation(head, shape, "  ")};`;
-      // Prettier breaks a long index signature inside its brackets first.
-      const broken = `  [\n    path: \`${path}\`\n  ]:`;
-      seed.push(line.split("\n")[0]!.length <= PRINT_WIDTH || !path.includes("${") ? line : `${broken}${layoutAnnotation("  ]:", shape, "  ")};`);
-    }
+    if (!isItem && selected.has(route.type)) entries.push({ path: route.template.replace(/\{[^}]*\}/g, "${string}"), types: [route.type] });
     route.children.forEach((child) => visit(child, false));
     if (route.item) visit(route.item, true);
     if (route.itemPath) visit(route.itemPath, true);
   };
   table.roots.forEach((root) => visit(root, false));
+  const seed = widenOverlapping(entries).map(({ path, types }) => {
+    const members = types.flatMap((name) => typeShape(expressions, { name, collection: false }, false).members);
+    const shape = { members: [...new Set(members)], collection: false };
+    const head = path.includes("${") ? `  [path: \`${path}\`]:` : `  ${JSON.stringify(path)}:`;
+    const line = `${head}${layoutAnnotation(head, shape, "  ")};`;
+    // Prettier breaks a long index signature inside its brackets first.
+    const broken = `  [\n    path: \`${path}\`\n  ]:`;
+    return line.split("\n")[0]!.length <= PRINT_WIDTH || !path.includes("${") ? line : `${broken}${layoutAnnotation("  ]:", shape, "  ")};`;
+  });
   const layout = new ClientLayout();
   return {
     modulePath: MOCK_INDEX_MODULE,
@@ -113,4 +116,35 @@ function indexModule(ctx: EmitContext, table: MockRouteTable): PlannedModule {
     view: { imports: layout.imports([...imports.views(), ...values.views()]), seed },
     prettierStable: layout.stable,
   };
+}
+
+interface SeedEntry {
+  readonly path: string;
+  readonly types: readonly string[];
+}
+
+/**
+ * `${string}` also matches `/`, so one seed path pattern can hold another
+ * (`/drives/${string}/sort` holds `/drives/${string}/columns/${string}/sort`), and TypeScript then wants the
+ * holder's item type to take the held one's: each pattern's type is the union of its own and those of the
+ * patterns it holds. Only patterns ending in the same segment can hold each other, so they are compared in groups.
+ */
+function widenOverlapping(entries: readonly SeedEntry[]): SeedEntry[] {
+  const groups = new Map<string, SeedEntry[]>();
+  for (const entry of entries) {
+    const last = entry.path.slice(entry.path.lastIndexOf("/") + 1);
+    groups.set(last, [...(groups.get(last) ?? []), entry]);
+  }
+  return entries.map((entry) => {
+    if (!entry.path.includes("${")) return entry;
+    const holds = new RegExp(`^${entry.path.split("${string}").map(escapeRegExp).join(".*")}$`);
+    const group = groups.get(entry.path.slice(entry.path.lastIndexOf("/") + 1)) ?? [];
+    const types = new Set(entry.types);
+    for (const other of group) if (other !== entry && holds.test(other.path)) other.types.forEach((t) => types.add(t));
+    return { path: entry.path, types: [...types] };
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

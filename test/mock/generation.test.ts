@@ -8,7 +8,7 @@ import * as prettier from "prettier";
 import { afterAll, describe, expect, it } from "vitest";
 import { PRETTIER_OPTIONS } from "../../generator/format.js";
 import { generate } from "../../generator/generate.js";
-import { realMetadata, repoRoot, tempDir } from "../support/output.js";
+import { realMetadata, repoRoot, runTsc, tempDir } from "../support/output.js";
 import { DIRECTORY_CSDL, DIRECTORY_PATHS } from "./support/directory-csdl.js";
 
 const work = tempDir("mock-gen");
@@ -61,6 +61,16 @@ export { names, wrong, stored };
     }
     expect(output).toBe("");
   });
+
+  it("compiles where real Graph overlaps: same-named types of two namespaces, seed paths that hold each other", async () => {
+    // security/alerts is microsoft.graph.alert, security/alerts_v2 microsoft.graph.security.alert: two validateAlert.
+    // `/tables/${string}/sort` (workbookTableSort) also matches `/tables/${string}/columns/${string}/range/sort`
+    // (workbookRangeSort), so the wider pattern's seed type must take both.
+    const includePaths = ["/security/alerts/**", "/security/alerts_v2/**", "/drives/*/items/*/workbook/tables/**"];
+    const overlapping = join(work, "overlapping");
+    await generate({ metadata: realMetadata, includePaths, out: overlapping, format: false }, { force: true });
+    expect(runTsc(["--noEmit", "--strict", "-p", "."], overlapping)).toBe("");
+  }, 60_000);
 
   it("is left out with mock: false, and without a client", async () => {
     const off = await generate({ metadata, includePaths: DIRECTORY_PATHS, out: join(work, "off"), format: false, mock: false }, { check: true });
