@@ -49,6 +49,9 @@ export interface SenderCall {
   query?: string;
 }
 
+/** The members every request builder declares for its own requests; a navigation or operation that clashes gets `_`. */
+export const BUILDER_METHODS: readonly string[] = ["get", "update", "delete", "list", "listAll", "create", "count", "addRef", "removeRef", "setRef", "byId", "byPath"];
+
 /** What the member planners of one module share: its imports, specs, members and layout. */
 export class BuilderScope {
   readonly imports: ImportSet;
@@ -58,7 +61,7 @@ export class BuilderScope {
   readonly specs: SpecView[] = [];
   readonly members: MemberView[] = [];
   /** Member names in use: the fixed ones first, so a navigation property called `count` becomes `count_`. */
-  readonly taken = new Set(["get", "update", "delete", "list", "listAll", "create", "count", "addRef", "removeRef", "setRef", "byId", "byPath"]);
+  readonly taken = new Set(BUILDER_METHODS);
   readonly type: StructuredType;
 
   constructor(

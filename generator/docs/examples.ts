@@ -3,6 +3,7 @@
 // examples.hbs lays out the code around them.
 import { requestBuilderMember, requestPathWord } from "../naming.js";
 import type { OperationNode, RequestNode, RequestRole, StreamNode } from "../client/request-tree.js";
+import { BUILDER_METHODS } from "../client/scope.js";
 import { allProperties, concreteTypes, structuredType } from "../model/queries.js";
 import { isPrimitive, type Model, type Parameter, type TypeRef } from "../model/types.js";
 import { answersWithItem } from "./requests.js";
@@ -35,8 +36,6 @@ export interface ExampleView {
   readonly returnsValue: boolean;
 }
 
-/** The members every request builder declares for its own requests (scope.ts in the client); others that clash get `_`. */
-const BUILDER_METHODS = ["get", "update", "delete", "list", "listAll", "create", "count", "addRef", "removeRef", "setRef", "byId", "byPath"];
 
 const SDK_METHOD: Readonly<Record<string, string>> = { GET: "get", POST: "post", PATCH: "patch", DELETE: "delete", PUT: "put" };
 
