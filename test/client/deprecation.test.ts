@@ -8,23 +8,13 @@ import * as prettier from "prettier";
 import { afterAll, describe, expect, it } from "vitest";
 import { PRETTIER_OPTIONS } from "../../generator/format.js";
 import { generate } from "../../generator/index.js";
-import { csdl } from "../support/csdl-builder.js";
+import { csdl, deprecatedAnnotation } from "../support/csdl-builder.js";
 import { realMetadata } from "../support/output.js";
 
 const work = mkdtempSync(join(tmpdir(), "graphgen-client-deprecation-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const deprecated = (description: string, date: string, removalDate: string) => `
-        <Annotation Term="Org.OData.Core.V1.Revisions">
-          <Collection>
-            <Record>
-              <PropertyValue Property="Date" Date="${date}" />
-              <PropertyValue Property="Description" String="${description}" />
-              <PropertyValue Property="Kind"><EnumMember>Org.OData.Core.V1.RevisionKind/Deprecated</EnumMember></PropertyValue>
-              <PropertyValue Property="RemovalDate" Date="${removalDate}" />
-            </Record>
-          </Collection>
-        </Annotation>`;
+const deprecated = deprecatedAnnotation;
 
 const METADATA = csdl({
   namespace: "microsoft.graph",

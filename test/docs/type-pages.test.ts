@@ -4,7 +4,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { csdl } from "../support/csdl-builder.js";
+import { csdl, deprecatedAnnotation } from "../support/csdl-builder.js";
 import { tempDir } from "../support/output.js";
 import { renderSite } from "./support/site.js";
 
@@ -32,17 +32,7 @@ const metadata = csdl({
         </Property>
         <Property Name="tags" Type="Collection(Edm.String)" Nullable="false" />
         <Property Name="color" Type="c.color" />
-        <Property Name="legacyCode" Type="Edm.Int32">
-          <Annotation Term="Org.OData.Core.V1.Revisions">
-            <Collection>
-              <Record>
-                <PropertyValue Property="Date" Date="2024-04-10" />
-                <PropertyValue Property="Description" String="Use color instead." />
-                <PropertyValue Property="Kind"><EnumMember>Org.OData.Core.V1.RevisionKind/Deprecated</EnumMember></PropertyValue>
-                <PropertyValue Property="RemovalDate" Date="2026-04-10" />
-              </Record>
-            </Collection>
-          </Annotation>
+        <Property Name="legacyCode" Type="Edm.Int32">${deprecatedAnnotation("Use color instead.")}
         </Property>
         <NavigationProperty Name="parts" Type="Collection(c.part)" ContainsTarget="true" />
       </EntityType>

@@ -45,3 +45,18 @@ export function errorText(action: () => unknown): string {
   }
   throw new Error("expected an error, but none was thrown");
 }
+
+/** A `Core.Revisions` annotation marking its element deprecated, as Graph writes them. */
+export function deprecatedAnnotation(description: string, date = "2024-04-10", removalDate = "2026-04-10"): string {
+  return `
+        <Annotation Term="Org.OData.Core.V1.Revisions">
+          <Collection>
+            <Record>
+              <PropertyValue Property="Date" Date="${date}" />
+              <PropertyValue Property="Description" String="${description}" />
+              <PropertyValue Property="Kind"><EnumMember>Org.OData.Core.V1.RevisionKind/Deprecated</EnumMember></PropertyValue>
+              <PropertyValue Property="RemovalDate" Date="${removalDate}" />
+            </Record>
+          </Collection>
+        </Annotation>`;
+}

@@ -6,18 +6,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateFromCsdl, type GeneratedPackage } from "../validators/support/generated-validators.js";
+import { deprecatedAnnotation } from "../support/csdl-builder.js";
 
-const deprecated = (what: string) => `
-          <Annotation Term="Org.OData.Core.V1.Revisions">
-            <Collection>
-              <Record>
-                <PropertyValue Property="Date" Date="2024-04-10" />
-                <PropertyValue Property="Description" String="The ${what} is deprecated. Please use the new API." />
-                <PropertyValue Property="Kind"><EnumMember>Org.OData.Core.V1.RevisionKind/Deprecated</EnumMember></PropertyValue>
-                <PropertyValue Property="RemovalDate" Date="2026-04-10" />
-              </Record>
-            </Collection>
-          </Annotation>`;
+const deprecated = (what: string) => deprecatedAnnotation(`The ${what} is deprecated. Please use the new API.`);
 
 const CSDL = `
       <EnumType Name="alertStatus">
