@@ -1,8 +1,7 @@
 // The lock file (Kiota's KiotaLock): what an output was made from and each file's sha256, so
 // `--check` and readers can tell whether it is current, and an unchanged regeneration is skipped.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { relative } from "node:path";
+import { codeHash } from "./code-hash.js";
 import { readInput } from "./load.js";
 import type { ResolvedOptions } from "./options.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
@@ -14,19 +13,17 @@ export interface LockHeader {
   readonly inputs: Readonly<Record<string, string>>;
   readonly options: Readonly<Record<string, unknown>>;
   /**
-   * sha256 over the header and graphgen's own code and templates: a generator edited without a
-   * version bump (a source checkout) must not be mistaken for the one that made the output.
+   * sha256 over the header and graphgen's own code and templates (`codeHash`): a generator edited without
+   * a version bump (a source checkout) must not be mistaken for the one that made the output.
    */
   readonly fingerprint: string;
 }
-
-const PACKAGE_ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 export function lockHeader(options: ResolvedOptions, inputHashes: Readonly<Record<string, string>>): LockHeader {
   const generator = { name: GENERATOR_NAME, version: GENERATOR_VERSION };
   const inputs = Object.fromEntries(Object.entries(inputHashes).sort(([a], [b]) => (a < b ? -1 : 1)));
   const recorded = recordedOptions(options);
-  const fingerprint = sha256(JSON.stringify({ generator, code: CODE_HASH, inputs, options: recorded }));
+  const fingerprint = sha256(JSON.stringify({ generator, code: codeHash(), inputs, options: recorded }));
   return { generator, inputs, options: recorded, fingerprint };
 }
 
@@ -70,25 +67,4 @@ export function isUpToDate(outDir: string, header: LockHeader): boolean {
 export function readLockCounts(outDir: string): TypeCounts {
   const counts = (readLock(outDir) as { counts?: TypeCounts } | undefined)?.counts;
   return counts ?? { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };
-}
-
-/** graphgen's sources (a checkout) or build (an install), and its templates (docs assets included), with line endings normalised. */
-const CODE_HASH = codeHash();
-
-function codeHash(): string {
-  const code = existsSync(join(PACKAGE_ROOT, "generator")) ? "generator" : "dist";
-  const parts = [...listFiles(join(PACKAGE_ROOT, code)), ...listFiles(join(PACKAGE_ROOT, "templates"))]
-    .filter((file) => /\.(ts|js|hbs|css)$/.test(file) && !file.endsWith(".d.ts"))
-    .map((file) => `${relative(PACKAGE_ROOT, file).split("\\").join("/")}\0${readFileSync(file, "utf8").replace(/\r\n/g, "\n")}`);
-  return sha256(parts.join("\0"));
-}
-
-function listFiles(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .sort()
-    .flatMap((name) => {
-      const path = join(folder, name);
-      return statSync(path).isDirectory() ? listFiles(path) : [path];
-    });
 }
