@@ -32,16 +32,24 @@ export function recordBuild(root = PACKAGE_ROOT): void {
 }
 
 function checkBuild(root: string, sources: FileHashes): void {
-  const record = join(root, BUILD_RECORD);
+  const built = readBuildRecord(root);
   const hint = `run npm run build in ${root}, then run graphgen again`;
-  if (!existsSync(record)) {
-    throw new GraphgenError(`graphgen's build in ${join(root, "dist")} is stale: it has no ${BUILD_RECORD} naming the sources it was built from`, { hint });
+  if (!built) {
+    throw new GraphgenError(`graphgen's build in ${join(root, "dist")} is stale: it has no readable ${BUILD_RECORD} naming the sources it was built from`, { hint });
   }
-  const built = JSON.parse(readFileSync(record, "utf8")) as FileHashes;
   const changed = [...new Set([...Object.keys(sources), ...Object.keys(built)])].filter((path) => sources[path] !== built[path]).sort();
   if (changed.length === 0) return;
   const named = changed.length > 5 ? `${changed.slice(0, 5).join(", ")} and ${changed.length - 5} more` : changed.join(", ");
   throw new GraphgenError(`graphgen's build in ${join(root, "dist")} is stale: ${named} changed since it was built, and it would run the old code`, { hint });
+}
+
+/** The record `npm run build` wrote; undefined when there is none (a bare tsc) or it is not JSON. */
+function readBuildRecord(root: string): FileHashes | undefined {
+  try {
+    return JSON.parse(readFileSync(join(root, BUILD_RECORD), "utf8")) as FileHashes;
+  } catch {
+    return undefined;
+  }
 }
 
 function hashFiles(root: string, folder: string): FileHashes {

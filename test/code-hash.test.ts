@@ -44,13 +44,19 @@ describe("codeHash on a package folder", () => {
     expect(errorText(() => codeHash(root, "dist"))).toBe(
       `graphgen's build in ${root}/dist is stale: generator/emit/types.ts, generator/naming.ts changed since it was built, and it would run the old code\n  fix: run npm run build in ${root}, then run graphgen again`,
     );
+    for (const n of [1, 2, 3, 4, 5]) put(root, `generator/model/part${n}.ts`, "export {};\n");
+    expect(errorText(() => codeHash(root, "dist"))).toContain(
+      "is stale: generator/emit/types.ts, generator/model/part1.ts, generator/model/part2.ts, generator/model/part3.ts, generator/model/part4.ts and 2 more changed since it was built",
+    );
+    for (const n of [1, 2, 3, 4, 5]) rmSync(join(root, `generator/model/part${n}.ts`));
     recordBuild(root);
     rmSync(join(root, "generator/naming.ts"));
     expect(errorText(() => codeHash(root, "dist"))).toContain("is stale: generator/naming.ts changed since it was built");
+    const missing = `graphgen's build in ${root}/dist is stale: it has no readable dist/built-from.json naming the sources it was built from\n  fix: run npm run build in ${root}, then run graphgen again`;
+    writeFileSync(join(root, "dist/built-from.json"), "{ cut short");
+    expect(errorText(() => codeHash(root, "dist"))).toBe(missing);
     rmSync(join(root, "dist/built-from.json"));
-    expect(errorText(() => codeHash(root, "dist"))).toBe(
-      `graphgen's build in ${root}/dist is stale: it has no dist/built-from.json naming the sources it was built from\n  fix: run npm run build in ${root}, then run graphgen again`,
-    );
+    expect(errorText(() => codeHash(root, "dist"))).toBe(missing);
   });
 
   it("is the build itself in an installed package, which has no sources", () => {
