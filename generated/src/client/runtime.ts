@@ -221,13 +221,13 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
       if (response) failure = await graphError(spec, response, clientRequestId);
       const retriable = response ? RETRIABLE.includes(response.status) : IDEMPOTENT.includes(spec.method);
       const delay = retryDelay(response, attempt, retry.baseDelayMs);
-      if (once || !retriable || attempt >= retry.maxRetries || (waited += delay) > retry.maxTotalDelayMs)
-        throw failure!;
+      waited += delay;
+      if (once || !retriable || attempt >= retry.maxRetries || waited > retry.maxTotalDelayMs) throw failure!;
       await sleep(delay, signal);
     }
   }
 
-  /** A JSON request: its body validated before anything is sent, its answer parsed and, with `validate: "all"`, checked. */
+  /** A JSON request: the body validated before anything is sent, the answer parsed (and checked if `validate: "all"`). */
   async function fetchJson<T>(
     spec: OperationSpec,
     url: string,
@@ -250,7 +250,8 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
   }
 
   async function follow<T>(spec: OperationSpec, link: string, requestOptions: FollowOptions = {}): Promise<T> {
-    if (!URL.canParse(link) || new URL(link).origin !== origin) {
+    // A URL's host ends at the first slash after it: a link starting with `${origin}/` is on that origin.
+    if (!link.startsWith(`${origin}/`)) {
       throw new GraphClientError(
         "crossOriginNextLink",
         `${describe(spec)}: refused to follow a link to another origin than ${origin}`,
@@ -291,13 +292,14 @@ export function countItems(
   options: CountOptions = {},
 ): Promise<number> {
   const answer = transport.exchange(spec, `${path}${queryString(options)}`, options, { accept: "text/plain" });
-  return answer.then(async (response) => {
-    const text = (await response.text()).trim();
-    if (!/^\d+$/.test(text)) {
-      throw new GraphClientError("invalidResponse", `${describe(spec)}: Graph answered a count that is not a number`);
-    }
-    return Number(text);
-  });
+  return answer
+    .then((response) => response.text())
+    .then((text) => {
+      if (!/^\s*\d+\s*$/.test(text)) {
+        throw new GraphClientError("invalidResponse", `${describe(spec)}: Graph answered a count that is not a number`);
+      }
+      return Number(text);
+    });
 }
 
 /** The response body unread, for downloads; a redirect to the content is followed without the token. */
@@ -425,7 +427,12 @@ export function isSecure(url: URL): boolean {
 }
 
 function checkBaseUrl(value: string): string {
-  const url = URL.canParse(value) ? new URL(value) : undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // Reported below, with the other problems.
+  }
   const problem = !url
     ? "baseUrl is not an absolute URL"
     : !isSecure(url)
