@@ -213,10 +213,8 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
       if (response && response.status >= 300 && response.status < 400) {
         // Graph sends file content from a pre-authenticated URL: `fetchContent` follows it, without the token.
         if (request.download && response.headers.get("location")) return response;
-        throw new GraphClientError(
-          "redirectRefused",
-          `${describe(spec)}: Graph answered ${response.status} with a redirect; the client does not follow redirects with a token`,
-        );
+        const redirect = `${describe(spec)}: Graph answered ${response.status} with a redirect`;
+        throw new GraphClientError("redirectRefused", `${redirect}; the client does not follow redirects with a token`);
       }
       if (response) failure = await graphError(spec, response, clientRequestId);
       const retriable = response ? RETRIABLE.includes(response.status) : IDEMPOTENT.includes(spec.method);
@@ -227,7 +225,7 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     }
   }
 
-  /** A JSON request: the body validated before anything is sent, the answer parsed (and checked if `validate: "all"`). */
+  /** A JSON request: the body validated before it is sent, the answer parsed (and checked if `validate: "all"`). */
   async function fetchJson<T>(
     spec: OperationSpec,
     url: string,

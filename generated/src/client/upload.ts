@@ -90,10 +90,7 @@ export async function uploadLargeFile<T = unknown>(
     ranges = undefined;
     // 416: the session holds other bytes than we thought (a chunk stored though its answer was lost).
     const retriable =
-      response === undefined ||
-      RETRIABLE.includes(response.status) ||
-      response.status >= 500 ||
-      response.status === 416;
+      !response || RETRIABLE.includes(response.status) || response.status >= 500 || response.status === 416;
     const delay =
       retriable && failures < retry.maxRetries ? retryDelay(response, failures, retry.baseDelayMs) : undefined;
     if (delay === undefined || waited + delay > retry.maxTotalDelayMs) throw failure;
