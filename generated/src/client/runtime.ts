@@ -8,6 +8,9 @@ import { IDEMPOTENT, networkReason, RETRIABLE, retryBounds, retryDelay, sleep } 
 import type { PermissionCheck } from "./token-permissions.js";
 
 export const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
+const JSON_MEDIA_TYPE = "application/json";
+/** The header that carries our id of a call (and Graph's echo of it): what a support ticket quotes. */
+const CLIENT_REQUEST_ID = "client-request-id";
 
 export type ValidationMode = "create" | "update" | "read";
 export type Validator = (
@@ -180,12 +183,12 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     const token = await options.getAccessToken();
     options.checkPermissions?.(token, spec);
     // One client-request-id per call, kept across its retries: what a support ticket quotes.
-    const headers: Record<string, string> = { accept: request.accept, "client-request-id": crypto.randomUUID() };
+    const headers: Record<string, string> = { accept: request.accept, [CLIENT_REQUEST_ID]: crypto.randomUUID() };
     if (consistencyLevel) headers.consistencylevel = consistencyLevel;
     for (const [name, value] of Object.entries(extra)) if (value !== undefined) headers[name.toLowerCase()] = value;
     if (request.contentType) headers["content-type"] = request.contentType;
     headers.authorization = `Bearer ${token}`;
-    const clientRequestId = headers["client-request-id"];
+    const clientRequestId = headers[CLIENT_REQUEST_ID];
     // `duplex` lets a stream body be sent as it arrives; a stream can be read once, so it is never retried.
     const init = {
       method: spec.method,
@@ -238,8 +241,8 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     };
     if (body !== undefined && validate !== "none")
       check(spec.body, body, spec.method === "PATCH" ? "update" : "create", "request body for");
-    const json = body === undefined ? {} : { body: JSON.stringify(body), contentType: "application/json" };
-    const response = await fetchResponse(spec, url, requestOptions, { accept: "application/json", ...json });
+    const json = body === undefined ? {} : { body: JSON.stringify(body), contentType: JSON_MEDIA_TYPE };
+    const response = await fetchResponse(spec, url, requestOptions, { accept: JSON_MEDIA_TYPE, ...json });
     const result = await readBody(spec, response);
     if (validate === "all" && result !== undefined)
       for (const item of spec.collection ? ((result as CollectionPage<unknown>).value ?? []) : [result])
@@ -343,7 +346,7 @@ export function streamRequests<T>(
       return response.body ?? new ReadableStream({ start: (controller) => controller.close() });
     },
     upload: (content, options) => {
-      const body = { accept: "application/json", body: content as BodyInit, contentType: options.contentType };
+      const body = { accept: JSON_MEDIA_TYPE, body: content as BodyInit, contentType: options.contentType };
       const answer = transport.exchange(uploadSpec, path, options, body);
       return answer.then((response) => readBody(uploadSpec, response) as Promise<T | undefined>);
     },
@@ -478,7 +481,7 @@ export async function graphError(
   const inner = error.innerError ?? {};
   const text = <T,>(value: unknown, fallback: T) => (typeof value === "string" ? value : fallback);
   // Each from Graph's innerError, else from the response header of the same name.
-  const [requestId, sentId, date] = ["request-id", "client-request-id", "date"].map((name) =>
+  const [requestId, sentId, date] = ["request-id", CLIENT_REQUEST_ID, "date"].map((name) =>
     text(inner[name], headers[name]),
   );
   return new GraphError({
