@@ -101,6 +101,20 @@ describe("origins and secrets", () => {
     await linking.close();
   });
 
+  it("follows a link only when it starts with the base URL's origin and a slash", async () => {
+    const fetched: string[] = [];
+    const fetch = async (url: string) => (fetched.push(url), new Response('{"value":[]}'));
+    const transport = generated.client.createTransport({ getAccessToken: () => TOKEN, baseUrl: "https://graph.microsoft.com/v1.0", fetch });
+    const spec = { method: "GET", template: "/users" };
+    const lookalikes = ["https://graph.microsoft.com.evil.example/v1.0/users", "https://graph.microsoft.com@evil.example/v1.0/users", "https://graph.microsoft.com:8443/v1.0/users", "//evil.example/v1.0/users", "/v1.0/users", "https://graph.microsoft.com", "not a url"];
+    for (const link of lookalikes) {
+      await expect(transport.follow(spec, link)).rejects.toMatchObject({ code: "crossOriginNextLink", message: "GET /users: refused to follow a link to another origin than https://graph.microsoft.com" });
+    }
+    expect(fetched).toEqual([]);
+    await transport.follow(spec, "https://graph.microsoft.com/v1.0/users?$skiptoken=1");
+    expect(fetched).toEqual(["https://graph.microsoft.com/v1.0/users?$skiptoken=1"]);
+  });
+
   it("refuses a non-https baseUrl unless it is a loopback address", () => {
     const make = (baseUrl: string) => () => generated.client.createGraphClient({ getAccessToken: () => TOKEN, baseUrl });
     expect(make("http://graph.example.com/v1.0")).toThrow(/baseUrl must use https/);
