@@ -103,7 +103,10 @@ describe("origins and secrets", () => {
 
   it("follows a link only when it starts with the base URL's origin and a slash", async () => {
     const fetched: string[] = [];
-    const fetch = async (url: string) => (fetched.push(url), new Response('{"value":[]}'));
+    const fetch = async (url: string) => {
+      fetched.push(url);
+      return new Response('{"value":[]}');
+    };
     const transport = generated.client.createTransport({ getAccessToken: () => TOKEN, baseUrl: "https://graph.microsoft.com/v1.0", fetch });
     const spec = { method: "GET", template: "/users" };
     const lookalikes = ["https://graph.microsoft.com.evil.example/v1.0/users", "https://graph.microsoft.com@evil.example/v1.0/users", "https://graph.microsoft.com:8443/v1.0/users", "//evil.example/v1.0/users", "/v1.0/users", "https://graph.microsoft.com", "not a url"];
