@@ -198,7 +198,8 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
       signal: signal ?? null,
       duplex: "half",
     } as const;
-    const once = typeof ReadableStream !== "undefined" && request.body instanceof ReadableStream;
+    // A stream is known by its `getReader`, which needs no global ReadableStream (React Native has none).
+    const once = typeof (request.body as Partial<ReadableStream> | undefined)?.getReader === "function";
     for (let attempt = 0, waited = 0; ; attempt++) {
       let response: Response | undefined;
       let failure: GraphClientError | GraphError;
