@@ -48,6 +48,21 @@ describe("retries", () => {
     expect(mock.requests.map((r: any) => r.status)).toEqual([503, 504, 200]);
   });
 
+  it("reads Retry-After as seconds or an HTTP date, else backs off exponentially", async () => {
+    const { retryDelay } = await generated.module("client/retry");
+    const throttled = (retryAfter?: string) => new Response(null, { status: 429, headers: retryAfter === undefined ? {} : { "retry-after": retryAfter } });
+    expect(retryDelay(throttled("2"), 0, 100)).toBe(2000);
+    expect(retryDelay(throttled("0"), 3, 100)).toBe(0);
+    // An HTTP date has whole seconds: five seconds ahead is between four and five seconds away.
+    const inFiveSeconds = retryDelay(throttled(new Date(Date.now() + 5000).toUTCString()), 0, 100);
+    expect(inFiveSeconds).toBeGreaterThan(3000);
+    expect(inFiveSeconds).toBeLessThanOrEqual(5000);
+    expect(retryDelay(throttled(new Date(0).toUTCString()), 0, 100)).toBe(0);
+    expect(retryDelay(throttled("soon"), 2, 100)).toBe(400);
+    expect(retryDelay(throttled(), 1, 100)).toBe(200);
+    expect(retryDelay(undefined, 0, 100)).toBe(100);
+  });
+
   it("gives up after maxRetries with the last GraphError", async () => {
     failNext(5, 429, 0);
     const error = await client({ retry: { maxRetries: 2 } }).identity.apiConnectors.list().catch((e: unknown) => e);
