@@ -131,6 +131,18 @@ describe("streams", () => {
     // Bytes that no text decoding keeps: the mock stored what was sent, byte for byte.
     expect([...downloaded]).toEqual([...BINARY]);
   });
+
+  it("sends a stream body once: a throttled stream upload fails at once, throttled bytes are sent again", async () => {
+    mock.seed("/users/u1/photo", { id: "default" });
+    const photo = mockServer.client({ retry: { baseDelayMs: 1 } }).users.byId("u1").photo.content;
+    const stream = () => new ReadableStream<Uint8Array>({ start: (controller) => (controller.enqueue(BINARY), controller.close()) });
+    mock.fault("/users/u1/photo/$value", { status: 503, retryAfter: 0, times: 1 });
+    await expect(photo.upload(stream(), { contentType: "image/png" })).rejects.toMatchObject({ status: 503 });
+    expect(mock.requests.map((r: any) => `${r.method} ${r.status}`)).toEqual(["PUT 503"]);
+    mock.fault("/users/u1/photo/$value", { status: 503, retryAfter: 0, times: 1 });
+    await photo.upload(BINARY, { contentType: "image/png" });
+    expect(mock.requests.map((r: any) => `${r.method} ${r.status}`)).toEqual(["PUT 503", "PUT 503", "PUT 204"]);
+  });
 });
 
 /** Graph redirects these downloads to a pre-authenticated URL: the hand-written server redirects as it does. */

@@ -48,6 +48,21 @@ describe("retries", () => {
     expect(mock.requests.map((r: any) => r.status)).toEqual([503, 504, 200]);
   });
 
+  it("reads Retry-After as seconds or an HTTP date, else backs off exponentially", async () => {
+    const { retryDelay } = await generated.module("client/retry");
+    const throttled = (retryAfter?: string) => new Response(null, { status: 429, headers: retryAfter === undefined ? {} : { "retry-after": retryAfter } });
+    expect(retryDelay(throttled("2"), 0, 100)).toBe(2000);
+    expect(retryDelay(throttled("0"), 3, 100)).toBe(0);
+    // An HTTP date has whole seconds: five seconds ahead is between four and five seconds away.
+    const inFiveSeconds = retryDelay(throttled(new Date(Date.now() + 5000).toUTCString()), 0, 100);
+    expect(inFiveSeconds).toBeGreaterThan(3000);
+    expect(inFiveSeconds).toBeLessThanOrEqual(5000);
+    expect(retryDelay(throttled(new Date(0).toUTCString()), 0, 100)).toBe(0);
+    expect(retryDelay(throttled("soon"), 2, 100)).toBe(400);
+    expect(retryDelay(throttled(), 1, 100)).toBe(200);
+    expect(retryDelay(undefined, 0, 100)).toBe(100);
+  });
+
   it("gives up after maxRetries with the last GraphError", async () => {
     failNext(5, 429, 0);
     const error = await client({ retry: { maxRetries: 2 } }).identity.apiConnectors.list().catch((e: unknown) => e);
@@ -99,6 +114,23 @@ describe("origins and secrets", () => {
     expect(linking.requests).toHaveLength(1);
     expect(capture.requests).toEqual([]);
     await linking.close();
+  });
+
+  it("follows a link only when it starts with the base URL's origin and a slash", async () => {
+    const fetched: string[] = [];
+    const fetch = async (url: string) => {
+      fetched.push(url);
+      return new Response('{"value":[]}');
+    };
+    const transport = generated.client.createTransport({ getAccessToken: () => TOKEN, baseUrl: "https://graph.microsoft.com/v1.0", fetch });
+    const spec = { method: "GET", template: "/users" };
+    const lookalikes = ["https://graph.microsoft.com.evil.example/v1.0/users", "https://graph.microsoft.com@evil.example/v1.0/users", "https://graph.microsoft.com:8443/v1.0/users", "//evil.example/v1.0/users", "/v1.0/users", "https://graph.microsoft.com", "not a url"];
+    for (const link of lookalikes) {
+      await expect(transport.follow(spec, link)).rejects.toMatchObject({ code: "crossOriginNextLink", message: "GET /users: refused to follow a link to another origin than https://graph.microsoft.com" });
+    }
+    expect(fetched).toEqual([]);
+    await transport.follow(spec, "https://graph.microsoft.com/v1.0/users?$skiptoken=1");
+    expect(fetched).toEqual(["https://graph.microsoft.com/v1.0/users?$skiptoken=1"]);
   });
 
   it("refuses a non-https baseUrl unless it is a loopback address", () => {

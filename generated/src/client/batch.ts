@@ -215,7 +215,7 @@ class BatchRecorder implements BatchStep {
       const response = responses.get(pending.id) ?? missingAnswer(pending.id);
       // Graph fails a dependent with 424 when its dependency was throttled: it goes again with the retry.
       const retried = pending.request.dependsOn?.some(
-        (id) => RETRIABLE.has(responses.get(id)?.status ?? 0) || this.waiting.has(id),
+        (id) => RETRIABLE.includes(responses.get(id)?.status ?? 0) || this.waiting.has(id),
       );
       if (response.status === 424 && retried) this.waiting.set(pending.id, pending);
       else pending.answer(itemResponse(response));

@@ -47,10 +47,9 @@ export type GraphClientErrorCode =
 /** The client refused to do something unsafe or impossible before (or instead of) talking to Graph. */
 export class GraphClientError extends Error {
   override readonly name = "GraphClientError";
-  constructor(
-    readonly code: GraphClientErrorCode,
-    message: string,
-  ) {
+  declare readonly code: GraphClientErrorCode;
+  constructor(code: GraphClientErrorCode, message: string) {
     super(message);
+    this.code = code;
   }
 }

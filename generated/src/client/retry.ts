@@ -22,33 +22,32 @@ export function networkReason(error: unknown): string {
     : String(cause?.message ?? (error as Error | undefined)?.message);
 }
 
-export const RETRIABLE = new Set([429, 503, 504]);
+export const RETRIABLE: readonly number[] = [429, 503, 504];
 /** Methods safe to send again when no answer came back: the first may or may not have reached Graph. */
-export const IDEMPOTENT = new Set(["GET", "PUT", "DELETE"]);
+export const IDEMPOTENT: readonly string[] = ["GET", "PUT", "DELETE"];
 
 /** Retry-After in seconds or as an HTTP date; else exponential back-off. */
 export function retryDelay(response: Response | undefined, attempt: number, baseDelayMs: number): number {
-  const header = response?.headers.get("retry-after") ?? null;
-  if (header !== null) {
+  const header = response?.headers.get("retry-after");
+  if (header) {
     const seconds = Number(header);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(header);
-    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
+    const delay = seconds >= 0 ? seconds * 1000 : Date.parse(header) - Date.now();
+    if (!Number.isNaN(delay)) return Math.max(0, delay);
   }
   return baseDelayMs * 2 ** attempt;
 }
 
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
+    signal?.throwIfAborted();
+    // Whichever comes first, the time or the abort, ends the wait and removes the other.
+    const end = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      signal?.removeEventListener("abort", end);
+      if (signal?.aborted) reject(signal.reason);
+      else resolve();
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(end, ms);
+    signal?.addEventListener("abort", end);
   });
 }

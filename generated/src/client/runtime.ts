@@ -8,6 +8,9 @@ import { IDEMPOTENT, networkReason, RETRIABLE, retryBounds, retryDelay, sleep } 
 import type { PermissionCheck } from "./token-permissions.js";
 
 export const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
+const JSON_MEDIA_TYPE = "application/json";
+/** The header that carries our id of a call (and Graph's echo of it): what a support ticket quotes. */
+const CLIENT_REQUEST_ID = "client-request-id";
 
 export type ValidationMode = "create" | "update" | "read";
 export type Validator = (
@@ -166,8 +169,7 @@ export interface GraphTransport {
 
 export function createTransport(options: GraphClientOptions): GraphTransport {
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const origin = new URL(baseUrl).origin;
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const { origin } = new URL(baseUrl);
   const retry = retryBounds(options);
   const validate = options.validate ?? "requests";
 
@@ -175,113 +177,94 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
   async function fetchResponse(
     spec: OperationSpec,
     url: string,
-    requestOptions: FollowOptions,
-    request: Exchange = { accept: "application/json" },
+    { headers: extra = {}, signal, consistencyLevel }: FollowOptions,
+    request: Exchange,
   ): Promise<Response> {
     const token = await options.getAccessToken();
     options.checkPermissions?.(token, spec);
     // One client-request-id per call, kept across its retries: what a support ticket quotes.
-    const headers: Record<string, string> = { accept: request.accept, "client-request-id": crypto.randomUUID() };
-    if (requestOptions.consistencyLevel) headers.consistencylevel = requestOptions.consistencyLevel;
-    for (const [name, value] of Object.entries(requestOptions.headers ?? {}))
-      if (value !== undefined) headers[name.toLowerCase()] = value;
-    if (request.contentType !== undefined) headers["content-type"] = request.contentType;
+    const headers: Record<string, string> = { accept: request.accept, [CLIENT_REQUEST_ID]: crypto.randomUUID() };
+    if (consistencyLevel) headers.consistencylevel = consistencyLevel;
+    for (const [name, value] of Object.entries(extra)) if (value !== undefined) headers[name.toLowerCase()] = value;
+    if (request.contentType) headers["content-type"] = request.contentType;
     headers.authorization = `Bearer ${token}`;
-    const init: RequestInit & { duplex?: "half" } = {
+    const clientRequestId = headers[CLIENT_REQUEST_ID];
+    // `duplex` lets a stream body be sent as it arrives; a stream can be read once, so it is never retried.
+    const init = {
       method: spec.method,
       headers,
       body: request.body ?? null,
       redirect: "manual",
-      signal: requestOptions.signal ?? null,
-    };
-    // A stream body can be read once: it is sent as it arrives and never retried.
-    const once = typeof ReadableStream !== "undefined" && request.body instanceof ReadableStream;
-    if (once) init.duplex = "half";
-    const sent = headers["client-request-id"];
-    let waited = 0;
-    for (let attempt = 0; ; attempt++) {
+      signal: signal ?? null,
+      duplex: "half",
+    } as const;
+    // A stream is known by its `getReader`, which needs no global ReadableStream (React Native has none).
+    const once = typeof (request.body as Partial<ReadableStream> | undefined)?.getReader === "function";
+    for (let attempt = 0, waited = 0; ; attempt++) {
       let response: Response | undefined;
       let failure: GraphClientError | GraphError;
       try {
-        response = await fetchImpl(url, init);
+        response = await (options.fetch ?? fetch)(url, init);
       } catch (cause) {
-        if (requestOptions.signal?.aborted) throw cause;
+        if (signal?.aborted) throw cause;
         // No answer at all (reset, DNS, refused): only a request that may be sent twice is tried again.
-        const reason = networkReason(cause);
         failure = new GraphClientError(
           "networkError",
-          `${describe(spec)}: no answer from ${origin} (${reason}); client-request-id ${sent}`,
+          `${describe(spec)}: no answer from ${origin} (${networkReason(cause)}); client-request-id ${clientRequestId}`,
         );
       }
       if (response?.ok) return response;
-      const location = response?.headers.get("location");
-      // Graph sends file content from a pre-authenticated URL: `fetchContent` follows it, without the token.
-      if (response && request.download && response.status >= 300 && response.status < 400 && location) return response;
       if (response && response.status >= 300 && response.status < 400) {
+        // Graph sends file content from a pre-authenticated URL: `fetchContent` follows it, without the token.
+        if (request.download && response.headers.get("location")) return response;
         const redirect = `${describe(spec)}: Graph answered ${response.status} with a redirect`;
         throw new GraphClientError("redirectRefused", `${redirect}; the client does not follow redirects with a token`);
       }
-      if (response) failure = await graphError(spec, response, sent);
-      const retriable = response ? RETRIABLE.has(response.status) : IDEMPOTENT.has(spec.method);
-      const delay =
-        retriable && attempt < retry.maxRetries ? retryDelay(response, attempt, retry.baseDelayMs) : undefined;
-      if (once || delay === undefined || waited + delay > retry.maxTotalDelayMs) throw failure!;
+      if (response) failure = await graphError(spec, response, clientRequestId);
+      const retriable = response ? RETRIABLE.includes(response.status) : IDEMPOTENT.includes(spec.method);
+      const delay = retryDelay(response, attempt, retry.baseDelayMs);
       waited += delay;
-      await sleep(delay, requestOptions.signal);
+      if (once || !retriable || attempt >= retry.maxRetries || waited > retry.maxTotalDelayMs) throw failure!;
+      await sleep(delay, signal);
     }
   }
 
-  async function fetchJson(
+  /** A JSON request: the body validated before it is sent, the answer parsed (and checked if `validate: "all"`). */
+  async function fetchJson<T>(
     spec: OperationSpec,
     url: string,
-    requestOptions: RequestOptions & { consistencyLevel?: "eventual" },
-    body?: string,
-  ): Promise<unknown> {
-    const json = body === undefined ? {} : { body, contentType: "application/json" };
-    return readBody(spec, await fetchResponse(spec, url, requestOptions, { accept: "application/json", ...json }));
-  }
-
-  async function send<T>(
-    spec: OperationSpec,
-    path: string,
-    requestOptions: AnyOptions = {},
+    requestOptions: FollowOptions,
     body?: unknown,
   ): Promise<T> {
-    if (body !== undefined && spec.body && validate !== "none") {
-      const checked = spec.body(body, { mode: spec.method === "PATCH" ? "update" : "create" });
-      if (!checked.ok) throw new GraphValidationError(`request body for ${describe(spec)}`, checked.errors);
-    }
-    const url = `${baseUrl}${path}${queryString(requestOptions)}`;
-    const result = await fetchJson(spec, url, requestOptions, body === undefined ? undefined : JSON.stringify(body));
-    checkResult(spec, result);
+    const check = (validator: Validator | undefined, value: unknown, mode: ValidationMode, what: string) => {
+      const checked = validator?.(value, { mode });
+      if (checked?.ok === false) throw new GraphValidationError(`${what} ${describe(spec)}`, checked.errors);
+    };
+    if (body !== undefined && validate !== "none")
+      check(spec.body, body, spec.method === "PATCH" ? "update" : "create", "request body for");
+    const json = body === undefined ? {} : { body: JSON.stringify(body), contentType: JSON_MEDIA_TYPE };
+    const response = await fetchResponse(spec, url, requestOptions, { accept: JSON_MEDIA_TYPE, ...json });
+    const result = await readBody(spec, response);
+    if (validate === "all" && result !== undefined)
+      for (const item of spec.collection ? ((result as CollectionPage<unknown>).value ?? []) : [result])
+        check(spec.result, item, "read", "response of");
     return result as T;
   }
 
-  function checkResult(spec: OperationSpec, result: unknown): void {
-    if (validate !== "all" || !spec.result || result === undefined) return;
-    const items = spec.collection ? ((result as CollectionPage<unknown>).value ?? []) : [result];
-    for (const item of items) {
-      const checked = spec.result(item, { mode: "read" });
-      if (!checked.ok) throw new GraphValidationError(`response of ${describe(spec)}`, checked.errors);
-    }
-  }
-
   async function follow<T>(spec: OperationSpec, link: string, requestOptions: FollowOptions = {}): Promise<T> {
-    if (!sameOrigin(link, origin)) {
+    // A URL's host ends at the first slash after it: a link starting with `${origin}/` is on that origin.
+    if (!link.startsWith(`${origin}/`)) {
       throw new GraphClientError(
         "crossOriginNextLink",
         `${describe(spec)}: refused to follow a link to another origin than ${origin}`,
       );
     }
-    // The link carries the query; only headers, the signal and the consistency level carry over.
-    const page = await fetchJson(spec, link, {
-      headers: requestOptions.headers,
-      signal: requestOptions.signal,
-      ...(requestOptions.consistencyLevel ? { consistencyLevel: requestOptions.consistencyLevel } : {}),
-    });
-    checkResult(spec, page);
-    return page as T;
+    // The link carries the query: of the options, only headers, the signal and the consistency level apply.
+    return fetchJson(spec, link, requestOptions);
   }
+
+  const send = async <T,>(spec: OperationSpec, path: string, requestOptions: AnyOptions = {}, body?: unknown) =>
+    fetchJson<T>(spec, `${baseUrl}${path}${queryString(requestOptions)}`, requestOptions, body);
 
   async function* listAll<T>(spec: OperationSpec, path: string, requestOptions: AnyOptions = {}): AsyncIterable<T> {
     let page = await send<CollectionPage<T>>(spec, path, requestOptions);
@@ -311,13 +294,14 @@ export function countItems(
   options: CountOptions = {},
 ): Promise<number> {
   const answer = transport.exchange(spec, `${path}${queryString(options)}`, options, { accept: "text/plain" });
-  return answer.then(async (response) => {
-    const text = (await response.text()).trim();
-    if (!/^\d+$/.test(text)) {
-      throw new GraphClientError("invalidResponse", `${describe(spec)}: Graph answered a count that is not a number`);
-    }
-    return Number(text);
-  });
+  return answer
+    .then((response) => response.text())
+    .then((text) => {
+      if (!/^\s*\d+\s*$/.test(text)) {
+        throw new GraphClientError("invalidResponse", `${describe(spec)}: Graph answered a count that is not a number`);
+      }
+      return Number(text);
+    });
 }
 
 /** The response body unread, for downloads; a redirect to the content is followed without the token. */
@@ -363,7 +347,7 @@ export function streamRequests<T>(
       return response.body ?? new ReadableStream({ start: (controller) => controller.close() });
     },
     upload: (content, options) => {
-      const body = { accept: "application/json", body: content as BodyInit, contentType: options.contentType };
+      const body = { accept: JSON_MEDIA_TYPE, body: content as BodyInit, contentType: options.contentType };
       const answer = transport.exchange(uploadSpec, path, options, body);
       return answer.then((response) => readBody(uploadSpec, response) as Promise<T | undefined>);
     },
@@ -407,7 +391,7 @@ export function itemPathSegment(path: string): string {
  * and `..` even percent-encoded, so those (and the empty id) are refused rather than sent elsewhere.
  */
 export function keySegment(id: string): string {
-  if (id === "" || id === "." || id === "..")
+  if (["", ".", ".."].includes(id))
     throw new GraphClientError("invalidId", `refused id ${JSON.stringify(id)}: it would not stay one path segment`);
   return encodeURIComponent(id);
 }
@@ -430,40 +414,36 @@ function odataLiteral(value: unknown): string {
 const QUERY_OPTIONS = ["select", "expand", "filter", "orderby", "top", "skip", "count", "search"] as const;
 
 function queryString(options: AnyOptions | CountOptions): string {
-  const query = QUERY_OPTIONS.filter((name) => (options as AnyOptions)[name] !== undefined).map((name) => {
-    const value = (options as AnyOptions)[name];
-    return `$${name}=${encodeURIComponent(Array.isArray(value) ? value.join(",") : String(value))}`;
-  });
-  return query.length === 0 ? "" : `?${query.join("&")}`;
+  // An array's string is its items joined with commas, as `$select=a,b` wants.
+  const query = QUERY_OPTIONS.filter((name) => (options as AnyOptions)[name] !== undefined)
+    .map((name) => `$${name}=${encodeURIComponent(String((options as AnyOptions)[name]))}`)
+    .join("&");
+  return query && `?${query}`;
 }
 
 export const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
+/** https, or plain http on a loopback address: where a token (or an upload URL's own credentials) may go. */
+export function isSecure(url: URL): boolean {
+  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname));
+}
+
 function checkBaseUrl(value: string): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(value);
   } catch {
-    throw new GraphClientError("insecureBaseUrl", "baseUrl is not an absolute URL");
+    // Reported below, with the other problems.
   }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.test(url.hostname))) {
-    throw new GraphClientError(
-      "insecureBaseUrl",
-      `baseUrl must use https (plain http is allowed on loopback addresses only): ${url.origin}`,
-    );
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new GraphClientError("insecureBaseUrl", "baseUrl must not carry credentials, a query or a fragment");
-  }
-  return url.href.replace(/\/+$/, "");
-}
-
-function sameOrigin(link: string, origin: string): boolean {
-  try {
-    return new URL(link).origin === origin;
-  } catch {
-    return false;
-  }
+  const problem = !url
+    ? "baseUrl is not an absolute URL"
+    : !isSecure(url)
+      ? `baseUrl must use https (plain http is allowed on loopback addresses only): ${url.origin}`
+      : url.username || url.password || url.search || url.hash
+        ? "baseUrl must not carry credentials, a query or a fragment"
+        : undefined;
+  if (problem) throw new GraphClientError("insecureBaseUrl", problem);
+  return url!.href.replace(/\/+$/, "");
 }
 
 export function describe(spec: OperationSpec): string {
@@ -472,15 +452,18 @@ export function describe(spec: OperationSpec): string {
 
 async function readBody(spec: OperationSpec, response: Response): Promise<unknown> {
   const text = await response.text();
-  if (text === "") return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    return text === "" ? undefined : (JSON.parse(text) as unknown);
   } catch {
     throw new GraphClientError(
       "invalidResponse",
       `${describe(spec)}: Graph answered ${response.status} with a body that is not JSON`,
     );
   }
+}
+
+interface GraphErrorBody {
+  error?: { code?: unknown; message?: unknown; innerError?: Record<string, unknown> };
 }
 
 /** Graph's error body when there is one; the headers (request-id, date) and the id we sent when there is not. */
@@ -490,23 +473,23 @@ export async function graphError(
   clientRequestId?: string,
 ): Promise<GraphError> {
   const headers: Record<string, string> = Object.fromEntries(response.headers);
-  let error: { code?: unknown; message?: unknown; innerError?: Record<string, unknown> } = {};
-  try {
-    error = ((JSON.parse(await response.text()) as { error?: typeof error }).error ?? {}) as typeof error;
-  } catch {
-    // Not a Graph error body (a proxy's HTML page, say): status and headers still tell the story.
-  }
+  // Not a Graph error body (a proxy's HTML page, say): status and headers still tell the story.
+  const body: GraphErrorBody | undefined = await response
+    .text()
+    .then(JSON.parse)
+    .catch(() => undefined);
+  const error = body?.error ?? {};
   const inner = error.innerError ?? {};
-  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const text = <T,>(value: unknown, fallback: T) => (typeof value === "string" ? value : fallback);
+  // Each from Graph's innerError, else from the response header of the same name.
+  const [requestId, sentId, date] = ["request-id", CLIENT_REQUEST_ID, "date"].map((name) =>
+    text(inner[name], headers[name]),
+  );
   return new GraphError({
     status: response.status,
-    code: text(error.code) ?? `Http${response.status}`,
-    message: text(error.message) ?? (response.statusText || "no error body"),
-    innerError: {
-      requestId: text(inner["request-id"]) ?? headers["request-id"],
-      clientRequestId: text(inner["client-request-id"]) ?? headers["client-request-id"] ?? clientRequestId,
-      date: text(inner.date) ?? headers.date,
-    },
+    code: text(error.code, `Http${response.status}`),
+    message: text(error.message, response.statusText || "no error body"),
+    innerError: { requestId, clientRequestId: sentId ?? clientRequestId, date },
     headers,
     request: describe(spec),
   });

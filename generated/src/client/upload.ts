@@ -5,7 +5,7 @@
 import { GraphClientError, type GraphError } from "./errors.js";
 import type { GraphTransport, OperationSpec } from "./runtime.js";
 import { networkReason, RETRIABLE, retryBounds, retryDelay, sleep } from "./retry.js";
-import { graphError, LOOPBACK } from "./runtime.js";
+import { graphError, isSecure } from "./runtime.js";
 
 /** What `createUploadSession` returns; a saved `{ uploadUrl }` is enough to resume. */
 export interface UploadSessionInfo {
@@ -90,7 +90,7 @@ export async function uploadLargeFile<T = unknown>(
     ranges = undefined;
     // 416: the session holds other bytes than we thought (a chunk stored though its answer was lost).
     const retriable =
-      response === undefined || RETRIABLE.has(response.status) || response.status >= 500 || response.status === 416;
+      !response || RETRIABLE.includes(response.status) || response.status >= 500 || response.status === 416;
     const delay =
       retriable && failures < retry.maxRetries ? retryDelay(response, failures, retry.baseDelayMs) : undefined;
     if (delay === undefined || waited + delay > retry.maxTotalDelayMs) throw failure;
@@ -111,7 +111,7 @@ function uploadUrl(session: UploadSessionInfo): string {
   } catch {
     // Reported below.
   }
-  if (!url || !(url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname)))) {
+  if (!url || !isSecure(url)) {
     const message = "the upload session has no uploadUrl, or one that is not https (plain http on loopback only)";
     throw new GraphClientError("invalidUpload", message);
   }

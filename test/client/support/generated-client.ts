@@ -12,6 +12,7 @@ export const REPO = resolve(import.meta.dirname, "../../..");
 /** The surface the tests use, typed loosely: the generated module's own types are checked by tsc in generation.test.ts. */
 export interface ClientModule {
   createGraphClient(options: Record<string, unknown>): any;
+  createTransport(options: Record<string, unknown>): { follow(spec: { method: string; template: string }, link: string): Promise<unknown> };
   GraphError: new (...args: never[]) => Error & { status: number; code: string; innerError: Record<string, string | undefined>; headers: Record<string, string> };
   GraphClientError: new (...args: never[]) => Error & { code: string };
   permissionCheck(mode: "warn" | "error", onWarning?: (message: string) => void): unknown;
