@@ -80,10 +80,11 @@ export interface StructuredValidatorView {
   readonly names: ReturnType<typeof validatorNames>;
   readonly concrete: boolean;
   /**
-   * Derived concrete types: their `@odata.type` as Graph sends it (`"#microsoft.graph.x"`) and their
-   * members function. Other spellings (any case, no `#`) reach the runtime's `otherType`.
+   * Derived concrete types: the constant of their `@odata.type` as Graph sends it (`#microsoft.graph.x`)
+   * and their members function, both imported from their module. Other spellings (any case, no `#`)
+   * reach the runtime's `otherType`.
    */
-  readonly derived: { readonly hashCase: string; readonly members: string }[];
+  readonly derived: { readonly odataType: string; readonly members: string }[];
   readonly properties: PropertyCheckView[];
   /** Some property check reads its value into `x` first. */
   readonly usesX: boolean;
@@ -109,8 +110,8 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     .filter((name) => name !== type.fullName)
     .map((name) => {
       const other = ctx.names.type(name);
-      const members = validatorNames(other.typeName).members;
-      return { hashCase: JSON.stringify(`#${name}`), members: imports.add(validatorModulePath(other.modulePath), members, false, validatorNames(other.qualifiedAlias).members) };
+      const [names, aliases, from] = [validatorNames(other.typeName), validatorNames(other.qualifiedAlias), validatorModulePath(other.modulePath)];
+      return { odataType: imports.add(from, names.odataType, false, aliases.odataType), members: imports.add(from, names.members, false, aliases.members) };
     });
   const { properties, navigationProperties } = allProperties(ctx.model, type);
   const key = new Set(type.key ?? allKeys(ctx.model, type));
@@ -128,9 +129,9 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   return {
     runtimeImport: runtimeImports(modulePath, WALK_RUNTIME.filter((name) => runtime.has(name)), [...runtime].filter((name) => !(WALK_RUNTIME as readonly string[]).includes(name)).sort()),
     imports: imports.views(),
-    typeNameConstant: typeNameConstants(type),
+    typeNameConstant: typeNameConstants(type, own.odataType),
     allowedConstant: onlyItself ? "" : layoutStringConstant("ALLOWED", concrete.map(odataTypeLiteral).join(", ")),
-    allowed: onlyItself ? "ODATA_TYPE_NAME" : "ALLOWED",
+    allowed: onlyItself ? own.odataType : "ALLOWED",
     signatures: {
       ...publicSignatures(own, typeName),
       check: layoutSignature(`export function ${own.check}`, ["value: unknown", "walk: Walk", "key: PathKey"], "void"),
@@ -150,12 +151,12 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
 }
 
 /**
- * `TYPE_NAME` (errors name the type by it) and, for a concrete type, `ODATA_TYPE_NAME`, its `@odata.type`
- * as Graph sends it: the switch compares with that literal, and the name is written once.
+ * `TYPE_NAME` (errors name the type by it) and, for a concrete type, its `@odata.type` as Graph sends it,
+ * exported for its base types' switches: the switches compare with that literal, written once.
  */
-function typeNameConstants(type: StructuredType): string {
+function typeNameConstants(type: StructuredType, odataType: string): string {
   if (type.abstract) return layoutStringConstant("TYPE_NAME", type.fullName);
-  return `${layoutStringConstant("ODATA_TYPE_NAME", `#${type.fullName}`)}\nconst TYPE_NAME = ODATA_TYPE_NAME.slice(1);`;
+  return `${layoutStringConstant(odataType, `#${type.fullName}`, "export const")}\nconst TYPE_NAME = ${odataType}.slice(1);`;
 }
 
 /** Closed types reject undeclared keys; open ones allow extension-shaped keys, or any key (dictionaries). */
@@ -273,7 +274,7 @@ function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constrain
 }
 
 /** Module-level names of the validator templates; imports must not take them. */
-export const MODULE_LOCALS = ["TYPE_NAME", "ODATA_TYPE_NAME", "EXPECTED", "ALLOWED", "known", "member", "memberIgnoringCase"];
+export const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "known", "member", "memberIgnoringCase"];
 const RUNTIME_TYPES = ["type PathKey", "type ValidateOptions", "type ValidationResult", "type Walk"];
 
 /** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */

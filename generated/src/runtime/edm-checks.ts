@@ -199,163 +199,107 @@ export function matchesFlags(value: unknown, isMember: (name: string) => boolean
 // property is not nullable) or a value its predicate decides. Validators state each such property in one
 // call; a bundle holds only the checks its validators call.
 
+function primitiveProperty(
+  walk: Walk,
+  value: unknown,
+  key: PathKey,
+  nullable: boolean,
+  valid: boolean,
+  expected: string,
+): void {
+  if (value === undefined || valid) return;
+  if (value !== null) walk.issue(key, expected, value);
+  else if (!nullable) walk.notNull(key, expected);
+}
+
 export function stringProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.String");
-  } else if (!isEdmString(value)) walk.issue(key, "Edm.String", value);
+  primitiveProperty(walk, value, key, nullable, isEdmString(value), "Edm.String");
 }
 
 export function booleanProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Boolean");
-  } else if (!isEdmBoolean(value)) walk.issue(key, "Edm.Boolean", value);
+  primitiveProperty(walk, value, key, nullable, isEdmBoolean(value), "Edm.Boolean");
 }
 
 export function byteProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Byte (integer 0..255)");
-  } else if (!isEdmByte(value)) walk.issue(key, "Edm.Byte (integer 0..255)", value);
+  primitiveProperty(walk, value, key, nullable, isEdmByte(value), "Edm.Byte (integer 0..255)");
 }
 
 export function sByteProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.SByte (integer -128..127)");
-  } else if (!isEdmSByte(value)) walk.issue(key, "Edm.SByte (integer -128..127)", value);
+  primitiveProperty(walk, value, key, nullable, isEdmSByte(value), "Edm.SByte (integer -128..127)");
 }
 
 export function int16Property(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Int16 (integer -32768..32767)");
-  } else if (!isEdmInt16(value)) walk.issue(key, "Edm.Int16 (integer -32768..32767)", value);
+  primitiveProperty(walk, value, key, nullable, isEdmInt16(value), "Edm.Int16 (integer -32768..32767)");
 }
 
 export function int32Property(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Int32");
-  } else if (!isEdmInt32(value)) walk.issue(key, "Edm.Int32", value);
+  primitiveProperty(walk, value, key, nullable, isEdmInt32(value), "Edm.Int32");
 }
 
 export function int64Property(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Int64");
-  } else if (!isEdmInt64(value)) walk.issue(key, "Edm.Int64", value);
+  primitiveProperty(walk, value, key, nullable, isEdmInt64(value), "Edm.Int64");
 }
 
 export function decimalProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Decimal");
-  } else if (!isEdmDecimal(value)) walk.issue(key, "Edm.Decimal", value);
+  primitiveProperty(walk, value, key, nullable, isEdmDecimal(value), "Edm.Decimal");
 }
 
 export function singleProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Single");
-  } else if (!isEdmFloat(value)) walk.issue(key, "Edm.Single", value);
+  primitiveProperty(walk, value, key, nullable, isEdmFloat(value), "Edm.Single");
 }
 
 export function doubleProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Double");
-  } else if (!isEdmFloat(value)) walk.issue(key, "Edm.Double", value);
+  primitiveProperty(walk, value, key, nullable, isEdmFloat(value), "Edm.Double");
 }
 
 export function guidProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Guid");
-  } else if (!isEdmGuid(value)) walk.issue(key, "Edm.Guid", value);
+  primitiveProperty(walk, value, key, nullable, isEdmGuid(value), "Edm.Guid");
 }
 
 export function dateProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Date (YYYY-MM-DD)");
-  } else if (!isEdmDate(value)) walk.issue(key, "Edm.Date (YYYY-MM-DD)", value);
+  primitiveProperty(walk, value, key, nullable, isEdmDate(value), "Edm.Date (YYYY-MM-DD)");
 }
 
 export function dateTimeOffsetProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.DateTimeOffset");
-  } else if (!isEdmDateTimeOffset(value)) walk.issue(key, "Edm.DateTimeOffset", value);
+  primitiveProperty(walk, value, key, nullable, isEdmDateTimeOffset(value), "Edm.DateTimeOffset");
 }
 
 export function timeOfDayProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.TimeOfDay (hh:mm:ss)");
-  } else if (!isEdmTimeOfDay(value)) walk.issue(key, "Edm.TimeOfDay (hh:mm:ss)", value);
+  primitiveProperty(walk, value, key, nullable, isEdmTimeOfDay(value), "Edm.TimeOfDay (hh:mm:ss)");
 }
 
 export function durationProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Duration (ISO 8601)");
-  } else if (!isEdmDuration(value)) walk.issue(key, "Edm.Duration (ISO 8601)", value);
+  primitiveProperty(walk, value, key, nullable, isEdmDuration(value), "Edm.Duration (ISO 8601)");
 }
 
 export function binaryProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Binary (base64url)");
-  } else if (!isEdmBinary(value)) walk.issue(key, "Edm.Binary (base64url)", value);
+  primitiveProperty(walk, value, key, nullable, isEdmBinary(value), "Edm.Binary (base64url)");
 }
 
 export function streamProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "no value (Edm.Stream: use its media URL)");
-  } else if (!isEdmStream(value)) walk.issue(key, "no value (Edm.Stream: use its media URL)", value);
+  primitiveProperty(walk, value, key, nullable, isEdmStream(value), "no value (Edm.Stream: use its media URL)");
 }
 
 export function untypedProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "any JSON value");
-  } else if (!isEdmUntyped(value)) walk.issue(key, "any JSON value", value);
+  primitiveProperty(walk, value, key, nullable, isEdmUntyped(value), "any JSON value");
 }
 
 export function primitiveTypeProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "a string, number or boolean");
-  } else if (!isEdmPrimitive(value)) walk.issue(key, "a string, number or boolean", value);
+  primitiveProperty(walk, value, key, nullable, isEdmPrimitive(value), "a string, number or boolean");
 }
 
 export function complexTypeProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "an object");
-  } else if (!isEdmObject(value)) walk.issue(key, "an object", value);
+  primitiveProperty(walk, value, key, nullable, isEdmObject(value), "an object");
 }
 
 export function entityTypeProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "an object");
-  } else if (!isEdmObject(value)) walk.issue(key, "an object", value);
+  primitiveProperty(walk, value, key, nullable, isEdmObject(value), "an object");
 }
 
 export function geographyProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Geography (a GeoJSON geometry)");
-  } else if (!isEdmGeoJson(value)) walk.issue(key, "Edm.Geography (a GeoJSON geometry)", value);
+  primitiveProperty(walk, value, key, nullable, isEdmGeoJson(value), "Edm.Geography (a GeoJSON geometry)");
 }
 
 export function geometryProperty(walk: Walk, value: unknown, key: PathKey, nullable = true): void {
-  if (value === undefined) return;
-  if (value === null) {
-    if (!nullable) walk.notNull(key, "Edm.Geometry (a GeoJSON geometry)");
-  } else if (!isEdmGeoJson(value)) walk.issue(key, "Edm.Geometry (a GeoJSON geometry)", value);
+  primitiveProperty(walk, value, key, nullable, isEdmGeoJson(value), "Edm.Geometry (a GeoJSON geometry)");
 }

@@ -107,10 +107,9 @@ export class Walk {
   /** The JSON pointer of `key` below the current value (and `below` under it). */
   pointer(key: PathKey, below?: string): string {
     let path = "";
-    for (const step of this.#keys)
-      if (step !== null) path += `/${typeof step === "number" ? step : pointerToken(step)}`;
-    if (key !== null) path += `/${typeof key === "number" ? key : pointerToken(key)}`;
-    return below === undefined ? path : `${path}/${below}`;
+    for (const step of [...this.#keys, key, below])
+      if (step != null) path += `/${typeof step === "number" ? step : pointerToken(step)}`;
+    return path;
   }
 
   /** Enters the object at `key`: false (with an issue) when it is not a typeName object, too deep, or a cycle. */
@@ -202,7 +201,7 @@ export class Walk {
    */
   unknown(value: Record<string, unknown>, key: string, typeName: string): void {
     // Instance annotations (`@odata.etag`, `prop@odata.bind`) are always allowed; for-in also lists a polluted prototype's keys.
-    if (key.includes("@") || !Object.prototype.hasOwnProperty.call(value, key)) return;
+    if (key.includes("@") || !Object.hasOwn(value, key)) return;
     this.issue(
       key,
       `a declared property of ${typeName}`,
@@ -233,7 +232,7 @@ export class Walk {
  * other key is a misspelt property, as the TypeScript types say too.
  */
 export function dynamicKey(walk: Walk, value: Record<string, unknown>, key: string, typeName: string): void {
-  if (key.includes("_") || key.includes("@") || !Object.prototype.hasOwnProperty.call(value, key)) return;
+  if (key.includes("_") || key.includes("@") || !Object.hasOwn(value, key)) return;
   const expected = `a declared property of ${typeName}, or an extension property named <prefix>_<name>`;
   walk.issue(key, expected, value[key], `unknown property ${JSON.stringify(key)}: expected ${expected}`);
 }
@@ -338,11 +337,10 @@ function describe(value: unknown): string {
 
 /** Escapes a property name for a JSON pointer (RFC 6901): `~` -> `~0`, `/` -> `~1`. */
 export function pointerToken(key: string): string {
-  if (!key.includes("~") && !key.includes("/")) return key;
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 /** A declared property's value; own properties only, so `constructor` or `toString` never read the prototype. */
 export function own(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+  return Object.hasOwn(value, key) ? value[key] : undefined;
 }

@@ -8,9 +8,12 @@ import {
   type Walk,
 } from "../runtime/validation.js";
 import type { ApiAuthenticationConfigurationBase } from "../models/ApiAuthenticationConfigurationBase.js";
-import { membersBasicAuthentication } from "./BasicAuthentication.js";
-import { membersClientCertificateAuthentication } from "./ClientCertificateAuthentication.js";
-import { membersPkcs12Certificate } from "./Pkcs12Certificate.js";
+import { membersBasicAuthentication, odataTypeBasicAuthentication } from "./BasicAuthentication.js";
+import {
+  membersClientCertificateAuthentication,
+  odataTypeClientCertificateAuthentication,
+} from "./ClientCertificateAuthentication.js";
+import { membersPkcs12Certificate, odataTypePkcs12Certificate } from "./Pkcs12Certificate.js";
 
 const TYPE_NAME = "microsoft.graph.apiAuthenticationConfigurationBase";
 const ALLOWED =
@@ -47,13 +50,13 @@ export function checkApiAuthenticationConfigurationBase(value: unknown, walk: Wa
     case undefined:
       walk.abstractType(TYPE_NAME, ALLOWED);
       break;
-    case "#microsoft.graph.basicAuthentication":
+    case odataTypeBasicAuthentication:
       membersBasicAuthentication(value, walk);
       break;
-    case "#microsoft.graph.clientCertificateAuthentication":
+    case odataTypeClientCertificateAuthentication:
       membersClientCertificateAuthentication(value, walk);
       break;
-    case "#microsoft.graph.pkcs12Certificate":
+    case odataTypePkcs12Certificate:
       membersPkcs12Certificate(value, walk);
       break;
     default:

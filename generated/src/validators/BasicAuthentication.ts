@@ -10,8 +10,8 @@ import {
 import { stringProperty } from "../runtime/edm-checks.js";
 import type { BasicAuthentication } from "../models/BasicAuthentication.js";
 
-const ODATA_TYPE_NAME = "#microsoft.graph.basicAuthentication";
-const TYPE_NAME = ODATA_TYPE_NAME.slice(1);
+export const odataTypeBasicAuthentication = "#microsoft.graph.basicAuthentication";
+const TYPE_NAME = odataTypeBasicAuthentication.slice(1);
 
 /** Validates a value as microsoft.graph.basicAuthentication. */
 export function validateBasicAuthentication(
@@ -39,12 +39,12 @@ export function checkBasicAuthentication(value: unknown, walk: Walk, key: PathKe
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case ODATA_TYPE_NAME:
+    case odataTypeBasicAuthentication:
       membersBasicAuthentication(value, walk);
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, ODATA_TYPE_NAME, checkBasicAuthentication);
+      return walk.otherType(value, key, odataTypeBasicAuthentication, checkBasicAuthentication);
   }
   walk.leave();
 }

@@ -10,8 +10,8 @@ import {
 import type { ClientCertificateAuthentication } from "../models/ClientCertificateAuthentication.js";
 import { checkPkcs12CertificateInformation } from "./Pkcs12CertificateInformation.js";
 
-const ODATA_TYPE_NAME = "#microsoft.graph.clientCertificateAuthentication";
-const TYPE_NAME = ODATA_TYPE_NAME.slice(1);
+export const odataTypeClientCertificateAuthentication = "#microsoft.graph.clientCertificateAuthentication";
+const TYPE_NAME = odataTypeClientCertificateAuthentication.slice(1);
 
 /** Validates a value as microsoft.graph.clientCertificateAuthentication. */
 export function validateClientCertificateAuthentication(
@@ -42,12 +42,12 @@ export function checkClientCertificateAuthentication(value: unknown, walk: Walk,
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case ODATA_TYPE_NAME:
+    case odataTypeClientCertificateAuthentication:
       membersClientCertificateAuthentication(value, walk);
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, ODATA_TYPE_NAME, checkClientCertificateAuthentication);
+      return walk.otherType(value, key, odataTypeClientCertificateAuthentication, checkClientCertificateAuthentication);
   }
   walk.leave();
 }

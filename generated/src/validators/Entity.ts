@@ -9,8 +9,8 @@ import {
 } from "../runtime/validation.js";
 import { stringProperty } from "../runtime/edm-checks.js";
 import type { Entity } from "../models/Entity.js";
-import { membersIdentityApiConnector } from "./IdentityApiConnector.js";
-import { membersThumbnailSet } from "./ThumbnailSet.js";
+import { membersIdentityApiConnector, odataTypeIdentityApiConnector } from "./IdentityApiConnector.js";
+import { membersThumbnailSet, odataTypeThumbnailSet } from "./ThumbnailSet.js";
 
 const TYPE_NAME = "microsoft.graph.entity";
 const ALLOWED = "#microsoft.graph.identityApiConnector, #microsoft.graph.thumbnailSet";
@@ -37,10 +37,10 @@ export function checkEntity(value: unknown, walk: Walk, key: PathKey): void {
     case undefined:
       walk.abstractType(TYPE_NAME, ALLOWED);
       break;
-    case "#microsoft.graph.identityApiConnector":
+    case odataTypeIdentityApiConnector:
       membersIdentityApiConnector(value, walk);
       break;
-    case "#microsoft.graph.thumbnailSet":
+    case odataTypeThumbnailSet:
       membersThumbnailSet(value, walk);
       break;
     default:

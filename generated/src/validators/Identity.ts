@@ -12,8 +12,8 @@ import { stringProperty } from "../runtime/edm-checks.js";
 import type { Identity } from "../models/Identity.js";
 import { checkThumbnailSet } from "./ThumbnailSet.js";
 
-const ODATA_TYPE_NAME = "#microsoft.graph.identity";
-const TYPE_NAME = ODATA_TYPE_NAME.slice(1);
+export const odataTypeIdentity = "#microsoft.graph.identity";
+const TYPE_NAME = odataTypeIdentity.slice(1);
 
 /** Validates a value as microsoft.graph.identity. */
 export function validateIdentity(value: unknown, options?: ValidateOptions): ValidationResult<Identity> {
@@ -35,12 +35,12 @@ export function checkIdentity(value: unknown, walk: Walk, key: PathKey): void {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case ODATA_TYPE_NAME:
+    case odataTypeIdentity:
       membersIdentity(value, walk);
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, ODATA_TYPE_NAME, checkIdentity);
+      return walk.otherType(value, key, odataTypeIdentity, checkIdentity);
   }
   walk.leave();
 }

@@ -12,8 +12,8 @@ import { isEdmString, stringProperty } from "../runtime/edm-checks.js";
 import type { IdentityApiConnector } from "../models/IdentityApiConnector.js";
 import { checkApiAuthenticationConfigurationBase } from "./ApiAuthenticationConfigurationBase.js";
 
-const ODATA_TYPE_NAME = "#microsoft.graph.identityApiConnector";
-const TYPE_NAME = ODATA_TYPE_NAME.slice(1);
+export const odataTypeIdentityApiConnector = "#microsoft.graph.identityApiConnector";
+const TYPE_NAME = odataTypeIdentityApiConnector.slice(1);
 
 /** Validates a value as microsoft.graph.identityApiConnector. */
 export function validateIdentityApiConnector(
@@ -41,12 +41,12 @@ export function checkIdentityApiConnector(value: unknown, walk: Walk, key: PathK
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case ODATA_TYPE_NAME:
+    case odataTypeIdentityApiConnector:
       membersIdentityApiConnector(value, walk);
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, ODATA_TYPE_NAME, checkIdentityApiConnector);
+      return walk.otherType(value, key, odataTypeIdentityApiConnector, checkIdentityApiConnector);
   }
   walk.leave();
 }

@@ -10,8 +10,8 @@ import {
 import { stringProperty } from "../runtime/edm-checks.js";
 import type { Pkcs12Certificate } from "../models/Pkcs12Certificate.js";
 
-const ODATA_TYPE_NAME = "#microsoft.graph.pkcs12Certificate";
-const TYPE_NAME = ODATA_TYPE_NAME.slice(1);
+export const odataTypePkcs12Certificate = "#microsoft.graph.pkcs12Certificate";
+const TYPE_NAME = odataTypePkcs12Certificate.slice(1);
 
 /** Validates a value as microsoft.graph.pkcs12Certificate. */
 export function validatePkcs12Certificate(
@@ -36,12 +36,12 @@ export function checkPkcs12Certificate(value: unknown, walk: Walk, key: PathKey)
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case ODATA_TYPE_NAME:
+    case odataTypePkcs12Certificate:
       membersPkcs12Certificate(value, walk);
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, ODATA_TYPE_NAME, checkPkcs12Certificate);
+      return walk.otherType(value, key, odataTypePkcs12Certificate, checkPkcs12Certificate);
   }
   walk.leave();
 }

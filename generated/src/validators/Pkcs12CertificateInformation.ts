@@ -10,8 +10,8 @@ import {
 import { booleanProperty, int64Property, stringProperty } from "../runtime/edm-checks.js";
 import type { Pkcs12CertificateInformation } from "../models/Pkcs12CertificateInformation.js";
 
-const ODATA_TYPE_NAME = "#microsoft.graph.pkcs12CertificateInformation";
-const TYPE_NAME = ODATA_TYPE_NAME.slice(1);
+export const odataTypePkcs12CertificateInformation = "#microsoft.graph.pkcs12CertificateInformation";
+const TYPE_NAME = odataTypePkcs12CertificateInformation.slice(1);
 
 /** Validates a value as microsoft.graph.pkcs12CertificateInformation. */
 export function validatePkcs12CertificateInformation(
@@ -42,12 +42,12 @@ export function checkPkcs12CertificateInformation(value: unknown, walk: Walk, ke
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case ODATA_TYPE_NAME:
+    case odataTypePkcs12CertificateInformation:
       membersPkcs12CertificateInformation(value, walk);
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, ODATA_TYPE_NAME, checkPkcs12CertificateInformation);
+      return walk.otherType(value, key, odataTypePkcs12CertificateInformation, checkPkcs12CertificateInformation);
   }
   walk.leave();
 }

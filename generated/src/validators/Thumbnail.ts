@@ -10,8 +10,8 @@ import {
 import { int32Property, streamProperty, stringProperty } from "../runtime/edm-checks.js";
 import type { Thumbnail } from "../models/Thumbnail.js";
 
-const ODATA_TYPE_NAME = "#microsoft.graph.thumbnail";
-const TYPE_NAME = ODATA_TYPE_NAME.slice(1);
+export const odataTypeThumbnail = "#microsoft.graph.thumbnail";
+const TYPE_NAME = odataTypeThumbnail.slice(1);
 
 /** Validates a value as microsoft.graph.thumbnail. */
 export function validateThumbnail(value: unknown, options?: ValidateOptions): ValidationResult<Thumbnail> {
@@ -33,12 +33,12 @@ export function checkThumbnail(value: unknown, walk: Walk, key: PathKey): void {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case ODATA_TYPE_NAME:
+    case odataTypeThumbnail:
       membersThumbnail(value, walk);
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, ODATA_TYPE_NAME, checkThumbnail);
+      return walk.otherType(value, key, odataTypeThumbnail, checkThumbnail);
   }
   walk.leave();
 }

@@ -11,8 +11,8 @@ import { stringProperty } from "../runtime/edm-checks.js";
 import type { ThumbnailSet } from "../models/ThumbnailSet.js";
 import { checkThumbnail } from "./Thumbnail.js";
 
-const ODATA_TYPE_NAME = "#microsoft.graph.thumbnailSet";
-const TYPE_NAME = ODATA_TYPE_NAME.slice(1);
+export const odataTypeThumbnailSet = "#microsoft.graph.thumbnailSet";
+const TYPE_NAME = odataTypeThumbnailSet.slice(1);
 
 /** Validates a value as microsoft.graph.thumbnailSet. */
 export function validateThumbnailSet(value: unknown, options?: ValidateOptions): ValidationResult<ThumbnailSet> {
@@ -34,12 +34,12 @@ export function checkThumbnailSet(value: unknown, walk: Walk, key: PathKey): voi
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case ODATA_TYPE_NAME:
+    case odataTypeThumbnailSet:
       membersThumbnailSet(value, walk);
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, ODATA_TYPE_NAME, checkThumbnailSet);
+      return walk.otherType(value, key, odataTypeThumbnailSet, checkThumbnailSet);
   }
   walk.leave();
 }
