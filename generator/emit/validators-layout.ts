@@ -4,7 +4,7 @@
 import { PRINT_WIDTH } from "./layout.js";
 
 /** `import { a, b } from "x";` on one line when it fits, else one name per line. */
-export function layoutImport(names: readonly string[], from: string, keyword: "import" | "export" = "import"): string {
+export function layoutImport(names: readonly string[], from: string, keyword: "import" | "import type" | "export" = "import"): string {
   const inline = `${keyword} { ${names.join(", ")} } from "${from}";`;
   if (inline.length <= PRINT_WIDTH || names.length < 2) return inline;
   return `${keyword} {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
