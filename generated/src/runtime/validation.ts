@@ -107,9 +107,10 @@ export class Walk {
   /** The JSON pointer of `key` below the current value (and `below` under it). */
   pointer(key: PathKey, below?: string): string {
     let path = "";
-    for (const step of [...this.#keys, key, below])
-      if (step != null) path += `/${typeof step === "number" ? step : pointerToken(step)}`;
-    return path;
+    for (const step of this.#keys)
+      if (step !== null) path += `/${typeof step === "number" ? step : pointerToken(step)}`;
+    if (key !== null) path += `/${typeof key === "number" ? key : pointerToken(key)}`;
+    return below === undefined ? path : `${path}/${below}`;
   }
 
   /** Enters the object at `key`: false (with an issue) when it is not a typeName object, too deep, or a cycle. */
@@ -337,6 +338,7 @@ function describe(value: unknown): string {
 
 /** Escapes a property name for a JSON pointer (RFC 6901): `~` -> `~0`, `/` -> `~1`. */
 export function pointerToken(key: string): string {
+  if (!key.includes("~") && !key.includes("/")) return key;
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
