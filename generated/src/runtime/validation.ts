@@ -148,21 +148,15 @@ export class Walk {
   }
 
   /**
-   * `@odata.type` of the current object as sent (`#` optional: Graph accepts both), or undefined; an
-   * issue when it is present but not a string.
+   * `@odata.type` of the current object as sent, for the generated switch: its cases are the allowed names
+   * as Graph sends them, so the comparison stays a pointer check against literals. Anything else (another
+   * spelling, another type, not a string) reaches the switch's default, `otherType`.
    */
-  odataType(value: Record<string, unknown>): string | undefined {
-    if (this.#retyped !== undefined) {
-      const named = this.#retyped;
-      this.#retyped = undefined;
-      return named;
-    }
-    const type = value[ODATA_TYPE];
-    // Returned as sent (with or without `#`): generated switches list both forms, so that the
-    // comparison stays a pointer check against the constants instead of a sliced-string compare.
-    if (typeof type === "string") return type;
-    if (type !== undefined) this.issue(ODATA_TYPE, "a type name such as #microsoft.graph.user", type);
-    return undefined;
+  odataType(value: Record<string, unknown>): unknown {
+    const named = this.#retyped;
+    if (named === undefined) return value[ODATA_TYPE];
+    this.#retyped = undefined;
+    return named;
   }
 
   /**
