@@ -1,10 +1,13 @@
 // Collects what one generated module imports, and writes relative `.js` specifiers for nodenext.
 import { posix } from "node:path";
+import { layoutImport } from "./validators-layout.js";
 
 export interface ImportView {
   readonly names: string;
   readonly from: string;
   readonly typeOnly: boolean;
+  /** The import statement, laid out as prettier would. */
+  readonly line: string;
 }
 
 export class ImportSet {
@@ -38,11 +41,11 @@ export class ImportSet {
 
   views(): ImportView[] {
     return [...this.modules.entries()]
-      .map(([modulePath, { names, typeOnly }]) => ({
-        names: [...names].sort().join(", "),
-        from: moduleSpecifier(this.fromModule, modulePath),
-        typeOnly,
-      }))
+      .map(([modulePath, { names, typeOnly }]) => {
+        const sorted = [...names].sort();
+        const from = moduleSpecifier(this.fromModule, modulePath);
+        return { names: sorted.join(", "), from, typeOnly, line: layoutImport(sorted, from, typeOnly ? "import type" : "import") };
+      })
       .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   }
 }

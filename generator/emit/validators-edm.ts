@@ -81,6 +81,36 @@ function geo(family: string): Record<string, PrimitiveCheck> {
   return checks;
 }
 
+/**
+ * One property check per primitive that its predicate alone decides (no facet argument): the edm-checks
+ * module's `stringProperty(walk, value["name"], "name")` stands for the absent, null and type tests a
+ * property of that type needs, so that each validator states a property in one call.
+ */
+export interface PropertyHelper {
+  readonly name: string;
+  readonly predicate: string;
+  readonly expected: string;
+}
+
+/** `Edm.String` -> `stringProperty`, `Edm.DateTimeOffset` -> `dateTimeOffsetProperty`. */
+function helperName(edmName: string): string {
+  const name = edmName.slice("Edm.".length);
+  return `${name[0]!.toLowerCase()}${name.slice(1)}Property`;
+}
+
+const HELPERS = new Map<PrimitiveCheck, PropertyHelper>(
+  Object.entries(PRIMITIVE_CHECKS)
+    .filter(([, check]) => check.args === undefined)
+    .map(([edmName, check]) => [check, { name: helperName(edmName), predicate: check.predicate, expected: check.expected }]),
+);
+
+export const PROPERTY_HELPERS: readonly PropertyHelper[] = [...HELPERS.values()];
+
+/** The property helper of a check, when it has one (not for `MaxLength` strings or unknown Edm names). */
+export function propertyHelper(check: PrimitiveCheck): string | undefined {
+  return HELPERS.get(check)?.name;
+}
+
 /** The check of a primitive with its facets (`MaxLength` on strings). Unknown Edm names accept anything. */
 export function primitiveCheck(name: string, facets: Partial<Facets> = {}): PrimitiveCheck {
   const check = PRIMITIVE_CHECKS[name] ?? { predicate: "isEdmUntyped", expected: `${name} (not checked by graphgen)`, schema: {} };

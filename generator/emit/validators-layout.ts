@@ -4,7 +4,7 @@
 import { PRINT_WIDTH } from "./layout.js";
 
 /** `import { a, b } from "x";` on one line when it fits, else one name per line. */
-export function layoutImport(names: readonly string[], from: string, keyword: "import" | "export" = "import"): string {
+export function layoutImport(names: readonly string[], from: string, keyword: "import" | "import type" | "export" = "import"): string {
   const inline = `${keyword} { ${names.join(", ")} } from "${from}";`;
   if (inline.length <= PRINT_WIDTH || names.length < 2) return inline;
   return `${keyword} {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
@@ -17,11 +17,11 @@ export function layoutSignature(head: string, params: readonly string[], returns
   return `${head}(\n${params.map((p) => `  ${p},\n`).join("")}): ${returns} ${body}`;
 }
 
-/** `const NAME = "text";`, or with the string on the next line when that is how prettier fits it. */
-export function layoutStringConstant(name: string, text: string): string {
+/** `const NAME = "text";` (or `export const`), or with the string on the next line when that is how prettier fits it. */
+export function layoutStringConstant(name: string, text: string, keyword: "const" | "export const" = "const"): string {
   const literal = JSON.stringify(text);
-  const inline = `const ${name} = ${literal};`;
-  return inline.length <= PRINT_WIDTH ? inline : `const ${name} =\n  ${literal};`;
+  const inline = `${keyword} ${name} = ${literal};`;
+  return inline.length <= PRINT_WIDTH ? inline : `${keyword} ${name} =\n  ${literal};`;
 }
 
 /** `if (test) callee(args);` at `indent`: one line, else the call on the next line, else one argument per line. */

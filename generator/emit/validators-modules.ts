@@ -11,6 +11,7 @@ import type { EmitContext, PlannedModule } from "./context.js";
 import { moduleSpecifier } from "./imports.js";
 import { layoutImport } from "./validators-layout.js";
 import { structuredValidatorView } from "./validators.js";
+import { PROPERTY_HELPERS } from "./validators-edm.js";
 import { enumValidatorView } from "./validators-enum.js";
 import { EDM_CHECKS_MODULE, RUNTIME_MODULE, validatorModulePath, validatorNames } from "./validators-names.js";
 
@@ -21,7 +22,7 @@ export function planValidatorModules({ model, names, selection }: EmitContext): 
   // Templates write prettier's layout (validators-layout.ts); prettier still runs on a module with a long line.
   const modules: PlannedModule[] = [
     { modulePath: RUNTIME_MODULE, template: "runtime-validation", view: {}, prettierStable: true },
-    { modulePath: EDM_CHECKS_MODULE, template: "runtime-edm-checks", view: {}, prettierStable: true },
+    { modulePath: EDM_CHECKS_MODULE, template: "runtime-edm-checks", view: { helpers: PROPERTY_HELPERS.map((helper) => ({ ...helper, expected: JSON.stringify(helper.expected) })) }, prettierStable: true },
   ];
   const exported: ExportedValidators[] = [];
   for (const fullName of selection.types) {

@@ -6,7 +6,7 @@ import type { Model, NavigationProperty, Property, StructuredType, TypeRef } fro
 import type { Names } from "../naming.js";
 import { ImportSet, moduleSpecifier, type ImportView } from "./imports.js";
 import { odataTypeLiteral } from "./type-expressions.js";
-import { primitiveCheck } from "./validators-edm.js";
+import { primitiveCheck, propertyHelper } from "./validators-edm.js";
 import {
   layoutCallStatement,
   layoutIfBlock,
@@ -32,7 +32,8 @@ function emittedConcreteTypes(ctx: Context, fullName: string, constraint?: reado
 
 /** How one value (a property, or an item of a collection property) is checked. Exactly one kind is set. */
 interface ValueCheck {
-  readonly primitive: { readonly predicate: string; readonly args: string } | false;
+  /** `helper`: the edm-checks module's one-call check of a property of this type, when it has one. */
+  readonly primitive: { readonly predicate: string; readonly args: string; readonly helper: string | undefined } | false;
   /** An enum's or structured type's `checkX(value, walk, path)`, with the derived types a constraint allows. */
   readonly call: { readonly check: string; readonly allowed: string | false } | false;
 }
@@ -40,8 +41,8 @@ interface ValueCheck {
 /** One property's checks, each statement laid out as prettier would (see validators-layout.ts). */
 export interface PropertyCheckView {
   readonly read: string;
-  /** A navigation property: its whole check statement; else false. */
-  readonly navigation: string | false;
+  /** A property checked by one call (a navigation property, or a primitive with a property helper): that statement; else false. */
+  readonly statement: string | false;
   readonly readOnly: string | false;
   readonly immutable: string | false;
   /** `if (walk.array(x, ...)) {` of a collection property; else false. */
@@ -78,12 +79,15 @@ export interface StructuredValidatorView {
   readonly typeName: string;
   readonly names: ReturnType<typeof validatorNames>;
   readonly concrete: boolean;
-  /** Derived concrete types, with their `@odata.type` (full name, `#` stripped) and members function. */
-  /** `case` and `hashCase`: the type's name without and with `#`, both accepted as `@odata.type`. */
-  readonly derived: { readonly case: string; readonly hashCase: string; readonly members: string }[];
-  /** The type's own name with `#`, the form Graph sends. */
-  readonly ownHashCase: string;
+  /**
+   * Derived concrete types: the constant of their `@odata.type` as Graph sends it (`#microsoft.graph.x`)
+   * and their members function, both imported from their module. Other spellings (any case, no `#`)
+   * reach the runtime's `otherType`.
+   */
+  readonly derived: { readonly odataType: string; readonly members: string }[];
   readonly properties: PropertyCheckView[];
+  /** Some property check reads its value into `x` first. */
+  readonly usesX: boolean;
   /** How a request body's undeclared keys are checked: `unknown` (closed), `dynamic` (extension-shaped), or not at all. */
   /** The call on an undeclared key in a request body (`walk.unknown(...)`, `dynamicKey(...)`), or false. */
   readonly keyCheck: string | false;
@@ -106,8 +110,8 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     .filter((name) => name !== type.fullName)
     .map((name) => {
       const other = ctx.names.type(name);
-      const members = validatorNames(other.typeName).members;
-      return { case: JSON.stringify(name), hashCase: JSON.stringify(`#${name}`), members: imports.add(validatorModulePath(other.modulePath), members, false, validatorNames(other.qualifiedAlias).members) };
+      const [names, aliases, from] = [validatorNames(other.typeName), validatorNames(other.qualifiedAlias), validatorModulePath(other.modulePath)];
+      return { odataType: imports.add(from, names.odataType, false, aliases.odataType), members: imports.add(from, names.members, false, aliases.members) };
     });
   const { properties, navigationProperties } = allProperties(ctx.model, type);
   const key = new Set(type.key ?? allKeys(ctx.model, type));
@@ -119,16 +123,15 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     ...properties.map((p) => propertyCheck(valueContext, p, required.has(p.name) && !key.has(p.name))),
     ...navigationProperties.map((p) => navigationCheck(valueContext, p)),
   ];
-  // The runtime spells `#TYPE_NAME` when the type is the only one allowed: no second copy of its name.
   const onlyItself = concrete.length === 1 && concrete[0] === type.fullName;
   const membersSignature = layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void");
   const keys = keyCheck(valueContext, dynamicPropertyNames(ctx.model, type));
   return {
     runtimeImport: runtimeImports(modulePath, WALK_RUNTIME.filter((name) => runtime.has(name)), [...runtime].filter((name) => !(WALK_RUNTIME as readonly string[]).includes(name)).sort()),
     imports: imports.views(),
-    typeNameConstant: layoutStringConstant("TYPE_NAME", type.fullName),
+    typeNameConstant: typeNameConstants(type, own.odataType),
     allowedConstant: onlyItself ? "" : layoutStringConstant("ALLOWED", concrete.map(odataTypeLiteral).join(", ")),
-    allowed: onlyItself ? "`#${TYPE_NAME}`" : "ALLOWED",
+    allowed: onlyItself ? own.odataType : "ALLOWED",
     signatures: {
       ...publicSignatures(own, typeName),
       check: layoutSignature(`export function ${own.check}`, ["value: unknown", "walk: Walk", "key: PathKey"], "void"),
@@ -138,13 +141,22 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     typeName,
     names: own,
     concrete: !type.abstract,
-    ownHashCase: JSON.stringify(`#${type.fullName}`),
     derived,
     properties: checks,
+    usesX: checks.some((check) => check.statement === false),
     keyCheck: keys,
     emptyMembers: checks.length === 0 && keys === false && layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void", "{}"),
     knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
+}
+
+/**
+ * `TYPE_NAME` (errors name the type by it) and, for a concrete type, its `@odata.type` as Graph sends it,
+ * exported for its base types' switches: the switches compare with that literal, written once.
+ */
+function typeNameConstants(type: StructuredType, odataType: string): string {
+  if (type.abstract) return layoutStringConstant("TYPE_NAME", type.fullName);
+  return `${layoutStringConstant(odataType, `#${type.fullName}`, "export const")}\nconst TYPE_NAME = ${odataType}.slice(1);`;
 }
 
 /** Closed types reject undeclared keys; open ones allow extension-shaped keys, or any key (dictionaries). */
@@ -177,10 +189,16 @@ function propertyCheck(ctx: ValueContext, property: Property, requiredOnCreate: 
   // Only what the metadata states as required on create (InsertRestrictions): Nullable="false" alone is
   // not, since Graph fills in many such properties itself. Keys are assigned by the service.
   const required = requiredOnCreate && !property.readOnly;
+  const helper = !collection && check.primitive && check.primitive.helper;
+  if (helper && !property.readOnly && !property.immutable && !required) {
+    ctx.runtime.add(helper);
+    const args = ["walk", read, key, ...(property.nullable ? [] : ["false"])];
+    return { ...ONE_STATEMENT, read, key, statement: layoutCallStatement("  ", helper, args) };
+  }
   return {
     read,
     key,
-    navigation: false,
+    statement: false,
     readOnly: property.readOnly && `    ${layoutStatement({ test: "walk.writing", then: { callee: runtimeCheck(ctx, "readOnlyIssue"), args: ["walk", key, "x"] } }, "    ")}`,
     immutable: property.immutable && `    ${layoutStatement({ test: "walk.update", then: { callee: runtimeCheck(ctx, "immutableIssue"), args: ["walk", key, "x"] } }, "    ")}`,
     arrayTest: collection && layoutIfBlock("    ", "walk.array", ["x", key, whole]),
@@ -188,6 +206,9 @@ function propertyCheck(ctx: ValueContext, property: Property, requiredOnCreate: 
     required: required ? ` else ${layoutStatement(requiredStatement(ctx, key, whole), "  ", "  } else ".length)}` : "",
   };
 }
+
+/** A property checked by one statement: the statement is all there is. */
+const ONE_STATEMENT = { readOnly: false, immutable: false, arrayTest: false, valueCheck: "", required: "" } as const;
 
 function requiredStatement(ctx: ValueContext, key: string, expected: string): Statement {
   return { test: "walk.create", then: { callee: runtimeCheck(ctx, "requiredIssue"), args: ["walk", key, expected] } };
@@ -197,6 +218,7 @@ function requiredStatement(ctx: ValueContext, key: string, expected: string): St
 function valueStatement(ctx: ValueContext, check: ValueCheck, value: string, path: string, nullable: boolean, expected: string): Statement {
   let typed: Statement;
   if (check.primitive) {
+    ctx.runtime.add(check.primitive.predicate);
     const issue = { callee: "walk.issue", args: [path, expected, value] };
     typed = { test: `!${check.primitive.predicate}(${value}${check.primitive.args})`, then: issue };
   } else if (check.call) {
@@ -210,14 +232,8 @@ function valueStatement(ctx: ValueContext, check: ValueCheck, value: string, pat
 /** Navigation properties hold expanded (or deep-inserted) entities: checked for shape, not recursed into. */
 function navigationCheck(ctx: ValueContext, navigation: NavigationProperty): PropertyCheckView {
   const { read, key } = access(ctx, navigation.name);
-  const statement = {
-    test: "x !== undefined",
-    then: {
-      callee: runtimeCheck(ctx, "navigationShape"),
-      args: ["walk", "x", key, JSON.stringify(navigation.type.name), String(navigation.type.collection), String(navigation.type.collection ? false : navigation.nullable)],
-    },
-  };
-  return { read, key, navigation: `  ${layoutStatement(statement, "  ")}`, readOnly: false, immutable: false, arrayTest: false, valueCheck: "", required: "" };
+  const args = ["walk", read, key, JSON.stringify(navigation.type.name), String(navigation.type.collection), String(navigation.type.collection ? false : navigation.nullable)];
+  return { ...ONE_STATEMENT, read, key, statement: layoutCallStatement("  ", runtimeCheck(ctx, "navigationShape"), args) };
 }
 
 /** A check of the validation runtime that only some validators call, imported by those alone. */
@@ -239,8 +255,8 @@ function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constrain
   const type = ctx.model.types.get(ref.name);
   if (!type || type.kind === "typeDefinition") {
     const primitive = type ? primitiveCheck(type.underlyingType, type) : primitiveCheck(ref.name, facets);
-    ctx.runtime.add(primitive.predicate);
-    return { check: { ...none, primitive: { predicate: primitive.predicate, args: primitive.args ? `, ${primitive.args}` : "" } }, expected: primitive.expected };
+    const args = primitive.args ? `, ${primitive.args}` : "";
+    return { check: { ...none, primitive: { predicate: primitive.predicate, args, helper: propertyHelper(primitive) } }, expected: primitive.expected };
   }
   const naming = ctx.names.type(type.fullName);
   const names = validatorNames(naming.typeName);

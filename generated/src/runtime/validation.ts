@@ -116,21 +116,21 @@ export class Walk {
   /** Enters the object at `key`: false (with an issue) when it is not a typeName object, too deep, or a cycle. */
   enter(value: unknown, key: PathKey, typeName: string): value is Record<string, unknown> {
     // The expected text is built only for an issue: this runs for every object of every payload.
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      this.issue(key, `${typeName} object`, value);
-      return false;
+    const problem =
+      typeof value !== "object" || value === null || Array.isArray(value)
+        ? undefined
+        : this.#stack.length >= this.#maxDepth
+          ? `nesting deeper than ${this.#maxDepth} objects (maxDepth)`
+          : onStack(this.#stack, value)
+            ? "cyclic reference: this object contains itself"
+            : false;
+    if (problem === false) {
+      this.#stack.push(value as object);
+      this.#keys.push(key);
+      return true;
     }
-    if (this.#stack.length >= this.#maxDepth) {
-      this.issue(key, `${typeName} object`, value, `nesting deeper than ${this.#maxDepth} objects (maxDepth)`);
-      return false;
-    }
-    if (onStack(this.#stack, value)) {
-      this.issue(key, `${typeName} object`, value, "cyclic reference: this object contains itself");
-      return false;
-    }
-    this.#stack.push(value);
-    this.#keys.push(key);
-    return true;
+    this.issue(key, `${typeName} object`, value, problem);
+    return false;
   }
 
   leave(): void {
@@ -148,37 +148,35 @@ export class Walk {
   }
 
   /**
-   * `@odata.type` of the current object as sent (`#` optional: Graph accepts both), or undefined; an
-   * issue when it is present but not a string.
+   * `@odata.type` of the current object as sent, for the generated switch: its cases are the allowed names
+   * as Graph sends them, so the comparison stays a pointer check against literals. Anything else (another
+   * spelling, another type, not a string) reaches the switch's default, `otherType`.
    */
-  odataType(value: Record<string, unknown>): string | undefined {
-    if (this.#retyped !== undefined) {
-      const named = this.#retyped;
-      this.#retyped = undefined;
-      return named;
-    }
-    const type = value[ODATA_TYPE];
-    // Returned as sent (with or without `#`): generated switches list both forms, so that the
-    // comparison stays a pointer check against the constants instead of a sliced-string compare.
-    if (typeof type === "string") return type;
-    if (type !== undefined) this.issue(ODATA_TYPE, "a type name such as #microsoft.graph.user", type);
-    return undefined;
+  odataType(value: Record<string, unknown>): unknown {
+    const named = this.#retyped;
+    if (named === undefined) return value[ODATA_TYPE];
+    this.#retyped = undefined;
+    return named;
   }
 
   /**
-   * Graph accepts `@odata.type` in any case (`#Microsoft.Graph.channel`): true when it names exactly one
-   * of `allowed` (`#a, #b`) ignoring case, which the next `odataType` call then returns. Only runs for
-   * a name the generated switch did not know, so exact spellings never pay for it.
+   * The default of a generated `@odata.type` switch, which lists the allowed names as Graph sends them
+   * (`#microsoft.graph.x`): Graph also accepts any case and no `#`. When the name is exactly one of
+   * `allowed` (`#a, #b`) that way, `check` runs again and the next `odataType` call returns that name;
+   * else an issue. Leaves the current object either way. Exact spellings never get here.
    */
-  retype(value: Record<string, unknown>, allowed: string): boolean {
+  otherType(
+    value: Record<string, unknown>,
+    key: PathKey,
+    allowed: string,
+    check: (value: unknown, walk: Walk, key: PathKey) => void,
+  ): void {
     const named = matchIgnoringCase(value[ODATA_TYPE], allowed.split(", "));
-    if (named !== undefined) this.#retyped = named;
-    return named !== undefined;
-  }
-
-  /** The current object's `@odata.type` is none of `allowed` (`#a, #b`). */
-  wrongType(value: Record<string, unknown>, allowed: string): void {
-    this.notAllowed(this.pointer(ODATA_TYPE), value[ODATA_TYPE], allowed);
+    if (named === undefined) this.notAllowed(this.pointer(ODATA_TYPE), value[ODATA_TYPE], allowed);
+    this.leave();
+    if (named === undefined) return;
+    this.#retyped = named;
+    check(value, this, key);
   }
 
   notAllowed(path: string, type: unknown, allowed: string): void {
@@ -198,7 +196,7 @@ export class Walk {
    */
   unknown(value: Record<string, unknown>, key: string, typeName: string): void {
     // Instance annotations (`@odata.etag`, `prop@odata.bind`) are always allowed; for-in also lists a polluted prototype's keys.
-    if (key.includes("@") || !Object.prototype.hasOwnProperty.call(value, key)) return;
+    if (key.includes("@") || !Object.hasOwn(value, key)) return;
     this.issue(
       key,
       `a declared property of ${typeName}`,
@@ -229,7 +227,7 @@ export class Walk {
  * other key is a misspelt property, as the TypeScript types say too.
  */
 export function dynamicKey(walk: Walk, value: Record<string, unknown>, key: string, typeName: string): void {
-  if (key.includes("_") || key.includes("@") || !Object.prototype.hasOwnProperty.call(value, key)) return;
+  if (key.includes("_") || key.includes("@") || !Object.hasOwn(value, key)) return;
   const expected = `a declared property of ${typeName}, or an extension property named <prefix>_<name>`;
   walk.issue(key, expected, value[key], `unknown property ${JSON.stringify(key)}: expected ${expected}`);
 }
@@ -273,6 +271,7 @@ export function navigationShape(
   collection: boolean,
   nullable: boolean,
 ): void {
+  if (value === undefined) return;
   const expected = `${typeName} object`;
   if (!collection) {
     if (value === null ? !nullable : !isEdmObject(value)) walk.issue(key, expected, value);
@@ -339,5 +338,5 @@ export function pointerToken(key: string): string {
 
 /** A declared property's value; own properties only, so `constructor` or `toString` never read the prototype. */
 export function own(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+  return Object.hasOwn(value, key) ? value[key] : undefined;
 }

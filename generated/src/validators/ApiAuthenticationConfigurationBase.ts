@@ -8,9 +8,12 @@ import {
   type Walk,
 } from "../runtime/validation.js";
 import type { ApiAuthenticationConfigurationBase } from "../models/ApiAuthenticationConfigurationBase.js";
-import { membersBasicAuthentication } from "./BasicAuthentication.js";
-import { membersClientCertificateAuthentication } from "./ClientCertificateAuthentication.js";
-import { membersPkcs12Certificate } from "./Pkcs12Certificate.js";
+import { membersBasicAuthentication, odataTypeBasicAuthentication } from "./BasicAuthentication.js";
+import {
+  membersClientCertificateAuthentication,
+  odataTypeClientCertificateAuthentication,
+} from "./ClientCertificateAuthentication.js";
+import { membersPkcs12Certificate, odataTypePkcs12Certificate } from "./Pkcs12Certificate.js";
 
 const TYPE_NAME = "microsoft.graph.apiAuthenticationConfigurationBase";
 const ALLOWED =
@@ -47,36 +50,24 @@ export function checkApiAuthenticationConfigurationBase(value: unknown, walk: Wa
     case undefined:
       walk.abstractType(TYPE_NAME, ALLOWED);
       break;
-    case "#microsoft.graph.basicAuthentication":
-    case "microsoft.graph.basicAuthentication":
+    case odataTypeBasicAuthentication:
       membersBasicAuthentication(value, walk);
       break;
-    case "#microsoft.graph.clientCertificateAuthentication":
-    case "microsoft.graph.clientCertificateAuthentication":
+    case odataTypeClientCertificateAuthentication:
       membersClientCertificateAuthentication(value, walk);
       break;
-    case "#microsoft.graph.pkcs12Certificate":
-    case "microsoft.graph.pkcs12Certificate":
+    case odataTypePkcs12Certificate:
       membersPkcs12Certificate(value, walk);
       break;
     default:
-      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
-      if (walk.retype(value, ALLOWED)) {
-        walk.leave();
-        return checkApiAuthenticationConfigurationBase(value, walk, key);
-      }
-      walk.wrongType(value, ALLOWED);
+      // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
+      return walk.otherType(value, key, ALLOWED, checkApiAuthenticationConfigurationBase);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.apiAuthenticationConfigurationBase, inherited ones included. */
 export function membersApiAuthenticationConfigurationBase(value: Record<string, unknown>, walk: Walk): void {
-  // for-in allocates nothing on plain JSON objects.
-  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
-}
-
-/** Whether a key is a declared property of microsoft.graph.apiAuthenticationConfigurationBase. */
-function known(key: string): boolean {
-  return false;
+  // Undeclared keys: for-in allocates nothing on plain JSON objects.
+  if (walk.writing) for (const key in value) walk.unknown(value, key, TYPE_NAME);
 }

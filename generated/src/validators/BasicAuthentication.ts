@@ -7,10 +7,11 @@ import {
   type ValidationResult,
   type Walk,
 } from "../runtime/validation.js";
-import { isEdmString } from "../runtime/edm-checks.js";
+import { stringProperty } from "../runtime/edm-checks.js";
 import type { BasicAuthentication } from "../models/BasicAuthentication.js";
 
-const TYPE_NAME = "microsoft.graph.basicAuthentication";
+export const odataTypeBasicAuthentication = "#microsoft.graph.basicAuthentication";
+const TYPE_NAME = odataTypeBasicAuthentication.slice(1);
 
 /** Validates a value as microsoft.graph.basicAuthentication. */
 export function validateBasicAuthentication(
@@ -38,43 +39,30 @@ export function checkBasicAuthentication(value: unknown, walk: Walk, key: PathKe
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.basicAuthentication":
-    case TYPE_NAME:
+    case odataTypeBasicAuthentication:
       membersBasicAuthentication(value, walk);
       break;
     default:
-      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
-      if (walk.retype(value, `#${TYPE_NAME}`)) {
-        walk.leave();
-        return checkBasicAuthentication(value, walk, key);
-      }
-      walk.wrongType(value, `#${TYPE_NAME}`);
+      // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
+      return walk.otherType(value, key, odataTypeBasicAuthentication, checkBasicAuthentication);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.basicAuthentication, inherited ones included. */
 export function membersBasicAuthentication(value: Record<string, unknown>, walk: Walk): void {
-  let x: unknown;
-  x = value["password"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue("password", "Edm.String", x);
-  }
-  x = value["username"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue("username", "Edm.String", x);
-  }
-  // for-in allocates nothing on plain JSON objects.
-  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
-}
-
-/** Whether a key is a declared property of microsoft.graph.basicAuthentication. */
-function known(key: string): boolean {
-  switch (key) {
-    case "password":
-    case "username":
-      return true;
-    default:
-      return false;
+  stringProperty(walk, value["password"], "password");
+  stringProperty(walk, value["username"], "username");
+  // Undeclared keys: for-in allocates nothing on plain JSON objects.
+  if (walk.writing) {
+    for (const key in value) {
+      switch (key) {
+        case "password":
+        case "username":
+          break;
+        default:
+          walk.unknown(value, key, TYPE_NAME);
+      }
+    }
   }
 }

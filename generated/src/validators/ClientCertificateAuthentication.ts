@@ -10,7 +10,8 @@ import {
 import type { ClientCertificateAuthentication } from "../models/ClientCertificateAuthentication.js";
 import { checkPkcs12CertificateInformation } from "./Pkcs12CertificateInformation.js";
 
-const TYPE_NAME = "microsoft.graph.clientCertificateAuthentication";
+export const odataTypeClientCertificateAuthentication = "#microsoft.graph.clientCertificateAuthentication";
+const TYPE_NAME = odataTypeClientCertificateAuthentication.slice(1);
 
 /** Validates a value as microsoft.graph.clientCertificateAuthentication. */
 export function validateClientCertificateAuthentication(
@@ -41,17 +42,12 @@ export function checkClientCertificateAuthentication(value: unknown, walk: Walk,
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.clientCertificateAuthentication":
-    case TYPE_NAME:
+    case odataTypeClientCertificateAuthentication:
       membersClientCertificateAuthentication(value, walk);
       break;
     default:
-      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
-      if (walk.retype(value, `#${TYPE_NAME}`)) {
-        walk.leave();
-        return checkClientCertificateAuthentication(value, walk, key);
-      }
-      walk.wrongType(value, `#${TYPE_NAME}`);
+      // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
+      return walk.otherType(value, key, odataTypeClientCertificateAuthentication, checkClientCertificateAuthentication);
   }
   walk.leave();
 }
@@ -70,16 +66,15 @@ export function membersClientCertificateAuthentication(value: Record<string, unk
       walk.up();
     }
   }
-  // for-in allocates nothing on plain JSON objects.
-  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
-}
-
-/** Whether a key is a declared property of microsoft.graph.clientCertificateAuthentication. */
-function known(key: string): boolean {
-  switch (key) {
-    case "certificateList":
-      return true;
-    default:
-      return false;
+  // Undeclared keys: for-in allocates nothing on plain JSON objects.
+  if (walk.writing) {
+    for (const key in value) {
+      switch (key) {
+        case "certificateList":
+          break;
+        default:
+          walk.unknown(value, key, TYPE_NAME);
+      }
+    }
   }
 }

@@ -7,10 +7,10 @@ import {
   type ValidationResult,
   type Walk,
 } from "../runtime/validation.js";
-import { isEdmString } from "../runtime/edm-checks.js";
+import { stringProperty } from "../runtime/edm-checks.js";
 import type { Entity } from "../models/Entity.js";
-import { membersIdentityApiConnector } from "./IdentityApiConnector.js";
-import { membersThumbnailSet } from "./ThumbnailSet.js";
+import { membersIdentityApiConnector, odataTypeIdentityApiConnector } from "./IdentityApiConnector.js";
+import { membersThumbnailSet, odataTypeThumbnailSet } from "./ThumbnailSet.js";
 
 const TYPE_NAME = "microsoft.graph.entity";
 const ALLOWED = "#microsoft.graph.identityApiConnector, #microsoft.graph.thumbnailSet";
@@ -37,43 +37,31 @@ export function checkEntity(value: unknown, walk: Walk, key: PathKey): void {
     case undefined:
       walk.abstractType(TYPE_NAME, ALLOWED);
       break;
-    case "#microsoft.graph.identityApiConnector":
-    case "microsoft.graph.identityApiConnector":
+    case odataTypeIdentityApiConnector:
       membersIdentityApiConnector(value, walk);
       break;
-    case "#microsoft.graph.thumbnailSet":
-    case "microsoft.graph.thumbnailSet":
+    case odataTypeThumbnailSet:
       membersThumbnailSet(value, walk);
       break;
     default:
-      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
-      if (walk.retype(value, ALLOWED)) {
-        walk.leave();
-        return checkEntity(value, walk, key);
-      }
-      walk.wrongType(value, ALLOWED);
+      // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
+      return walk.otherType(value, key, ALLOWED, checkEntity);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.entity, inherited ones included. */
 export function membersEntity(value: Record<string, unknown>, walk: Walk): void {
-  let x: unknown;
-  x = value["id"];
-  if (x !== undefined) {
-    if (x === null) walk.notNull("id", "Edm.String");
-    else if (!isEdmString(x)) walk.issue("id", "Edm.String", x);
-  }
-  // for-in allocates nothing on plain JSON objects.
-  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
-}
-
-/** Whether a key is a declared property of microsoft.graph.entity. */
-function known(key: string): boolean {
-  switch (key) {
-    case "id":
-      return true;
-    default:
-      return false;
+  stringProperty(walk, value["id"], "id", false);
+  // Undeclared keys: for-in allocates nothing on plain JSON objects.
+  if (walk.writing) {
+    for (const key in value) {
+      switch (key) {
+        case "id":
+          break;
+        default:
+          walk.unknown(value, key, TYPE_NAME);
+      }
+    }
   }
 }

@@ -8,11 +8,12 @@ import {
   type Walk,
   dynamicKey,
 } from "../runtime/validation.js";
-import { isEdmString } from "../runtime/edm-checks.js";
+import { stringProperty } from "../runtime/edm-checks.js";
 import type { Identity } from "../models/Identity.js";
 import { checkThumbnailSet } from "./ThumbnailSet.js";
 
-const TYPE_NAME = "microsoft.graph.identity";
+export const odataTypeIdentity = "#microsoft.graph.identity";
+const TYPE_NAME = odataTypeIdentity.slice(1);
 
 /** Validates a value as microsoft.graph.identity. */
 export function validateIdentity(value: unknown, options?: ValidateOptions): ValidationResult<Identity> {
@@ -34,17 +35,12 @@ export function checkIdentity(value: unknown, walk: Walk, key: PathKey): void {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.identity":
-    case TYPE_NAME:
+    case odataTypeIdentity:
       membersIdentity(value, walk);
       break;
     default:
-      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
-      if (walk.retype(value, `#${TYPE_NAME}`)) {
-        walk.leave();
-        return checkIdentity(value, walk, key);
-      }
-      walk.wrongType(value, `#${TYPE_NAME}`);
+      // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
+      return walk.otherType(value, key, odataTypeIdentity, checkIdentity);
   }
   walk.leave();
 }
@@ -52,35 +48,25 @@ export function checkIdentity(value: unknown, walk: Walk, key: PathKey): void {
 /** Checks an object's members as exactly microsoft.graph.identity, inherited ones included. */
 export function membersIdentity(value: Record<string, unknown>, walk: Walk): void {
   let x: unknown;
-  x = value["displayName"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue("displayName", "Edm.String", x);
-  }
-  x = value["id"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue("id", "Edm.String", x);
-  }
-  x = value["tenantId"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue("tenantId", "Edm.String", x);
-  }
+  stringProperty(walk, value["displayName"], "displayName");
+  stringProperty(walk, value["id"], "id");
+  stringProperty(walk, value["tenantId"], "tenantId");
   x = value["thumbnails"];
   if (x !== undefined) {
     if (x !== null) checkThumbnailSet(x, walk, "thumbnails");
   }
-  // for-in allocates nothing on plain JSON objects.
-  if (walk.writing) for (const key in value) if (!known(key)) dynamicKey(walk, value, key, TYPE_NAME);
-}
-
-/** Whether a key is a declared property of microsoft.graph.identity. */
-function known(key: string): boolean {
-  switch (key) {
-    case "displayName":
-    case "id":
-    case "tenantId":
-    case "thumbnails":
-      return true;
-    default:
-      return false;
+  // Undeclared keys: for-in allocates nothing on plain JSON objects.
+  if (walk.writing) {
+    for (const key in value) {
+      switch (key) {
+        case "displayName":
+        case "id":
+        case "tenantId":
+        case "thumbnails":
+          break;
+        default:
+          dynamicKey(walk, value, key, TYPE_NAME);
+      }
+    }
   }
 }

@@ -8,11 +8,12 @@ import {
   type Walk,
   requiredIssue,
 } from "../runtime/validation.js";
-import { isEdmString } from "../runtime/edm-checks.js";
+import { isEdmString, stringProperty } from "../runtime/edm-checks.js";
 import type { IdentityApiConnector } from "../models/IdentityApiConnector.js";
 import { checkApiAuthenticationConfigurationBase } from "./ApiAuthenticationConfigurationBase.js";
 
-const TYPE_NAME = "microsoft.graph.identityApiConnector";
+export const odataTypeIdentityApiConnector = "#microsoft.graph.identityApiConnector";
+const TYPE_NAME = odataTypeIdentityApiConnector.slice(1);
 
 /** Validates a value as microsoft.graph.identityApiConnector. */
 export function validateIdentityApiConnector(
@@ -40,17 +41,12 @@ export function checkIdentityApiConnector(value: unknown, walk: Walk, key: PathK
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.identityApiConnector":
-    case TYPE_NAME:
+    case odataTypeIdentityApiConnector:
       membersIdentityApiConnector(value, walk);
       break;
     default:
-      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
-      if (walk.retype(value, `#${TYPE_NAME}`)) {
-        walk.leave();
-        return checkIdentityApiConnector(value, walk, key);
-      }
-      walk.wrongType(value, `#${TYPE_NAME}`);
+      // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
+      return walk.otherType(value, key, odataTypeIdentityApiConnector, checkIdentityApiConnector);
   }
   walk.leave();
 }
@@ -58,11 +54,7 @@ export function checkIdentityApiConnector(value: unknown, walk: Walk, key: PathK
 /** Checks an object's members as exactly microsoft.graph.identityApiConnector, inherited ones included. */
 export function membersIdentityApiConnector(value: Record<string, unknown>, walk: Walk): void {
   let x: unknown;
-  x = value["id"];
-  if (x !== undefined) {
-    if (x === null) walk.notNull("id", "Edm.String");
-    else if (!isEdmString(x)) walk.issue("id", "Edm.String", x);
-  }
+  stringProperty(walk, value["id"], "id", false);
   x = value["authenticationConfiguration"];
   if (x !== undefined) {
     if (x !== null) checkApiAuthenticationConfigurationBase(x, walk, "authenticationConfiguration");
@@ -76,19 +68,18 @@ export function membersIdentityApiConnector(value: Record<string, unknown>, walk
   if (x !== undefined) {
     if (x !== null) if (!isEdmString(x)) walk.issue("targetUrl", "Edm.String", x);
   } else if (walk.create) requiredIssue(walk, "targetUrl", "Edm.String");
-  // for-in allocates nothing on plain JSON objects.
-  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
-}
-
-/** Whether a key is a declared property of microsoft.graph.identityApiConnector. */
-function known(key: string): boolean {
-  switch (key) {
-    case "id":
-    case "authenticationConfiguration":
-    case "displayName":
-    case "targetUrl":
-      return true;
-    default:
-      return false;
+  // Undeclared keys: for-in allocates nothing on plain JSON objects.
+  if (walk.writing) {
+    for (const key in value) {
+      switch (key) {
+        case "id":
+        case "authenticationConfiguration":
+        case "displayName":
+        case "targetUrl":
+          break;
+        default:
+          walk.unknown(value, key, TYPE_NAME);
+      }
+    }
   }
 }

@@ -7,10 +7,11 @@ import {
   type ValidationResult,
   type Walk,
 } from "../runtime/validation.js";
-import { isEdmString } from "../runtime/edm-checks.js";
+import { stringProperty } from "../runtime/edm-checks.js";
 import type { Pkcs12Certificate } from "../models/Pkcs12Certificate.js";
 
-const TYPE_NAME = "microsoft.graph.pkcs12Certificate";
+export const odataTypePkcs12Certificate = "#microsoft.graph.pkcs12Certificate";
+const TYPE_NAME = odataTypePkcs12Certificate.slice(1);
 
 /** Validates a value as microsoft.graph.pkcs12Certificate. */
 export function validatePkcs12Certificate(
@@ -35,43 +36,30 @@ export function checkPkcs12Certificate(value: unknown, walk: Walk, key: PathKey)
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.pkcs12Certificate":
-    case TYPE_NAME:
+    case odataTypePkcs12Certificate:
       membersPkcs12Certificate(value, walk);
       break;
     default:
-      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
-      if (walk.retype(value, `#${TYPE_NAME}`)) {
-        walk.leave();
-        return checkPkcs12Certificate(value, walk, key);
-      }
-      walk.wrongType(value, `#${TYPE_NAME}`);
+      // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
+      return walk.otherType(value, key, odataTypePkcs12Certificate, checkPkcs12Certificate);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.pkcs12Certificate, inherited ones included. */
 export function membersPkcs12Certificate(value: Record<string, unknown>, walk: Walk): void {
-  let x: unknown;
-  x = value["password"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue("password", "Edm.String", x);
-  }
-  x = value["pkcs12Value"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue("pkcs12Value", "Edm.String", x);
-  }
-  // for-in allocates nothing on plain JSON objects.
-  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
-}
-
-/** Whether a key is a declared property of microsoft.graph.pkcs12Certificate. */
-function known(key: string): boolean {
-  switch (key) {
-    case "password":
-    case "pkcs12Value":
-      return true;
-    default:
-      return false;
+  stringProperty(walk, value["password"], "password");
+  stringProperty(walk, value["pkcs12Value"], "pkcs12Value");
+  // Undeclared keys: for-in allocates nothing on plain JSON objects.
+  if (walk.writing) {
+    for (const key in value) {
+      switch (key) {
+        case "password":
+        case "pkcs12Value":
+          break;
+        default:
+          walk.unknown(value, key, TYPE_NAME);
+      }
+    }
   }
 }

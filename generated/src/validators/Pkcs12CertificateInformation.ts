@@ -7,10 +7,11 @@ import {
   type ValidationResult,
   type Walk,
 } from "../runtime/validation.js";
-import { isEdmBoolean, isEdmInt64, isEdmString } from "../runtime/edm-checks.js";
+import { booleanProperty, int64Property, stringProperty } from "../runtime/edm-checks.js";
 import type { Pkcs12CertificateInformation } from "../models/Pkcs12CertificateInformation.js";
 
-const TYPE_NAME = "microsoft.graph.pkcs12CertificateInformation";
+export const odataTypePkcs12CertificateInformation = "#microsoft.graph.pkcs12CertificateInformation";
+const TYPE_NAME = odataTypePkcs12CertificateInformation.slice(1);
 
 /** Validates a value as microsoft.graph.pkcs12CertificateInformation. */
 export function validatePkcs12CertificateInformation(
@@ -41,56 +42,34 @@ export function checkPkcs12CertificateInformation(value: unknown, walk: Walk, ke
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.pkcs12CertificateInformation":
-    case TYPE_NAME:
+    case odataTypePkcs12CertificateInformation:
       membersPkcs12CertificateInformation(value, walk);
       break;
     default:
-      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
-      if (walk.retype(value, `#${TYPE_NAME}`)) {
-        walk.leave();
-        return checkPkcs12CertificateInformation(value, walk, key);
-      }
-      walk.wrongType(value, `#${TYPE_NAME}`);
+      // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
+      return walk.otherType(value, key, odataTypePkcs12CertificateInformation, checkPkcs12CertificateInformation);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.pkcs12CertificateInformation, inherited ones included. */
 export function membersPkcs12CertificateInformation(value: Record<string, unknown>, walk: Walk): void {
-  let x: unknown;
-  x = value["isActive"];
-  if (x !== undefined) {
-    if (x === null) walk.notNull("isActive", "Edm.Boolean");
-    else if (!isEdmBoolean(x)) walk.issue("isActive", "Edm.Boolean", x);
-  }
-  x = value["notAfter"];
-  if (x !== undefined) {
-    if (x === null) walk.notNull("notAfter", "Edm.Int64");
-    else if (!isEdmInt64(x)) walk.issue("notAfter", "Edm.Int64", x);
-  }
-  x = value["notBefore"];
-  if (x !== undefined) {
-    if (x === null) walk.notNull("notBefore", "Edm.Int64");
-    else if (!isEdmInt64(x)) walk.issue("notBefore", "Edm.Int64", x);
-  }
-  x = value["thumbprint"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue("thumbprint", "Edm.String", x);
-  }
-  // for-in allocates nothing on plain JSON objects.
-  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
-}
-
-/** Whether a key is a declared property of microsoft.graph.pkcs12CertificateInformation. */
-function known(key: string): boolean {
-  switch (key) {
-    case "isActive":
-    case "notAfter":
-    case "notBefore":
-    case "thumbprint":
-      return true;
-    default:
-      return false;
+  booleanProperty(walk, value["isActive"], "isActive", false);
+  int64Property(walk, value["notAfter"], "notAfter", false);
+  int64Property(walk, value["notBefore"], "notBefore", false);
+  stringProperty(walk, value["thumbprint"], "thumbprint");
+  // Undeclared keys: for-in allocates nothing on plain JSON objects.
+  if (walk.writing) {
+    for (const key in value) {
+      switch (key) {
+        case "isActive":
+        case "notAfter":
+        case "notBefore":
+        case "thumbprint":
+          break;
+        default:
+          walk.unknown(value, key, TYPE_NAME);
+      }
+    }
   }
 }

@@ -7,10 +7,11 @@ import {
   type ValidationResult,
   type Walk,
 } from "../runtime/validation.js";
-import { isEdmInt32, isEdmStream, isEdmString } from "../runtime/edm-checks.js";
+import { int32Property, streamProperty, stringProperty } from "../runtime/edm-checks.js";
 import type { Thumbnail } from "../models/Thumbnail.js";
 
-const TYPE_NAME = "microsoft.graph.thumbnail";
+export const odataTypeThumbnail = "#microsoft.graph.thumbnail";
+const TYPE_NAME = odataTypeThumbnail.slice(1);
 
 /** Validates a value as microsoft.graph.thumbnail. */
 export function validateThumbnail(value: unknown, options?: ValidateOptions): ValidationResult<Thumbnail> {
@@ -32,58 +33,36 @@ export function checkThumbnail(value: unknown, walk: Walk, key: PathKey): void {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.thumbnail":
-    case TYPE_NAME:
+    case odataTypeThumbnail:
       membersThumbnail(value, walk);
       break;
     default:
-      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
-      if (walk.retype(value, `#${TYPE_NAME}`)) {
-        walk.leave();
-        return checkThumbnail(value, walk, key);
-      }
-      walk.wrongType(value, `#${TYPE_NAME}`);
+      // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
+      return walk.otherType(value, key, odataTypeThumbnail, checkThumbnail);
   }
   walk.leave();
 }
 
 /** Checks an object's members as exactly microsoft.graph.thumbnail, inherited ones included. */
 export function membersThumbnail(value: Record<string, unknown>, walk: Walk): void {
-  let x: unknown;
-  x = value["content"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmStream(x)) walk.issue("content", "no value (Edm.Stream: use its media URL)", x);
-  }
-  x = value["height"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmInt32(x)) walk.issue("height", "Edm.Int32", x);
-  }
-  x = value["sourceItemId"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue("sourceItemId", "Edm.String", x);
-  }
-  x = value["url"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmString(x)) walk.issue("url", "Edm.String", x);
-  }
-  x = value["width"];
-  if (x !== undefined) {
-    if (x !== null) if (!isEdmInt32(x)) walk.issue("width", "Edm.Int32", x);
-  }
-  // for-in allocates nothing on plain JSON objects.
-  if (walk.writing) for (const key in value) if (!known(key)) walk.unknown(value, key, TYPE_NAME);
-}
-
-/** Whether a key is a declared property of microsoft.graph.thumbnail. */
-function known(key: string): boolean {
-  switch (key) {
-    case "content":
-    case "height":
-    case "sourceItemId":
-    case "url":
-    case "width":
-      return true;
-    default:
-      return false;
+  streamProperty(walk, value["content"], "content");
+  int32Property(walk, value["height"], "height");
+  stringProperty(walk, value["sourceItemId"], "sourceItemId");
+  stringProperty(walk, value["url"], "url");
+  int32Property(walk, value["width"], "width");
+  // Undeclared keys: for-in allocates nothing on plain JSON objects.
+  if (walk.writing) {
+    for (const key in value) {
+      switch (key) {
+        case "content":
+        case "height":
+        case "sourceItemId":
+        case "url":
+        case "width":
+          break;
+        default:
+          walk.unknown(value, key, TYPE_NAME);
+      }
+    }
   }
 }

@@ -7,11 +7,12 @@ import {
   type ValidationResult,
   type Walk,
 } from "../runtime/validation.js";
-import { isEdmString } from "../runtime/edm-checks.js";
+import { stringProperty } from "../runtime/edm-checks.js";
 import type { ThumbnailSet } from "../models/ThumbnailSet.js";
 import { checkThumbnail } from "./Thumbnail.js";
 
-const TYPE_NAME = "microsoft.graph.thumbnailSet";
+export const odataTypeThumbnailSet = "#microsoft.graph.thumbnailSet";
+const TYPE_NAME = odataTypeThumbnailSet.slice(1);
 
 /** Validates a value as microsoft.graph.thumbnailSet. */
 export function validateThumbnailSet(value: unknown, options?: ValidateOptions): ValidationResult<ThumbnailSet> {
@@ -33,17 +34,12 @@ export function checkThumbnailSet(value: unknown, walk: Walk, key: PathKey): voi
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-    case "#microsoft.graph.thumbnailSet":
-    case TYPE_NAME:
+    case odataTypeThumbnailSet:
       membersThumbnailSet(value, walk);
       break;
     default:
-      // Graph accepts type names in any case: dispatch again on the one allowed name it matches.
-      if (walk.retype(value, `#${TYPE_NAME}`)) {
-        walk.leave();
-        return checkThumbnailSet(value, walk, key);
-      }
-      walk.wrongType(value, `#${TYPE_NAME}`);
+      // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
+      return walk.otherType(value, key, odataTypeThumbnailSet, checkThumbnailSet);
   }
   walk.leave();
 }
@@ -51,11 +47,7 @@ export function checkThumbnailSet(value: unknown, walk: Walk, key: PathKey): voi
 /** Checks an object's members as exactly microsoft.graph.thumbnailSet, inherited ones included. */
 export function membersThumbnailSet(value: Record<string, unknown>, walk: Walk): void {
   let x: unknown;
-  x = value["id"];
-  if (x !== undefined) {
-    if (x === null) walk.notNull("id", "Edm.String");
-    else if (!isEdmString(x)) walk.issue("id", "Edm.String", x);
-  }
+  stringProperty(walk, value["id"], "id", false);
   x = value["large"];
   if (x !== undefined) {
     if (x !== null) checkThumbnail(x, walk, "large");
