@@ -4,7 +4,7 @@
 // declaration is mapped back to its metadata element (models carry `@see <full name>`, validator
 // modules a `TYPE_NAME`, request builder members document their path) and looked up among the changes.
 import { relative } from "node:path";
-import { Node, Project, SyntaxKind, type Symbol as MorphSymbol } from "ts-morph";
+import { Node, Project, SyntaxKind, type SourceFile, type Symbol as MorphSymbol } from "ts-morph";
 import type { BreakingChanges, ElementChange } from "./changes.js";
 
 export interface BreakingUsage {
@@ -129,11 +129,22 @@ function generatedElement(declaration: Node): Element | undefined {
     return fullName ? { kind: "type", fullName } : undefined;
   }
   if (Node.isFunctionDeclaration(declaration)) {
-    // A validator module names the type it checks once: `const TYPE_NAME = "microsoft.graph.x"`.
-    const fullName = declaration.getSourceFile().getVariableDeclaration("TYPE_NAME")?.getInitializer()?.getText().slice(1, -1);
+    const fullName = validatedType(declaration.getSourceFile());
     return fullName ? { kind: "type", fullName } : undefined;
   }
   return undefined;
+}
+
+/**
+ * The type a validator module checks, named once in it: an abstract type's `const TYPE_NAME =
+ * "microsoft.graph.x"`, a concrete type's `export const odataTypeX = "#microsoft.graph.x"`.
+ */
+function validatedType(file: SourceFile): string | undefined {
+  const literal = (node: Node | undefined) => (node && Node.isStringLiteral(node) ? node.getLiteralValue() : undefined);
+  const named = literal(file.getVariableDeclaration("TYPE_NAME")?.getInitializer());
+  if (named) return named;
+  const odataType = file.getVariableDeclarations().find((variable) => variable.isExported() && variable.getName().startsWith("odataType"));
+  return literal(odataType?.getInitializer())?.replace(/^#/, "");
 }
 
 /** Models name their metadata element: `@see microsoft.graph.federatedIdentityCredential`. */
