@@ -85,6 +85,13 @@ export interface StructuredValidatorView {
    * reach the runtime's `otherType`.
    */
   readonly derived: { readonly odataType: string; readonly members: string }[];
+  /**
+   * A concrete type with derived types: each key only a derived type declares, with the members function
+   * of the first derived type (in metadata order) that declares it. A request body without `@odata.type`
+   * that has such a key is checked as that type, as Graph reads it (the docs send `userIdentityType`, a
+   * `teamworkUserIdentity` property, on a `mentioned.user` declared `identity`, without `@odata.type`).
+   */
+  readonly inferred: { readonly keys: string[]; readonly members: string }[];
   readonly properties: PropertyCheckView[];
   /** Some property check reads its value into `x` first. */
   readonly usesX: boolean;
@@ -106,14 +113,14 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES, ...MODULE_LOCALS]);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const concrete = emittedConcreteTypes(ctx, type.fullName);
-  const derived = concrete
-    .filter((name) => name !== type.fullName)
-    .map((name) => {
-      const other = ctx.names.type(name);
-      const [names, aliases, from] = [validatorNames(other.typeName), validatorNames(other.qualifiedAlias), validatorModulePath(other.modulePath)];
-      return { odataType: imports.add(from, names.odataType, false, aliases.odataType), members: imports.add(from, names.members, false, aliases.members) };
-    });
+  const derivedNames = concrete.filter((name) => name !== type.fullName);
+  const derived = derivedNames.map((name) => {
+    const other = ctx.names.type(name);
+    const [names, aliases, from] = [validatorNames(other.typeName), validatorNames(other.qualifiedAlias), validatorModulePath(other.modulePath)];
+    return { odataType: imports.add(from, names.odataType, false, aliases.odataType), members: imports.add(from, names.members, false, aliases.members) };
+  });
   const { properties, navigationProperties } = allProperties(ctx.model, type);
+  const declared = new Set([...properties, ...navigationProperties].map((p) => p.name));
   const key = new Set(type.key ?? allKeys(ctx.model, type));
   // Creating a derived type in a collection of its base meets the base collection's requirements too.
   const required = new Set([type, ...baseChain(ctx.model, type)].flatMap((t) => t.requiredOnCreate));
@@ -142,12 +149,27 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     names: own,
     concrete: !type.abstract,
     derived,
+    inferred: type.abstract ? [] : inferredTypes(ctx, declared, derivedNames, derived.map((d) => d.members)),
     properties: checks,
     usesX: checks.some((check) => check.statement === false),
     keyCheck: keys,
     emptyMembers: checks.length === 0 && keys === false && layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void", "{}"),
     knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
+}
+
+/** Keys only derived types declare, grouped by the first derived type that declares each (see `inferred`). */
+function inferredTypes(ctx: Context, declared: ReadonlySet<string>, derivedNames: readonly string[], members: readonly string[]): StructuredValidatorView["inferred"] {
+  const seen = new Set(declared);
+  return derivedNames
+    .map((name, i) => {
+      const type = ctx.model.types.get(name) as StructuredType;
+      const own = allProperties(ctx.model, type);
+      const keys = [...own.properties, ...own.navigationProperties].map((p) => p.name).filter((key) => !seen.has(key));
+      for (const key of keys) seen.add(key);
+      return { keys: keys.map((key) => JSON.stringify(key)), members: members[i]! };
+    })
+    .filter((group) => group.keys.length > 0);
 }
 
 /**
@@ -274,7 +296,7 @@ function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constrain
 }
 
 /** Module-level names of the validator templates; imports must not take them. */
-export const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "known", "member", "memberIgnoringCase"];
+export const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "known", "member", "memberIgnoringCase", "inferredMembers"];
 const RUNTIME_TYPES = ["type PathKey", "type ValidateOptions", "type ValidationResult", "type Walk"];
 
 /** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */
