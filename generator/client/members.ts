@@ -179,20 +179,28 @@ export function operationMember(scope: BuilderScope, op: OperationNode): void {
   const argument = op.operation.kind === "function" ? "parameters" : "body";
   const params: Parameter[] = [...(members ? [{ name: argument, members }] : []), { name: "options", annotation: `?: ${requestOptions}` }];
   const summary = op.operation.description ?? `The ${op.operation.kind} ${op.operation.fullName}.`;
-  const doc = [...scope.doc(summary, op.method, op.template), ...deprecationLines(op.operation.deprecation)];
+  const stream = returnsStream(op.operation);
+  const doc = [...scope.doc(summary, op.method, op.template, ...(stream ? [STREAM_RESULT] : [])), ...deprecationLines(op.operation.deprecation)];
   const path =
     op.operation.kind === "function"
       ? pathPlus(`\${functionSegment(${[JSON.stringify(op.segment), ...(members ? ["parameters"] : [])].join(", ")})}`)
       : pathPlus(op.segment);
   const body = members && op.operation.kind === "action" ? { body: "body" } : {};
-  // A function returning a stream (Graph's reports: a CSV behind a 302) is downloaded as bytes.
-  if (isFunction && op.operation.returnType?.type.name === "Edm.Stream" && !op.operation.returnType.type.collection) {
-    scope.sender(doc, name, params, "Promise<Uint8Array>", { spec, path, callee: scope.runtimeValue("download"), withTransport: true });
+  // An operation returning a stream (Graph's reports: a CSV, often behind a 302) is downloaded as bytes, not JSON;
+  // an action sends its parameters as JSON all the same.
+  if (stream) {
+    scope.sender(doc, name, params, "Promise<Uint8Array>", { spec, path, callee: scope.runtimeValue("download"), withTransport: true, ...body });
     return;
   }
   scope.sender(doc, name, params, `Promise<${resultType(scope, op)}>`, { spec, path, ...body });
   if (isDeltaFunction(op.operation)) deltaSyncMember(scope, op, spec);
 }
+
+const STREAM_RESULT =
+  "Returns content (`Edm.Stream`), not JSON: its bytes as Graph sends them; a redirect to a pre-authenticated URL is followed without the token.";
+
+/** A single `Edm.Stream` result: bytes to download, whether a function (GET) or an action (POST) returns it. */
+const returnsStream = (operation: Operation) => operation.returnType?.type.name === "Edm.Stream" && !operation.returnType.type.collection;
 
 const DELTA_MODULE = "client/delta";
 

@@ -20,6 +20,7 @@ const INCLUDE_PATHS = [
   "/users/*/mailboxSettings",
   "/sites/*/getByPath",
   "/reports/getOffice365ActivationCounts",
+  "/deviceManagement/reports/getCachedReport",
   "/me/drive/root/*",
 ];
 /** Bytes that are not valid UTF-8 (a lone continuation byte, 0xFF, 0xFE, NUL): any text decoding would change them. */
@@ -186,6 +187,16 @@ describe("drive items by path and redirected downloads", () => {
       ["/v1.0/reports/getOffice365ActivationCounts", "token"],
       ["/download/{token}", undefined],
     ]);
+  });
+
+  it("posts a report action's parameters as JSON and returns the Edm.Stream answer as bytes, not parsed JSON", async () => {
+    const report = await client.deviceManagement.reports.getCachedReport({ id: "Devices_00000000", top: 2 });
+    expect(report).toBeInstanceOf(Uint8Array);
+    expect([...report.slice(-1)]).toEqual([0xff]);
+    expect(new TextDecoder().decode(report.slice(0, -1))).toBe('{"id":"Devices_00000000"}');
+    expect(last()).toMatchObject({ method: "POST", path: "/v1.0/deviceManagement/reports/getCachedReport", token: "token" });
+    expect(last().headers).toMatchObject({ accept: "*/*", "content-type": "application/json" });
+    expect(JSON.parse(last().rawBody)).toEqual({ id: "Devices_00000000", top: 2 });
   });
 
   it("uploads to the signed-in user's drive by path: PUT /me/drive/root:/folder/file.txt:/content", async () => {

@@ -31,6 +31,7 @@ export function routeDriveRequest(req: RouteRequest, env: RouteEnv, store: Drive
   // The signed-in user's drive; the test server's "me" owns the drive called "me".
   if (root === "me" && id === "drive") return driveRoute(req, env, store, "me", rest);
   if (root === "reports" && id === "getOffice365ActivationCounts" && rest.length === 0) return reportRoute(env, store);
+  if (root === "deviceManagement" && id === "reports" && rest[0] === "getCachedReport" && req.method === "POST") return cachedReportRoute(req);
   return undefined;
 }
 
@@ -81,6 +82,17 @@ function reportRoute(env: RouteEnv, store: DriveStore): GraphReply {
   const csv = "\ufeffReport Refresh Date,Product Type,Windows\r\n2026-11-28,MICROSOFT 365 APPS,7\r\n";
   store.downloads.set(token, { id: token, name: "report.csv", contentType: "application/octet-stream", bytes: new TextEncoder().encode(csv) });
   return { status: 302, headers: { location: `${env.baseUrl.replace(/\/v1\.0$/, "")}/download/${token}` } };
+}
+
+/**
+ * Intune's report actions (POST, parameters as JSON) answer with the report's content itself: here the
+ * report `id` sent, and a byte no text decoding keeps, so the test sees both the body sent and bytes as sent.
+ */
+function cachedReportRoute(req: RouteRequest): GraphReply {
+  if (req.contentType !== "application/json") throw new GraphHttpError(415, "UnsupportedMediaType", "The request body must be JSON.");
+  const { id } = JSON.parse(req.rawBody) as { id?: string };
+  const bytes = new Uint8Array([...new TextEncoder().encode(`{"id":"${id}"}`), 0xff]);
+  return { status: 200, bytes, headers: { "content-type": "application/octet-stream" } };
 }
 
 /** The pre-authenticated download URL: no token needed (and none must be sent). */
