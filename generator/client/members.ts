@@ -6,7 +6,7 @@ import { propertyKey, requestBuilderMember, requestBuilderNaming, requestPathWor
 import { commentLines, deprecationLines } from "../emit/docs.js";
 import { typeExpression } from "../emit/type-expressions.js";
 import type { Parameter } from "./layout.js";
-import { creates, deletes, itemTemplate, updates, type OperationNode, type RequestNode } from "./request-tree.js";
+import { creates, deletes, itemTemplate, lists, updates, type OperationNode, type RequestNode } from "./request-tree.js";
 import { CLIENT_RUNTIME_MODULE, parameterAlias, resultAlias, type BuilderScope } from "./scope.js";
 
 const pathPlus = (suffix: string): string => `\`\${path}/${suffix}\``;
@@ -16,17 +16,19 @@ const EVENTUAL =
 
 export function collectionMembers(scope: BuilderScope): void {
   const { node, type } = scope;
-  const [listOptions, page, requestOptions] = [scope.runtime("ListOptions"), scope.runtime("CollectionPage"), scope.runtime("RequestOptions")];
+  const requestOptions = scope.runtime("RequestOptions");
   const entity = scope.entity();
   const eventual = node.eventualConsistency ? [EVENTUAL] : [];
-  const spec = scope.addSpec("list", "GET", node.template, { ...scope.validator("result"), collection: true });
-  // The options' type is a parameter, so `select`/`expand` shape the result (`Selected`).
-  const query = `${listOptions}<Property, Navigation>`;
-  const item = `${scope.runtime("Selected")}<${entity}, O>`;
-  const listDoc = scope.doc(`Lists the ${type.name} items, one page per call.`, "GET", node.template, ...eventual);
-  scope.sender(listDoc, "list", [options("O")], `Promise<${page}<${item}>>`, { spec, query });
-  const allDoc = commentLines("Every item, page after page, following `@odata.nextLink` (same origin only).");
-  scope.sender(allDoc, "listAll", [options("O")], `AsyncIterable<${item}>`, { spec, callee: "transport.listAll", query });
+  if (lists(node)) {
+    const spec = scope.addSpec("list", "GET", node.template, { ...scope.validator("result"), collection: true });
+    // The options' type is a parameter, so `select`/`expand` shape the result (`Selected`).
+    const query = `${scope.runtime("ListOptions")}<Property, Navigation>`;
+    const item = `${scope.runtime("Selected")}<${entity}, O>`;
+    const listDoc = scope.doc(`Lists the ${type.name} items, one page per call.`, "GET", node.template, ...eventual);
+    scope.sender(listDoc, "list", [options("O")], `Promise<${scope.runtime("CollectionPage")}<${item}>>`, { spec, query });
+    const allDoc = commentLines("Every item, page after page, following `@odata.nextLink` (same origin only).");
+    scope.sender(allDoc, "listAll", [options("O")], `AsyncIterable<${item}>`, { spec, callee: "transport.listAll", query });
+  }
   if (creates(node)) {
     const create = scope.addSpec("create", "POST", node.template, scope.validator("body"));
     const params = [{ name: "body", annotation: `: ${entity}` }, options(requestOptions)];
