@@ -16,14 +16,15 @@ const EVENTUAL =
 
 export function collectionMembers(scope: BuilderScope): void {
   const { node, type } = scope;
-  const requestOptions = scope.runtime("RequestOptions");
-  const entity = scope.entity();
+  // Named (and so imported) only by the members that use them: a collection may have none of list and create.
+  const requestOptions = () => scope.runtime("RequestOptions");
+  const entity = () => scope.entity();
   const eventual = node.eventualConsistency ? [EVENTUAL] : [];
   if (lists(node)) {
     const spec = scope.addSpec("list", "GET", node.template, { ...scope.validator("result"), collection: true });
     // The options' type is a parameter, so `select`/`expand` shape the result (`Selected`).
     const query = `${scope.runtime("ListOptions")}<Property, Navigation>`;
-    const item = `${scope.runtime("Selected")}<${entity}, O>`;
+    const item = `${scope.runtime("Selected")}<${entity()}, O>`;
     const listDoc = scope.doc(`Lists the ${type.name} items, one page per call.`, "GET", node.template, ...eventual);
     scope.sender(listDoc, "list", [options("O")], `Promise<${scope.runtime("CollectionPage")}<${item}>>`, { spec, query });
     const allDoc = commentLines("Every item, page after page, following `@odata.nextLink` (same origin only).");
@@ -31,8 +32,8 @@ export function collectionMembers(scope: BuilderScope): void {
   }
   if (creates(node)) {
     const create = scope.addSpec("create", "POST", node.template, scope.validator("body"));
-    const params = [{ name: "body", annotation: `: ${entity}` }, options(requestOptions)];
-    scope.sender(scope.doc(`Creates a new ${type.name}.`, "POST", node.template), "create", params, `Promise<${entity}>`, { spec: create, body: "body" });
+    const params = [{ name: "body", annotation: `: ${entity()}` }, options(requestOptions())];
+    scope.sender(scope.doc(`Creates a new ${type.name}.`, "POST", node.template), "create", params, `Promise<${entity()}>`, { spec: create, body: "body" });
   }
   if (node.countable) {
     const template = `${node.template}/$count`;
@@ -48,12 +49,12 @@ export function collectionMembers(scope: BuilderScope): void {
     const addTemplate = `${node.template}/$ref`;
     const add = scope.addSpec("addRef", "POST", addTemplate);
     const addDoc = scope.doc(`Adds an existing ${type.name} by reference: give its id, or an object that has one.`, "POST", addTemplate);
-    const addParams = [{ name: "target", annotation: `: ${reference}` }, options(requestOptions)];
+    const addParams = [{ name: "target", annotation: `: ${reference}` }, options(requestOptions())];
     scope.sender(addDoc, "addRef", addParams, "Promise<void>", { spec: add, callee: scope.runtimeValue("sendReference"), path: pathPlus("$ref"), args: [set, "target", "options"], withTransport: true });
     const removeTemplate = `${itemTemplate(node)}/$ref`;
     const remove = scope.addSpec("removeRef", "DELETE", removeTemplate);
     const removeDoc = scope.doc(`Removes the reference to the ${type.name} with this id; the ${type.name} itself stays.`, "DELETE", removeTemplate);
-    const removeParams = [{ name: "id", annotation: ": string" }, options(requestOptions)];
+    const removeParams = [{ name: "id", annotation: ": string" }, options(requestOptions())];
     scope.sender(removeDoc, "removeRef", removeParams, "Promise<void>", { spec: remove, path: pathPlus(`\${${keySegment}(id)}/$ref`) });
   }
 }

@@ -37,7 +37,7 @@ export function routeDriveRequest(req: RouteRequest, env: RouteEnv, store: Drive
 
 /**
  * `/drives/{id}/items/{id}[/content]` and `/drives/{id}/root:/a/b.txt:[/content]`: the path arrives in
- * segments, `root:` first and the last name ending in `:`.
+ * segments, `root:` first and the last name ending in `:`. An item is read, renamed (PATCH) and deleted.
  */
 function driveRoute(req: RouteRequest, env: RouteEnv, store: DriveStore, driveId: string, rest: string[]): GraphReply {
   let file: DriveFile | undefined;
@@ -64,6 +64,18 @@ function driveRoute(req: RouteRequest, env: RouteEnv, store: DriveStore, driveId
   }
   if (!file) throw new GraphHttpError(404, "itemNotFound", "The resource could not be found.");
   if (tail.length === 0 && req.method === "GET") return { status: 200, json: driveItem(file) };
+  const entry = () => [...store.files].find(([, f]) => f === file)![0];
+  // Renaming keeps the item where it is (its key in the store); a move would change parentReference.
+  if (tail.length === 0 && req.method === "PATCH") {
+    const { name } = JSON.parse(req.rawBody) as { name?: string };
+    const renamed = { ...file, name: name ?? file.name };
+    store.files.set(entry(), renamed);
+    return { status: 200, json: driveItem(renamed) };
+  }
+  if (tail.length === 0 && req.method === "DELETE") {
+    store.files.delete(entry());
+    return { status: 204 };
+  }
   if (tail[0] === "content" && tail.length === 1 && req.method === "GET") {
     const token = randomUUID();
     store.downloads.set(token, file);
