@@ -63,6 +63,16 @@ export function requestCapabilities(annotations: Annotations): RequestCapabiliti
   return capabilities;
 }
 
+/**
+ * Of what the annotations said on the way, what concerns a node of this kind: listing and creating on a
+ * collection, updating and deleting on an entity (an item by key inherits its collection's). Undefined if nothing.
+ */
+export function nodeCapabilities(kind: "entity" | "collection", said: RequestCapabilities | undefined): RequestCapabilities | undefined {
+  const own: readonly RestrictedRequest[] = kind === "collection" ? ["list", "create"] : ["update", "delete"];
+  const entries = own.flatMap((request) => (said?.[request] === undefined ? [] : [[request, said[request]] as const]));
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
 /** The types a `Validation.DerivedTypeConstraint` allows: the casts Graph's OpenAPI offers. */
 export function castTypes(annotations: Annotations): string[] {
   const value = annotations.get(TERMS.derivedTypeConstraint);

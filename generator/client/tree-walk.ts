@@ -6,7 +6,7 @@
 // types a `Validation.DerivedTypeConstraint` names. Pure function of (model, patterns).
 import { allProperties, baseChain, structuredType } from "../model/queries.js";
 import type { Annotations, Deprecation, EntitySet, Model, NavigationProperty, Operation, StructuredType } from "../model/types.js";
-import { castTypes, countable, hasPropertyPath, navigationRestrictions, requestCapabilities, type RequestCapabilities, type RestrictedRequest } from "./capabilities.js";
+import { castTypes, countable, hasPropertyPath, navigationRestrictions, nodeCapabilities, requestCapabilities, type RequestCapabilities } from "./capabilities.js";
 import { isIncluded, mayIncludeBelow, type PathPattern } from "./include-paths.js";
 import type { OperationNode, RequestNode, RequestStep, StreamNode } from "./request-tree.js";
 
@@ -196,7 +196,8 @@ export class TreeWalk {
     return DRIVE_SHORTCUTS.flatMap((name) => {
       const nav = navigations.find((n) => n.name === name);
       if (nav?.type.name !== DRIVE_ITEM) return [];
-      const via: Step = { step: "navigation", contained: nav.containsTarget, visited: new Set(), countable: false, casts: [], leaf: true, capabilities: requestCapabilities(nav.annotations) };
+      const capabilities = requestCapabilities(nav.annotations);
+      const via: Step = { step: "navigation", contained: nav.containsTarget, visited: new Set(), countable: false, casts: [], leaf: true, capabilities };
       const path = [...segments, name];
       return (nav.type.collection ? this.collection(path, nav.type.name, via) : this.entity(path, nav.type.name, via)) ?? [];
     });
@@ -229,9 +230,7 @@ export class TreeWalk {
     const operations = bound.filter((op) => !functions.some((f) => f.function === op));
     children = [...children, ...functions];
     const streams = included && kind === "entity" ? this.streams(template, type) : [];
-    // A collection's own requests are listing and creating; an entity's (an item by key, too) updating and deleting.
-    const own: readonly RestrictedRequest[] = kind === "collection" ? ["list", "create"] : ["update", "delete"];
-    const said = own.flatMap((request) => (via.capabilities?.[request] === undefined ? [] : [[request, via.capabilities[request]] as const]));
+    const capabilities = nodeCapabilities(kind, via.capabilities);
     if (!included && children.length === 0 && !item && !itemPath && operations.length === 0) return undefined;
     return {
       segments,
@@ -244,7 +243,7 @@ export class TreeWalk {
       ...(via.references && kind === "entity" && via.step === "navigation" ? { references: via.references } : {}),
       // Counting a collection Graph does not list (`/drives/{id}/items`) is refused with it.
       countable: kind === "collection" && via.countable && via.capabilities?.list !== false,
-      ...(said.length > 0 ? { capabilities: Object.fromEntries(said) } : {}),
+      ...(capabilities ? { capabilities } : {}),
       eventualConsistency: this.isDirectoryObject(type),
       included,
       children,
