@@ -1,5 +1,6 @@
 // What the metadata's Capabilities and Validation annotations say about request paths, read the way Graph's
-// OpenAPI description reads them: navigability, referenceability, countability, casts, complex property paths.
+// OpenAPI description reads them: navigability, referenceability, countability, the requests Graph refuses
+// (read, insert, update and delete restrictions), casts, complex property paths.
 import type { AnnotationValue } from "../csdl/raw.js";
 import { TERMS } from "../model/annotate.js";
 import type { Annotations, Property } from "../model/types.js";
@@ -31,6 +32,45 @@ export function navigationRestrictions(annotations: Annotations): { navigable: b
 export function countable(annotations: Annotations): boolean {
   const value = record(annotations.get(COUNT_RESTRICTIONS))?.Countable;
   return !(value?.kind === "bool" && !value.value);
+}
+
+/** The requests Read, Insert, Update and Delete restrictions speak of. */
+export type RestrictedRequest = "list" | "create" | "update" | "delete";
+
+/** What the annotations say of each request, where they say it: true allows it, false refuses it. */
+export type RequestCapabilities = Readonly<Partial<Record<RestrictedRequest, boolean>>>;
+
+const RESTRICTION_TERMS: readonly (readonly [RestrictedRequest, string, string])[] = [
+  ["list", "Org.OData.Capabilities.V1.ReadRestrictions", "Readable"],
+  ["create", "Org.OData.Capabilities.V1.InsertRestrictions", "Insertable"],
+  ["update", "Org.OData.Capabilities.V1.UpdateRestrictions", "Updatable"],
+  ["delete", "Org.OData.Capabilities.V1.DeleteRestrictions", "Deletable"],
+];
+
+/**
+ * `ReadRestrictions/Readable`, `InsertRestrictions/Insertable`, `UpdateRestrictions/Updatable` and
+ * `DeleteRestrictions/Deletable`, as Graph's OpenAPI reads them on an entity set, singleton or navigation property:
+ * false refuses (`user/calendarView`: no create, update or delete), true allows what its kind alone would not
+ * (`driveItem/children` is not contained, yet takes new items). On a collection, Readable is about listing it
+ * (reading one by key is `ReadByKeyRestrictions`'), Updatable and Deletable about its items.
+ */
+export function requestCapabilities(annotations: Annotations): RequestCapabilities {
+  const capabilities: Partial<Record<RestrictedRequest, boolean>> = {};
+  for (const [request, term, property] of RESTRICTION_TERMS) {
+    const value = record(annotations.get(term))?.[property];
+    if (value?.kind === "bool") capabilities[request] = value.value;
+  }
+  return capabilities;
+}
+
+/**
+ * Of what the annotations said on the way, what concerns a node of this kind: listing and creating on a
+ * collection, updating and deleting on an entity (an item by key inherits its collection's). Undefined if nothing.
+ */
+export function nodeCapabilities(kind: "entity" | "collection", said: RequestCapabilities | undefined): RequestCapabilities | undefined {
+  const own: readonly RestrictedRequest[] = kind === "collection" ? ["list", "create"] : ["update", "delete"];
+  const entries = own.flatMap((request) => (said?.[request] === undefined ? [] : [[request, said[request]] as const]));
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 /** The types a `Validation.DerivedTypeConstraint` allows: the casts Graph's OpenAPI offers. */

@@ -6,7 +6,7 @@ import { propertyKey, requestBuilderMember, requestBuilderNaming, requestPathWor
 import { commentLines, deprecationLines } from "../emit/docs.js";
 import { typeExpression } from "../emit/type-expressions.js";
 import type { Parameter } from "./layout.js";
-import { creates, deletes, itemTemplate, updates, type OperationNode, type RequestNode } from "./request-tree.js";
+import { creates, deletes, itemTemplate, lists, updates, type OperationNode, type RequestNode } from "./request-tree.js";
 import { CLIENT_RUNTIME_MODULE, parameterAlias, resultAlias, type BuilderScope } from "./scope.js";
 
 const pathPlus = (suffix: string): string => `\`\${path}/${suffix}\``;
@@ -16,21 +16,24 @@ const EVENTUAL =
 
 export function collectionMembers(scope: BuilderScope): void {
   const { node, type } = scope;
-  const [listOptions, page, requestOptions] = [scope.runtime("ListOptions"), scope.runtime("CollectionPage"), scope.runtime("RequestOptions")];
-  const entity = scope.entity();
+  // Named (and so imported) only by the members that use them: a collection may have none of list and create.
+  const requestOptions = () => scope.runtime("RequestOptions");
+  const entity = () => scope.entity();
   const eventual = node.eventualConsistency ? [EVENTUAL] : [];
-  const spec = scope.addSpec("list", "GET", node.template, { ...scope.validator("result"), collection: true });
-  // The options' type is a parameter, so `select`/`expand` shape the result (`Selected`).
-  const query = `${listOptions}<Property, Navigation>`;
-  const item = `${scope.runtime("Selected")}<${entity}, O>`;
-  const listDoc = scope.doc(`Lists the ${type.name} items, one page per call.`, "GET", node.template, ...eventual);
-  scope.sender(listDoc, "list", [options("O")], `Promise<${page}<${item}>>`, { spec, query });
-  const allDoc = commentLines("Every item, page after page, following `@odata.nextLink` (same origin only).");
-  scope.sender(allDoc, "listAll", [options("O")], `AsyncIterable<${item}>`, { spec, callee: "transport.listAll", query });
+  if (lists(node)) {
+    const spec = scope.addSpec("list", "GET", node.template, { ...scope.validator("result"), collection: true });
+    // The options' type is a parameter, so `select`/`expand` shape the result (`Selected`).
+    const query = `${scope.runtime("ListOptions")}<Property, Navigation>`;
+    const item = `${scope.runtime("Selected")}<${entity()}, O>`;
+    const listDoc = scope.doc(`Lists the ${type.name} items, one page per call.`, "GET", node.template, ...eventual);
+    scope.sender(listDoc, "list", [options("O")], `Promise<${scope.runtime("CollectionPage")}<${item}>>`, { spec, query });
+    const allDoc = commentLines("Every item, page after page, following `@odata.nextLink` (same origin only).");
+    scope.sender(allDoc, "listAll", [options("O")], `AsyncIterable<${item}>`, { spec, callee: "transport.listAll", query });
+  }
   if (creates(node)) {
     const create = scope.addSpec("create", "POST", node.template, scope.validator("body"));
-    const params = [{ name: "body", annotation: `: ${entity}` }, options(requestOptions)];
-    scope.sender(scope.doc(`Creates a new ${type.name}.`, "POST", node.template), "create", params, `Promise<${entity}>`, { spec: create, body: "body" });
+    const params = [{ name: "body", annotation: `: ${entity()}` }, options(requestOptions())];
+    scope.sender(scope.doc(`Creates a new ${type.name}.`, "POST", node.template), "create", params, `Promise<${entity()}>`, { spec: create, body: "body" });
   }
   if (node.countable) {
     const template = `${node.template}/$count`;
@@ -46,12 +49,12 @@ export function collectionMembers(scope: BuilderScope): void {
     const addTemplate = `${node.template}/$ref`;
     const add = scope.addSpec("addRef", "POST", addTemplate);
     const addDoc = scope.doc(`Adds an existing ${type.name} by reference: give its id, or an object that has one.`, "POST", addTemplate);
-    const addParams = [{ name: "target", annotation: `: ${reference}` }, options(requestOptions)];
+    const addParams = [{ name: "target", annotation: `: ${reference}` }, options(requestOptions())];
     scope.sender(addDoc, "addRef", addParams, "Promise<void>", { spec: add, callee: scope.runtimeValue("sendReference"), path: pathPlus("$ref"), args: [set, "target", "options"], withTransport: true });
     const removeTemplate = `${itemTemplate(node)}/$ref`;
     const remove = scope.addSpec("removeRef", "DELETE", removeTemplate);
     const removeDoc = scope.doc(`Removes the reference to the ${type.name} with this id; the ${type.name} itself stays.`, "DELETE", removeTemplate);
-    const removeParams = [{ name: "id", annotation: ": string" }, options(requestOptions)];
+    const removeParams = [{ name: "id", annotation: ": string" }, options(requestOptions())];
     scope.sender(removeDoc, "removeRef", removeParams, "Promise<void>", { spec: remove, path: pathPlus(`\${${keySegment}(id)}/$ref`) });
   }
 }
@@ -179,20 +182,28 @@ export function operationMember(scope: BuilderScope, op: OperationNode): void {
   const argument = op.operation.kind === "function" ? "parameters" : "body";
   const params: Parameter[] = [...(members ? [{ name: argument, members }] : []), { name: "options", annotation: `?: ${requestOptions}` }];
   const summary = op.operation.description ?? `The ${op.operation.kind} ${op.operation.fullName}.`;
-  const doc = [...scope.doc(summary, op.method, op.template), ...deprecationLines(op.operation.deprecation)];
+  const stream = returnsStream(op.operation);
+  const doc = [...scope.doc(summary, op.method, op.template, ...(stream ? [STREAM_RESULT] : [])), ...deprecationLines(op.operation.deprecation)];
   const path =
     op.operation.kind === "function"
       ? pathPlus(`\${functionSegment(${[JSON.stringify(op.segment), ...(members ? ["parameters"] : [])].join(", ")})}`)
       : pathPlus(op.segment);
   const body = members && op.operation.kind === "action" ? { body: "body" } : {};
-  // A function returning a stream (Graph's reports: a CSV behind a 302) is downloaded as bytes.
-  if (isFunction && op.operation.returnType?.type.name === "Edm.Stream" && !op.operation.returnType.type.collection) {
-    scope.sender(doc, name, params, "Promise<Uint8Array>", { spec, path, callee: scope.runtimeValue("download"), withTransport: true });
+  // An operation returning a stream (Graph's reports: a CSV, often behind a 302) is downloaded as bytes, not JSON;
+  // an action sends its parameters as JSON all the same.
+  if (stream) {
+    scope.sender(doc, name, params, "Promise<Uint8Array>", { spec, path, callee: scope.runtimeValue("download"), withTransport: true, ...body });
     return;
   }
   scope.sender(doc, name, params, `Promise<${resultType(scope, op)}>`, { spec, path, ...body });
   if (isDeltaFunction(op.operation)) deltaSyncMember(scope, op, spec);
 }
+
+const STREAM_RESULT =
+  "Returns content (`Edm.Stream`), not JSON: its bytes as Graph sends them; a redirect to a pre-authenticated URL is followed without the token.";
+
+/** A single `Edm.Stream` result: bytes to download, whether a function (GET) or an action (POST) returns it. */
+const returnsStream = (operation: Operation) => operation.returnType?.type.name === "Edm.Stream" && !operation.returnType.type.collection;
 
 const DELTA_MODULE = "client/delta";
 

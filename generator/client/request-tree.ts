@@ -4,6 +4,7 @@
 // besides its own requests: `$count`, `$ref`, streams and bound operations. The walk is in tree-walk.ts;
 // this file is the data model the emitters, `graphgen paths` and the permission plan read.
 import type { Deprecation, Model, Operation } from "../model/types.js";
+import type { RequestCapabilities, RestrictedRequest } from "./capabilities.js";
 import type { PathPattern } from "./include-paths.js";
 import { TreeWalk } from "./tree-walk.js";
 
@@ -51,6 +52,12 @@ export interface RequestNode {
    * a single-valued navigation (`PUT`/`DELETE .../$ref`). Where to point them: the entity set of the target.
    */
   readonly references?: { readonly entitySet: string };
+  /**
+   * What the Capabilities annotations say of this node's own requests, where they say it (`list`, `create` on a
+   * collection; `update`, `delete` on an entity): false refuses what its kind would have (`calendarView` takes no
+   * new event), true allows what its kind would not (new items in a folder's non-contained `children`).
+   */
+  readonly capabilities?: RequestCapabilities;
   /** A collection answers `GET .../$count` (unless `Capabilities.CountRestrictions` says it does not). */
   readonly countable: boolean;
   /** Directory objects: Graph needs `ConsistencyLevel: eventual` for `$count`, `$search` and advanced filters. */
@@ -119,19 +126,34 @@ export function itemTemplate(node: RequestNode): string {
   return node.item?.template ?? `${node.template}/{${node.entityType.split(".").at(-1)}-id}`;
 }
 
-/** A collection that takes new entities: its own (contained), not seen through a cast, not a complex property. */
+/** What the annotations say of a request here, else what the node's kind gives. */
+const capable = (node: RequestNode, request: RestrictedRequest, byKind: boolean) => node.capabilities?.[request] ?? byKind;
+
+/** A collection Graph lists with `GET`: any, unless its `ReadRestrictions` say it is not readable. */
+export function lists(node: RequestNode): boolean {
+  return node.kind === "collection" && capable(node, "list", true);
+}
+
+/**
+ * A collection that takes new entities: its own (contained) unless the annotations say otherwise, not seen
+ * through a cast, not a complex property.
+ */
 export function creates(node: RequestNode): boolean {
-  return node.kind === "collection" && node.contained && node.step !== "cast" && node.step !== "property";
+  return node.kind === "collection" && node.step !== "cast" && node.step !== "property" && capable(node, "create", node.contained);
 }
 
-/** An entity (or complex property) that takes PATCH: its own, not seen through a cast. */
+/** An entity (or complex property) that takes PATCH: its own unless the annotations say otherwise, not seen through a cast. */
 export function updates(node: RequestNode): boolean {
-  return node.kind === "entity" && node.contained && node.step !== "cast";
+  return node.kind === "entity" && node.step !== "cast" && capable(node, "update", node.contained);
 }
 
-/** An entity that can be deleted: one addressed by key or by path, and its own. */
+/**
+ * An entity that can be deleted: its own one addressed by key or by path, unless the annotations say otherwise;
+ * a single-valued navigation only where they say so (`DELETE /me/photo`).
+ */
 export function deletes(node: RequestNode): boolean {
-  return updates(node) && (node.step === "key" || node.step === "itemPath");
+  const byKind = node.contained && (node.step === "key" || node.step === "itemPath");
+  return node.kind === "entity" && node.step !== "cast" && capable(node, "delete", byKind);
 }
 
 /** The HTTP requests a node offers, in the order its builder declares them: what permissions are looked up for. */
@@ -139,7 +161,7 @@ export function nodeRequests(node: RequestNode): NodeRequest[] {
   const requests: NodeRequest[] = [];
   const add = (method: NodeRequest["method"], template: string, role: RequestRole) => requests.push({ method, template, role });
   if (node.included && node.kind === "collection") {
-    add("GET", node.template, "list");
+    if (lists(node)) add("GET", node.template, "list");
     if (creates(node)) add("POST", node.template, "create");
     if (node.countable) add("GET", `${node.template}/$count`, "count");
     if (node.references) {

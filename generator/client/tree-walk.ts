@@ -6,7 +6,7 @@
 // types a `Validation.DerivedTypeConstraint` names. Pure function of (model, patterns).
 import { allProperties, baseChain, structuredType } from "../model/queries.js";
 import type { Annotations, Deprecation, EntitySet, Model, NavigationProperty, Operation, StructuredType } from "../model/types.js";
-import { castTypes, countable, hasPropertyPath, navigationRestrictions } from "./capabilities.js";
+import { castTypes, countable, hasPropertyPath, navigationRestrictions, nodeCapabilities, requestCapabilities, type RequestCapabilities } from "./capabilities.js";
 import { isIncluded, mayIncludeBelow, type PathPattern } from "./include-paths.js";
 import type { OperationNode, RequestNode, RequestStep, StreamNode } from "./request-tree.js";
 
@@ -17,6 +17,8 @@ const DIRECTORY_OBJECT = "microsoft.graph.directoryObject";
 /** OneDrive addresses a drive item by its path below another (`root:/a/b.txt:`); the metadata cannot say so. */
 const DRIVE_ITEM = "microsoft.graph.driveItem";
 const DRIVE = "microsoft.graph.drive";
+/** The drive's navigation properties a drive reached by reference keeps. */
+const DRIVE_SHORTCUTS = ["root", "items"];
 
 /** How the node being built was reached, and what that allows. */
 interface Step {
@@ -28,6 +30,8 @@ interface Step {
   readonly countable: boolean;
   /** Types a cast may name here. */
   readonly casts: readonly string[];
+  /** What the Capabilities annotations of the set, singleton or navigation property taken say; keys inherit it. */
+  readonly capabilities?: RequestCapabilities;
   /** Nothing further: no operations (a composable function's navigation properties, as Graph's OpenAPI). */
   readonly leaf?: boolean;
   /** The composable function a `function` step calls. */
@@ -63,6 +67,7 @@ export class TreeWalk {
       visited: new Set(),
       countable: countable(annotations),
       casts: castTypes(annotations),
+      capabilities: requestCapabilities(annotations),
     });
     for (const container of this.model.containers) {
       for (const singleton of container.singletons) {
@@ -120,6 +125,7 @@ export class TreeWalk {
       references,
       countable: countable(nav.annotations),
       casts: nav.derivedTypeConstraint ?? [],
+      capabilities: requestCapabilities(nav.annotations),
       deprecation: nav.deprecation,
     };
     const path = [...segments, nav.name];
@@ -131,7 +137,8 @@ export class TreeWalk {
     const nodes: RequestNode[] = [];
     for (const typeName of [...via.casts].sort()) {
       if (!structuredType(this.model, typeName)) continue;
-      const castVia: Step = { ...via, step: "cast", references: undefined, countable: kind === "collection" && via.countable, casts: [] };
+      // A cast is a path of its own: `GET /places` is refused, `GET /places/microsoft.graph.room` is not.
+      const castVia: Step = { ...via, step: "cast", references: undefined, countable: kind === "collection" && via.countable, casts: [], capabilities: {} };
       const path = [...segments, typeName];
       const node = kind === "collection" ? this.collection(path, typeName, castVia) : this.entity(path, typeName, castVia);
       if (node) nodes.push(node);
@@ -180,16 +187,24 @@ export class TreeWalk {
   /**
    * A drive reached by reference (`/me/drive`, `/sites/{id}/drive`) still serves its root and items, as OneDrive
    * documents (`/me/drive/root:/a.txt:/content`): those two, with their content and paths, not their subtrees.
+   * Each keeps what the metadata says of it, as under `/drives/{id}`: `items` is contained (its items are
+   * updated and deleted by key: `PATCH /me/drive/items/{id}`), `root` is not; their annotations apply.
    */
   private driveShortcuts(segments: string[]): RequestNode[] {
-    const via: Step = { step: "navigation", contained: false, visited: new Set(), countable: false, casts: [], leaf: true };
-    const root = this.entity([...segments, "root"], DRIVE_ITEM, via);
-    const items = this.collection([...segments, "items"], DRIVE_ITEM, via);
-    return [root, items].flatMap((node) => node ?? []);
+    const drive = structuredType(this.model, DRIVE);
+    const navigations = drive ? allProperties(this.model, drive).navigationProperties : [];
+    return DRIVE_SHORTCUTS.flatMap((name) => {
+      const nav = navigations.find((n) => n.name === name);
+      if (nav?.type.name !== DRIVE_ITEM) return [];
+      const capabilities = requestCapabilities(nav.annotations);
+      const via: Step = { step: "navigation", contained: nav.containsTarget, visited: new Set(), countable: false, casts: [], leaf: true, capabilities };
+      const path = [...segments, name];
+      return (nav.type.collection ? this.collection(path, nav.type.name, via) : this.entity(path, nav.type.name, via)) ?? [];
+    });
   }
 
   private itemPath(segments: string[], via: Step): RequestNode | undefined {
-    const step: Step = { ...via, step: "itemPath", contained: true, references: undefined, casts: [] };
+    const step: Step = { ...via, step: "itemPath", contained: true, references: undefined, casts: [], capabilities: {} };
     return this.entity([...segments, "{item-path}"], DRIVE_ITEM, step);
   }
 
@@ -215,6 +230,7 @@ export class TreeWalk {
     const operations = bound.filter((op) => !functions.some((f) => f.function === op));
     children = [...children, ...functions];
     const streams = included && kind === "entity" ? this.streams(template, type) : [];
+    const capabilities = nodeCapabilities(kind, via.capabilities);
     if (!included && children.length === 0 && !item && !itemPath && operations.length === 0) return undefined;
     return {
       segments,
@@ -225,7 +241,9 @@ export class TreeWalk {
       contained: via.contained,
       ...(via.references && kind === "collection" ? { references: via.references } : {}),
       ...(via.references && kind === "entity" && via.step === "navigation" ? { references: via.references } : {}),
-      countable: kind === "collection" && via.countable,
+      // Counting a collection Graph does not list (`/drives/{id}/items`) is refused with it.
+      countable: kind === "collection" && via.countable && via.capabilities?.list !== false,
+      ...(capabilities ? { capabilities } : {}),
       eventualConsistency: this.isDirectoryObject(type),
       included,
       children,

@@ -1,5 +1,6 @@
 // View models of the request path pages: each path's methods with their parameters, body and result
 // types, the permissions that allow them (least privileged marked) and an example call.
+import { creates, deletes, updates } from "../client/request-tree.js";
 import { requestExample, builderChain, type ExampleView } from "./examples.js";
 import type { PagePath } from "./links.js";
 import { answersWithItem, type DocRequest } from "./requests.js";
@@ -91,11 +92,14 @@ function requestNotes(request: DocRequest): string[] {
       return answersWithItem(node, request.stream)
         ? ["Send the bytes with their Content-Type. Graph answers with the driveItem (201 Created for a new file, 200 OK otherwise). One request takes up to 250 MB; larger files need an upload session."]
         : ["Send the bytes with their Content-Type. Graph answers without a body."];
-    default:
-      // A composable function's result is not contained either, but it is no navigation.
-      return node.contained || node.step === "function" || request.kind === "operation"
+    default: {
+      // A composable function's result is not contained either, but it is no navigation; a non-contained navigation
+      // whose annotations let it change its entities (a folder's `children` takes new items) is not read-only.
+      const changes = creates(node) || updates(node) || deletes(node);
+      return node.contained || changes || node.step === "function" || request.kind === "operation"
         ? []
         : ["A non-contained navigation: it reads entities that live elsewhere, and changes them only by reference."];
+    }
   }
 }
 

@@ -20,7 +20,9 @@ const INCLUDE_PATHS = [
   "/users/*/mailboxSettings",
   "/sites/*/getByPath",
   "/reports/getOffice365ActivationCounts",
+  "/deviceManagement/reports/getCachedReport",
   "/me/drive/root/*",
+  "/me/drive/items/**",
 ];
 /** Bytes that are not valid UTF-8 (a lone continuation byte, 0xFF, 0xFE, NUL): any text decoding would change them. */
 const BINARY = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28, 0x0d, 0x0a, 0x1a]);
@@ -188,10 +190,34 @@ describe("drive items by path and redirected downloads", () => {
     ]);
   });
 
+  it("posts a report action's parameters as JSON and returns the Edm.Stream answer as bytes, not parsed JSON", async () => {
+    const report = await client.deviceManagement.reports.getCachedReport({ id: "Devices_00000000", top: 2 });
+    expect(report).toBeInstanceOf(Uint8Array);
+    expect([...report.slice(-1)]).toEqual([0xff]);
+    expect(new TextDecoder().decode(report.slice(0, -1))).toBe('{"id":"Devices_00000000"}');
+    expect(last()).toMatchObject({ method: "POST", path: "/v1.0/deviceManagement/reports/getCachedReport", token: "token" });
+    expect(last().headers).toMatchObject({ accept: "*/*", "content-type": "application/json" });
+    expect(JSON.parse(last().rawBody)).toEqual({ id: "Devices_00000000", top: 2 });
+  });
+
   it("uploads to the signed-in user's drive by path: PUT /me/drive/root:/folder/file.txt:/content", async () => {
     const item = await client.me.drive.root.byPath("folder/file.txt").content.upload("hello", { contentType: "text/plain" });
     expect(last()).toMatchObject({ method: "PUT", path: "/v1.0/me/drive/root:/folder/file.txt:/content", rawBody: "hello" });
     expect(item).toMatchObject({ name: "file.txt", size: 5 });
+  });
+
+  it("renames and deletes an item of the signed-in user's drive by id; a drive's items are not listed as a whole", async () => {
+    const uploaded = await client.me.drive.root.byPath("notes.txt").content.upload("hi", { contentType: "text/plain" });
+    const item = client.me.drive.items.byId(uploaded.id);
+    await item.update({ name: "renamed.txt" });
+    expect(last()).toMatchObject({ method: "PATCH", path: `/v1.0/me/drive/items/${uploaded.id}`, body: { name: "renamed.txt" } });
+    expect(await item.get()).toMatchObject({ id: uploaded.id, name: "renamed.txt" });
+    await item.delete();
+    expect(last()).toMatchObject({ method: "DELETE", path: `/v1.0/me/drive/items/${uploaded.id}` });
+    await expect(item.get()).rejects.toMatchObject({ status: 404, code: "itemNotFound" });
+    // Graph answers GET /drives/{id}/items with 400: the builder has byId, and neither list nor create.
+    expect(Object.keys(client.me.drive.items)).toEqual(["byId"]);
+    expect(Object.keys(client.drives.byId("d1").items)).toEqual(["byId"]);
   });
 
   it("refuses a drive item path that would leave its folder", () => {
@@ -208,6 +234,8 @@ describe("the modules of each new kind", () => {
     ["single-valued reference", "paths/users/byId/manager.ts"],
     ["media entity stream", "paths/users/byId/photo.ts"],
     ["drive item by path", "paths/drives/byId/root/byPath.ts"],
+    ["drive item by id in a drive reached by reference", "paths/me/drive/items/byId.ts"],
+    ["drive items, neither listed nor created", "paths/me/drive/items.ts"],
     ["complex property", "paths/users/byId/mailboxSettings.ts"],
     ["composable function", "paths/sites/byId/getByPath.ts"],
   ])("%s: %s", async (_kind, file) => {

@@ -2,6 +2,7 @@
 // collection with `$count` (and the ConsistencyLevel header Graph needs for it), a non-contained
 // navigation managed by `$ref` and cast to a derived type, a media entity's `$value`, and a drive item's
 // `content` stream, also by path. Whole-file snapshots of the Markdown; the site's file list shows which pages exist.
+// Last, a non-contained navigation that its Capabilities annotations let create (not called read-only).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -106,5 +107,34 @@ describe("request path pages", () => {
     const calls = [".count({ consistencyLevel: \"eventual\" })", ".addRef(", ".removeRef(", ".asUser.list()", ".photo.content.download()", ".content.upload(content", ".byPath(\"folder/file.txt\")"];
     expect(calls.filter((call) => ![...examples].some((code) => code.includes(call)))).toEqual([]);
     expect(compileExamples(examples, join(work, "examples"), "graphgen-output", join(work, "out/src/client/index.ts"))).toBe("");
+  });
+});
+
+describe("a non-contained navigation its annotations let change", () => {
+  const annotated = csdl({
+    namespace: "microsoft.graph",
+    alias: "graph",
+    body: `
+      <EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>
+      <EntityType Name="folder" BaseType="graph.entity">
+        <NavigationProperty Name="children" Type="Collection(graph.folder)">
+          <Annotation Term="Org.OData.Capabilities.V1.InsertRestrictions"><Record><PropertyValue Property="Insertable" Bool="true" /></Record></Annotation>
+        </NavigationProperty>
+        <NavigationProperty Name="related" Type="Collection(graph.folder)" />
+      </EntityType>
+      <EntityContainer Name="GraphService"><EntitySet Name="folders" EntityType="graph.folder" /></EntityContainer>`,
+  });
+  const dir = join(work, "annotated");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "metadata.xml"), annotated);
+  const site = renderSite({ metadata: join(dir, "metadata.xml"), includePaths: ["/folders/*/*"], rootNamespace: "microsoft.graph", cwd: dir });
+  const page = (path: string) => site.find((f) => f.path === path)?.content ?? "";
+  const readOnly = "changes them only by reference";
+
+  it("documents POST on `children` (Insertable) without calling it read-only; `related` stays read-only", () => {
+    expect(page("paths/folders/{id}/children.md")).toContain("## POST `/folders/{folder-id}/children`");
+    expect(page("paths/folders/{id}/children.md")).not.toContain(readOnly);
+    expect(page("paths/folders/{id}/related.md")).not.toContain("## POST");
+    expect(page("paths/folders/{id}/related.md")).toContain(readOnly);
   });
 });

@@ -31,12 +31,13 @@ export function routeDriveRequest(req: RouteRequest, env: RouteEnv, store: Drive
   // The signed-in user's drive; the test server's "me" owns the drive called "me".
   if (root === "me" && id === "drive") return driveRoute(req, env, store, "me", rest);
   if (root === "reports" && id === "getOffice365ActivationCounts" && rest.length === 0) return reportRoute(env, store);
+  if (root === "deviceManagement" && id === "reports" && rest[0] === "getCachedReport" && req.method === "POST") return cachedReportRoute(req);
   return undefined;
 }
 
 /**
  * `/drives/{id}/items/{id}[/content]` and `/drives/{id}/root:/a/b.txt:[/content]`: the path arrives in
- * segments, `root:` first and the last name ending in `:`.
+ * segments, `root:` first and the last name ending in `:`. An item is read, renamed (PATCH) and deleted.
  */
 function driveRoute(req: RouteRequest, env: RouteEnv, store: DriveStore, driveId: string, rest: string[]): GraphReply {
   let file: DriveFile | undefined;
@@ -63,6 +64,18 @@ function driveRoute(req: RouteRequest, env: RouteEnv, store: DriveStore, driveId
   }
   if (!file) throw new GraphHttpError(404, "itemNotFound", "The resource could not be found.");
   if (tail.length === 0 && req.method === "GET") return { status: 200, json: driveItem(file) };
+  const entry = () => [...store.files].find(([, f]) => f === file)![0];
+  // Renaming keeps the item where it is (its key in the store); a move would change parentReference.
+  if (tail.length === 0 && req.method === "PATCH") {
+    const { name } = JSON.parse(req.rawBody) as { name?: string };
+    const renamed = { ...file, name: name ?? file.name };
+    store.files.set(entry(), renamed);
+    return { status: 200, json: driveItem(renamed) };
+  }
+  if (tail.length === 0 && req.method === "DELETE") {
+    store.files.delete(entry());
+    return { status: 204 };
+  }
   if (tail[0] === "content" && tail.length === 1 && req.method === "GET") {
     const token = randomUUID();
     store.downloads.set(token, file);
@@ -81,6 +94,17 @@ function reportRoute(env: RouteEnv, store: DriveStore): GraphReply {
   const csv = "\ufeffReport Refresh Date,Product Type,Windows\r\n2026-11-28,MICROSOFT 365 APPS,7\r\n";
   store.downloads.set(token, { id: token, name: "report.csv", contentType: "application/octet-stream", bytes: new TextEncoder().encode(csv) });
   return { status: 302, headers: { location: `${env.baseUrl.replace(/\/v1\.0$/, "")}/download/${token}` } };
+}
+
+/**
+ * Intune's report actions (POST, parameters as JSON) answer with the report's content itself: here the
+ * report `id` sent, and a byte no text decoding keeps, so the test sees both the body sent and bytes as sent.
+ */
+function cachedReportRoute(req: RouteRequest): GraphReply {
+  if (req.contentType !== "application/json") throw new GraphHttpError(415, "UnsupportedMediaType", "The request body must be JSON.");
+  const { id } = JSON.parse(req.rawBody) as { id?: string };
+  const bytes = new Uint8Array([...new TextEncoder().encode(`{"id":"${id}"}`), 0xff]);
+  return { status: 200, bytes, headers: { "content-type": "application/octet-stream" } };
 }
 
 /** The pre-authenticated download URL: no token needed (and none must be sent). */

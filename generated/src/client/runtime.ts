@@ -304,14 +304,19 @@ export function countItems(
     });
 }
 
-/** The response body unread, for downloads; a redirect to the content is followed without the token. */
+/**
+ * The response body unread, for downloads; a redirect to the content is followed without the token. A body
+ * (an action's parameters, as JSON) is sent with the request that answers with the content or the redirect.
+ */
 export function fetchContent(
   transport: GraphTransport,
   spec: OperationSpec,
   path: string,
   options: RequestOptions = {},
+  body?: unknown,
 ): Promise<Response> {
-  return transport.exchange(spec, path, options, { accept: "*/*", download: true }).then(async (response) => {
+  const json = body === undefined ? {} : { body: JSON.stringify(body), contentType: JSON_MEDIA_TYPE };
+  return transport.exchange(spec, path, options, { accept: "*/*", download: true, ...json }).then(async (response) => {
     if (response.ok) return response;
     const signal = options.signal ?? null;
     const location = new URL(response.headers.get("location")!, transport.baseUrl + path).href;
@@ -321,14 +326,15 @@ export function fetchContent(
   });
 }
 
-/** The whole response body as bytes, read once (no text decoding). */
+/** The whole response body as bytes, read once (no text decoding); `body`: an action's parameters. */
 export function download(
   transport: GraphTransport,
   spec: OperationSpec,
   path: string,
   options?: RequestOptions,
+  body?: unknown,
 ): Promise<Uint8Array> {
-  return fetchContent(transport, spec, path, options).then(
+  return fetchContent(transport, spec, path, options, body).then(
     async (response) => new Uint8Array(await response.arrayBuffer()),
   );
 }
