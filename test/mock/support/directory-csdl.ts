@@ -1,5 +1,5 @@
 // A hand-trimmed slice of Graph's v1.0 metadata for the mock's unit tests: users and groups with
-// non-contained `members`, delta functions, a media entity, and drive items with upload sessions.
+// non-contained `members` and the navigation Graph keeps as its reverse (`memberOf`, `directReports`), delta functions, a media entity, and drive items with upload sessions.
 // Names and shapes follow metadata/v1.0-cleanMetadata.xml, so paths and permissions match Graph's.
 // The consumer test (test/package) runs the mock on the full file.
 import { csdl } from "../../support/csdl-builder.js";
@@ -37,7 +37,11 @@ export const DIRECTORY_CSDL = csdl({
         <Property Name="displayName" Type="Edm.String" />
         <Property Name="mail" Type="Edm.String" />
         <Property Name="userType" Type="graph.userType" />
+        <NavigationProperty Name="directReports" Type="Collection(graph.directoryObject)" />
         <NavigationProperty Name="manager" Type="graph.directoryObject" />
+        <NavigationProperty Name="memberOf" Type="Collection(graph.directoryObject)" />
+        <NavigationProperty Name="ownedObjects" Type="Collection(graph.directoryObject)" />
+        <NavigationProperty Name="transitiveMemberOf" Type="Collection(graph.directoryObject)" />
         <NavigationProperty Name="photo" Type="graph.profilePhoto" ContainsTarget="true" />
       </EntityType>
       <EntityType Name="group" BaseType="graph.directoryObject" OpenType="true">
@@ -46,8 +50,10 @@ export const DIRECTORY_CSDL = csdl({
         <Property Name="mailEnabled" Type="Edm.Boolean" />
         <Property Name="mailNickname" Type="Edm.String" />
         <Property Name="securityEnabled" Type="Edm.Boolean" />
+        <NavigationProperty Name="memberOf" Type="Collection(graph.directoryObject)" />
         <NavigationProperty Name="members" Type="Collection(graph.directoryObject)" />
         <NavigationProperty Name="owners" Type="Collection(graph.directoryObject)" />
+        <NavigationProperty Name="transitiveMembers" Type="Collection(graph.directoryObject)" />
       </EntityType>
       <EntityType Name="drive" BaseType="graph.entity">
         <Property Name="name" Type="Edm.String" />
@@ -58,6 +64,7 @@ export const DIRECTORY_CSDL = csdl({
         <Property Name="content" Type="Edm.Stream" />
         <Property Name="name" Type="Edm.String" />
         <Property Name="size" Type="Edm.Int64" />
+        <NavigationProperty Name="children" Type="Collection(graph.driveItem)" />
       </EntityType>
       <Function Name="delta" IsBound="true">
         <Parameter Name="bindingParameter" Type="Collection(graph.group)" />

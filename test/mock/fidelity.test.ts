@@ -1,0 +1,88 @@
+// Where the mock keeps Graph's bookkeeping a user's test would notice, through the generated client:
+// a reference added on one side shows on Graph's reverse navigation (members -> memberOf, manager ->
+// directReports), and a drive item uploaded by path is found where Graph lists it. Trimmed metadata, no socket.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { generateDirectoryMock, type GeneratedMock } from "./support/generated-mock.js";
+
+let generated: GeneratedMock;
+let mock: any;
+let graph: any;
+
+beforeAll(async () => {
+  generated = await generateDirectoryMock();
+});
+afterAll(() => generated?.dispose());
+beforeEach(() => {
+  let next = 0;
+  mock = generated.createMockGraph({ newId: () => `id-${++next}` });
+  graph = generated.client.createGraphClient({ getAccessToken: () => "token", fetch: mock.fetch, retry: { baseDelayMs: 1 } });
+  mock.seed("/users", ["Ada", "Grace", "Linus"].map((displayName, i) => ({ id: `u${i + 1}`, displayName })));
+  mock.seed("/groups", ["Engineering", "Everyone"].map((displayName, i) => ({ id: `g${i + 1}`, displayName })));
+});
+
+async function ids(collection: any): Promise<string[]> {
+  const seen: string[] = [];
+  for await (const entity of collection.listAll()) seen.push(entity.id);
+  return seen;
+}
+
+describe("reverse of a reference navigation", () => {
+  it("shows a group a user was added to in memberOf and transitiveMemberOf, and drops it on removal", async () => {
+    await graph.groups.byId("g1").members.addRef("u1");
+    await graph.groups.byId("g2").members.addRef("g1");
+    const ada = graph.users.byId("u1");
+    expect(await ids(ada.memberOf)).toEqual(["g1"]);
+    expect(await ids(ada.transitiveMemberOf)).toEqual(["g1", "g2"]);
+    expect(await ids(graph.groups.byId("g1").memberOf)).toEqual(["g2"]);
+    expect(await ids(graph.groups.byId("g2").transitiveMembers)).toEqual(["g1", "u1"]);
+    expect(await ada.memberOf.byId("g1").get()).toMatchObject({ "@odata.type": "#microsoft.graph.group", displayName: "Engineering" });
+    await graph.groups.byId("g1").members.removeRef("u1");
+    expect(await ids(ada.memberOf)).toEqual([]);
+    expect(await ids(ada.transitiveMemberOf)).toEqual([]);
+    await expect(ada.memberOf.byId("g1").get()).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("shows owned groups in ownedObjects, and a user whose manager was set in the manager's directReports", async () => {
+    await graph.groups.byId("g2").owners.addRef("u2");
+    expect(await ids(graph.users.byId("u2").ownedObjects)).toEqual(["g2"]);
+    await graph.users.byId("u2").manager.setRef("u1");
+    await graph.users.byId("u3").manager.setRef("u1");
+    expect(await ids(graph.users.byId("u1").directReports)).toEqual(["u2", "u3"]);
+    await graph.users.byId("u2").manager.setRef("u3");
+    expect(await ids(graph.users.byId("u1").directReports)).toEqual(["u3"]);
+    expect(await ids(graph.users.byId("u3").directReports)).toEqual(["u2"]);
+    await graph.users.byId("u3").manager.removeRef();
+    expect(await ids(graph.users.byId("u1").directReports)).toEqual([]);
+    await graph.groups.byId("g2").delete();
+    expect(await ids(graph.users.byId("u2").ownedObjects)).toEqual([]);
+  });
+});
+
+describe("drive items created by path", () => {
+  beforeEach(() => mock.seed("/drives", [{ id: "d1" }]));
+
+  it("lists an item uploaded to root:/a/b.txt:/content in its new parent folder and finds it by id and by path", async () => {
+    const drive = graph.drives.byId("d1");
+    const item = await drive.root.byPath("a/b.txt").content.upload("hi", { contentType: "text/plain" });
+    expect(item).toMatchObject({ name: "b.txt", size: 2 });
+    expect(await drive.items.byId(item.id).get()).toMatchObject({ id: item.id, name: "b.txt", size: 2 });
+    expect(await drive.root.byPath("a/b.txt").get()).toMatchObject({ id: item.id });
+    const folder = await drive.root.byPath("a").get();
+    expect(folder).toMatchObject({ name: "a", folder: { childCount: 1 }, parentReference: { driveId: "d1", id: "root" } });
+    expect(await ids(drive.items.byId("root").children)).toEqual([folder.id]);
+    expect(await ids(drive.items.byId(folder.id).children)).toEqual([item.id]);
+    const again = await drive.items.byId(folder.id).byPath("b.txt").content.upload("hello", { contentType: "text/plain" });
+    expect(again).toMatchObject({ id: item.id, size: 5 });
+    expect(await ids(drive.items.byId(folder.id).children)).toEqual([item.id]);
+  });
+
+  it("puts an upload session's new item, named by path, under its folder", async () => {
+    const { uploadLargeFile } = await generated.module("client/upload");
+    const drive = graph.drives.byId("d1");
+    const session = await drive.items.byId("root:/a/c/big.bin:").createUploadSession({ item: { name: "big.bin" } });
+    const created = await uploadLargeFile(graph, session, new Uint8Array(1000), { chunkSize: 320 * 1024 });
+    expect(await drive.root.byPath("a/c/big.bin").get()).toMatchObject({ id: created.id, size: 1000 });
+    const folder = await drive.root.byPath("a/c").get();
+    expect(await ids(drive.items.byId(folder.id).children)).toEqual([created.id]);
+  });
+});
