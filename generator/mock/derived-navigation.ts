@@ -61,8 +61,10 @@ export function derivedNavigations(model: Model, served: readonly string[]): Der
         return isA(type, via.type.name) && isA(holder, derived.type.name);
       });
       if (from.length === 0) continue;
+      // A type derived from one already listed (`agentUser` of `user`) is fed through its base.
+      const widest = from.filter((holder) => !from.some((other) => other !== holder && isA(holder, other.fullName)));
       const { derived: navigation, via, direction, transitive } = rule;
-      found.push({ type: type.fullName, navigation, via, direction, transitive, from: from.map((t) => t.fullName) });
+      found.push({ type: type.fullName, navigation, via, direction, transitive, from: widest.map((t) => t.fullName) });
     }
   }
   return found;

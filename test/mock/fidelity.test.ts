@@ -74,6 +74,12 @@ describe("drive items created by path", () => {
     const again = await drive.items.byId(folder.id).byPath("b.txt").content.upload("hello", { contentType: "text/plain" });
     expect(again).toMatchObject({ id: item.id, size: 5 });
     expect(await ids(drive.items.byId(folder.id).children)).toEqual([item.id]);
+    // Another drive has a root of its own: same path, another item.
+    mock.seed("/drives", [{ id: "d2" }]);
+    const other = await graph.drives.byId("d2").root.byPath("A/b.txt").content.upload("x", { contentType: "text/plain" });
+    expect(other.id).not.toBe(item.id);
+    expect(await graph.drives.byId("d2").root.byPath("a/B.TXT").get()).toMatchObject({ id: other.id, parentReference: { driveId: "d2" } });
+    expect(await ids(drive.items.byId("root").children)).toEqual([folder.id]);
   });
 
   it("puts an upload session's new item, named by path, under its folder", async () => {

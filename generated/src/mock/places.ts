@@ -89,10 +89,13 @@ export function findEntity(ctx: ServeContext, place: Place): Found | undefined {
   }
   if (node.reference) {
     // A drive's `root`: the drive's own item `root`, made the first time it is reached.
+    // Kept below the drive's own path, so `/me/drive/root` and `/drives/{id}/root` are one item.
     if (!place.parent && node.itemPath && place.owner) {
-      loadEntity(ctx, place.owner);
-      ensureRootItem(store, `${place.owner.path}/items`);
-      return inCollection(`${place.owner.path}/items`, ROOT_ITEM);
+      const drive = findEntity(ctx, place.owner);
+      if (!drive || !isA(ctx, drive.entity, place.owner.type))
+        throw notFound(place.owner.parent?.id ?? place.owner.path);
+      ensureRootItem(store, `${drive.home}/items`);
+      return inCollection(`${drive.home}/items`, ROOT_ITEM);
     }
     const id = place.parent ? place.parent.id : store.referenced(place.path)[0];
     if (id === undefined || (place.parent && place.owner && !referencedIds(ctx, place.owner).includes(id)))
