@@ -36,6 +36,9 @@ describe("reverse of a reference navigation", () => {
     expect(await ids(graph.groups.byId("g1").memberOf)).toEqual(["g2"]);
     expect(await ids(graph.groups.byId("g2").transitiveMembers)).toEqual(["g1", "u1"]);
     expect(await ada.memberOf.byId("g1").get()).toMatchObject({ "@odata.type": "#microsoft.graph.group", displayName: "Engineering" });
+    // Graph lists memberOf read-only: membership is written through the group's members.
+    await expect(ada.memberOf.addRef("g2")).rejects.toMatchObject({ status: 405 });
+    await expect(ada.memberOf.removeRef("g1")).rejects.toMatchObject({ status: 405 });
     await graph.groups.byId("g1").members.removeRef("u1");
     expect(await ids(ada.memberOf)).toEqual([]);
     expect(await ids(ada.transitiveMemberOf)).toEqual([]);

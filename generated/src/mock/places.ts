@@ -8,7 +8,14 @@ import type { QueryScope } from "./query.js";
 import { project } from "./query.js";
 import type { Place, SchemaIndex } from "./resolve.js";
 import type { MockStore } from "./store.js";
-import { badRequest, MockGraphError, notFound, type Entity, type MockRequest } from "./types.js";
+import {
+  badRequest,
+  MockGraphError,
+  notFound,
+  type DerivedNavigation,
+  type Entity,
+  type MockRequest,
+} from "./types.js";
 
 export interface ServeContext {
   readonly index: SchemaIndex;
@@ -59,11 +66,20 @@ export function loadOwner(ctx: ServeContext, place: Place): void {
 /** The ids a reference collection holds: those stored at its path and, where Graph computes it, the derived ones. */
 function referencedIds(ctx: ServeContext, collection: Place): string[] {
   const stored = ctx.store.referenced(collection.path);
+  const derived = derivedFrom(ctx, collection);
+  if (!derived) return stored;
+  return [...new Set([...stored, ...derivedIds(ctx.index, ctx.store, derived.rule, String(derived.owner.id))])];
+}
+
+/** The rule and owning entity of a reference collection Graph computes (`memberOf`): read-only, as in Graph. */
+export function derivedFrom(
+  ctx: ServeContext,
+  collection: Place,
+): { rule: DerivedNavigation; owner: Entity } | undefined {
   const owner = collection.owner && findEntity(ctx, collection.owner)?.entity;
   const navigation = collection.node.template.split("/").at(-1) ?? "";
   const rule = owner && derivedNavigation(ctx.index, ctx.index.typeOf(owner, collection.owner?.type ?? ""), navigation);
-  if (!owner || !rule) return stored;
-  return [...new Set([...stored, ...derivedIds(ctx.index, ctx.store, rule, String(owner.id))])];
+  return owner && rule ? { rule, owner } : undefined;
 }
 
 /** A found entity: `home` is its canonical path (its owning collection's and its id), where its content is kept. */

@@ -5,6 +5,7 @@ import type { Place } from "./resolve.js";
 import { DRIVE_ITEM } from "./drive-items.js";
 import {
   contentKey,
+  derivedFrom,
   driveItemAtPathOrNew,
   findEntity,
   isA,
@@ -34,9 +35,13 @@ export function referenceMethods(
     }
     return id;
   };
+  const list = () => ({ status: 200, json: { value: loadCollection(ctx, place).map((e) => link(String(e.id))) } });
+  // Navigation Graph computes (`memberOf`, `directReports`) is read-only: written through the other side.
+  if (place.node.kind === "collection" && derivedFrom(ctx, place)) return { GET: list };
+  if (place.parent && place.owner && derivedFrom(ctx, place.owner)) return {};
   if (place.node.kind === "collection") {
     return {
-      GET: () => ({ status: 200, json: { value: loadCollection(ctx, place).map((e) => link(String(e.id))) } }),
+      GET: list,
       POST: () => {
         loadCollection(ctx, place);
         const id = target();
