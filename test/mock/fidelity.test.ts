@@ -85,6 +85,19 @@ describe("drive items created by path", () => {
     expect(await ids(drive.items.byId("root").children)).toEqual([folder.id]);
   });
 
+  it("reads a seeded tree from parentReference, as Graph links items to their folder", async () => {
+    mock.seed("/drives/d1/items", [
+      { id: "f1", name: "Docs", folder: { childCount: 1 }, parentReference: { driveId: "d1", id: "root" } },
+      { id: "f2", name: "plan.txt", file: {}, parentReference: { driveId: "d1", id: "f1" } },
+    ]);
+    const drive = graph.drives.byId("d1");
+    expect(await drive.root.byPath("docs/Plan.txt").get()).toMatchObject({ id: "f2" });
+    expect(await ids(drive.items.byId("root").children)).toEqual(["f1"]);
+    const added = await drive.root.byPath("Docs/notes.txt").content.upload("n", { contentType: "text/plain" });
+    expect(await ids(drive.items.byId("f1").children)).toEqual(["f2", added.id]);
+    expect(await drive.items.byId("f1").get()).toMatchObject({ folder: { childCount: 2 } });
+  });
+
   it("puts an upload session's new item, named by path, under its folder", async () => {
     const { uploadLargeFile } = await generated.module("client/upload");
     const drive = graph.drives.byId("d1");

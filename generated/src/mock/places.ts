@@ -3,7 +3,7 @@
 // entity, a missing owner a 404), Graph's `@odata.context` and `@odata.type` on what is answered, and
 // the JSON body of a request.
 import { derivedIds, derivedNavigation } from "./derived.js";
-import { DRIVE_ITEM, ensureRootItem, itemAtPath, itemAtPathOrNew, ROOT_ITEM } from "./drive-items.js";
+import { childrenOf, DRIVE_ITEM, ensureRootItem, itemAtPath, itemAtPathOrNew, ROOT_ITEM } from "./drive-items.js";
 import type { QueryScope } from "./query.js";
 import { project } from "./query.js";
 import type { Place, SchemaIndex } from "./resolve.js";
@@ -67,8 +67,19 @@ export function loadOwner(ctx: ServeContext, place: Place): void {
 function referencedIds(ctx: ServeContext, collection: Place): string[] {
   const stored = ctx.store.referenced(collection.path);
   const derived = derivedFrom(ctx, collection);
-  if (!derived) return stored;
-  return [...new Set([...stored, ...derivedIds(ctx.index, ctx.store, derived.rule, String(derived.owner.id))])];
+  const computed = derived ? derivedIds(ctx.index, ctx.store, derived.rule, String(derived.owner.id)) : [];
+  return [...new Set([...stored, ...computed, ...folderChildren(ctx, collection)])];
+}
+
+/** A drive item's `children` (a reference in the metadata): the items of its drive that name it their parent. */
+function folderChildren(ctx: ServeContext, collection: Place): string[] {
+  const folder = collection.owner;
+  if (!folder || !collection.node.template.endsWith("/children") || !ctx.index.isA(collection.node.type, DRIVE_ITEM))
+    return [];
+  const found = findEntity(ctx, folder);
+  if (!found || !isA(ctx, found.entity, DRIVE_ITEM)) return [];
+  const items = found.home.slice(0, found.home.lastIndexOf("/"));
+  return childrenOf(ctx.store, items, String(found.entity.id)).map((child) => String(child.id));
 }
 
 /** The rule and owning entity of a reference collection Graph computes (`memberOf`): read-only, as in Graph. */
