@@ -98,6 +98,28 @@ describe("drive items created by path", () => {
     expect(await drive.items.byId("f1").get()).toMatchObject({ folder: { childCount: 2 } });
   });
 
+  it("creates folders with POST .../children (raw HTTP: the client has no create on a reference), on conflict as Graph", async () => {
+    // Graph's "Create folder" is POST on children, which the metadata declares a reference: the client has no
+    // create there, code with its own HTTP client (or graph-client on mock.listen()) sends it.
+    const post = async (body: Record<string, unknown>, query = "") => {
+      const url = `https://graph.microsoft.com/v1.0/drives/d1/items/root/children${query}`;
+      const headers = { authorization: "Bearer token", "content-type": "application/json" };
+      const response: Response = await mock.fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
+      return { status: response.status, json: await response.json() };
+    };
+    const folder = await post({ name: "Reports", folder: {} });
+    expect(folder).toMatchObject({ status: 201, json: { name: "Reports", folder: { childCount: 0 }, parentReference: { driveId: "d1", id: "root" } } });
+    expect(await post({ name: "reports", folder: {} })).toMatchObject({ status: 409, json: { error: { code: "nameAlreadyExists" } } });
+    const renamed = await post({ name: "Reports", folder: {}, "@microsoft.graph.conflictBehavior": "rename" });
+    expect(renamed.json.name).toBe("Reports 1");
+    const replaced = await post({ name: "Reports", folder: {} }, "?@microsoft.graph.conflictBehavior=replace");
+    expect(replaced.json.id).toBe(folder.json.id);
+    const drive = graph.drives.byId("d1");
+    expect(await drive.root.byPath("Reports 1").get()).toMatchObject({ id: renamed.json.id });
+    expect(await ids(drive.items.byId("root").children)).toEqual([folder.json.id, renamed.json.id]);
+    expect(await drive.items.byId("root").get()).toMatchObject({ folder: { childCount: 2 } });
+  });
+
   it("puts an upload session's new item, named by path, under its folder", async () => {
     const { uploadLargeFile } = await generated.module("client/upload");
     const drive = graph.drives.byId("d1");

@@ -4,7 +4,7 @@
 // (`root:/a/b.txt:`) is found by name from folder to folder, and an upload to a path that holds none
 // creates it and the folders missing on the way, as Graph does.
 import type { MockStore } from "./store.js";
-import type { Entity } from "./types.js";
+import { badRequest, MockGraphError, type Entity } from "./types.js";
 
 export const DRIVE_ITEM = "microsoft.graph.driveItem";
 
@@ -16,11 +16,18 @@ export function childrenOf(store: MockStore, items: string, parent: string): Ent
   return store.items(items).filter((item) => (item.parentReference as { id?: unknown } | undefined)?.id === parent);
 }
 
-/** The drive's root item, made the first time it is reached (Graph gives every drive one). */
-export function ensureRootItem(store: MockStore, items: string): Entity {
+/** The drive's root item, made the first time it is reached (Graph gives every drive one, naming its drive). */
+export function ensureRootItem(store: MockStore, items: string, driveId: unknown): Entity {
   const existing = store.item(items, ROOT_ITEM);
   if (existing) return existing;
-  const root = { "@odata.type": `#${DRIVE_ITEM}`, id: ROOT_ITEM, name: "root", root: {}, folder: { childCount: 0 } };
+  const root = {
+    "@odata.type": `#${DRIVE_ITEM}`,
+    id: ROOT_ITEM,
+    name: "root",
+    root: {},
+    folder: { childCount: 0 },
+    ...(driveId === undefined ? {} : { parentReference: { driveId: String(driveId) } }),
+  };
   store.put(items, ROOT_ITEM, root);
   return root;
 }
@@ -62,6 +69,37 @@ export function itemAtPathOrNew(
     parent = String(entity.id);
   });
   return { entity: entity as Entity, created };
+}
+
+/**
+ * A new item in folder `parent` (`POST .../children`): a name already there fails with 409 unless the
+ * `@microsoft.graph.conflictBehavior` is `rename` (" 1", " 2" before the extension) or `replace`, as Graph does.
+ */
+export function addNamedChild(
+  store: MockStore,
+  at: { readonly items: string; readonly parent: string; readonly driveId: string | undefined },
+  item: Entity,
+  conflictBehavior: unknown,
+): Entity {
+  const behavior = conflictBehavior ?? "fail";
+  if (behavior !== "fail" && behavior !== "rename" && behavior !== "replace")
+    throw badRequest(`@microsoft.graph.conflictBehavior must be fail, rename or replace, not '${String(behavior)}'.`);
+  const name = String(item.name ?? "");
+  if (name === "") throw badRequest("A new drive item needs a name.");
+  const existing = childNamed(store, at.items, at.parent, name);
+  let chosen = name;
+  if (existing && behavior === "fail") throw new MockGraphError(409, "nameAlreadyExists", "Name already exists");
+  if (existing && behavior === "rename") {
+    const dot = name.lastIndexOf(".") > 0 && !item.folder ? name.lastIndexOf(".") : name.length;
+    for (let n = 1; childNamed(store, at.items, at.parent, chosen); n++)
+      chosen = `${name.slice(0, dot)} ${n}${name.slice(dot)}`;
+  }
+  const reference = { ...(at.driveId === undefined ? {} : { driveId: at.driveId }), id: at.parent };
+  const folder = item.folder ? { folder: { childCount: 0 } } : {};
+  const id = existing && behavior === "replace" ? existing.id : item.id;
+  const child = { ...item, id, name: chosen, parentReference: reference, ...folder };
+  addChild(store, at.items, at.parent, child);
+  return child;
 }
 
 function childNamed(store: MockStore, items: string, parent: string, name: string): Entity | undefined {

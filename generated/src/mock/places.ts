@@ -73,13 +73,23 @@ function referencedIds(ctx: ServeContext, collection: Place): string[] {
 
 /** A drive item's `children` (a reference in the metadata): the items of its drive that name it their parent. */
 function folderChildren(ctx: ServeContext, collection: Place): string[] {
+  const folder = driveFolder(ctx, collection);
+  return folder ? childrenOf(ctx.store, folder.items, folder.parent).map((child) => String(child.id)) : [];
+}
+
+/** For a drive item's `children`: the drive's items collection, the folder's id and the drive's id. */
+export function driveFolder(
+  ctx: ServeContext,
+  collection: Place,
+): { items: string; parent: string; driveId: string | undefined } | undefined {
   const folder = collection.owner;
   if (!folder || !collection.node.template.endsWith("/children") || !ctx.index.isA(collection.node.type, DRIVE_ITEM))
-    return [];
+    return undefined;
   const found = findEntity(ctx, folder);
-  if (!found || !isA(ctx, found.entity, DRIVE_ITEM)) return [];
+  if (!found || !isA(ctx, found.entity, DRIVE_ITEM)) return undefined;
   const items = found.home.slice(0, found.home.lastIndexOf("/"));
-  return childrenOf(ctx.store, items, String(found.entity.id)).map((child) => String(child.id));
+  const driveId = (found.entity.parentReference as { driveId?: unknown } | undefined)?.driveId;
+  return { items, parent: String(found.entity.id), driveId: driveId === undefined ? undefined : String(driveId) };
 }
 
 /** The rule and owning entity of a reference collection Graph computes (`memberOf`): read-only, as in Graph. */
@@ -121,7 +131,7 @@ export function findEntity(ctx: ServeContext, place: Place): Found | undefined {
       const drive = findEntity(ctx, place.owner);
       if (!drive || !isA(ctx, drive.entity, place.owner.type))
         throw notFound(place.owner.parent?.id ?? place.owner.path);
-      ensureRootItem(store, `${drive.home}/items`);
+      ensureRootItem(store, `${drive.home}/items`, drive.entity.id);
       return inCollection(`${drive.home}/items`, ROOT_ITEM);
     }
     const id = place.parent ? place.parent.id : store.referenced(place.path)[0];
@@ -133,9 +143,9 @@ export function findEntity(ctx: ServeContext, place: Place): Found | undefined {
   if (place.parent) {
     const { path, id } = place.parent;
     // `items/root` of a drive: Graph's alias of the drive's root item, there for every drive.
-    const drive = place.owner?.owner;
-    if (id === ROOT_ITEM && node.itemPath && drive && !store.item(path, id) && findEntity(ctx, drive))
-      ensureRootItem(store, path);
+    const drive = place.owner?.owner && id === ROOT_ITEM && node.itemPath && !store.item(path, id);
+    const driveEntity = drive ? findEntity(ctx, place.owner?.owner as Place)?.entity : undefined;
+    if (driveEntity) ensureRootItem(store, path, driveEntity.id);
     return inCollection(path, id);
   }
   if (place.owner) loadOwner(ctx, place);

@@ -5,8 +5,10 @@
 import { checkQueryOptions, nextLink, orderBy, pageWindow, parseFilter, parseSelect, wantsCount } from "./query.js";
 import { contentMethods, referenceMethods } from "./references.js";
 import type { Place, Target } from "./resolve.js";
+import { addNamedChild, DRIVE_ITEM } from "./drive-items.js";
 import {
   contextUrl,
+  driveFolder,
   findEntity,
   loadCollection,
   loadEntity,
@@ -102,6 +104,8 @@ function getEntity(ctx: ServeContext, place: Place, request: MockRequest): MockR
 }
 
 function createEntity(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
+  const folder = driveFolder(ctx, place);
+  if (folder) return createDriveItem(ctx, place, request, folder);
   if (place.node.reference) {
     throw badRequest(`Add to '${place.template}' with POST ${place.template}/$ref and an @odata.id.`);
   }
@@ -117,6 +121,26 @@ function createEntity(ctx: ServeContext, place: Place, request: MockRequest): Mo
   const json = { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(item, entity) };
   return { status: 201, json, headers: { location: `${ctx.baseUrl}${item.path}` } };
 }
+
+/** `POST .../items/{id}/children`: a folder (or item) made in the drive's items, named in its parent. */
+function createDriveItem(
+  ctx: ServeContext,
+  place: Place,
+  request: MockRequest,
+  folder: NonNullable<ReturnType<typeof driveFolder>>,
+): MockReply {
+  const { [CONFLICT_BEHAVIOR]: inBody, ...body } = readJsonObject(request);
+  const input = writable(ctx, DRIVE_ITEM, body, "create", place.type);
+  const item: Entity = { "@odata.type": `#${DRIVE_ITEM}`, id: ctx.newId(), ...input };
+  stamp(ctx, DRIVE_ITEM, item, ["createdDateTime", "lastModifiedDateTime"]);
+  const created = addNamedChild(ctx.store, folder, item, request.query.get(CONFLICT_BEHAVIOR) ?? inBody);
+  const json = { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(place, created) };
+  const location = `${ctx.baseUrl}${folder.items}/${encodeURIComponent(String(created.id))}`;
+  return { status: 201, json, headers: { location } };
+}
+
+/** Graph reads it from the body or the query string. */
+const CONFLICT_BEHAVIOR = "@microsoft.graph.conflictBehavior";
 
 function updateEntity(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
   const found = findEntity(ctx, place);

@@ -16,6 +16,14 @@ export const DIRECTORY_CSDL = csdl({
         <Property Name="nextExpectedRanges" Type="Collection(Edm.String)" />
         <Property Name="uploadUrl" Type="Edm.String" />
       </ComplexType>
+      <ComplexType Name="file"><Property Name="mimeType" Type="Edm.String" /></ComplexType>
+      <ComplexType Name="folder"><Property Name="childCount" Type="Edm.Int32" /></ComplexType>
+      <ComplexType Name="itemReference">
+        <Property Name="driveId" Type="Edm.String" />
+        <Property Name="id" Type="Edm.String" />
+        <Property Name="name" Type="Edm.String" />
+        <Property Name="path" Type="Edm.String" />
+      </ComplexType>
       <ComplexType Name="driveItemUploadableProperties">
         <Property Name="name" Type="Edm.String" />
       </ComplexType>
@@ -62,7 +70,10 @@ export const DIRECTORY_CSDL = csdl({
       </EntityType>
       <EntityType Name="driveItem" BaseType="graph.entity" OpenType="true">
         <Property Name="content" Type="Edm.Stream" />
+        <Property Name="file" Type="graph.file" />
+        <Property Name="folder" Type="graph.folder" />
         <Property Name="name" Type="Edm.String" />
+        <Property Name="parentReference" Type="graph.itemReference" />
         <Property Name="size" Type="Edm.Int64" />
         <NavigationProperty Name="children" Type="Collection(graph.driveItem)" />
       </EntityType>
