@@ -96,6 +96,11 @@ describe("drive items created by path", () => {
     const added = await drive.root.byPath("Docs/notes.txt").content.upload("n", { contentType: "text/plain" });
     expect(await ids(drive.items.byId("f1").children)).toEqual(["f2", added.id]);
     expect(await drive.items.byId("f1").get()).toMatchObject({ folder: { childCount: 2 } });
+    // Deleting a folder deletes what it holds, as Graph does; the parent's childCount follows.
+    await drive.items.byId("f1").delete();
+    await expect(drive.items.byId("f2").get()).rejects.toMatchObject({ status: 404 });
+    await expect(drive.root.byPath("Docs/notes.txt").get()).rejects.toMatchObject({ status: 404 });
+    expect(await ids(drive.items.byId("root").children)).toEqual([]);
   });
 
   it("creates folders with POST .../children (raw HTTP: the client has no create on a reference), on conflict as Graph", async () => {
@@ -118,6 +123,10 @@ describe("drive items created by path", () => {
     expect(await drive.root.byPath("Reports 1").get()).toMatchObject({ id: renamed.json.id });
     expect(await ids(drive.items.byId("root").children)).toEqual([folder.json.id, renamed.json.id]);
     expect(await drive.items.byId("root").get()).toMatchObject({ folder: { childCount: 2 } });
+    const headers = { authorization: "Bearer token" };
+    const removed: Response = await mock.fetch("https://graph.microsoft.com/v1.0/drives/d1/root:/Reports%201:", { method: "DELETE", headers });
+    expect(removed.status).toBe(204);
+    expect(await ids(drive.items.byId("root").children)).toEqual([folder.json.id]);
   });
 
   it("puts an upload session's new item, named by path, under its folder", async () => {

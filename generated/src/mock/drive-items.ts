@@ -107,9 +107,22 @@ function childNamed(store: MockStore, items: string, parent: string, name: strin
   return childrenOf(store, items, parent).find((child) => String(child.name).toLowerCase() === wanted);
 }
 
+/** Removes a drive item with everything below it: Graph deletes a folder with its contents. */
+export function removeItem(store: MockStore, items: string, id: string): void {
+  const item = store.item(items, id);
+  for (const child of childrenOf(store, items, id)) removeItem(store, items, String(child.id));
+  store.remove(items, id);
+  const parent = (item?.parentReference as { id?: unknown } | undefined)?.id;
+  if (typeof parent === "string") countChildren(store, items, parent);
+}
+
 function addChild(store: MockStore, items: string, parent: string, child: Entity): void {
   store.put(items, String(child.id), child);
+  countChildren(store, items, parent);
+}
+
+function countChildren(store: MockStore, items: string, parent: string): void {
   const folder = store.item(items, parent);
   const childCount = childrenOf(store, items, parent).length;
-  if (folder) store.put(items, parent, { ...folder, folder: { ...(folder.folder as object), childCount } });
+  if (folder?.folder) store.put(items, parent, { ...folder, folder: { ...(folder.folder as object), childCount } });
 }

@@ -5,7 +5,7 @@
 import { checkQueryOptions, nextLink, orderBy, pageWindow, parseFilter, parseSelect, wantsCount } from "./query.js";
 import { contentMethods, referenceMethods } from "./references.js";
 import type { Place, Target } from "./resolve.js";
-import { addNamedChild, DRIVE_ITEM } from "./drive-items.js";
+import { addNamedChild, DRIVE_ITEM, removeItem } from "./drive-items.js";
 import {
   contextUrl,
   driveFolder,
@@ -44,7 +44,9 @@ function methodsOf(ctx: ServeContext, target: Exclude<Target, { kind: "operation
         PATCH: () => updateEntity(ctx, place, request),
       };
       // Only an item of a collection that owns it is deleted; a reference goes with DELETE .../$ref.
-      if (place.parent && !place.node.reference) methods.DELETE = () => deleteEntity(ctx, place);
+      // A drive item by path is deleted too (`DELETE /drives/{id}/root:/a/b.txt:`), as in Graph.
+      if ((place.parent && !place.node.reference) || place.itemPath !== undefined)
+        methods.DELETE = () => deleteEntity(ctx, place);
       return methods;
     }
     case "count":
@@ -157,6 +159,12 @@ function updateEntity(ctx: ServeContext, place: Place, request: MockRequest): Mo
 }
 
 function deleteEntity(ctx: ServeContext, place: Place): MockReply {
+  if (ctx.index.isA(place.type, DRIVE_ITEM)) {
+    const found = findEntity(ctx, place);
+    if (!found) throw notFound(place.parent?.id ?? place.path);
+    removeItem(ctx.store, found.home.slice(0, found.home.lastIndexOf("/")), String(found.entity.id));
+    return { status: 204 };
+  }
   const { path, id } = place.parent as { path: string; id: string };
   if (!ctx.store.item(path, id) || !ctx.store.remove(path, id)) throw notFound(id);
   return { status: 204 };
