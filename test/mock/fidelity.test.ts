@@ -90,6 +90,9 @@ describe("drive items created by path", () => {
       { id: "f1", name: "Docs", folder: { childCount: 1 }, parentReference: { driveId: "d1", id: "root" } },
       { id: "f2", name: "plan.txt", file: {}, parentReference: { driveId: "d1", id: "f1" } },
     ]);
+    expect(() => mock.seed("/drives/d1/root:/Docs/x.txt:", { name: "x.txt" })).toThrow(
+      `mock.seed("/drives/d1/root:/Docs/x.txt:"): seed drive items in the drive's items, parentReference naming their folder`,
+    );
     const drive = graph.drives.byId("d1");
     expect(await drive.root.byPath("docs/Plan.txt").get()).toMatchObject({ id: "f2" });
     expect(await ids(drive.items.byId("root").children)).toEqual(["f1"]);

@@ -52,15 +52,9 @@ export function loadEntity(ctx: ServeContext, place: Place): Entity {
   return found.entity;
 }
 
-/**
- * The entity a place belongs to must exist; a drive's `root`, which Graph always has, counts as existing
- * when its drive does, so items can be addressed by path below an unseeded root.
- */
+/** The entity a place belongs to must exist (a drive's `root` does once its drive does: see findEntity). */
 export function loadOwner(ctx: ServeContext, place: Place): void {
-  const owner = place.owner as Place;
-  const implied = place.itemPath !== undefined && !owner.parent && !owner.node.reference && owner.owner;
-  if (implied && !ctx.store.single(owner.path)) loadEntity(ctx, implied);
-  else loadEntity(ctx, owner);
+  loadEntity(ctx, place.owner as Place);
 }
 
 /** The ids a reference collection holds: those stored at its path and, where Graph computes it, the derived ones. */
@@ -143,8 +137,9 @@ export function findEntity(ctx: ServeContext, place: Place): Found | undefined {
   if (place.parent) {
     const { path, id } = place.parent;
     // `items/root` of a drive: Graph's alias of the drive's root item, there for every drive.
-    const drive = place.owner?.owner && id === ROOT_ITEM && node.itemPath && !store.item(path, id);
-    const driveEntity = drive ? findEntity(ctx, place.owner?.owner as Place)?.entity : undefined;
+    const drive = place.owner?.owner;
+    const impliedRoot = drive && id === ROOT_ITEM && node.itemPath && !store.item(path, id);
+    const driveEntity = impliedRoot ? findEntity(ctx, drive)?.entity : undefined;
     if (driveEntity) ensureRootItem(store, path, driveEntity.id);
     return inCollection(path, id);
   }
