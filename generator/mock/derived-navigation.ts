@@ -26,6 +26,11 @@ const DERIVED_NAVIGATIONS: readonly DerivedNavigationRule[] = [
   { derived: "transitiveMembers", via: "members", direction: "forward", transitive: true },
   // user-list-ownedobjects: "directory objects owned by the user", set with group-post-owners and the like.
   { derived: "ownedObjects", via: "owners", direction: "reverse", transitive: false },
+  // user-list-owneddevices: "devices that are owned by the user"; device-list-registeredowners: the users who
+  // registered the device, added with device-post-registeredowners (POST /devices/{id}/registeredOwners/$ref).
+  { derived: "ownedDevices", via: "registeredOwners", direction: "reverse", transitive: false },
+  // user-list-registereddevices: "the user's registered devices", the devices whose registeredUsers hold the user.
+  { derived: "registeredDevices", via: "registeredUsers", direction: "reverse", transitive: false },
   // user-post-manager: "You cannot assign direct reports; instead, use this API" (PUT /users/{id}/manager/$ref);
   // user-list-directreports lists the users whose manager is this one.
   { derived: "directReports", via: "manager", direction: "reverse", transitive: false },
