@@ -14,7 +14,7 @@ export const MOCK_INDEX_MODULE = "mock/index";
 const ROUTES_MODULE = "mock/routes";
 
 /** The runtime's modules, one template each (`templates/mock-<name>.hbs`), in the order they depend on each other. */
-const RUNTIME_MODULES = ["types", "query", "store", "resolve", "places", "references", "serve", "uploads", "operations", "batch", "faults", "seed", "http", "graph"];
+const RUNTIME_MODULES = ["types", "query", "store", "resolve", "derived", "drive-items", "places", "references", "serve", "uploads", "operations", "batch", "faults", "seed", "http", "graph"];
 
 export function planMockModules(ctx: EmitContext, roots: readonly RequestNode[], validators: ValidatorLookup): PlannedModule[] {
   if (!ctx.options.mock || roots.length === 0) return [];
@@ -45,6 +45,7 @@ function routesModule(ctx: EmitContext, table: MockRouteTable, validators: Valid
       ["roots", { entries: table.roots.map((root) => [propertyKey(root.segment), routeLiteral(root)]) }],
       ["types", { entries: table.types.map((type) => [JSON.stringify(type.fullName), typeLiteral(type)]) }],
       ["enums", { array: table.enums.map((name) => JSON.stringify(name)) }],
+      ["derived", { array: table.derived.map(derivedLiteral) }],
     ],
   };
   const layout = new ClientLayout();
@@ -55,6 +56,18 @@ function routesModule(ctx: EmitContext, table: MockRouteTable, validators: Valid
     view: { imports: layout.imports([...imports.views(), ...values.views()]), schema: text },
     prettierStable: layout.stable,
   };
+}
+
+function derivedLiteral(derived: MockRouteTable["derived"][number]): Literal {
+  const entries: [string, Literal][] = [
+    ["type", JSON.stringify(derived.type)],
+    ["navigation", JSON.stringify(derived.navigation)],
+    ["via", JSON.stringify(derived.via)],
+    ["direction", JSON.stringify(derived.direction)],
+  ];
+  if (derived.transitive) entries.push(["transitive", "true"]);
+  entries.push(["from", { array: derived.from.map((name) => JSON.stringify(name)) }]);
+  return { entries };
 }
 
 function routeLiteral(route: MockRoute): Literal {

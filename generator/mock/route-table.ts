@@ -4,6 +4,7 @@
 import type { RequestNode } from "../client/request-tree.js";
 import { baseChain, concreteTypes, structuredType } from "../model/queries.js";
 import type { Model, StructuredType, TypeRef } from "../model/types.js";
+import { derivedNavigations, type DerivedNavigation } from "./derived-navigation.js";
 
 export interface MockRoute {
   readonly kind: "entity" | "collection";
@@ -34,6 +35,8 @@ export interface MockRouteTable {
   readonly roots: readonly MockRoute[];
   readonly types: readonly MockTypeEntry[];
   readonly enums: readonly string[];
+  /** Navigation Graph computes from another (`memberOf` from `members`), for the types served. */
+  readonly derived: readonly DerivedNavigation[];
 }
 
 const typeText = (ref: TypeRef) => (ref.collection ? `Collection(${ref.name})` : ref.name);
@@ -60,7 +63,8 @@ export function buildRouteTable(model: Model, roots: readonly RequestNode[], sel
   }
   const sorted = [...types.values()].sort((a, b) => compare(a.fullName, b.fullName));
   const enums = new Set(sorted.flatMap((t) => t.properties.map(([, type]) => type).filter((type) => model.types.get(type)?.kind === "enum")));
-  return { roots: routes, types: sorted, enums: [...enums].sort() };
+  const derived = derivedNavigations(model, sorted.map((t) => t.fullName));
+  return { roots: routes, types: sorted, enums: [...enums].sort(), derived };
 }
 
 function typeEntry(model: Model, type: StructuredType): MockTypeEntry {

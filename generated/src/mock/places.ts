@@ -2,11 +2,20 @@
 // What serving a path needs: the places' entities (a reference resolved to the set that owns the
 // entity, a missing owner a 404), Graph's `@odata.context` and `@odata.type` on what is answered, and
 // the JSON body of a request.
+import { derivedIds, derivedNavigation } from "./derived.js";
+import { childrenOf, DRIVE_ITEM, ensureRootItem, itemAtPath, itemAtPathOrNew, ROOT_ITEM } from "./drive-items.js";
 import type { QueryScope } from "./query.js";
 import { project } from "./query.js";
 import type { Place, SchemaIndex } from "./resolve.js";
 import type { MockStore } from "./store.js";
-import { badRequest, MockGraphError, notFound, type Entity, type MockRequest } from "./types.js";
+import {
+  badRequest,
+  MockGraphError,
+  notFound,
+  type DerivedNavigation,
+  type Entity,
+  type MockRequest,
+} from "./types.js";
 
 export interface ServeContext {
   readonly index: SchemaIndex;
@@ -28,7 +37,7 @@ export function loadCollection(ctx: ServeContext, place: Place): Entity[] {
   if (place.owner)
     loadEntity(ctx, place.owner.node.kind === "entity" ? place.owner : (place.owner.owner ?? place.owner));
   const items = place.node.reference
-    ? ctx.store.referenced(place.path).flatMap((id): Entity[] => {
+    ? referencedIds(ctx, place).flatMap((id): Entity[] => {
         const found = ctx.store.find(id, (e) => isA(ctx, e, place.node.type));
         return found ? [found.entity] : [];
       })
@@ -43,60 +52,131 @@ export function loadEntity(ctx: ServeContext, place: Place): Entity {
   return found.entity;
 }
 
-/**
- * The entity a place belongs to must exist; a drive's `root`, which Graph always has, counts as existing
- * when its drive does, so items can be addressed by path below an unseeded root.
- */
+/** The entity a place belongs to must exist (a drive's `root` does once its drive does: see findEntity). */
 export function loadOwner(ctx: ServeContext, place: Place): void {
-  const owner = place.owner as Place;
-  const implied = place.itemPath !== undefined && !owner.parent && !owner.node.reference && owner.owner;
-  if (implied && !ctx.store.single(owner.path)) loadEntity(ctx, implied);
-  else loadEntity(ctx, owner);
+  loadEntity(ctx, place.owner as Place);
+}
+
+/** The ids a reference collection holds: those stored at its path and, where Graph computes it, the derived ones. */
+function referencedIds(ctx: ServeContext, collection: Place): string[] {
+  const stored = ctx.store.referenced(collection.path);
+  const derived = derivedFrom(ctx, collection);
+  const computed = derived ? derivedIds(ctx.index, ctx.store, derived.rule, String(derived.owner.id)) : [];
+  return [...new Set([...stored, ...computed, ...folderChildren(ctx, collection)])];
+}
+
+/** A drive item's `children` (a reference in the metadata): the items of its drive that name it their parent. */
+function folderChildren(ctx: ServeContext, collection: Place): string[] {
+  const folder = driveFolder(ctx, collection);
+  return folder ? childrenOf(ctx.store, folder.items, folder.parent).map((child) => String(child.id)) : [];
+}
+
+/** For a drive item's `children`: the drive's items collection, the folder's id and the drive's id. */
+export function driveFolder(
+  ctx: ServeContext,
+  collection: Place,
+): { items: string; parent: string; driveId: string | undefined } | undefined {
+  const folder = collection.owner;
+  if (!folder || !collection.node.template.endsWith("/children") || !ctx.index.isA(collection.node.type, DRIVE_ITEM))
+    return undefined;
+  const found = findEntity(ctx, folder);
+  if (!found || !isA(ctx, found.entity, DRIVE_ITEM)) return undefined;
+  const items = found.home.slice(0, found.home.lastIndexOf("/"));
+  const driveId = (found.entity.parentReference as { driveId?: unknown } | undefined)?.driveId;
+  return { items, parent: String(found.entity.id), driveId: driveId === undefined ? undefined : String(driveId) };
+}
+
+/** The rule and owning entity of a reference collection Graph computes (`memberOf`): read-only, as in Graph. */
+export function derivedFrom(
+  ctx: ServeContext,
+  collection: Place,
+): { rule: DerivedNavigation; owner: Entity } | undefined {
+  const owner = collection.owner && findEntity(ctx, collection.owner)?.entity;
+  const navigation = collection.node.template.split("/").at(-1) ?? "";
+  const rule = owner && derivedNavigation(ctx.index, ctx.index.typeOf(owner, collection.owner?.type ?? ""), navigation);
+  return owner && rule ? { rule, owner } : undefined;
+}
+
+/** A found entity: `home` is its canonical path (its owning collection's and its id), where its content is kept. */
+export interface Found {
+  readonly entity: Entity;
+  readonly home: string;
+  readonly save: (entity: Entity) => void;
 }
 
 /** Where an entity lives: a reference resolves to the collection that owns the entity. */
-export function findEntity(
-  ctx: ServeContext,
-  place: Place,
-): { entity: Entity; save: (entity: Entity) => void } | undefined {
+export function findEntity(ctx: ServeContext, place: Place): Found | undefined {
   const { store } = ctx;
   const node = place.node;
+  const inCollection = (collection: string, id: string): Found | undefined => {
+    const entity = store.item(collection, id);
+    const home = `${collection}/${encodeURIComponent(id)}`;
+    return entity && { entity, home, save: (updated) => store.put(collection, id, updated) };
+  };
+  if (place.itemPath !== undefined) {
+    const base = driveItemBase(ctx, place);
+    const entity = itemAtPath(store, base.items, base.from, place.itemPath.split("/"));
+    return entity && inCollection(base.items, String(entity.id));
+  }
   if (node.reference) {
-    if (!place.parent && node.itemPath && place.owner) impliedDriveRoot(ctx, place, place.owner);
+    // A drive's `root`: the drive's own item `root`, made the first time it is reached.
+    // Kept below the drive's own path, so `/me/drive/root` and `/drives/{id}/root` are one item.
+    if (!place.parent && node.itemPath && place.owner) {
+      const drive = findEntity(ctx, place.owner);
+      if (!drive || !isA(ctx, drive.entity, place.owner.type))
+        throw notFound(place.owner.parent?.id ?? place.owner.path);
+      ensureRootItem(store, `${drive.home}/items`, drive.entity.id);
+      return inCollection(`${drive.home}/items`, ROOT_ITEM);
+    }
     const id = place.parent ? place.parent.id : store.referenced(place.path)[0];
-    if (id === undefined || (place.parent && !store.referenced(place.parent.path).includes(id))) return undefined;
+    if (id === undefined || (place.parent && place.owner && !referencedIds(ctx, place.owner).includes(id)))
+      return undefined;
     const found = store.find(id, (e) => isA(ctx, e, node.type));
-    return found && { entity: found.entity, save: (entity) => store.put(found.collection, id, entity) };
+    return found && inCollection(found.collection, id);
   }
   if (place.parent) {
     const { path, id } = place.parent;
-    const entity = store.item(path, id);
-    return entity && { entity, save: (updated) => store.put(path, id, updated) };
+    // `items/root` of a drive: Graph's alias of the drive's root item, there for every drive.
+    const drive = place.owner?.owner;
+    const impliedRoot = drive && id === ROOT_ITEM && node.itemPath && !store.item(path, id);
+    const driveEntity = impliedRoot ? findEntity(ctx, drive)?.entity : undefined;
+    if (driveEntity) ensureRootItem(store, path, driveEntity.id);
+    return inCollection(path, id);
   }
   if (place.owner) loadOwner(ctx, place);
   const single = store.single(place.path) ?? (place.owner ? undefined : { "@odata.type": `#${node.type}` });
-  return single && { entity: single, save: (entity) => store.putSingle(place.path, entity) };
+  return single && { entity: single, home: place.path, save: (entity) => store.putSingle(place.path, entity) };
 }
 
 /**
- * A drive's `root` is a reference in the metadata, but Graph gives every drive one: the first time it is
- * reached, the mock makes it as the drive's item `root` (Graph's alias for it in `items/root`).
+ * For a drive item addressed by path: the drive's items collection, the item the path starts from (`root`, or
+ * `items/{id}`) and the drive's id; a missing drive or starting item is a 404.
  */
-function impliedDriveRoot(ctx: ServeContext, place: Place, drive: Place): void {
-  if (ctx.store.referenced(place.path).length > 0) return;
-  loadEntity(ctx, drive);
-  const items = `${drive.path}/items`;
-  if (!ctx.store.item(items, "root")) {
-    const root = {
-      "@odata.type": `#${place.node.type}`,
-      id: "root",
-      name: "root",
-      root: {},
-      folder: { childCount: 0 },
-    };
-    ctx.store.put(items, "root", root);
-  }
-  ctx.store.setReferences(place.path, ["root"]);
+function driveItemBase(ctx: ServeContext, place: Place): { items: string; from: string; driveId: string | undefined } {
+  const start = place.owner as Place;
+  const found = findEntity(ctx, start);
+  if (!found || !isA(ctx, found.entity, DRIVE_ITEM)) throw notFound(start.parent?.id ?? start.path);
+  const drive = start.parent ? start.owner?.owner : start.owner;
+  const driveId = drive && ctx.index.isA(drive.type, DRIVE) ? findEntity(ctx, drive)?.entity.id : undefined;
+  const items = found.home.slice(0, found.home.lastIndexOf("/"));
+  return { items, from: String(found.entity.id), driveId: driveId === undefined ? undefined : String(driveId) };
+}
+
+const DRIVE = "microsoft.graph.drive";
+
+/** The drive item at a path, made with the folders missing on the way when there is none (an upload by path). */
+export function driveItemAtPathOrNew(ctx: ServeContext, place: Place): { found: Found; created: boolean } {
+  const base = driveItemBase(ctx, place);
+  const { entity, created } = itemAtPathOrNew(ctx.store, ctx.newId, base, (place.itemPath ?? "").split("/"));
+  const id = String(entity.id);
+  const home = `${base.items}/${encodeURIComponent(id)}`;
+  return { found: { entity, home, save: (updated) => ctx.store.put(base.items, id, updated) }, created };
+}
+
+/** Drive items keep their bytes in the `content` stream property; other media entities at `$value`. */
+export function contentKey(ctx: ServeContext, type: string, home: string, property?: string): string {
+  const declared = ctx.index.properties(type).get("content") === "Edm.Stream" && ctx.index.isA(type, DRIVE_ITEM);
+  return `${home}/${property ?? (declared ? "content" : "$value")}`;
 }
 
 export function isA(ctx: ServeContext, entity: Entity, type: string): boolean {

@@ -2,7 +2,19 @@
 // `$ref` on non-contained navigation (add, list and remove references on a collection; set, read and
 // clear a single-valued one) and media content (`$value` of a media entity, or a stream property).
 import type { Place } from "./resolve.js";
-import { findEntity, isA, loadCollection, loadEntity, present, readJsonObject, type ServeContext } from "./places.js";
+import { DRIVE_ITEM } from "./drive-items.js";
+import {
+  contentKey,
+  derivedFrom,
+  driveItemAtPathOrNew,
+  findEntity,
+  isA,
+  loadCollection,
+  loadEntity,
+  present,
+  readJsonObject,
+  type ServeContext,
+} from "./places.js";
 import { badRequest, MockGraphError, notFound, type MockReply, type MockRequest } from "./types.js";
 
 export function referenceMethods(
@@ -23,9 +35,13 @@ export function referenceMethods(
     }
     return id;
   };
+  const list = () => ({ status: 200, json: { value: loadCollection(ctx, place).map((e) => link(String(e.id))) } });
+  // Navigation Graph computes (`memberOf`, `directReports`) is read-only: written through the other side.
+  if (place.node.kind === "collection" && derivedFrom(ctx, place)) return { GET: list };
+  if (place.parent && place.owner && derivedFrom(ctx, place.owner)) return {};
   if (place.node.kind === "collection") {
     return {
-      GET: () => ({ status: 200, json: { value: loadCollection(ctx, place).map((e) => link(String(e.id))) } }),
+      GET: list,
       POST: () => {
         loadCollection(ctx, place);
         const id = target();
@@ -62,43 +78,45 @@ export function referenceMethods(
   };
 }
 
-/** Media content (`$value` of a media entity) or a stream property, kept as bytes. */
+/** Media content (`$value` of a media entity) or a stream property, kept as bytes at the entity's own path. */
 export function contentMethods(
   ctx: ServeContext,
   place: Place,
   request: MockRequest,
   property?: string,
 ): Record<string, () => MockReply> {
-  const key = `${place.path}/${property ?? "$value"}`;
+  const load = () => {
+    const found = findEntity(ctx, place);
+    if (!found || !isA(ctx, found.entity, place.type)) throw notFound(place.parent?.id ?? place.path);
+    return found;
+  };
+  const driveItem = ctx.index.isA(place.type, DRIVE_ITEM);
   return {
     GET: () => {
-      loadEntity(ctx, place);
+      const key = contentKey(ctx, place.type, load().home, property);
       const bytes = ctx.store.stream(key);
       if (!bytes) throw notFound(`${place.path}/${property ?? "$value"}`);
       // Graph sends a drive item's content from a pre-authenticated URL: 302 there, as it does.
       const download = `${ctx.baseUrl.replace(/\/v1\.0$/, "")}${DOWNLOAD_PATH}${key.slice(1)}`;
-      if (ctx.index.isA(place.type, DRIVE_ITEM)) return { status: 302, headers: { location: download } };
+      if (driveItem) return { status: 302, headers: { location: download } };
       return { status: 200, bytes, headers: { "content-type": "application/octet-stream" } };
     },
     PUT: () => {
       const bytes = request.body ?? new Uint8Array();
-      const found = place.itemPath !== undefined ? findEntity(ctx, place) : { entity: loadEntity(ctx, place) };
-      ctx.store.setStream(key, bytes);
-      if (!ctx.index.isA(place.type, DRIVE_ITEM)) return { status: 204 };
-      // Drive items answer the item: created by a PUT to a path that held none, with its name and size.
-      const name = place.itemPath?.split("/").at(-1);
-      const entity = {
-        ...(found?.entity ?? { "@odata.type": `#${DRIVE_ITEM}`, id: ctx.newId(), name }),
-        size: bytes.length,
-      };
-      if (place.itemPath !== undefined) ctx.store.putSingle(place.path, entity);
-      else if (place.parent) ctx.store.put(place.parent.path, place.parent.id, entity);
-      return { status: found ? 200 : 201, json: present(place, entity) };
+      if (!driveItem) {
+        ctx.store.setStream(contentKey(ctx, place.type, load().home, property), bytes);
+        return { status: 204 };
+      }
+      // Drive items answer the item: created (with missing folders) by a PUT to a path that held none.
+      const { found, created } =
+        place.itemPath !== undefined ? driveItemAtPathOrNew(ctx, place) : { found: load(), created: false };
+      const entity = { ...found.entity, size: bytes.length };
+      found.save(entity);
+      ctx.store.setStream(contentKey(ctx, place.type, found.home, property), bytes);
+      return { status: created ? 201 : 200, json: present(place, entity) };
     },
   };
 }
-
-const DRIVE_ITEM = "microsoft.graph.driveItem";
 
 /** Where drive item content is downloaded from, on the mock's origin: the stream's path follows. */
 export const DOWNLOAD_PATH = "/mock-download/";

@@ -128,19 +128,21 @@ export function resolvePath(index: SchemaIndex, path: string): Target {
   const start: Place = { node: root, path: `/${encodeURIComponent(first)}`, template: root.template, type: root.type };
   if (itemPath === undefined) return walk(index, start, rest);
   const owner = walk(index, start, rest);
-  const node = owner.kind === "entity" ? owner.place.node.itemPath : undefined;
-  if (!node) throw notFound(`${before}:/${itemPath}:`);
-  const encoded = itemPath.split("/").map(encodeURIComponent).join("/");
-  const place: Place = {
-    node,
-    path: `${owner.place.path}:/${encoded}:`,
-    template: node.template,
-    type: node.type,
-    owner: owner.place,
-    itemPath,
-  };
+  const place = owner.kind === "entity" ? itemPathPlace(owner.place, itemPath) : undefined;
+  if (!place) throw notFound(`${before}:/${itemPath}:`);
   return walk(index, place, decodeSegments(after));
 }
+
+/** The drive item at `itemPath` (decoded, `a/b.txt`) below the item at `owner`, when it has paths below it. */
+function itemPathPlace(owner: Place, itemPath: string): Place | undefined {
+  const node = owner.node.itemPath;
+  if (!node) return undefined;
+  const encoded = itemPath.split("/").map(encodeURIComponent).join("/");
+  return { node, path: `${owner.path}:/${encoded}:`, template: node.template, type: node.type, owner, itemPath };
+}
+
+/** A key that names an item by path (`items/{root:/a/b.txt:}` with its colons and slashes percent-encoded). */
+const KEYED_ITEM_PATH = /^([^:/]+):\/(.+):$/;
 
 /** The path template a target answers for: what permissions are looked up by and the log shows. */
 export function targetTemplate(target: Target): string {
@@ -187,15 +189,20 @@ function walk(index: SchemaIndex, start: Place, segments: readonly string[]): Ta
         return { kind: "value", place: { ...place, template: `${place.template}/${segment}` }, property: segment };
       throw notFound(segment);
     }
-    const item = next === node.item ? { path: place.path, id: segment } : undefined;
+    const keyedPath = next === node.item ? KEYED_ITEM_PATH.exec(segment) : null;
+    const key = keyedPath?.[1] ?? segment;
+    const item = next === node.item ? { path: place.path, id: key } : undefined;
     place = {
       node: next,
-      path: `${place.path}/${encodeURIComponent(segment)}`,
+      path: `${place.path}/${encodeURIComponent(key)}`,
       template: next.template,
       type: next.type,
       owner: place,
       ...(item ? { parent: item } : {}),
     };
+    // The key names the item by path: found by path, served as the key's item (its operations and template).
+    const named = keyedPath && itemPathPlace(place, decodeSegments(`/${keyedPath[2] as string}`).join("/"));
+    if (named) place = { ...named, node: next, template: next.template };
   }
   return { kind: place.node.kind, place };
 }

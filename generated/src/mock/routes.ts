@@ -50,4 +50,5 @@ export const schema: MockSchema = {
     },
   },
   enums: [],
+  derived: [],
 };

@@ -13,6 +13,9 @@ export function seedPath(ctx: ServeContext, path: string, data: unknown): Entity
   }
   const { place } = target;
   const items = (Array.isArray(data) ? data : [data]) as Entity[];
+  if (place.itemPath !== undefined) {
+    throw new Error(`mock.seed("${path}"): seed drive items in the drive's items, parentReference naming their folder`);
+  }
   if (target.kind === "entity") {
     if (items.length !== 1 || place.parent || place.node.reference) {
       throw new Error(`mock.seed("${path}"): give one object for a singleton or a single-valued navigation`);

@@ -5,8 +5,10 @@
 import { checkQueryOptions, nextLink, orderBy, pageWindow, parseFilter, parseSelect, wantsCount } from "./query.js";
 import { contentMethods, referenceMethods } from "./references.js";
 import type { Place, Target } from "./resolve.js";
+import { addNamedChild, DRIVE_ITEM, removeItem } from "./drive-items.js";
 import {
   contextUrl,
+  driveFolder,
   findEntity,
   loadCollection,
   loadEntity,
@@ -42,7 +44,9 @@ function methodsOf(ctx: ServeContext, target: Exclude<Target, { kind: "operation
         PATCH: () => updateEntity(ctx, place, request),
       };
       // Only an item of a collection that owns it is deleted; a reference goes with DELETE .../$ref.
-      if (place.parent && !place.node.reference) methods.DELETE = () => deleteEntity(ctx, place);
+      // A drive item by path is deleted too (`DELETE /drives/{id}/root:/a/b.txt:`), as in Graph.
+      if ((place.parent && !place.node.reference) || place.itemPath !== undefined)
+        methods.DELETE = () => deleteEntity(ctx, place);
       return methods;
     }
     case "count":
@@ -102,6 +106,8 @@ function getEntity(ctx: ServeContext, place: Place, request: MockRequest): MockR
 }
 
 function createEntity(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
+  const folder = driveFolder(ctx, place);
+  if (folder) return createDriveItem(ctx, place, request, folder);
   if (place.node.reference) {
     throw badRequest(`Add to '${place.template}' with POST ${place.template}/$ref and an @odata.id.`);
   }
@@ -118,6 +124,26 @@ function createEntity(ctx: ServeContext, place: Place, request: MockRequest): Mo
   return { status: 201, json, headers: { location: `${ctx.baseUrl}${item.path}` } };
 }
 
+/** `POST .../items/{id}/children`: a folder (or item) made in the drive's items, named in its parent. */
+function createDriveItem(
+  ctx: ServeContext,
+  place: Place,
+  request: MockRequest,
+  folder: NonNullable<ReturnType<typeof driveFolder>>,
+): MockReply {
+  const { [CONFLICT_BEHAVIOR]: inBody, ...body } = readJsonObject(request);
+  const input = writable(ctx, DRIVE_ITEM, body, "create", place.type);
+  const item: Entity = { "@odata.type": `#${DRIVE_ITEM}`, id: ctx.newId(), ...input };
+  stamp(ctx, DRIVE_ITEM, item, ["createdDateTime", "lastModifiedDateTime"]);
+  const created = addNamedChild(ctx.store, folder, item, request.query.get(CONFLICT_BEHAVIOR) ?? inBody);
+  const json = { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(place, created) };
+  const location = `${ctx.baseUrl}${folder.items}/${encodeURIComponent(String(created.id))}`;
+  return { status: 201, json, headers: { location } };
+}
+
+/** Graph reads it from the body or the query string. */
+const CONFLICT_BEHAVIOR = "@microsoft.graph.conflictBehavior";
+
 function updateEntity(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
   const found = findEntity(ctx, place);
   if (!found) throw notFound(place.parent?.id ?? place.path);
@@ -133,6 +159,12 @@ function updateEntity(ctx: ServeContext, place: Place, request: MockRequest): Mo
 }
 
 function deleteEntity(ctx: ServeContext, place: Place): MockReply {
+  if (ctx.index.isA(place.type, DRIVE_ITEM)) {
+    const found = findEntity(ctx, place);
+    if (!found) throw notFound(place.parent?.id ?? place.path);
+    removeItem(ctx.store, found.home.slice(0, found.home.lastIndexOf("/")), String(found.entity.id));
+    return { status: 204 };
+  }
   const { path, id } = place.parent as { path: string; id: string };
   if (!ctx.store.item(path, id) || !ctx.store.remove(path, id)) throw notFound(id);
   return { status: 204 };

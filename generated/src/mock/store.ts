@@ -75,6 +75,18 @@ export class MockStore {
     this.references.set(path, [...ids]);
   }
 
+  /** The entities whose navigation `navigation` refers to `id`: the collection each lives in and its id. */
+  referrers(navigation: string, id: string): { collection: string; id: string }[] {
+    const found: { collection: string; id: string }[] = [];
+    for (const [path, ids] of this.references) {
+      if (!path.endsWith(`/${navigation}`) || !ids.includes(id)) continue;
+      const holder = path.slice(0, -navigation.length - 1);
+      const at = holder.lastIndexOf("/");
+      found.push({ collection: holder.slice(0, at), id: decodeURIComponent(holder.slice(at + 1)) });
+    }
+    return found;
+  }
+
   stream(path: string): Uint8Array | undefined {
     return this.content.get(path);
   }

@@ -55,6 +55,21 @@ export interface MockSchema {
   readonly types: Readonly<Record<string, MockType>>;
   /** Enum types the routes' properties use: `$filter` compares them like strings. */
   readonly enums: readonly string[];
+  /** Navigation Graph computes from another one's references (`memberOf` from groups' `members`). */
+  readonly derived: readonly DerivedNavigation[];
+}
+
+/** `navigation` on entities of `type` is read from the references of `via` (generator/mock/derived-navigation.ts). */
+export interface DerivedNavigation {
+  readonly type: string;
+  readonly navigation: string;
+  readonly via: string;
+  /** `reverse`: the entities whose `via` holds this one; `forward`: this entity's own `via`. */
+  readonly direction: "reverse" | "forward";
+  /** Followed through the entities reached (groups in groups). */
+  readonly transitive?: boolean;
+  /** The entity types whose `via` feeds it. */
+  readonly from: readonly string[];
 }
 
 export type Entity = Record<string, unknown>;

@@ -3,7 +3,8 @@
 // which takes the bytes in order with `Content-Range: bytes a-b/total` and no Authorization header
 // (the URL is pre-authenticated), answers 202 with `nextExpectedRanges` until the last range, then 201.
 import type { Place } from "./resolve.js";
-import { findEntity, present, type ServeContext } from "./places.js";
+import { DRIVE_ITEM } from "./drive-items.js";
+import { contentKey, driveItemAtPathOrNew, findEntity, present, type ServeContext } from "./places.js";
 import { MockGraphError, type Entity, type MockReply, type MockRequest } from "./types.js";
 
 /** The URL path upload sessions live under, on the mock's origin. */
@@ -93,17 +94,23 @@ export class UploadSessions {
     const { place } = session;
     this.completed.push({ template: session.template, path: place.path, bytes });
     if (place.node.kind !== "entity") return { status: 201, json: { id: ctx.newId(), size: total } };
-    const found = findEntity(ctx, place);
+    // A drive item named by path that does not exist yet is made in its folder (folders too), as Graph does.
+    const byPath = place.itemPath !== undefined && ctx.index.isA(place.type, DRIVE_ITEM);
+    const existing = findEntity(ctx, place);
+    const { found, created } =
+      existing || !byPath ? { found: existing, created: !existing } : driveItemAtPathOrNew(ctx, place);
     const entity: Entity = {
       ...(found?.entity ?? { "@odata.type": `#${place.type}`, id: ctx.newId(), name: session.name }),
       size: total,
     };
+    const id = encodeURIComponent(String(entity.id));
     if (found) found.save(entity);
-    // A new item named by a key such as `root:/new.txt:` joins its collection under its own id.
+    // A new item named by a key joins its collection under its own id.
     else if (place.parent) ctx.store.put(place.parent.path, String(entity.id), entity);
     else ctx.store.putSingle(place.path, entity);
-    ctx.store.setStream(`${place.path}/$value`, bytes);
-    return { status: found ? 200 : 201, json: present(place, entity) };
+    const home = found?.home ?? (place.parent ? `${place.parent.path}/${id}` : place.path);
+    ctx.store.setStream(contentKey(ctx, place.type, home), bytes);
+    return { status: created ? 201 : 200, json: present(place, entity) };
   }
 
   clear(): void {

@@ -1,5 +1,5 @@
 // A hand-trimmed slice of Graph's v1.0 metadata for the mock's unit tests: users and groups with
-// non-contained `members`, delta functions, a media entity, and drive items with upload sessions.
+// non-contained `members` and the navigation Graph keeps as its reverse (`memberOf`, `directReports`), delta functions, a media entity, and drive items with upload sessions.
 // Names and shapes follow metadata/v1.0-cleanMetadata.xml, so paths and permissions match Graph's.
 // The consumer test (test/package) runs the mock on the full file.
 import { csdl } from "../../support/csdl-builder.js";
@@ -15,6 +15,14 @@ export const DIRECTORY_CSDL = csdl({
         <Property Name="expirationDateTime" Type="Edm.DateTimeOffset" />
         <Property Name="nextExpectedRanges" Type="Collection(Edm.String)" />
         <Property Name="uploadUrl" Type="Edm.String" />
+      </ComplexType>
+      <ComplexType Name="file"><Property Name="mimeType" Type="Edm.String" /></ComplexType>
+      <ComplexType Name="folder"><Property Name="childCount" Type="Edm.Int32" /></ComplexType>
+      <ComplexType Name="itemReference">
+        <Property Name="driveId" Type="Edm.String" />
+        <Property Name="id" Type="Edm.String" />
+        <Property Name="name" Type="Edm.String" />
+        <Property Name="path" Type="Edm.String" />
       </ComplexType>
       <ComplexType Name="driveItemUploadableProperties">
         <Property Name="name" Type="Edm.String" />
@@ -37,7 +45,11 @@ export const DIRECTORY_CSDL = csdl({
         <Property Name="displayName" Type="Edm.String" />
         <Property Name="mail" Type="Edm.String" />
         <Property Name="userType" Type="graph.userType" />
+        <NavigationProperty Name="directReports" Type="Collection(graph.directoryObject)" />
         <NavigationProperty Name="manager" Type="graph.directoryObject" />
+        <NavigationProperty Name="memberOf" Type="Collection(graph.directoryObject)" />
+        <NavigationProperty Name="ownedObjects" Type="Collection(graph.directoryObject)" />
+        <NavigationProperty Name="transitiveMemberOf" Type="Collection(graph.directoryObject)" />
         <NavigationProperty Name="photo" Type="graph.profilePhoto" ContainsTarget="true" />
       </EntityType>
       <EntityType Name="group" BaseType="graph.directoryObject" OpenType="true">
@@ -46,8 +58,10 @@ export const DIRECTORY_CSDL = csdl({
         <Property Name="mailEnabled" Type="Edm.Boolean" />
         <Property Name="mailNickname" Type="Edm.String" />
         <Property Name="securityEnabled" Type="Edm.Boolean" />
+        <NavigationProperty Name="memberOf" Type="Collection(graph.directoryObject)" />
         <NavigationProperty Name="members" Type="Collection(graph.directoryObject)" />
         <NavigationProperty Name="owners" Type="Collection(graph.directoryObject)" />
+        <NavigationProperty Name="transitiveMembers" Type="Collection(graph.directoryObject)" />
       </EntityType>
       <EntityType Name="drive" BaseType="graph.entity">
         <Property Name="name" Type="Edm.String" />
@@ -56,8 +70,12 @@ export const DIRECTORY_CSDL = csdl({
       </EntityType>
       <EntityType Name="driveItem" BaseType="graph.entity" OpenType="true">
         <Property Name="content" Type="Edm.Stream" />
+        <Property Name="file" Type="graph.file" />
+        <Property Name="folder" Type="graph.folder" />
         <Property Name="name" Type="Edm.String" />
+        <Property Name="parentReference" Type="graph.itemReference" />
         <Property Name="size" Type="Edm.Int64" />
+        <NavigationProperty Name="children" Type="Collection(graph.driveItem)" />
       </EntityType>
       <Function Name="delta" IsBound="true">
         <Parameter Name="bindingParameter" Type="Collection(graph.group)" />
