@@ -223,7 +223,9 @@ export class TreeWalk {
   ): RequestNode | undefined {
     const included = isIncluded(this.patterns, segments);
     const template = templateOf(segments, via.step);
-    const bare = via.leaf || via.step === "cast" || via.step === "itemPath" || via.step === "property";
+    // A drive item by path (`root:/a/b.txt:`) takes the bound operations Graph documents on that form
+    // (`...:/{item-path}:/createUploadSession`, the way to upload a new large file), not its navigation.
+    const bare = via.leaf || via.step === "cast" || via.step === "property";
     const bound = bare ? [] : this.operations(segments, template, type, kind === "collection");
     // A composable function returning one entity is a path of its own (`getByPath(path='x')/lists`).
     const functions = via.step === "function" ? [] : bound.flatMap((op) => this.functionNode(segments, op) ?? []);

@@ -141,4 +141,13 @@ describe("drive items created by path", () => {
     const folder = await drive.root.byPath("a/c").get();
     expect(await ids(drive.items.byId(folder.id).children)).toEqual([created.id]);
   });
+
+  it("opens an upload session on a new file's path (`root:/a/d/new.bin:/createUploadSession`, as Graph documents it)", async () => {
+    const { uploadLargeFile } = await generated.module("client/upload");
+    const drive = graph.drives.byId("d1");
+    const session = await drive.root.byPath("a/d/new.bin").createUploadSession({ item: { name: "new.bin" } });
+    expect(mock.requests.at(-1)).toMatchObject({ method: "POST", path: "/drives/d1/root:/a/d/new.bin:/createUploadSession" });
+    const created = await uploadLargeFile(graph, session, new Uint8Array(700_000), { chunkSize: 320 * 1024 });
+    expect(await drive.root.byPath("a/d/new.bin").get()).toMatchObject({ id: created.id, size: 700_000 });
+  });
 });
