@@ -8,7 +8,8 @@ import { registerInitCommand } from "./commands/init.js";
 import { registerPathsCommand } from "./commands/paths.js";
 import { registerPermissionsCommand } from "./commands/permissions.js";
 import { registerUpdateCommand } from "./commands/update.js";
-import { EXIT_USAGE, type CliIo } from "./commands/io.js";
+import { EXIT_USAGE, reportErrors, type CliIo } from "./commands/io.js";
+import { checkRunningBuild } from "./code-hash.js";
 import { GENERATOR_VERSION } from "./version.js";
 
 export type { CliIo } from "./commands/io.js";
@@ -41,6 +42,14 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     io.stdout(program.helpInformation());
     return 0;
   }
+  // Every command (not `--help` or `--version`), not only those that write a lock, refuses to answer from
+  // a stale build of a checkout.
+  const fresh = await reportErrors(io, argv.includes("--debug"), async () => {
+    if (argv[0]?.startsWith("-")) return 0;
+    checkRunningBuild();
+    return 0;
+  });
+  if (fresh !== 0) return fresh;
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {

@@ -26,6 +26,14 @@ export function codeHash(root = PACKAGE_ROOT, running = basename(RUNNING_FROM)):
   return sha256(JSON.stringify({ ...(sources ?? hashFiles(root, "dist")), ...hashFiles(root, "templates") }));
 }
 
+/**
+ * Refuses to run a checkout's stale dist/ at all, whatever the command: `permissions`, `paths` or `diff`
+ * write no lock, but would still answer from old code. A no-op from the sources and in an installed package.
+ */
+export function checkRunningBuild(root = PACKAGE_ROOT, running = basename(RUNNING_FROM)): void {
+  if (running === "dist" && existsSync(join(root, "generator"))) checkBuild(root, hashFiles(root, "generator"));
+}
+
 /** Records which sources dist/ was just compiled from (the last step of `npm run build`). */
 export function recordBuild(root = PACKAGE_ROOT): void {
   writeFileSync(join(root, BUILD_RECORD), `${JSON.stringify(hashFiles(root, "generator"), null, 2)}\n`);

@@ -100,7 +100,10 @@ describe("graphgen run from a checkout's dist/ (a copy of this one)", () => {
     const oldLock = lock("edited");
     appendFileSync(join(checkout, "generator/naming.ts"), "// edited after the build\n");
     const stale = `graphgen: error: graphgen's build in ${checkout}/dist is stale: generator/naming.ts changed since it was built, and it would run the old code\n  fix: run npm run build in ${checkout}, then run graphgen again\n`;
-    for (const run of [graphgen(["--out", "edited"]), graphgen(["--out", "edited", "--check"])]) {
+    const other = (argv: string[]) => spawnSync(process.execPath, [join(checkout, "bin/graphgen.js"), ...argv], { cwd: work, encoding: "utf8" });
+    // Commands that write no lock refuse too: they would answer from the old code.
+    const paths = other(["paths", "--metadata", "small.xml"]);
+    for (const run of [graphgen(["--out", "edited"]), graphgen(["--out", "edited", "--check"]), paths]) {
       expect(run.stderr).toBe(stale);
       expect(run.stdout).toBe("");
       expect(run.status).toBe(1);
