@@ -44,12 +44,13 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   }
   // Every command (not `--help` or `--version`), not only those that write a lock, refuses to answer from
   // a stale build of a checkout.
-  const fresh = await reportErrors(io, argv.includes("--debug"), async () => {
-    if (argv[0]?.startsWith("-")) return 0;
-    checkRunningBuild();
-    return 0;
-  });
-  if (fresh !== 0) return fresh;
+  if (!argv[0]?.startsWith("-")) {
+    const fresh = await reportErrors(io, argv.includes("--debug"), async () => {
+      checkRunningBuild();
+      return 0;
+    });
+    if (fresh !== 0) return fresh;
+  }
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {

@@ -21,8 +21,7 @@ type FileHashes = Record<string, string>;
  * package has no sources, so there it is dist/ itself. Throws when a checkout's dist/ is stale.
  */
 export function codeHash(root = PACKAGE_ROOT, running = basename(RUNNING_FROM)): string {
-  const sources = existsSync(join(root, "generator")) ? hashFiles(root, "generator") : undefined;
-  if (sources && running === "dist") checkBuild(root, sources);
+  const sources = checkedSources(root, running);
   return sha256(JSON.stringify({ ...(sources ?? hashFiles(root, "dist")), ...hashFiles(root, "templates") }));
 }
 
@@ -31,7 +30,15 @@ export function codeHash(root = PACKAGE_ROOT, running = basename(RUNNING_FROM)):
  * write no lock, but would still answer from old code. A no-op from the sources and in an installed package.
  */
 export function checkRunningBuild(root = PACKAGE_ROOT, running = basename(RUNNING_FROM)): void {
-  if (running === "dist" && existsSync(join(root, "generator"))) checkBuild(root, hashFiles(root, "generator"));
+  if (running === "dist") checkedSources(root, running);
+}
+
+/** A checkout's sources, hashed; throws when they run from a dist/ built from others. Undefined when installed. */
+function checkedSources(root: string, running: string): FileHashes | undefined {
+  if (!existsSync(join(root, "generator"))) return undefined;
+  const sources = hashFiles(root, "generator");
+  if (running === "dist") checkBuild(root, sources);
+  return sources;
 }
 
 /** Records which sources dist/ was just compiled from (the last step of `npm run build`). */
