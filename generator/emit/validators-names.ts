@@ -25,8 +25,6 @@ export function validatorNames(typeName: string) {
     members: `members${typeName}`,
     /** A concrete type's `@odata.type` as Graph sends it (`#microsoft.graph.x`), for the switches of its base types. */
     odataType: `odataType${typeName}`,
-    /** Whether a key is a declared property (closed types only; module-private). */
-    known: `known${typeName}`,
   };
 }
 

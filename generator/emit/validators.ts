@@ -95,7 +95,6 @@ export interface StructuredValidatorView {
   readonly properties: PropertyCheckView[];
   /** Some property check reads its value into `x` first. */
   readonly usesX: boolean;
-  /** How a request body's undeclared keys are checked: `unknown` (closed), `dynamic` (extension-shaped), or not at all. */
   /** The call on an undeclared key in a request body (`walk.unknown(...)`, `dynamicKey(...)`), or false. */
   readonly keyCheck: string | false;
   /** A type with no properties and no key check: the members function, `{}` and all; else false. */
@@ -296,7 +295,7 @@ function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constrain
 }
 
 /** Module-level names of the validator templates; imports must not take them. */
-export const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "known", "member", "memberIgnoringCase", "inferredMembers"];
+export const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "member", "memberIgnoringCase", "inferredMembers"];
 const RUNTIME_TYPES = ["type PathKey", "type ValidateOptions", "type ValidationResult", "type Walk"];
 
 /** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */
