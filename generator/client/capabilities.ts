@@ -10,7 +10,7 @@ const COUNT_RESTRICTIONS = "Org.OData.Capabilities.V1.CountRestrictions";
 const PROPERTY_PATH_TERMS = [
   "Org.OData.Capabilities.V1.ReadRestrictions",
   "Org.OData.Capabilities.V1.UpdateRestrictions",
-  "Org.OData.Capabilities.V1.InsertRestrictions",
+  TERMS.insertRestrictions,
 ];
 
 type AnnotationRecord = Readonly<Record<string, AnnotationValue>>;
@@ -42,7 +42,7 @@ export type RequestCapabilities = Readonly<Partial<Record<RestrictedRequest, boo
 
 const RESTRICTION_TERMS: readonly (readonly [RestrictedRequest, string, string])[] = [
   ["list", "Org.OData.Capabilities.V1.ReadRestrictions", "Readable"],
-  ["create", "Org.OData.Capabilities.V1.InsertRestrictions", "Insertable"],
+  ["create", TERMS.insertRestrictions, "Insertable"],
   ["update", "Org.OData.Capabilities.V1.UpdateRestrictions", "Updatable"],
   ["delete", "Org.OData.Capabilities.V1.DeleteRestrictions", "Deletable"],
 ];
