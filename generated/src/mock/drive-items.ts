@@ -13,7 +13,17 @@ export const ROOT_ITEM = "root";
 
 /** The items whose `parentReference` names `parent`: a folder's `children`, as Graph lists them. */
 export function childrenOf(store: MockStore, items: string, parent: string): Entity[] {
-  return store.items(items).filter((item) => (item.parentReference as { id?: unknown } | undefined)?.id === parent);
+  return store.items(items).filter((item) => parentId(item) === parent);
+}
+
+/** The id of the folder an item's `parentReference` names. */
+function parentId(item: Entity | undefined): unknown {
+  return (item?.parentReference as { id?: unknown } | undefined)?.id;
+}
+
+/** The `parentReference` of a new item in folder `parent` of drive `driveId`. */
+function parentReference(driveId: string | undefined, parent: string): { driveId?: string; id: string } {
+  return { ...(driveId === undefined ? {} : { driveId }), id: parent };
 }
 
 /** The drive's root item, made the first time it is reached (Graph gives every drive one, naming its drive). */
@@ -61,7 +71,7 @@ export function itemAtPathOrNew(
     entity = childNamed(store, at.items, parent, name);
     if (!entity) {
       const facet = i < names.length - 1 ? { folder: { childCount: 0 } } : { file: {} };
-      const reference = { ...(at.driveId === undefined ? {} : { driveId: at.driveId }), id: parent };
+      const reference = parentReference(at.driveId, parent);
       entity = { "@odata.type": `#${DRIVE_ITEM}`, id: newId(), name, parentReference: reference, ...facet };
       addChild(store, at.items, parent, entity);
       created = true;
@@ -94,7 +104,7 @@ export function addNamedChild(
     for (let n = 1; childNamed(store, at.items, at.parent, chosen); n++)
       chosen = `${name.slice(0, dot)} ${n}${name.slice(dot)}`;
   }
-  const reference = { ...(at.driveId === undefined ? {} : { driveId: at.driveId }), id: at.parent };
+  const reference = parentReference(at.driveId, at.parent);
   const folder = item.folder ? { folder: { childCount: 0 } } : {};
   const id = existing && behavior === "replace" ? existing.id : item.id;
   const child = { ...item, id, name: chosen, parentReference: reference, ...folder };
@@ -112,7 +122,7 @@ export function removeItem(store: MockStore, items: string, id: string): void {
   const item = store.item(items, id);
   for (const child of childrenOf(store, items, id)) removeItem(store, items, String(child.id));
   store.remove(items, id);
-  const parent = (item?.parentReference as { id?: unknown } | undefined)?.id;
+  const parent = parentId(item);
   if (typeof parent === "string") countChildren(store, items, parent);
 }
 
