@@ -60,7 +60,7 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
       doc: commentLines(`Request builder for \`${node.template}\` (${described} ${type.fullName}).`),
       template: node.template,
       interfaceName: naming.interfaceName,
-      factorySignature: layout.signature("", `export function ${naming.factoryName}`, factoryParams, `: ${naming.interfaceName} {`),
+      factorySignature: layout.signature("", `export const ${naming.factoryName} = `, factoryParams, `: ${naming.interfaceName} => {`),
       propertyAlias: layout.alias("type Property =", union(properties.map((p) => p.name))),
       navigationAlias: layout.alias("type Navigation =", union(navigationProperties.map((p) => p.name))),
       typeAliases: scope.aliases,

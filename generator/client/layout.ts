@@ -54,7 +54,7 @@ export class ClientLayout {
       if (one.length <= PRINT_WIDTH || !p.members) return one;
       return `${inner}${p.name}: {\n${p.members.map((m) => `${inner}  ${m};\n`).join("")}${inner}},`;
     });
-    return this.checked(`${indent}${head}(\n${lines.join("\n")}\n${indent})${tail}`, !/^[\w$ ]*$/.test(head));
+    return this.checked(`${indent}${head}(\n${lines.join("\n")}\n${indent})${tail}`, !/^[\w$ =]*$/.test(head));
   }
 
   /** A call `callee(args)` as the whole of what follows `lead` on a line (e.g. `return `), then `tail`. */

@@ -2,7 +2,7 @@
 // as a switch, then, for Graph's any-case spellings, the same members lower-cased.
 import type { EnumType } from "../model/types.js";
 import { ImportSet, type ImportView } from "./imports.js";
-import { layoutSignature, layoutStringConstant } from "./validators-layout.js";
+import { arrowHead, layoutSignature, layoutStringConstant } from "./validators-layout.js";
 import { RUNTIME_VALUES, validatorModulePath, validatorNames } from "./validators-names.js";
 import { MODULE_LOCALS, publicSignatures, runtimeImports, type Context, type Signatures } from "./validators.js";
 
@@ -50,8 +50,8 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
     expectedConstant: layoutStringConstant("EXPECTED", enumExpected(type)),
     signatures: {
       ...publicSignatures(own, typeName),
-      is: layoutSignature(`export function ${own.is}`, ["value: unknown"], `value is ${typeName}`),
-      check: layoutSignature(`export function ${own.check}`, ["value: unknown", "walk: Walk", "key: PathKey"], "void"),
+      is: layoutSignature(arrowHead(own.is), ["value: unknown"], `value is ${typeName}`, "=> {"),
+      check: layoutSignature(arrowHead(own.check), ["value: unknown", "walk: Walk", "key: PathKey"], "void", "=> {"),
     },
     fullName: type.fullName,
     typeName,

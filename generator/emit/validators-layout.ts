@@ -10,11 +10,32 @@ export function layoutImport(names: readonly string[], from: string, keyword: "i
   return `${keyword} {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
 }
 
-/** `export function name(params): returns {` (or `{}`) on one line when it fits, else one parameter per line. */
-export function layoutSignature(head: string, params: readonly string[], returns: string, body: "{" | "{}" = "{"): string {
+/**
+ * `export function name(params): returns {` (or `{}`), or with `head` `export const name = ` and `body`
+ * `=> {` (or `=> {};`) an arrow function, on one line when it fits, else one parameter per line.
+ */
+export function layoutSignature(head: string, params: readonly string[], returns: string, body: "{" | "{}" | "=> {" | "=> {};" = "{"): string {
   const inline = `${head}(${params.join(", ")}): ${returns} ${body}`;
   if (inline.length <= PRINT_WIDTH) return inline;
   return `${head}(\n${params.map((p) => `  ${p},\n`).join("")}): ${returns} ${body}`;
+}
+
+/** `export const name = `: the head of an exported arrow function, for `layoutSignature`. */
+export function arrowHead(name: string): string {
+  return `export const ${name} = `;
+}
+
+/**
+ * `const allowedTypes = (): string[] => [a, b];` (one name per line when that does not fit): the
+ * `@odata.type` constants a value may name. A function, so the imported constants are read when a check
+ * calls it, never while modules that import each other in a circle are still being evaluated.
+ */
+export function layoutAllowedTypes(names: readonly string[]): string {
+  const head = "const allowedTypes = (): string[] => [";
+  const inline = `${head}${names.join(", ")}];`;
+  return inline.length <= PRINT_WIDTH ? inline : `${head}
+${names.map((name) => `  ${name},
+`).join("")}];`;
 }
 
 /** `const NAME = "text";` (or `export const`), or with the string on the next line when that is how prettier fits it. */

@@ -8,6 +8,8 @@ import { ImportSet, moduleSpecifier, type ImportView } from "./imports.js";
 import { odataTypeLiteral } from "./type-expressions.js";
 import { primitiveCheck, propertyHelper } from "./validators-edm.js";
 import {
+  arrowHead,
+  layoutAllowedTypes,
   layoutCallStatement,
   layoutIfBlock,
   layoutImport,
@@ -70,10 +72,10 @@ export interface StructuredValidatorView {
   readonly runtimeImport: string;
   readonly imports: ImportView[];
   readonly typeNameConstant: string;
-  /** `const ALLOWED = "#a, #b";` when more than the type itself is allowed (or it is abstract); else "". */
+  /** `const allowedTypes = (): string[] => [...]` when more than the type itself is allowed (or it is abstract); else "". */
   readonly allowedConstant: string;
-  /** `ALLOWED`, or `` `#${TYPE_NAME}` `` when the type is the only one allowed. */
-  readonly allowed: string;
+  /** The switch's default, `return walk.otherType(value, key, allowed, checkX);`, laid out; `allowed` is `allowedTypes()`, or `[odataTypeX]` when the type is the only one allowed. */
+  readonly otherType: string;
   readonly signatures: Signatures;
   readonly fullName: string;
   readonly typeName: string;
@@ -130,17 +132,17 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     ...navigationProperties.map((p) => navigationCheck(valueContext, p)),
   ];
   const onlyItself = concrete.length === 1 && concrete[0] === type.fullName;
-  const membersSignature = layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void");
+  const membersSignature = layoutSignature(arrowHead(own.members), MEMBERS_PARAMS, "void", "=> {");
   const keys = keyCheck(valueContext, dynamicPropertyNames(ctx.model, type));
   return {
     runtimeImport: runtimeImports(modulePath, WALK_RUNTIME.filter((name) => runtime.has(name)), [...runtime].filter((name) => !(WALK_RUNTIME as readonly string[]).includes(name)).sort()),
     imports: imports.views(),
     typeNameConstant: typeNameConstants(type, own.odataType),
-    allowedConstant: onlyItself ? "" : layoutStringConstant("ALLOWED", concrete.map(odataTypeLiteral).join(", ")),
-    allowed: onlyItself ? own.odataType : "ALLOWED",
+    allowedConstant: onlyItself ? "" : layoutAllowedTypes(concrete.map((name) => (name === type.fullName ? own.odataType : derived[derivedNames.indexOf(name)]!.odataType))),
+    otherType: layoutCallStatement("      ", "return walk.otherType", ["value", "key", onlyItself ? `[${own.odataType}]` : "allowedTypes()", own.check]),
     signatures: {
       ...publicSignatures(own, typeName),
-      check: layoutSignature(`export function ${own.check}`, ["value: unknown", "walk: Walk", "key: PathKey"], "void"),
+      check: layoutSignature(arrowHead(own.check), ["value: unknown", "walk: Walk", "key: PathKey"], "void", "=> {"),
       members: membersSignature,
     },
     fullName: type.fullName,
@@ -152,7 +154,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     properties: checks,
     usesX: checks.some((check) => check.statement === false),
     keyCheck: keys,
-    emptyMembers: checks.length === 0 && keys === false && layoutSignature(`export function ${own.members}`, MEMBERS_PARAMS, "void", "{}"),
+    emptyMembers: checks.length === 0 && keys === false && layoutSignature(arrowHead(own.members), MEMBERS_PARAMS, "void", "=> {};"),
     knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
 }
@@ -295,7 +297,7 @@ function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constrain
 }
 
 /** Module-level names of the validator templates; imports must not take them. */
-export const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "ALLOWED", "member", "memberIgnoringCase", "inferredMembers"];
+export const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "allowedTypes", "member", "memberIgnoringCase", "inferredMembers"];
 const RUNTIME_TYPES = ["type PathKey", "type ValidateOptions", "type ValidationResult", "type Walk"];
 
 /** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */
@@ -309,8 +311,8 @@ export function publicSignatures(own: ReturnType<typeof validatorNames>, typeNam
   const params = ["value: unknown", "options?: ValidateOptions"];
   return {
     runValidation: layoutCallStatement("  ", `return runValidation<${typeName}>`, ["value", "options", own.check]),
-    validate: layoutSignature(`export function ${own.validate}`, params, `ValidationResult<${typeName}>`),
-    is: layoutSignature(`export function ${own.is}`, params, `value is ${typeName}`),
+    validate: layoutSignature(arrowHead(own.validate), params, `ValidationResult<${typeName}>`, "=> {"),
+    is: layoutSignature(arrowHead(own.is), params, `value is ${typeName}`, "=> {"),
     assert: layoutSignature(`export function ${own.assert}`, params, `asserts value is ${typeName}`),
   };
 }

@@ -128,7 +128,8 @@ function generatedElement(declaration: Node): Element | undefined {
     const fullName = seeTag(declaration);
     return fullName ? { kind: "type", fullName } : undefined;
   }
-  if (Node.isFunctionDeclaration(declaration)) {
+  // Validator functions: `assertX` is declared as a function, the others as arrow functions.
+  if (Node.isFunctionDeclaration(declaration) || (Node.isVariableDeclaration(declaration) && Node.isArrowFunction(declaration.getInitializer()))) {
     const fullName = validatedType(declaration.getSourceFile());
     return fullName ? { kind: "type", fullName } : undefined;
   }

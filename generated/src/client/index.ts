@@ -31,7 +31,7 @@ export interface GraphClient {
 }
 
 /** A client over new options, or over a transport (a batch records its calls through one). */
-export function createGraphClient(options: GraphClientOptions | GraphTransport): GraphClient {
+export const createGraphClient = (options: GraphClientOptions | GraphTransport): GraphClient => {
   const transport = "send" in options ? options : createTransport(options);
   return {
     transport,
@@ -39,4 +39,4 @@ export function createGraphClient(options: GraphClientOptions | GraphTransport):
       return identityRequests(transport, "/identity");
     },
   };
-}
+};

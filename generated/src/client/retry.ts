@@ -5,29 +5,29 @@
 import type { GraphClientOptions, RetryOptions } from "./runtime.js";
 
 /** The retry bounds with their defaults: the transport's, and the upload's for its chunks. */
-export function retryBounds(options: GraphClientOptions): Required<RetryOptions> {
+export const retryBounds = (options: GraphClientOptions): Required<RetryOptions> => {
   return {
     maxRetries: 3,
     maxTotalDelayMs: 60_000,
     baseDelayMs: 1000,
     ...(options.retry === false ? { maxRetries: 0 } : options.retry),
   };
-}
+};
 
 /** `ECONNRESET: other side closed`: what undici and browsers put in a failed fetch's cause, never a header. */
-export function networkReason(error: unknown): string {
+export const networkReason = (error: unknown): string => {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   return cause?.code
     ? `${cause.code}: ${cause.message}`
     : String(cause?.message ?? (error as Error | undefined)?.message);
-}
+};
 
 export const RETRIABLE: readonly number[] = [429, 503, 504];
 /** Methods safe to send again when no answer came back: the first may or may not have reached Graph. */
 export const IDEMPOTENT: readonly string[] = ["GET", "PUT", "DELETE"];
 
 /** Retry-After in seconds or as an HTTP date; else exponential back-off. */
-export function retryDelay(response: Response | undefined, attempt: number, baseDelayMs: number): number {
+export const retryDelay = (response: Response | undefined, attempt: number, baseDelayMs: number): number => {
   const header = response?.headers.get("retry-after");
   if (header) {
     const seconds = Number(header);
@@ -35,9 +35,9 @@ export function retryDelay(response: Response | undefined, attempt: number, base
     if (!Number.isNaN(delay)) return Math.max(0, delay);
   }
   return baseDelayMs * 2 ** attempt;
-}
+};
 
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+export const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> => {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     // Whichever comes first, the time or the abort, ends the wait and removes the other.
@@ -50,4 +50,4 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
     const timer = setTimeout(end, ms);
     signal?.addEventListener("abort", end);
   });
-}
+};

@@ -148,6 +148,8 @@ export interface Exchange {
   body?: BodyInit;
   contentType?: string;
   download?: boolean;
+  /** The body is a stream, which can be read once: the request is never retried. */
+  once?: boolean;
 }
 type FollowOptions = RequestOptions & { consistencyLevel?: "eventual" | undefined };
 
@@ -167,19 +169,19 @@ export interface GraphTransport {
   exchange(spec: OperationSpec, path: string, options: FollowOptions, request: Exchange): Promise<Response>;
 }
 
-export function createTransport(options: GraphClientOptions): GraphTransport {
+export const createTransport = (options: GraphClientOptions): GraphTransport => {
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const { origin } = new URL(baseUrl);
   const retry = retryBounds(options);
   const validate = options.validate ?? "requests";
 
   /** One request with the token, retried on throttling; `accept` and a body with its type when given. */
-  async function fetchResponse(
+  const fetchResponse = async (
     spec: OperationSpec,
     url: string,
     { headers: extra = {}, signal, consistencyLevel }: FollowOptions,
     request: Exchange,
-  ): Promise<Response> {
+  ): Promise<Response> => {
     const token = await options.getAccessToken();
     options.checkPermissions?.(token, spec);
     // One client-request-id per call, kept across its retries: what a support ticket quotes.
@@ -198,8 +200,6 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
       signal: signal ?? null,
       duplex: "half",
     } as const;
-    // A stream is known by its `getReader`, which needs no global ReadableStream (React Native has none).
-    const once = typeof (request.body as Partial<ReadableStream> | undefined)?.getReader === "function";
     for (let attempt = 0, waited = 0; ; attempt++) {
       let response: Response | undefined;
       let failure: GraphClientError | GraphError;
@@ -224,18 +224,18 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
       const retriable = response ? RETRIABLE.includes(response.status) : IDEMPOTENT.includes(spec.method);
       const delay = retryDelay(response, attempt, retry.baseDelayMs);
       waited += delay;
-      if (once || !retriable || attempt >= retry.maxRetries || waited > retry.maxTotalDelayMs) throw failure!;
+      if (request.once || !retriable || attempt >= retry.maxRetries || waited > retry.maxTotalDelayMs) throw failure!;
       await sleep(delay, signal);
     }
-  }
+  };
 
   /** A JSON request: the body validated before it is sent, the answer parsed (and checked if `validate: "all"`). */
-  async function fetchJson<T>(
+  const fetchJson = async <T,>(
     spec: OperationSpec,
     url: string,
     requestOptions: FollowOptions,
     body?: unknown,
-  ): Promise<T> {
+  ): Promise<T> => {
     const check = (validator: Validator | undefined, value: unknown, mode: ValidationMode, what: string) => {
       const checked = validator?.(value, { mode });
       if (checked?.ok === false) throw new GraphValidationError(`${what} ${describe(spec)}`, checked.errors);
@@ -249,9 +249,9 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
       for (const item of spec.collection ? ((result as CollectionPage<unknown>).value ?? []) : [result])
         check(spec.result, item, "read", "response of");
     return result as T;
-  }
+  };
 
-  async function follow<T>(spec: OperationSpec, link: string, requestOptions: FollowOptions = {}): Promise<T> {
+  const follow = async <T,>(spec: OperationSpec, link: string, requestOptions: FollowOptions = {}): Promise<T> => {
     // A URL's host ends at the first slash after it: a link starting with `${origin}/` is on that origin.
     if (!link.startsWith(`${origin}/`)) {
       throw new GraphClientError(
@@ -261,7 +261,7 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     }
     // The link carries the query: of the options, only headers, the signal and the consistency level apply.
     return fetchJson(spec, link, requestOptions);
-  }
+  };
 
   const send = async <T,>(spec: OperationSpec, path: string, requestOptions: AnyOptions = {}, body?: unknown) =>
     fetchJson<T>(spec, `${baseUrl}${path}${queryString(requestOptions)}`, requestOptions, body);
@@ -280,19 +280,19 @@ export function createTransport(options: GraphClientOptions): GraphTransport {
     fetchResponse(spec, `${baseUrl}${path}`, requestOptions, request);
 
   return { baseUrl, options, send, listAll, follow, exchange };
-}
+};
 
 // Counts, streams and references: functions over `exchange` and `send`, not transport members, so that a
 // bundle holds them only when a builder it uses calls them. Each calls the transport before it returns,
 // so that inside a batch (which cannot carry them) it throws at once.
 
 /** `GET .../$count`, which Graph answers in text/plain. */
-export function countItems(
+export const countItems = (
   transport: GraphTransport,
   spec: OperationSpec,
   path: string,
   options: CountOptions = {},
-): Promise<number> {
+): Promise<number> => {
   const answer = transport.exchange(spec, `${path}${queryString(options)}`, options, { accept: "text/plain" });
   return answer
     .then((response) => response.text())
@@ -302,19 +302,19 @@ export function countItems(
       }
       return Number(text);
     });
-}
+};
 
 /**
  * The response body unread, for downloads; a redirect to the content is followed without the token. A body
  * (an action's parameters, as JSON) is sent with the request that answers with the content or the redirect.
  */
-export function fetchContent(
+export const fetchContent = (
   transport: GraphTransport,
   spec: OperationSpec,
   path: string,
   options: RequestOptions = {},
   body?: unknown,
-): Promise<Response> {
+): Promise<Response> => {
   const json = body === undefined ? {} : { body: JSON.stringify(body), contentType: JSON_MEDIA_TYPE };
   return transport.exchange(spec, path, options, { accept: "*/*", download: true, ...json }).then(async (response) => {
     if (response.ok) return response;
@@ -324,28 +324,28 @@ export function fetchContent(
     if (content.ok) return content;
     throw await graphError(spec, content);
   });
-}
+};
 
 /** The whole response body as bytes, read once (no text decoding); `body`: an action's parameters. */
-export function download(
+export const download = (
   transport: GraphTransport,
   spec: OperationSpec,
   path: string,
   options?: RequestOptions,
   body?: unknown,
-): Promise<Uint8Array> {
+): Promise<Uint8Array> => {
   return fetchContent(transport, spec, path, options, body).then(
     async (response) => new Uint8Array(await response.arrayBuffer()),
   );
-}
+};
 
 /** Download and upload requests on one stream; the builders' stream members return these. */
-export function streamRequests<T>(
+export const streamRequests = <T,>(
   transport: GraphTransport,
   downloadSpec: OperationSpec,
   uploadSpec: OperationSpec,
   path: string,
-): StreamRequests<T> {
+): StreamRequests<T> => {
   return {
     download: (options) => download(transport, downloadSpec, path, options),
     stream: async (options) => {
@@ -353,22 +353,24 @@ export function streamRequests<T>(
       return response.body ?? new ReadableStream({ start: (controller) => controller.close() });
     },
     upload: (content, options) => {
-      const body = { accept: JSON_MEDIA_TYPE, body: content as BodyInit, contentType: options.contentType };
+      // A stream is known by its `getReader`, which needs no global ReadableStream (React Native has none).
+      const once = typeof (content as Partial<ReadableStream>).getReader === "function";
+      const body = { accept: JSON_MEDIA_TYPE, body: content as BodyInit, contentType: options.contentType, once };
       const answer = transport.exchange(uploadSpec, path, options, body);
       return answer.then((response) => readBody(uploadSpec, response) as Promise<T | undefined>);
     },
   };
-}
+};
 
 /** A `$ref` request whose body is `{ "@odata.id": "<baseUrl>/<entitySet>/<id>" }`. */
-export function sendReference(
+export const sendReference = (
   transport: GraphTransport,
   spec: OperationSpec,
   path: string,
   entitySet: string,
   target: Reference,
   options: RequestOptions = {},
-): Promise<void> {
+): Promise<void> => {
   const id = typeof target === "string" ? target : target.id;
   let reference: string;
   try {
@@ -381,60 +383,59 @@ export function sendReference(
     return Promise.reject(error);
   }
   return transport.send(spec, path, options, { "@odata.id": reference });
-}
+};
 
 /**
  * A drive item's path below another item (`root:/a/b.txt:`): each name percent-encoded on its own, so `#`,
  * `?` and `%` in names stay names; empty names, `.` and `..` are refused.
  */
-export function itemPathSegment(path: string): string {
+export const itemPathSegment = (path: string): string => {
   const names = path.replace(/^\/+|\/+$/g, "").split("/");
   return `:/${names.map((name) => keySegment(name)).join("/")}:`;
-}
+};
 
 /**
  * A key as one path segment: percent-encoded, so `a/b?c` stays one segment. URL parsers resolve `.`
  * and `..` even percent-encoded, so those (and the empty id) are refused rather than sent elsewhere.
  */
-export function keySegment(id: string): string {
+export const keySegment = (id: string): string => {
   if (["", ".", ".."].includes(id))
     throw new GraphClientError("invalidId", `refused id ${JSON.stringify(id)}: it would not stay one path segment`);
   return encodeURIComponent(id);
-}
+};
 
 /** `name(a='x',b=1)`: a function call with OData literals, each encoded for the path. */
-export function functionSegment(name: string, parameters: Record<string, unknown> = {}): string {
+export const functionSegment = (name: string, parameters: Record<string, unknown> = {}): string => {
   const args = Object.entries(parameters)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}=${encodeURIComponent(odataLiteral(value))}`);
   return args.length === 0 ? name : `${name}(${args.join(",")})`;
-}
+};
 
-function odataLiteral(value: unknown): string {
+const odataLiteral = (value: unknown): string => {
   if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
   if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
   return JSON.stringify(value);
-}
+};
 
 /** Graph's query options, in the order they are sent. */
 const QUERY_OPTIONS = ["select", "expand", "filter", "orderby", "top", "skip", "count", "search"] as const;
 
-function queryString(options: AnyOptions | CountOptions): string {
+const queryString = (options: AnyOptions | CountOptions): string => {
   // An array's string is its items joined with commas, as `$select=a,b` wants.
   const query = QUERY_OPTIONS.filter((name) => (options as AnyOptions)[name] !== undefined)
     .map((name) => `$${name}=${encodeURIComponent(String((options as AnyOptions)[name]))}`)
     .join("&");
   return query && `?${query}`;
-}
+};
 
 export const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /** https, or plain http on a loopback address: where a token (or an upload URL's own credentials) may go. */
-export function isSecure(url: URL): boolean {
-  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname));
-}
+export const isSecure = (url: URL): boolean =>
+  url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.test(url.hostname));
 
-function checkBaseUrl(value: string): string {
+const checkBaseUrl = (value: string): string => {
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -450,13 +451,11 @@ function checkBaseUrl(value: string): string {
         : undefined;
   if (problem) throw new GraphClientError("insecureBaseUrl", problem);
   return url!.href.replace(/\/+$/, "");
-}
+};
 
-export function describe(spec: OperationSpec): string {
-  return `${spec.method} ${spec.template}`;
-}
+export const describe = (spec: OperationSpec): string => `${spec.method} ${spec.template}`;
 
-async function readBody(spec: OperationSpec, response: Response): Promise<unknown> {
+const readBody = async (spec: OperationSpec, response: Response): Promise<unknown> => {
   const text = await response.text();
   try {
     return text === "" ? undefined : (JSON.parse(text) as unknown);
@@ -466,18 +465,18 @@ async function readBody(spec: OperationSpec, response: Response): Promise<unknow
       `${describe(spec)}: Graph answered ${response.status} with a body that is not JSON`,
     );
   }
-}
+};
 
 interface GraphErrorBody {
   error?: { code?: unknown; message?: unknown; innerError?: Record<string, unknown> };
 }
 
 /** Graph's error body when there is one; the headers (request-id, date) and the id we sent when there is not. */
-export async function graphError(
+export const graphError = async (
   spec: OperationSpec,
   response: Response,
   clientRequestId?: string,
-): Promise<GraphError> {
+): Promise<GraphError> => {
   const headers: Record<string, string> = Object.fromEntries(response.headers);
   // Not a Graph error body (a proxy's HTML page, say): status and headers still tell the story.
   const body: GraphErrorBody | undefined = await response
@@ -499,4 +498,4 @@ export async function graphError(
     headers,
     request: describe(spec),
   });
-}
+};

@@ -32,13 +32,13 @@ export interface ValidationIssue {
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationIssue[] };
 
 export class GraphValidationError extends Error {
+  override name = "GraphValidationError";
   readonly errors: ValidationIssue[];
 
   constructor(typeName: string, errors: ValidationIssue[]) {
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
     super(`invalid ${typeName}: ${first ? `${first.path || "/"}: ${first.message}` : "no details"}${more}`);
-    this.name = "GraphValidationError";
     this.errors = errors;
   }
 }
@@ -68,11 +68,11 @@ export class Walk {
   readonly #stack: object[] = [];
   /** Keys from the root to the current value. */
   readonly #keys: PathKey[] = [];
-  /** The allowed type name an any-case `@odata.type` matched (see `retype`), read once by `odataType`. */
-  #retyped: string | undefined = undefined;
+  /** The allowed type name an any-case `@odata.type` matched (see `otherType`), read once by `odataType`. */
+  #retyped: string | undefined;
 
   constructor(options: ValidateOptions | undefined) {
-    const mode = options?.mode ?? "read";
+    const mode = options?.mode;
     this.create = mode === "create";
     this.update = mode === "update";
     this.writing = this.create || this.update;
@@ -81,36 +81,28 @@ export class Walk {
   }
 
   /** An issue at `key` below the current value (or at the current value itself for null). */
-  issue(key: PathKey, expected: string, value: unknown, message?: string): void {
-    this.#report(this.pointer(key), expected, value, message);
-  }
-
-  #report(path: string, expected: string, value: unknown, message?: string): void {
-    if (this.errors.length >= this.#maxErrors) {
-      this.errors.push({
-        path: "",
-        expected: `at most ${this.#maxErrors} errors`,
-        received: "more",
-        message: `validation stopped after ${this.#maxErrors} errors (maxErrors)`,
-      });
+  issue(
+    key: PathKey,
+    expected: string,
+    value: unknown,
+    message = `expected ${expected}, received ${describe(value)}`,
+  ): void {
+    const { errors } = this;
+    const max = this.#maxErrors;
+    if (errors.length >= max) {
+      const stopped = `validation stopped after ${max} errors (maxErrors)`;
+      errors.push({ path: "", expected: `at most ${max} errors`, received: "more", message: stopped });
       throw STOP;
     }
-    const received = kindOf(value);
-    this.errors.push({
-      path,
-      expected,
-      received,
-      message: message ?? `expected ${expected}, received ${describe(value)}`,
-    });
+    errors.push({ path: this.#pointer(key), expected, received: kindOf(value), message });
   }
 
-  /** The JSON pointer of `key` below the current value (and `below` under it). */
-  pointer(key: PathKey, below?: string): string {
+  /** The JSON pointer of `key` below the current value. */
+  #pointer(key: PathKey): string {
     let path = "";
     for (const step of this.#keys)
       if (step !== null) path += `/${typeof step === "number" ? step : pointerToken(step)}`;
-    if (key !== null) path += `/${typeof key === "number" ? key : pointerToken(key)}`;
-    return below === undefined ? path : `${path}/${below}`;
+    return key === null ? path : `${path}/${typeof key === "number" ? key : pointerToken(key)}`;
   }
 
   /** Enters the object at `key`: false (with an issue) when it is not a typeName object, too deep, or a cycle. */
@@ -139,7 +131,7 @@ export class Walk {
   }
 
   /** Steps into the array at `key`, whose items are then issues' keys. */
-  down(key: string): void {
+  down(key: PathKey): void {
     this.#keys.push(key);
   }
 
@@ -154,40 +146,50 @@ export class Walk {
    */
   odataType(value: Record<string, unknown>): unknown {
     const named = this.#retyped;
-    if (named === undefined) return value[ODATA_TYPE];
     this.#retyped = undefined;
-    return named;
+    return named ?? value[ODATA_TYPE];
   }
 
   /**
    * The default of a generated `@odata.type` switch, which lists the allowed names as Graph sends them
    * (`#microsoft.graph.x`): Graph also accepts any case and no `#`. When the name is exactly one of
-   * `allowed` (`#a, #b`) that way, `check` runs again and the next `odataType` call returns that name;
+   * `allowed` that way, `check` runs again and the next `odataType` call returns that name;
    * else an issue. Leaves the current object either way. Exact spellings never get here.
    */
   otherType(
     value: Record<string, unknown>,
     key: PathKey,
-    allowed: string,
+    allowed: readonly string[],
     check: (value: unknown, walk: Walk, key: PathKey) => void,
   ): void {
-    const named = matchIgnoringCase(value[ODATA_TYPE], allowed.split(", "));
-    if (named === undefined) this.notAllowed(this.pointer(ODATA_TYPE), value[ODATA_TYPE], allowed);
+    const type = value[ODATA_TYPE];
+    const named = matchIgnoringCase(type, allowed);
+    if (named === undefined) this.notAllowed(type, allowed);
     this.leave();
     if (named === undefined) return;
     this.#retyped = named;
     check(value, this, key);
   }
 
-  notAllowed(path: string, type: unknown, allowed: string): void {
-    const expected = `one of ${allowed}`;
-    const found = `${ODATA_TYPE} ${JSON.stringify(type)}`;
-    this.#report(path, expected, type, `${found} is not allowed here; expected ${expected}`);
+  /** `@odata.type` of the current value names a type not allowed here. */
+  notAllowed(type: unknown, allowed: readonly string[]): void {
+    const expected = `one of ${allowed.join(", ")}`;
+    this.issue(
+      ODATA_TYPE,
+      expected,
+      type,
+      `${ODATA_TYPE} ${JSON.stringify(type)} is not allowed here; expected ${expected}`,
+    );
   }
 
-  abstractType(typeName: string, allowed: string): void {
-    const message = `${typeName} is abstract: ${ODATA_TYPE} must name one of ${allowed}`;
-    this.issue(ODATA_TYPE, `one of ${allowed}`, undefined, message);
+  abstractType(typeName: string, allowed: readonly string[]): void {
+    const names = allowed.join(", ");
+    this.issue(
+      ODATA_TYPE,
+      `one of ${names}`,
+      undefined,
+      `${typeName} is abstract: ${ODATA_TYPE} must name one of ${names}`,
+    );
   }
 
   /**
@@ -226,51 +228,53 @@ export class Walk {
  * annotation-shaped (`extension_<appId>_<name>`, `<prefix>_<name>`, `name@odata.bind`), so any
  * other key is a misspelt property, as the TypeScript types say too.
  */
-export function dynamicKey(walk: Walk, value: Record<string, unknown>, key: string, typeName: string): void {
+export const dynamicKey = (walk: Walk, value: Record<string, unknown>, key: string, typeName: string): void => {
   if (key.includes("_") || key.includes("@") || !Object.hasOwn(value, key)) return;
   const expected = `a declared property of ${typeName}, or an extension property named <prefix>_<name>`;
   walk.issue(key, expected, value[key], `unknown property ${JSON.stringify(key)}: expected ${expected}`);
-}
+};
 
 /** `Validation.DerivedTypeConstraint`: false (with an issue) when `@odata.type` names a type not allowed here. */
-export function derivedAllowed(walk: Walk, value: unknown, key: PathKey, allowed: readonly string[]): boolean {
+export const derivedAllowed = (walk: Walk, value: unknown, key: PathKey, allowed: readonly string[]): boolean => {
   if (typeof value !== "object" || value === null) return true;
   const type = (value as Record<string, unknown>)[ODATA_TYPE];
   if (typeof type !== "string" || allowed.includes(type.startsWith("#") ? type : `#${type}`)) return true;
   if (matchIgnoringCase(type, allowed) !== undefined) return true;
-  walk.notAllowed(walk.pointer(key, ODATA_TYPE), type, allowed.join(", "));
+  walk.down(key);
+  walk.notAllowed(type, allowed);
+  walk.up();
   return false;
-}
+};
 
-export function readOnlyIssue(walk: Walk, key: PathKey, value: unknown): void {
+export const readOnlyIssue = (walk: Walk, key: PathKey, value: unknown): void => {
   walk.issue(
     key,
     "no value (read-only)",
     value,
     "read-only property: set by the service, never sent in a request body",
   );
-}
+};
 
-export function immutableIssue(walk: Walk, key: PathKey, value: unknown): void {
+export const immutableIssue = (walk: Walk, key: PathKey, value: unknown): void => {
   walk.issue(key, "no value (immutable)", value, "immutable property: may be set on create, never changed by update");
-}
+};
 
-export function requiredIssue(walk: Walk, key: PathKey, expected: string): void {
+export const requiredIssue = (walk: Walk, key: PathKey, expected: string): void => {
   walk.issue(key, expected, undefined, `required property missing: expected ${expected}`);
-}
+};
 
 /**
  * A navigation property holds expanded (or deep-inserted) entities: checked for shape only, so that a
  * validator does not pull in the whole entity graph; their own validators check their members.
  */
-export function navigationShape(
+export const navigationShape = (
   walk: Walk,
   value: unknown,
   key: string,
   typeName: string,
   collection: boolean,
   nullable: boolean,
-): void {
+): void => {
   if (value === undefined) return;
   const expected = `${typeName} object`;
   if (!collection) {
@@ -281,33 +285,28 @@ export function navigationShape(
   walk.down(key);
   for (let i = 0; i < value.length; i++) if (!isEdmObject(value[i])) walk.issue(i, expected, value[i]);
   walk.up();
-}
+};
 
 /** The one `#name` of `allowed` that a type name (`#` optional) spells in another case; else undefined. */
-function matchIgnoringCase(type: unknown, allowed: readonly string[]): string | undefined {
+const matchIgnoringCase = (type: unknown, allowed: readonly string[]): string | undefined => {
   if (typeof type !== "string") return undefined;
   const wanted = (type.startsWith("#") ? type : `#${type}`).toLowerCase();
-  let found: string | undefined;
-  for (const name of allowed) {
-    if (name.toLowerCase() !== wanted) continue;
-    if (found !== undefined) return undefined;
-    found = name;
-  }
-  return found;
-}
+  const found = allowed.filter((name) => name.toLowerCase() === wanted);
+  return found.length === 1 ? found[0] : undefined;
+};
 
 /** A plain loop: the stack is as deep as the value, a few objects, and this inlines where `includes` does not. */
-function onStack(stack: readonly object[], value: object): boolean {
+const onStack = (stack: readonly object[], value: object): boolean => {
   for (let i = 0; i < stack.length; i++) if (stack[i] === value) return true;
   return false;
-}
+};
 
 /** Runs a generated check over a value with fresh state and packs the result. */
-export function runValidation<T>(
+export const runValidation = <T,>(
   value: unknown,
   options: ValidateOptions | undefined,
   check: (value: unknown, walk: Walk, key: PathKey) => void,
-): ValidationResult<T> {
+): ValidationResult<T> => {
   const walk = new Walk(options);
   try {
     check(value, walk, null);
@@ -315,28 +314,24 @@ export function runValidation<T>(
     if (error !== STOP) throw error;
   }
   return walk.errors.length === 0 ? { ok: true, value: value as T } : { ok: false, errors: walk.errors };
-}
+};
 
-export function kindOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  return typeof value;
-}
+export const kindOf = (value: unknown): string =>
+  value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 
-function describe(value: unknown): string {
+const describe = (value: unknown): string => {
   if (typeof value === "string")
     return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
-  if (typeof value === "number" || typeof value === "boolean") return `${typeof value} ${String(value)}`;
+  if (typeof value === "number" || typeof value === "boolean") return `${typeof value} ${value}`;
   return kindOf(value);
-}
+};
 
 /** Escapes a property name for a JSON pointer (RFC 6901): `~` -> `~0`, `/` -> `~1`. */
-export function pointerToken(key: string): string {
+export const pointerToken = (key: string): string => {
   if (!key.includes("~") && !key.includes("/")) return key;
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
+};
 
 /** A declared property's value; own properties only, so `constructor` or `toString` never read the prototype. */
-export function own(value: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(value, key) ? value[key] : undefined;
-}
+export const own = (value: Record<string, unknown>, key: string): unknown =>
+  Object.hasOwn(value, key) ? value[key] : undefined;

@@ -16,23 +16,26 @@ import {
 import { membersPkcs12Certificate, odataTypePkcs12Certificate } from "./Pkcs12Certificate.js";
 
 const TYPE_NAME = "microsoft.graph.apiAuthenticationConfigurationBase";
-const ALLOWED =
-  "#microsoft.graph.basicAuthentication, #microsoft.graph.clientCertificateAuthentication, #microsoft.graph.pkcs12Certificate";
+const allowedTypes = (): string[] => [
+  odataTypeBasicAuthentication,
+  odataTypeClientCertificateAuthentication,
+  odataTypePkcs12Certificate,
+];
 
 /** Validates a value as microsoft.graph.apiAuthenticationConfigurationBase or one of its derived types, chosen by `@odata.type`. */
-export function validateApiAuthenticationConfigurationBase(
+export const validateApiAuthenticationConfigurationBase = (
   value: unknown,
   options?: ValidateOptions,
-): ValidationResult<ApiAuthenticationConfigurationBase> {
+): ValidationResult<ApiAuthenticationConfigurationBase> => {
   return runValidation<ApiAuthenticationConfigurationBase>(value, options, checkApiAuthenticationConfigurationBase);
-}
+};
 
-export function isApiAuthenticationConfigurationBase(
+export const isApiAuthenticationConfigurationBase = (
   value: unknown,
   options?: ValidateOptions,
-): value is ApiAuthenticationConfigurationBase {
+): value is ApiAuthenticationConfigurationBase => {
   return validateApiAuthenticationConfigurationBase(value, options).ok;
-}
+};
 
 /** @throws GraphValidationError with every issue found. */
 export function assertApiAuthenticationConfigurationBase(
@@ -44,11 +47,11 @@ export function assertApiAuthenticationConfigurationBase(
 }
 
 /** Checks a value declared as microsoft.graph.apiAuthenticationConfigurationBase: an object whose `@odata.type`, if any, names an allowed type. */
-export function checkApiAuthenticationConfigurationBase(value: unknown, walk: Walk, key: PathKey): void {
+export const checkApiAuthenticationConfigurationBase = (value: unknown, walk: Walk, key: PathKey): void => {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-      walk.abstractType(TYPE_NAME, ALLOWED);
+      walk.abstractType(TYPE_NAME, allowedTypes());
       break;
     case odataTypeBasicAuthentication:
       membersBasicAuthentication(value, walk);
@@ -61,13 +64,13 @@ export function checkApiAuthenticationConfigurationBase(value: unknown, walk: Wa
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, ALLOWED, checkApiAuthenticationConfigurationBase);
+      return walk.otherType(value, key, allowedTypes(), checkApiAuthenticationConfigurationBase);
   }
   walk.leave();
-}
+};
 
 /** Checks an object's members as exactly microsoft.graph.apiAuthenticationConfigurationBase, inherited ones included. */
-export function membersApiAuthenticationConfigurationBase(value: Record<string, unknown>, walk: Walk): void {
+export const membersApiAuthenticationConfigurationBase = (value: Record<string, unknown>, walk: Walk): void => {
   // Undeclared keys: for-in allocates nothing on plain JSON objects.
   if (walk.writing) for (const key in value) walk.unknown(value, key, TYPE_NAME);
-}
+};

@@ -14,16 +14,16 @@ export const odataTypeBasicAuthentication = "#microsoft.graph.basicAuthenticatio
 const TYPE_NAME = odataTypeBasicAuthentication.slice(1);
 
 /** Validates a value as microsoft.graph.basicAuthentication. */
-export function validateBasicAuthentication(
+export const validateBasicAuthentication = (
   value: unknown,
   options?: ValidateOptions,
-): ValidationResult<BasicAuthentication> {
+): ValidationResult<BasicAuthentication> => {
   return runValidation<BasicAuthentication>(value, options, checkBasicAuthentication);
-}
+};
 
-export function isBasicAuthentication(value: unknown, options?: ValidateOptions): value is BasicAuthentication {
+export const isBasicAuthentication = (value: unknown, options?: ValidateOptions): value is BasicAuthentication => {
   return validateBasicAuthentication(value, options).ok;
-}
+};
 
 /** @throws GraphValidationError with every issue found. */
 export function assertBasicAuthentication(
@@ -35,7 +35,7 @@ export function assertBasicAuthentication(
 }
 
 /** Checks a value declared as microsoft.graph.basicAuthentication: an object whose `@odata.type`, if any, names an allowed type. */
-export function checkBasicAuthentication(value: unknown, walk: Walk, key: PathKey): void {
+export const checkBasicAuthentication = (value: unknown, walk: Walk, key: PathKey): void => {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
@@ -44,13 +44,13 @@ export function checkBasicAuthentication(value: unknown, walk: Walk, key: PathKe
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, odataTypeBasicAuthentication, checkBasicAuthentication);
+      return walk.otherType(value, key, [odataTypeBasicAuthentication], checkBasicAuthentication);
   }
   walk.leave();
-}
+};
 
 /** Checks an object's members as exactly microsoft.graph.basicAuthentication, inherited ones included. */
-export function membersBasicAuthentication(value: Record<string, unknown>, walk: Walk): void {
+export const membersBasicAuthentication = (value: Record<string, unknown>, walk: Walk): void => {
   stringProperty(walk, value["password"], "password");
   stringProperty(walk, value["username"], "username");
   // Undeclared keys: for-in allocates nothing on plain JSON objects.
@@ -65,4 +65,4 @@ export function membersBasicAuthentication(value: Record<string, unknown>, walk:
       }
     }
   }
-}
+};

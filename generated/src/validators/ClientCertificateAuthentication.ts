@@ -14,19 +14,19 @@ export const odataTypeClientCertificateAuthentication = "#microsoft.graph.client
 const TYPE_NAME = odataTypeClientCertificateAuthentication.slice(1);
 
 /** Validates a value as microsoft.graph.clientCertificateAuthentication. */
-export function validateClientCertificateAuthentication(
+export const validateClientCertificateAuthentication = (
   value: unknown,
   options?: ValidateOptions,
-): ValidationResult<ClientCertificateAuthentication> {
+): ValidationResult<ClientCertificateAuthentication> => {
   return runValidation<ClientCertificateAuthentication>(value, options, checkClientCertificateAuthentication);
-}
+};
 
-export function isClientCertificateAuthentication(
+export const isClientCertificateAuthentication = (
   value: unknown,
   options?: ValidateOptions,
-): value is ClientCertificateAuthentication {
+): value is ClientCertificateAuthentication => {
   return validateClientCertificateAuthentication(value, options).ok;
-}
+};
 
 /** @throws GraphValidationError with every issue found. */
 export function assertClientCertificateAuthentication(
@@ -38,7 +38,7 @@ export function assertClientCertificateAuthentication(
 }
 
 /** Checks a value declared as microsoft.graph.clientCertificateAuthentication: an object whose `@odata.type`, if any, names an allowed type. */
-export function checkClientCertificateAuthentication(value: unknown, walk: Walk, key: PathKey): void {
+export const checkClientCertificateAuthentication = (value: unknown, walk: Walk, key: PathKey): void => {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
@@ -47,13 +47,18 @@ export function checkClientCertificateAuthentication(value: unknown, walk: Walk,
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, odataTypeClientCertificateAuthentication, checkClientCertificateAuthentication);
+      return walk.otherType(
+        value,
+        key,
+        [odataTypeClientCertificateAuthentication],
+        checkClientCertificateAuthentication,
+      );
   }
   walk.leave();
-}
+};
 
 /** Checks an object's members as exactly microsoft.graph.clientCertificateAuthentication, inherited ones included. */
-export function membersClientCertificateAuthentication(value: Record<string, unknown>, walk: Walk): void {
+export const membersClientCertificateAuthentication = (value: Record<string, unknown>, walk: Walk): void => {
   let x: unknown;
   x = value["certificateList"];
   if (x !== undefined) {
@@ -77,4 +82,4 @@ export function membersClientCertificateAuthentication(value: Record<string, unk
       }
     }
   }
-}
+};

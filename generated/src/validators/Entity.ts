@@ -13,16 +13,16 @@ import { membersIdentityApiConnector, odataTypeIdentityApiConnector } from "./Id
 import { membersThumbnailSet, odataTypeThumbnailSet } from "./ThumbnailSet.js";
 
 const TYPE_NAME = "microsoft.graph.entity";
-const ALLOWED = "#microsoft.graph.identityApiConnector, #microsoft.graph.thumbnailSet";
+const allowedTypes = (): string[] => [odataTypeIdentityApiConnector, odataTypeThumbnailSet];
 
 /** Validates a value as microsoft.graph.entity or one of its derived types, chosen by `@odata.type`. */
-export function validateEntity(value: unknown, options?: ValidateOptions): ValidationResult<Entity> {
+export const validateEntity = (value: unknown, options?: ValidateOptions): ValidationResult<Entity> => {
   return runValidation<Entity>(value, options, checkEntity);
-}
+};
 
-export function isEntity(value: unknown, options?: ValidateOptions): value is Entity {
+export const isEntity = (value: unknown, options?: ValidateOptions): value is Entity => {
   return validateEntity(value, options).ok;
-}
+};
 
 /** @throws GraphValidationError with every issue found. */
 export function assertEntity(value: unknown, options?: ValidateOptions): asserts value is Entity {
@@ -31,11 +31,11 @@ export function assertEntity(value: unknown, options?: ValidateOptions): asserts
 }
 
 /** Checks a value declared as microsoft.graph.entity: an object whose `@odata.type`, if any, names an allowed type. */
-export function checkEntity(value: unknown, walk: Walk, key: PathKey): void {
+export const checkEntity = (value: unknown, walk: Walk, key: PathKey): void => {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
-      walk.abstractType(TYPE_NAME, ALLOWED);
+      walk.abstractType(TYPE_NAME, allowedTypes());
       break;
     case odataTypeIdentityApiConnector:
       membersIdentityApiConnector(value, walk);
@@ -45,13 +45,13 @@ export function checkEntity(value: unknown, walk: Walk, key: PathKey): void {
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, ALLOWED, checkEntity);
+      return walk.otherType(value, key, allowedTypes(), checkEntity);
   }
   walk.leave();
-}
+};
 
 /** Checks an object's members as exactly microsoft.graph.entity, inherited ones included. */
-export function membersEntity(value: Record<string, unknown>, walk: Walk): void {
+export const membersEntity = (value: Record<string, unknown>, walk: Walk): void => {
   stringProperty(walk, value["id"], "id", false);
   // Undeclared keys: for-in allocates nothing on plain JSON objects.
   if (walk.writing) {
@@ -64,4 +64,4 @@ export function membersEntity(value: Record<string, unknown>, walk: Walk): void 
       }
     }
   }
-}
+};

@@ -16,13 +16,13 @@ export const odataTypeIdentity = "#microsoft.graph.identity";
 const TYPE_NAME = odataTypeIdentity.slice(1);
 
 /** Validates a value as microsoft.graph.identity. */
-export function validateIdentity(value: unknown, options?: ValidateOptions): ValidationResult<Identity> {
+export const validateIdentity = (value: unknown, options?: ValidateOptions): ValidationResult<Identity> => {
   return runValidation<Identity>(value, options, checkIdentity);
-}
+};
 
-export function isIdentity(value: unknown, options?: ValidateOptions): value is Identity {
+export const isIdentity = (value: unknown, options?: ValidateOptions): value is Identity => {
   return validateIdentity(value, options).ok;
-}
+};
 
 /** @throws GraphValidationError with every issue found. */
 export function assertIdentity(value: unknown, options?: ValidateOptions): asserts value is Identity {
@@ -31,7 +31,7 @@ export function assertIdentity(value: unknown, options?: ValidateOptions): asser
 }
 
 /** Checks a value declared as microsoft.graph.identity: an object whose `@odata.type`, if any, names an allowed type. */
-export function checkIdentity(value: unknown, walk: Walk, key: PathKey): void {
+export const checkIdentity = (value: unknown, walk: Walk, key: PathKey): void => {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
@@ -40,13 +40,13 @@ export function checkIdentity(value: unknown, walk: Walk, key: PathKey): void {
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, odataTypeIdentity, checkIdentity);
+      return walk.otherType(value, key, [odataTypeIdentity], checkIdentity);
   }
   walk.leave();
-}
+};
 
 /** Checks an object's members as exactly microsoft.graph.identity, inherited ones included. */
-export function membersIdentity(value: Record<string, unknown>, walk: Walk): void {
+export const membersIdentity = (value: Record<string, unknown>, walk: Walk): void => {
   let x: unknown;
   stringProperty(walk, value["displayName"], "displayName");
   stringProperty(walk, value["id"], "id");
@@ -69,4 +69,4 @@ export function membersIdentity(value: Record<string, unknown>, walk: Walk): voi
       }
     }
   }
-}
+};

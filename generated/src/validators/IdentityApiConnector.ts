@@ -16,16 +16,16 @@ export const odataTypeIdentityApiConnector = "#microsoft.graph.identityApiConnec
 const TYPE_NAME = odataTypeIdentityApiConnector.slice(1);
 
 /** Validates a value as microsoft.graph.identityApiConnector. */
-export function validateIdentityApiConnector(
+export const validateIdentityApiConnector = (
   value: unknown,
   options?: ValidateOptions,
-): ValidationResult<IdentityApiConnector> {
+): ValidationResult<IdentityApiConnector> => {
   return runValidation<IdentityApiConnector>(value, options, checkIdentityApiConnector);
-}
+};
 
-export function isIdentityApiConnector(value: unknown, options?: ValidateOptions): value is IdentityApiConnector {
+export const isIdentityApiConnector = (value: unknown, options?: ValidateOptions): value is IdentityApiConnector => {
   return validateIdentityApiConnector(value, options).ok;
-}
+};
 
 /** @throws GraphValidationError with every issue found. */
 export function assertIdentityApiConnector(
@@ -37,7 +37,7 @@ export function assertIdentityApiConnector(
 }
 
 /** Checks a value declared as microsoft.graph.identityApiConnector: an object whose `@odata.type`, if any, names an allowed type. */
-export function checkIdentityApiConnector(value: unknown, walk: Walk, key: PathKey): void {
+export const checkIdentityApiConnector = (value: unknown, walk: Walk, key: PathKey): void => {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
@@ -46,13 +46,13 @@ export function checkIdentityApiConnector(value: unknown, walk: Walk, key: PathK
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, odataTypeIdentityApiConnector, checkIdentityApiConnector);
+      return walk.otherType(value, key, [odataTypeIdentityApiConnector], checkIdentityApiConnector);
   }
   walk.leave();
-}
+};
 
 /** Checks an object's members as exactly microsoft.graph.identityApiConnector, inherited ones included. */
-export function membersIdentityApiConnector(value: Record<string, unknown>, walk: Walk): void {
+export const membersIdentityApiConnector = (value: Record<string, unknown>, walk: Walk): void => {
   let x: unknown;
   stringProperty(walk, value["id"], "id", false);
   x = value["authenticationConfiguration"];
@@ -82,4 +82,4 @@ export function membersIdentityApiConnector(value: Record<string, unknown>, walk
       }
     }
   }
-}
+};

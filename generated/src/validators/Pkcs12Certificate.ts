@@ -14,16 +14,16 @@ export const odataTypePkcs12Certificate = "#microsoft.graph.pkcs12Certificate";
 const TYPE_NAME = odataTypePkcs12Certificate.slice(1);
 
 /** Validates a value as microsoft.graph.pkcs12Certificate. */
-export function validatePkcs12Certificate(
+export const validatePkcs12Certificate = (
   value: unknown,
   options?: ValidateOptions,
-): ValidationResult<Pkcs12Certificate> {
+): ValidationResult<Pkcs12Certificate> => {
   return runValidation<Pkcs12Certificate>(value, options, checkPkcs12Certificate);
-}
+};
 
-export function isPkcs12Certificate(value: unknown, options?: ValidateOptions): value is Pkcs12Certificate {
+export const isPkcs12Certificate = (value: unknown, options?: ValidateOptions): value is Pkcs12Certificate => {
   return validatePkcs12Certificate(value, options).ok;
-}
+};
 
 /** @throws GraphValidationError with every issue found. */
 export function assertPkcs12Certificate(value: unknown, options?: ValidateOptions): asserts value is Pkcs12Certificate {
@@ -32,7 +32,7 @@ export function assertPkcs12Certificate(value: unknown, options?: ValidateOption
 }
 
 /** Checks a value declared as microsoft.graph.pkcs12Certificate: an object whose `@odata.type`, if any, names an allowed type. */
-export function checkPkcs12Certificate(value: unknown, walk: Walk, key: PathKey): void {
+export const checkPkcs12Certificate = (value: unknown, walk: Walk, key: PathKey): void => {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
@@ -41,13 +41,13 @@ export function checkPkcs12Certificate(value: unknown, walk: Walk, key: PathKey)
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, odataTypePkcs12Certificate, checkPkcs12Certificate);
+      return walk.otherType(value, key, [odataTypePkcs12Certificate], checkPkcs12Certificate);
   }
   walk.leave();
-}
+};
 
 /** Checks an object's members as exactly microsoft.graph.pkcs12Certificate, inherited ones included. */
-export function membersPkcs12Certificate(value: Record<string, unknown>, walk: Walk): void {
+export const membersPkcs12Certificate = (value: Record<string, unknown>, walk: Walk): void => {
   stringProperty(walk, value["password"], "password");
   stringProperty(walk, value["pkcs12Value"], "pkcs12Value");
   // Undeclared keys: for-in allocates nothing on plain JSON objects.
@@ -62,4 +62,4 @@ export function membersPkcs12Certificate(value: Record<string, unknown>, walk: W
       }
     }
   }
-}
+};

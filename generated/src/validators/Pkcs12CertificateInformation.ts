@@ -14,19 +14,19 @@ export const odataTypePkcs12CertificateInformation = "#microsoft.graph.pkcs12Cer
 const TYPE_NAME = odataTypePkcs12CertificateInformation.slice(1);
 
 /** Validates a value as microsoft.graph.pkcs12CertificateInformation. */
-export function validatePkcs12CertificateInformation(
+export const validatePkcs12CertificateInformation = (
   value: unknown,
   options?: ValidateOptions,
-): ValidationResult<Pkcs12CertificateInformation> {
+): ValidationResult<Pkcs12CertificateInformation> => {
   return runValidation<Pkcs12CertificateInformation>(value, options, checkPkcs12CertificateInformation);
-}
+};
 
-export function isPkcs12CertificateInformation(
+export const isPkcs12CertificateInformation = (
   value: unknown,
   options?: ValidateOptions,
-): value is Pkcs12CertificateInformation {
+): value is Pkcs12CertificateInformation => {
   return validatePkcs12CertificateInformation(value, options).ok;
-}
+};
 
 /** @throws GraphValidationError with every issue found. */
 export function assertPkcs12CertificateInformation(
@@ -38,7 +38,7 @@ export function assertPkcs12CertificateInformation(
 }
 
 /** Checks a value declared as microsoft.graph.pkcs12CertificateInformation: an object whose `@odata.type`, if any, names an allowed type. */
-export function checkPkcs12CertificateInformation(value: unknown, walk: Walk, key: PathKey): void {
+export const checkPkcs12CertificateInformation = (value: unknown, walk: Walk, key: PathKey): void => {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
@@ -47,13 +47,13 @@ export function checkPkcs12CertificateInformation(value: unknown, walk: Walk, ke
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, odataTypePkcs12CertificateInformation, checkPkcs12CertificateInformation);
+      return walk.otherType(value, key, [odataTypePkcs12CertificateInformation], checkPkcs12CertificateInformation);
   }
   walk.leave();
-}
+};
 
 /** Checks an object's members as exactly microsoft.graph.pkcs12CertificateInformation, inherited ones included. */
-export function membersPkcs12CertificateInformation(value: Record<string, unknown>, walk: Walk): void {
+export const membersPkcs12CertificateInformation = (value: Record<string, unknown>, walk: Walk): void => {
   booleanProperty(walk, value["isActive"], "isActive", false);
   int64Property(walk, value["notAfter"], "notAfter", false);
   int64Property(walk, value["notBefore"], "notBefore", false);
@@ -72,4 +72,4 @@ export function membersPkcs12CertificateInformation(value: Record<string, unknow
       }
     }
   }
-}
+};

@@ -14,13 +14,13 @@ export const odataTypeThumbnail = "#microsoft.graph.thumbnail";
 const TYPE_NAME = odataTypeThumbnail.slice(1);
 
 /** Validates a value as microsoft.graph.thumbnail. */
-export function validateThumbnail(value: unknown, options?: ValidateOptions): ValidationResult<Thumbnail> {
+export const validateThumbnail = (value: unknown, options?: ValidateOptions): ValidationResult<Thumbnail> => {
   return runValidation<Thumbnail>(value, options, checkThumbnail);
-}
+};
 
-export function isThumbnail(value: unknown, options?: ValidateOptions): value is Thumbnail {
+export const isThumbnail = (value: unknown, options?: ValidateOptions): value is Thumbnail => {
   return validateThumbnail(value, options).ok;
-}
+};
 
 /** @throws GraphValidationError with every issue found. */
 export function assertThumbnail(value: unknown, options?: ValidateOptions): asserts value is Thumbnail {
@@ -29,7 +29,7 @@ export function assertThumbnail(value: unknown, options?: ValidateOptions): asse
 }
 
 /** Checks a value declared as microsoft.graph.thumbnail: an object whose `@odata.type`, if any, names an allowed type. */
-export function checkThumbnail(value: unknown, walk: Walk, key: PathKey): void {
+export const checkThumbnail = (value: unknown, walk: Walk, key: PathKey): void => {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
@@ -38,13 +38,13 @@ export function checkThumbnail(value: unknown, walk: Walk, key: PathKey): void {
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, odataTypeThumbnail, checkThumbnail);
+      return walk.otherType(value, key, [odataTypeThumbnail], checkThumbnail);
   }
   walk.leave();
-}
+};
 
 /** Checks an object's members as exactly microsoft.graph.thumbnail, inherited ones included. */
-export function membersThumbnail(value: Record<string, unknown>, walk: Walk): void {
+export const membersThumbnail = (value: Record<string, unknown>, walk: Walk): void => {
   streamProperty(walk, value["content"], "content");
   int32Property(walk, value["height"], "height");
   stringProperty(walk, value["sourceItemId"], "sourceItemId");
@@ -65,4 +65,4 @@ export function membersThumbnail(value: Record<string, unknown>, walk: Walk): vo
       }
     }
   }
-}
+};

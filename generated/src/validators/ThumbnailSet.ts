@@ -15,13 +15,13 @@ export const odataTypeThumbnailSet = "#microsoft.graph.thumbnailSet";
 const TYPE_NAME = odataTypeThumbnailSet.slice(1);
 
 /** Validates a value as microsoft.graph.thumbnailSet. */
-export function validateThumbnailSet(value: unknown, options?: ValidateOptions): ValidationResult<ThumbnailSet> {
+export const validateThumbnailSet = (value: unknown, options?: ValidateOptions): ValidationResult<ThumbnailSet> => {
   return runValidation<ThumbnailSet>(value, options, checkThumbnailSet);
-}
+};
 
-export function isThumbnailSet(value: unknown, options?: ValidateOptions): value is ThumbnailSet {
+export const isThumbnailSet = (value: unknown, options?: ValidateOptions): value is ThumbnailSet => {
   return validateThumbnailSet(value, options).ok;
-}
+};
 
 /** @throws GraphValidationError with every issue found. */
 export function assertThumbnailSet(value: unknown, options?: ValidateOptions): asserts value is ThumbnailSet {
@@ -30,7 +30,7 @@ export function assertThumbnailSet(value: unknown, options?: ValidateOptions): a
 }
 
 /** Checks a value declared as microsoft.graph.thumbnailSet: an object whose `@odata.type`, if any, names an allowed type. */
-export function checkThumbnailSet(value: unknown, walk: Walk, key: PathKey): void {
+export const checkThumbnailSet = (value: unknown, walk: Walk, key: PathKey): void => {
   if (!walk.enter(value, key, TYPE_NAME)) return;
   switch (walk.odataType(value)) {
     case undefined:
@@ -39,13 +39,13 @@ export function checkThumbnailSet(value: unknown, walk: Walk, key: PathKey): voi
       break;
     default:
       // Graph accepts type names in any case and without `#`: checked again as the allowed type named.
-      return walk.otherType(value, key, odataTypeThumbnailSet, checkThumbnailSet);
+      return walk.otherType(value, key, [odataTypeThumbnailSet], checkThumbnailSet);
   }
   walk.leave();
-}
+};
 
 /** Checks an object's members as exactly microsoft.graph.thumbnailSet, inherited ones included. */
-export function membersThumbnailSet(value: Record<string, unknown>, walk: Walk): void {
+export const membersThumbnailSet = (value: Record<string, unknown>, walk: Walk): void => {
   let x: unknown;
   stringProperty(walk, value["id"], "id", false);
   x = value["large"];
@@ -64,4 +64,4 @@ export function membersThumbnailSet(value: Record<string, unknown>, walk: Walk):
   if (x !== undefined) {
     if (x !== null) checkThumbnail(x, walk, "source");
   }
-}
+};

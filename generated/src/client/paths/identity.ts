@@ -29,10 +29,10 @@ export interface IdentityRequests {
 }
 
 /** Requests on `/identity`; `path` is the concrete path with keys filled in. */
-export function identityRequests(transport: GraphTransport, path: string = "/identity"): IdentityRequests {
+export const identityRequests = (transport: GraphTransport, path: string = "/identity"): IdentityRequests => {
   return {
     get apiConnectors() {
       return identityApiConnectorsRequests(transport, `${path}/apiConnectors`);
     },
   };
-}
+};

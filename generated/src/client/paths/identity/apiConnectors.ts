@@ -79,10 +79,10 @@ export interface IdentityApiConnectorsRequests {
 }
 
 /** Requests on `/identity/apiConnectors`; `path` is the concrete path with keys filled in. */
-export function identityApiConnectorsRequests(
+export const identityApiConnectorsRequests = (
   transport: GraphTransport,
   path: string = TEMPLATE,
-): IdentityApiConnectorsRequests {
+): IdentityApiConnectorsRequests => {
   return {
     list: (options) => transport.send(listRequest, path, options),
     listAll: (options) => transport.listAll(listRequest, path, options),
@@ -90,4 +90,4 @@ export function identityApiConnectorsRequests(
     count: (options) => countItems(transport, countRequest, `${path}/$count`, options),
     byId: (id) => identityApiConnectorsByIdRequests(transport, `${path}/${keySegment(id)}`),
   };
-}
+};

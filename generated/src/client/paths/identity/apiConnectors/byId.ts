@@ -70,10 +70,10 @@ export interface IdentityApiConnectorsByIdRequests {
 }
 
 /** Requests on `/identity/apiConnectors/{identityApiConnector-id}`; `path` is the concrete path with keys filled in. */
-export function identityApiConnectorsByIdRequests(
+export const identityApiConnectorsByIdRequests = (
   transport: GraphTransport,
   path: string,
-): IdentityApiConnectorsByIdRequests {
+): IdentityApiConnectorsByIdRequests => {
   return {
     get: (options) => transport.send(getRequest, path, options),
     update: (body, options) => transport.send(updateRequest, path, options, body),
@@ -81,4 +81,4 @@ export function identityApiConnectorsByIdRequests(
     uploadClientCertificate: (body, options) =>
       transport.send(uploadClientCertificateRequest, `${path}/uploadClientCertificate`, options, body),
   };
-}
+};
