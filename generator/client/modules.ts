@@ -81,7 +81,8 @@ function clientIndex(roots: readonly RequestNode[]): PlannedModule {
       // Only a deprecated entity set or singleton gets a comment: the rest read as their path.
       doc: deprecationLines(root.deprecation),
       member: layout.literal("  ", `readonly ${segment}: `, interfaceName, ";"),
-      getter: layout.call("      ", "return ", factoryName, ["transport", JSON.stringify(`/${segment}`)], ";"),
+      // A root builder's path defaults to its own, `/${segment}`.
+      getter: layout.call("      ", "return ", factoryName, ["transport"], ";"),
     };
   });
   const importLines = layout.imports([...imports.views(), ...values.views()]);

@@ -6,7 +6,7 @@ export const RUNTIME_MODULE = "runtime/validation";
 export const EDM_CHECKS_MODULE = "runtime/edm-checks";
 
 /** Values of the runtime module every validator may import; a generated import must not reuse them. */
-export const RUNTIME_VALUES = ["runValidation", "GraphValidationError", "Walk", "ValidateOptions", "ValidationResult", "PathKey", "own", "matchesFlags", "derivedAllowed", "dynamicKey", "immutableIssue", "navigationShape", "readOnlyIssue", "requiredIssue"];
+export const RUNTIME_VALUES = ["runValidation", "GraphValidationError", "ODATA_TYPE", "Walk", "ValidateOptions", "ValidationResult", "PathKey", "own", "matchesFlags", "derivedAllowed", "dynamicKey", "immutableIssue", "navigationShape", "readOnlyIssue", "requiredIssue"];
 
 /**
  * Functions of the walk runtime that only some validators call (a bundle holds only those imported), in
@@ -23,7 +23,7 @@ export function validatorNames(typeName: string) {
     check: `check${typeName}`,
     /** Checks an object's members as exactly this type. */
     members: `members${typeName}`,
-    /** A concrete type's `@odata.type` as Graph sends it (`#microsoft.graph.x`), for the switches of its base types. */
+    /** The type's `@odata.type` as Graph sends it (`#microsoft.graph.x`): names it in issues, and a concrete type exports it for the switches of its base types. */
     odataType: `odataType${typeName}`,
   };
 }

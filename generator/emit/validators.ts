@@ -36,8 +36,12 @@ function emittedConcreteTypes(ctx: Context, fullName: string, constraint?: reado
 interface ValueCheck {
   /** `helper`: the edm-checks module's one-call check of a property of this type, when it has one. */
   readonly primitive: { readonly predicate: string; readonly args: string; readonly helper: string | undefined } | false;
-  /** An enum's or structured type's `checkX(value, walk, path)`, with the derived types a constraint allows. */
-  readonly call: { readonly check: string; readonly allowed: string | false } | false;
+  /**
+   * An enum's or structured type's `checkX(value, walk, path)`, with the derived types a constraint allows;
+   * `odataType`: a structured type's `@odata.type` constant (or literal, for an abstract type), which names
+   * it in issues; imported when called.
+   */
+  readonly call: { readonly check: string; readonly allowed: string | false; readonly odataType?: () => string } | false;
 }
 
 /** One property's checks, each statement laid out as prettier would (see validators-layout.ts). */
@@ -97,6 +101,12 @@ export interface StructuredValidatorView {
   readonly properties: PropertyCheckView[];
   /** Some property check reads its value into `x` first. */
   readonly usesX: boolean;
+  /**
+   * A type with few properties checks its members in one pass over the object's keys (see
+   * `KEY_PASS_MAX_PROPERTIES`): the switch's cases, its `default` (an undeclared key in a request body) and
+   * the required properties' checks after the pass; false for a type checked property by property.
+   */
+  readonly keyPass: { readonly cases: MemberCase[]; readonly otherKey: string | false; readonly required: string[] } | false;
   /** The call on an undeclared key in a request body (`walk.unknown(...)`, `dynamicKey(...)`), or false. */
   readonly keyCheck: string | false;
   /** A type with no properties and no key check: the members function, `{}` and all; else false. */
@@ -126,18 +136,24 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   // Creating a derived type in a collection of its base meets the base collection's requirements too.
   const required = new Set([type, ...baseChain(ctx.model, type)].flatMap((t) => t.requiredOnCreate));
   const valueContext = { ...ctx, imports, runtime };
+  const requiredOnCreate = (p: Property) => required.has(p.name) && !key.has(p.name);
+  const count = properties.length + navigationProperties.length;
+  const onePass = count > 0 && count <= KEY_PASS_MAX_PROPERTIES;
   // Checks first: they add the imports and runtime predicates the module needs.
-  const checks = [
-    ...properties.map((p) => propertyCheck(valueContext, p, required.has(p.name) && !key.has(p.name))),
+  const checks = onePass ? [] : [
+    ...properties.map((p) => propertyCheck(valueContext, p, requiredOnCreate(p))),
     ...navigationProperties.map((p) => navigationCheck(valueContext, p)),
   ];
+  const cases = onePass ? groupCases([...properties.map((p) => propertyCase(valueContext, p)), ...navigationProperties.map((p) => navigationCase(valueContext, p))]) : [];
+  const requiredChecks = onePass ? properties.filter((p) => requiredOnCreate(p) && !p.readOnly).map((p) => requiredCheck(valueContext, p)) : [];
   const onlyItself = concrete.length === 1 && concrete[0] === type.fullName;
   const membersSignature = layoutSignature(arrowHead(own.members), MEMBERS_PARAMS, "void", "=> {");
-  const keys = keyCheck(valueContext, dynamicPropertyNames(ctx.model, type));
+  const keyStatement = keyCheck(valueContext, type, dynamicPropertyNames(ctx.model, type));
+  const keys = keyStatement && `${keyStatement.callee}(${keyStatement.args.join(", ")})`;
   return {
-    runtimeImport: runtimeImports(modulePath, WALK_RUNTIME.filter((name) => runtime.has(name)), [...runtime].filter((name) => !(WALK_RUNTIME as readonly string[]).includes(name)).sort()),
+    runtimeImport: runtimeImports(modulePath, WALK_RUNTIME.filter((name) => runtime.has(name)), [...runtime].filter((name) => !(WALK_RUNTIME as readonly string[]).includes(name)).sort(), ["ODATA_TYPE"]),
     imports: imports.views(),
-    typeNameConstant: typeNameConstants(type, own.odataType),
+    typeNameConstant: odataTypeConstant(type, own.odataType),
     allowedConstant: onlyItself ? "" : layoutAllowedTypes(concrete.map((name) => (name === type.fullName ? own.odataType : derived[derivedNames.indexOf(name)]!.odataType))),
     otherType: layoutCallStatement("      ", "return walk.otherType", ["value", "key", onlyItself ? `[${own.odataType}]` : "allowedTypes()", own.check]),
     signatures: {
@@ -153,8 +169,13 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     inferred: type.abstract ? [] : inferredTypes(ctx, declared, derivedNames, derived.map((d) => d.members)),
     properties: checks,
     usesX: checks.some((check) => check.statement === false),
+    keyPass: onePass && {
+      cases,
+      otherKey: keyStatement && `${CASE}${layoutStatement({ test: "walk.writing", then: keyStatement }, CASE)}`,
+      required: requiredChecks,
+    },
     keyCheck: keys,
-    emptyMembers: checks.length === 0 && keys === false && layoutSignature(arrowHead(own.members), MEMBERS_PARAMS, "void", "=> {};"),
+    emptyMembers: count === 0 && keys === false && layoutSignature(arrowHead(own.members), MEMBERS_PARAMS, "void", "=> {};"),
     knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
 }
@@ -174,18 +195,19 @@ function inferredTypes(ctx: Context, declared: ReadonlySet<string>, derivedNames
 }
 
 /**
- * `TYPE_NAME` (errors name the type by it) and, for a concrete type, its `@odata.type` as Graph sends it,
- * exported for its base types' switches: the switches compare with that literal, written once.
+ * The type's `@odata.type` as Graph sends it (`#microsoft.graph.x`): the walk names the type in issues by
+ * it, and a concrete type exports it for its base types' switches, which compare with that literal, written
+ * once. An abstract type's is never sent, so it stays in its module.
  */
-function typeNameConstants(type: StructuredType, odataType: string): string {
-  if (type.abstract) return layoutStringConstant("TYPE_NAME", type.fullName);
-  return `${layoutStringConstant(odataType, `#${type.fullName}`, "export const")}\nconst TYPE_NAME = ${odataType}.slice(1);`;
+function odataTypeConstant(type: StructuredType, odataType: string): string {
+  return layoutStringConstant(odataType, `#${type.fullName}`, type.abstract ? "const" : "export const");
 }
 
 /** Closed types reject undeclared keys; open ones allow extension-shaped keys, or any key (dictionaries). */
-function keyCheck(ctx: ValueContext, names: "none" | "extension" | "any"): StructuredValidatorView["keyCheck"] {
-  if (names === "none") return "walk.unknown(value, key, TYPE_NAME)";
-  return names === "extension" && `${runtimeCheck(ctx, "dynamicKey")}(walk, value, key, TYPE_NAME)`;
+function keyCheck(ctx: ValueContext, type: StructuredType, names: "none" | "extension" | "any"): { callee: string; args: string[] } | false {
+  const odataType = validatorNames(ctx.names.type(type.fullName).typeName).odataType;
+  if (names === "none") return { callee: "walk.unknown", args: ["value", "key", odataType] };
+  return names === "extension" && { callee: runtimeCheck(ctx, "dynamicKey"), args: ["walk", "value", "key", odataType] };
 }
 
 const MEMBERS_PARAMS = ["value: Record<string, unknown>", "walk: Walk"];
@@ -224,7 +246,8 @@ function propertyCheck(ctx: ValueContext, property: Property, requiredOnCreate: 
     statement: false,
     readOnly: property.readOnly && `    ${layoutStatement({ test: "walk.writing", then: { callee: runtimeCheck(ctx, "readOnlyIssue"), args: ["walk", key, "x"] } }, "    ")}`,
     immutable: property.immutable && `    ${layoutStatement({ test: "walk.update", then: { callee: runtimeCheck(ctx, "immutableIssue"), args: ["walk", key, "x"] } }, "    ")}`,
-    arrayTest: collection && layoutIfBlock("    ", "walk.array", ["x", key, whole]),
+    // The walk spells "array of ..." itself, and "x object" from an `@odata.type` constant (`#x`).
+    arrayTest: collection && layoutIfBlock("    ", "walk.array", ["x", key, (check.call && check.call.odataType?.()) || item]),
     valueCheck: `${indent}${layoutStatement(valueStatement(ctx, check, value, path, property.nullable, item), indent)}`,
     required: required ? ` else ${layoutStatement(requiredStatement(ctx, key, whole), "  ", "  } else ".length)}` : "",
   };
@@ -237,8 +260,11 @@ function requiredStatement(ctx: ValueContext, key: string, expected: string): St
   return { test: "walk.create", then: { callee: runtimeCheck(ctx, "requiredIssue"), args: ["walk", key, expected] } };
 }
 
-/** The statement checking `value`: null first, then its type (primitive predicate or the type's check). */
-function valueStatement(ctx: ValueContext, check: ValueCheck, value: string, path: string, nullable: boolean, expected: string): Statement {
+/**
+ * The statement checking `value`: null first, then its type (primitive predicate or the type's check).
+ * `absent`: `value` may also be undefined, which passes.
+ */
+function valueStatement(ctx: ValueContext, check: ValueCheck, value: string, path: string, nullable: boolean, expected: string, absent = false): Statement {
   let typed: Statement;
   if (check.primitive) {
     ctx.runtime.add(check.primitive.predicate);
@@ -248,8 +274,9 @@ function valueStatement(ctx: ValueContext, check: ValueCheck, value: string, pat
     const call = { callee: check.call.check, args: [value, "walk", path] };
     typed = check.call.allowed ? { test: `${runtimeCheck(ctx, "derivedAllowed")}(walk, ${value}, ${path}, ${check.call.allowed})`, then: call } : call;
   } else throw new Error(`no check for ${path}`);
-  if (nullable) return { test: `${value} !== null`, then: typed };
-  return { test: `${value} === null`, then: { callee: "walk.notNull", args: [path, expected] }, else: typed };
+  if (nullable) return { test: absent ? `${value} != null` : `${value} !== null`, then: typed };
+  const present = absent ? { test: `${value} !== undefined`, then: typed } : typed;
+  return { test: `${value} === null`, then: { callee: "walk.notNull", args: [path, expected] }, else: present };
 }
 
 /** Navigation properties hold expanded (or deep-inserted) entities: checked for shape, not recursed into. */
@@ -257,6 +284,80 @@ function navigationCheck(ctx: ValueContext, navigation: NavigationProperty): Pro
   const { read, key } = access(ctx, navigation.name);
   const args = ["walk", read, key, JSON.stringify(navigation.type.name), String(navigation.type.collection), String(navigation.type.collection ? false : navigation.nullable)];
   return { ...ONE_STATEMENT, read, key, statement: layoutCallStatement("  ", runtimeCheck(ctx, "navigationShape"), args) };
+}
+
+/**
+ * Types with at most this many properties check their members in one pass over the object's keys: a
+ * `switch` on each key present, where declared keys whose checks are the same share a case. Larger types
+ * read each declared property by name, then (in a request body) pass over the keys for undeclared ones.
+ * The switch compares a key with its cases one by one: cheaper than reading every property for a request
+ * body, which names a few, and for a small type; several times dearer for a large entity read whole.
+ */
+export const KEY_PASS_MAX_PROPERTIES = 8;
+
+/** A case of the one-pass members switch: its labels (declared keys) and its statements on `x` and `key`. */
+export interface MemberCase {
+  readonly labels: string[];
+  readonly body: string;
+}
+
+/** Indents inside `for (const key in value) { switch (key) { case ...: ... } }`. */
+const CASE = "        ";
+const INNER = `${CASE}  `;
+const ITEM = `${INNER}    `;
+
+/** A property's case: its value `x` (undefined when the key is present with no value) checked at `key`. */
+function propertyCase(ctx: ValueContext, property: Property): { label: string; body: string } {
+  const { check, expected } = valueCheck(ctx, property.type, property, property.derivedTypeConstraint);
+  const label = JSON.stringify(property.name);
+  const item = JSON.stringify(expected);
+  const collection = property.type.collection;
+  const helper = !collection && check.primitive && check.primitive.helper;
+  if (!property.readOnly && !property.immutable) {
+    if (helper) {
+      ctx.runtime.add(helper);
+      return { label, body: layoutCallStatement(CASE, helper, ["walk", "x", "key", ...(property.nullable ? [] : ["false"])]) };
+    }
+    if (!collection) return { label, body: `${CASE}${layoutStatement(valueStatement(ctx, check, "x", "key", property.nullable, item, true), CASE)}` };
+  }
+  const lines = [`${CASE}if (x !== undefined) {`];
+  if (property.readOnly) lines.push(`${INNER}${layoutStatement({ test: "walk.writing", then: { callee: runtimeCheck(ctx, "readOnlyIssue"), args: ["walk", "key", "x"] } }, INNER)}`);
+  if (property.immutable) lines.push(`${INNER}${layoutStatement({ test: "walk.update", then: { callee: runtimeCheck(ctx, "immutableIssue"), args: ["walk", "key", "x"] } }, INNER)}`);
+  if (collection) {
+    lines.push(
+      layoutIfBlock(INNER, "walk.array", ["x", "key", (check.call && check.call.odataType?.()) || item]),
+      `${INNER}  walk.down(key);`,
+      `${INNER}  for (let i = 0; i < x.length; i++) {`,
+      `${INNER}    const item = x[i];`,
+      `${ITEM}${layoutStatement(valueStatement(ctx, check, "item", "i", property.nullable, item), ITEM)}`,
+      `${INNER}  }`,
+      `${INNER}  walk.up();`,
+      `${INNER}}`,
+    );
+  } else lines.push(`${INNER}${layoutStatement(valueStatement(ctx, check, "x", "key", property.nullable, item), INNER)}`);
+  lines.push(`${CASE}}`);
+  return { label, body: lines.join("\n") };
+}
+
+function navigationCase(ctx: ValueContext, navigation: NavigationProperty): { label: string; body: string } {
+  const args = ["walk", "x", "key", JSON.stringify(navigation.type.name), String(navigation.type.collection), String(navigation.type.collection ? false : navigation.nullable)];
+  return { label: JSON.stringify(navigation.name), body: layoutCallStatement(CASE, runtimeCheck(ctx, "navigationShape"), args) };
+}
+
+/** Keys whose checks read the same share one case, at the place of the first. */
+function groupCases(cases: readonly { label: string; body: string }[]): MemberCase[] {
+  const byBody = new Map<string, string[]>();
+  for (const { label, body } of cases) byBody.set(body, [...(byBody.get(body) ?? []), label]);
+  return [...byBody].map(([body, labels]) => ({ labels, body }));
+}
+
+/** After the pass: a property the metadata requires on create, missing from a create body. */
+function requiredCheck(ctx: ValueContext, property: Property): string {
+  const { expected } = valueCheck(ctx, property.type, property, property.derivedTypeConstraint);
+  const { read, key } = access(ctx, property.name);
+  const whole = JSON.stringify(property.type.collection ? `array of ${expected}` : expected);
+  const then = { callee: runtimeCheck(ctx, "requiredIssue"), args: ["walk", key, whole] };
+  return `  ${layoutStatement({ test: `walk.create && ${read} === undefined`, then }, "  ")}`;
 }
 
 /** A check of the validation runtime that only some validators call, imported by those alone. */
@@ -293,7 +394,8 @@ function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constrain
     ? JSON.stringify(emittedConcreteTypes(ctx, type.fullName, constraint).map(odataTypeLiteral))
     : false;
   const check = ctx.imports.add(from, names.check, false, aliases.check);
-  return { check: { ...none, call: { check, allowed } }, expected: `${type.fullName} object` };
+  const odataType = () => (type.abstract ? JSON.stringify(`#${type.fullName}`) : ctx.imports.add(from, names.odataType, false, aliases.odataType));
+  return { check: { ...none, call: { check, allowed, odataType } }, expected: `${type.fullName} object` };
 }
 
 /** Module-level names of the validator templates; imports must not take them. */
@@ -301,8 +403,8 @@ export const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "allowedTypes", "member",
 const RUNTIME_TYPES = ["type PathKey", "type ValidateOptions", "type ValidationResult", "type Walk"];
 
 /** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */
-export function runtimeImports(modulePath: string, extra: readonly string[], predicates: readonly string[]): string {
-  const walk = layoutImport(["GraphValidationError", "runValidation", ...RUNTIME_TYPES, ...extra], moduleSpecifier(modulePath, RUNTIME_MODULE));
+export function runtimeImports(modulePath: string, extra: readonly string[], predicates: readonly string[], constants: readonly string[] = []): string {
+  const walk = layoutImport(["GraphValidationError", ...constants, "runValidation", ...RUNTIME_TYPES, ...extra], moduleSpecifier(modulePath, RUNTIME_MODULE));
   if (predicates.length === 0) return walk;
   return `${walk}\n${layoutImport(predicates, moduleSpecifier(modulePath, EDM_CHECKS_MODULE))}`;
 }

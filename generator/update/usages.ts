@@ -137,14 +137,14 @@ function generatedElement(declaration: Node): Element | undefined {
 }
 
 /**
- * The type a validator module checks, named once in it: an abstract type's `const TYPE_NAME =
- * "microsoft.graph.x"`, a concrete type's `export const odataTypeX = "#microsoft.graph.x"`.
+ * The type a validator module checks, named once in it: an enum's `const TYPE_NAME = "microsoft.graph.x"`,
+ * an entity or complex type's `const odataTypeX = "#microsoft.graph.x"` (exported when it is concrete).
  */
 function validatedType(file: SourceFile): string | undefined {
   const literal = (node: Node | undefined) => (node && Node.isStringLiteral(node) ? node.getLiteralValue() : undefined);
   const named = literal(file.getVariableDeclaration("TYPE_NAME")?.getInitializer());
   if (named) return named;
-  const odataType = file.getVariableDeclarations().find((variable) => variable.isExported() && variable.getName().startsWith("odataType"));
+  const odataType = file.getVariableDeclarations().find((variable) => variable.getName().startsWith("odataType"));
   return literal(odataType?.getInitializer())?.replace(/^#/, "");
 }
 

@@ -195,10 +195,14 @@ describe("shapes and hostile input", () => {
     expect(result.ok ? [] : result.errors.map((e) => [e.path.split("/").length, e.message])).toEqual([[65, "nesting deeper than 64 objects (maxDepth)"]]);
   });
 
-  it("reports a cyclic object instead of looping", () => {
+  it("reports a cyclic object instead of looping: it is nested deeper than maxDepth", () => {
     const node: Record<string, unknown> = { value: 1 };
     node["child"] = { child: node };
-    expect(issues(widget({ node }))).toEqual([["/node/child/child", "object", "cyclic reference: this object contains itself"]]);
+    const result = validateWidget(widget({ node }), { maxDepth: 8 });
+    // The root widget, then node and its child in turn: the ninth object is one too many.
+    expect(result.ok ? [] : result.errors.map((e) => [e.path, e.message])).toEqual([
+      ["/node/child/child/child/child/child/child/child", "nesting deeper than 8 objects (maxDepth)"],
+    ]);
   });
 
   it("accepts the same object twice when it is not a cycle", () => {

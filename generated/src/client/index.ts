@@ -36,7 +36,7 @@ export const createGraphClient = (options: GraphClientOptions | GraphTransport):
   return {
     transport,
     get identity() {
-      return identityRequests(transport, "/identity");
+      return identityRequests(transport);
     },
   };
 };

@@ -29,12 +29,9 @@ export const IDEMPOTENT: readonly string[] = ["GET", "PUT", "DELETE"];
 /** Retry-After in seconds or as an HTTP date; else exponential back-off. */
 export const retryDelay = (response: Response | undefined, attempt: number, baseDelayMs: number): number => {
   const header = response?.headers.get("retry-after");
-  if (header) {
-    const seconds = Number(header);
-    const delay = seconds >= 0 ? seconds * 1000 : Date.parse(header) - Date.now();
-    if (!Number.isNaN(delay)) return Math.max(0, delay);
-  }
-  return baseDelayMs * 2 ** attempt;
+  const seconds = Number(header);
+  const delay = !header ? NaN : seconds >= 0 ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isNaN(delay) ? baseDelayMs * 2 ** attempt : Math.max(0, delay);
 };
 
 export const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> => {

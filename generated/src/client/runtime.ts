@@ -192,12 +192,13 @@ export const createTransport = (options: GraphClientOptions): GraphTransport => 
     headers.authorization = `Bearer ${token}`;
     const clientRequestId = headers[CLIENT_REQUEST_ID];
     // `duplex` lets a stream body be sent as it arrives; a stream can be read once, so it is never retried.
+    // fetch reads an undefined body or signal as none (the casts are for exactOptionalPropertyTypes).
     const init = {
       method: spec.method,
       headers,
-      body: request.body ?? null,
+      body: request.body as BodyInit,
       redirect: "manual",
-      signal: signal ?? null,
+      signal: signal as AbortSignal,
       duplex: "half",
     } as const;
     for (let attempt = 0, waited = 0; ; attempt++) {
@@ -424,7 +425,7 @@ const QUERY_OPTIONS = ["select", "expand", "filter", "orderby", "top", "skip", "
 const queryString = (options: AnyOptions | CountOptions): string => {
   // An array's string is its items joined with commas, as `$select=a,b` wants.
   const query = QUERY_OPTIONS.filter((name) => (options as AnyOptions)[name] !== undefined)
-    .map((name) => `$${name}=${encodeURIComponent(String((options as AnyOptions)[name]))}`)
+    .map((name) => `$${name}=${encodeURIComponent(`${(options as AnyOptions)[name]}`)}`)
     .join("&");
   return query && `?${query}`;
 };

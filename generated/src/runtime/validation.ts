@@ -2,7 +2,7 @@
 import { isEdmObject } from "./edm-checks.js";
 /**
  * The runtime every generated validator shares: result and error types, the walk state (errors,
- * depth, cycles) and one check per Edm primitive. No dependencies, no top-level side effects.
+ * depth, path) and one check per Edm primitive. No dependencies, no top-level side effects.
  */
 
 export interface ValidateOptions {
@@ -15,7 +15,7 @@ export interface ValidateOptions {
   mode?: "create" | "update" | "read";
   /** Errors collected before validation stops; one more issue then says it stopped. Default 100. */
   maxErrors?: number;
-  /** Object nesting allowed before the value is rejected (not a stack overflow). Default 64. */
+  /** Object nesting allowed before the value is rejected (not a stack overflow; an object that contains itself). Default 64. */
   maxDepth?: number;
 }
 
@@ -33,7 +33,7 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: 
 
 export class GraphValidationError extends Error {
   override name = "GraphValidationError";
-  readonly errors: ValidationIssue[];
+  declare readonly errors: ValidationIssue[];
 
   constructor(typeName: string, errors: ValidationIssue[]) {
     const first = errors[0];
@@ -43,10 +43,11 @@ export class GraphValidationError extends Error {
   }
 }
 
-const ODATA_TYPE = "@odata.type";
+/** The key generated `@odata.type` switches read. */
+export const ODATA_TYPE = "@odata.type";
 
 /** Thrown inside a walk when `maxErrors` is reached; caught by `runValidation`. */
-const STOP: unique symbol = /* @__PURE__ */ Symbol("graphgen.validation.stop");
+const STOP: unique symbol = /* @__PURE__ */ Symbol();
 
 /** A step of a JSON pointer: a property name, an array index, or null for the root value. */
 export type PathKey = string | number | null;
@@ -59,25 +60,23 @@ export type PathKey = string | number | null;
 export class Walk {
   readonly errors: ValidationIssue[] = [];
   /** `create` or `update`: a request body. */
-  readonly writing: boolean;
-  readonly create: boolean;
-  readonly update: boolean;
+  declare readonly writing: boolean;
+  declare readonly create: boolean;
+  declare readonly update: boolean;
   readonly #maxErrors: number;
   readonly #maxDepth: number;
-  /** Objects on the path from the root to the current value, for cycle detection and depth. */
-  readonly #stack: object[] = [];
+  /** Objects entered from the root to the current value. */
+  #depth = 0;
   /** Keys from the root to the current value. */
   readonly #keys: PathKey[] = [];
-  /** The allowed type name an any-case `@odata.type` matched (see `otherType`), read once by `odataType`. */
-  #retyped: string | undefined;
 
   constructor(options: ValidateOptions | undefined) {
     const mode = options?.mode;
     this.create = mode === "create";
     this.update = mode === "update";
     this.writing = this.create || this.update;
-    this.#maxErrors = Math.max(1, options?.maxErrors ?? 100);
-    this.#maxDepth = Math.max(1, options?.maxDepth ?? 64);
+    this.#maxErrors = options?.maxErrors ?? 100;
+    this.#maxDepth = options?.maxDepth ?? 64;
   }
 
   /** An issue at `key` below the current value (or at the current value itself for null). */
@@ -105,28 +104,29 @@ export class Walk {
     return key === null ? path : `${path}/${typeof key === "number" ? key : pointerToken(key)}`;
   }
 
-  /** Enters the object at `key`: false (with an issue) when it is not a typeName object, too deep, or a cycle. */
-  enter(value: unknown, key: PathKey, typeName: string): value is Record<string, unknown> {
+  /**
+   * Enters the object at `key`: false (with an issue) when it is not an object of the type `odataType`
+   * names (`#microsoft.graph.x`), or nested too deep. An object that contains itself is nested too deep.
+   */
+  enter(value: unknown, key: PathKey, odataType: string): value is Record<string, unknown> {
     // The expected text is built only for an issue: this runs for every object of every payload.
     const problem =
       typeof value !== "object" || value === null || Array.isArray(value)
         ? undefined
-        : this.#stack.length >= this.#maxDepth
-          ? `nesting deeper than ${this.#maxDepth} objects (maxDepth)`
-          : onStack(this.#stack, value)
-            ? "cyclic reference: this object contains itself"
-            : false;
+        : this.#depth < this.#maxDepth
+          ? false
+          : `nesting deeper than ${this.#maxDepth} objects (maxDepth)`;
     if (problem === false) {
-      this.#stack.push(value as object);
+      this.#depth++;
       this.#keys.push(key);
       return true;
     }
-    this.issue(key, `${typeName} object`, value, problem);
+    this.issue(key, `${odataType.slice(1)} object`, value, problem);
     return false;
   }
 
   leave(): void {
-    this.#stack.pop();
+    this.#depth--;
     this.#keys.pop();
   }
 
@@ -140,21 +140,10 @@ export class Walk {
   }
 
   /**
-   * `@odata.type` of the current object as sent, for the generated switch: its cases are the allowed names
-   * as Graph sends them, so the comparison stays a pointer check against literals. Anything else (another
-   * spelling, another type, not a string) reaches the switch's default, `otherType`.
-   */
-  odataType(value: Record<string, unknown>): unknown {
-    const named = this.#retyped;
-    this.#retyped = undefined;
-    return named ?? value[ODATA_TYPE];
-  }
-
-  /**
    * The default of a generated `@odata.type` switch, which lists the allowed names as Graph sends them
    * (`#microsoft.graph.x`): Graph also accepts any case and no `#`. When the name is exactly one of
-   * `allowed` that way, `check` runs again and the next `odataType` call returns that name;
-   * else an issue. Leaves the current object either way. Exact spellings never get here.
+   * `allowed` that way, `check` runs again on a copy that spells it as the switch does; else an issue.
+   * Leaves the current object either way. Exact spellings never get here.
    */
   otherType(
     value: Record<string, unknown>,
@@ -166,9 +155,7 @@ export class Walk {
     const named = matchIgnoringCase(type, allowed);
     if (named === undefined) this.notAllowed(type, allowed);
     this.leave();
-    if (named === undefined) return;
-    this.#retyped = named;
-    check(value, this, key);
+    if (named !== undefined) check({ ...value, [ODATA_TYPE]: named }, this, key);
   }
 
   /** `@odata.type` of the current value names a type not allowed here. */
@@ -182,23 +169,25 @@ export class Walk {
     );
   }
 
-  abstractType(typeName: string, allowed: readonly string[]): void {
+  /** `odataType` (`#microsoft.graph.x`) names an abstract type, and the value names no `@odata.type`. */
+  abstractType(odataType: string, allowed: readonly string[]): void {
     const names = allowed.join(", ");
     this.issue(
       ODATA_TYPE,
       `one of ${names}`,
       undefined,
-      `${typeName} is abstract: ${ODATA_TYPE} must name one of ${names}`,
+      `${odataType.slice(1)} is abstract: ${ODATA_TYPE} must name one of ${names}`,
     );
   }
 
   /**
-   * A key the closed type does not declare (generated code loops over the keys itself, so that its
-   * `known` check inlines): an issue unless it is an instance annotation or inherited.
+   * A key the closed type `odataType` names does not declare (generated code loops over the keys itself,
+   * so that its switch inlines): an issue unless it is an instance annotation or inherited.
    */
-  unknown(value: Record<string, unknown>, key: string, typeName: string): void {
+  unknown(value: Record<string, unknown>, key: string, odataType: string): void {
     // Instance annotations (`@odata.etag`, `prop@odata.bind`) are always allowed; for-in also lists a polluted prototype's keys.
     if (key.includes("@") || !Object.hasOwn(value, key)) return;
+    const typeName = odataType.slice(1);
     this.issue(
       key,
       `a declared property of ${typeName}`,
@@ -211,10 +200,13 @@ export class Walk {
     this.issue(key, expected, null, `null is not allowed: expected ${expected}`);
   }
 
-  /** Checks the shape of a collection; false (with an issue) when it is not an array. `expected`: "array of ...". */
-  array(value: unknown, key: PathKey, expected: string): value is unknown[] {
+  /**
+   * Checks the shape of a collection; false (with an issue) when it is not an array. `item`: what each item
+   * is expected to be, `Edm.String` say, or an object type's `@odata.type` (`#microsoft.graph.x`).
+   */
+  array(value: unknown, key: PathKey, item: string): value is unknown[] {
     if (Array.isArray(value)) return true;
-    this.issue(key, expected, value);
+    this.issue(key, `array of ${item[0] === "#" ? `${item.slice(1)} object` : item}`, value);
     return false;
   }
 }
@@ -228,9 +220,9 @@ export class Walk {
  * annotation-shaped (`extension_<appId>_<name>`, `<prefix>_<name>`, `name@odata.bind`), so any
  * other key is a misspelt property, as the TypeScript types say too.
  */
-export const dynamicKey = (walk: Walk, value: Record<string, unknown>, key: string, typeName: string): void => {
+export const dynamicKey = (walk: Walk, value: Record<string, unknown>, key: string, odataType: string): void => {
   if (key.includes("_") || key.includes("@") || !Object.hasOwn(value, key)) return;
-  const expected = `a declared property of ${typeName}, or an extension property named <prefix>_<name>`;
+  const expected = `a declared property of ${odataType.slice(1)}, or an extension property named <prefix>_<name>`;
   walk.issue(key, expected, value[key], `unknown property ${JSON.stringify(key)}: expected ${expected}`);
 };
 
@@ -281,7 +273,7 @@ export const navigationShape = (
     if (value === null ? !nullable : !isEdmObject(value)) walk.issue(key, expected, value);
     return;
   }
-  if (!walk.array(value, key, `array of ${expected}`)) return;
+  if (!walk.array(value, key, expected)) return;
   walk.down(key);
   for (let i = 0; i < value.length; i++) if (!isEdmObject(value[i])) walk.issue(i, expected, value[i]);
   walk.up();
@@ -293,12 +285,6 @@ const matchIgnoringCase = (type: unknown, allowed: readonly string[]): string | 
   const wanted = (type.startsWith("#") ? type : `#${type}`).toLowerCase();
   const found = allowed.filter((name) => name.toLowerCase() === wanted);
   return found.length === 1 ? found[0] : undefined;
-};
-
-/** A plain loop: the stack is as deep as the value, a few objects, and this inlines where `includes` does not. */
-const onStack = (stack: readonly object[], value: object): boolean => {
-  for (let i = 0; i < stack.length; i++) if (stack[i] === value) return true;
-  return false;
 };
 
 /** Runs a generated check over a value with fresh state and packs the result. */
