@@ -53,7 +53,8 @@ async function bundleSizes(work: string, pkg: string): Promise<void> {
     const started = performance.now();
     const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "neutral", write: false, absWorkingDir: work, logLevel: "error", metafile: true });
     const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-    console.log(`bundle (${what}, ${label}): ${kb(code.length)} minified, ${kb(gzipSync(code).length)} gzipped; esbuild ${seconds(performance.now() - started)}  [goal < 10 KB minified]`);
+    const bytes = `${code.length.toLocaleString("en-US")} bytes`;
+    console.log(`bundle (${what}, ${label}): ${kb(code.length)} (${bytes}) minified, ${kb(gzipSync(code).length)} gzipped; esbuild ${seconds(performance.now() - started)}  [goal < 10 KB = 10,240 bytes minified]`);
     if (!fromRoot) console.log(`  largest modules: ${largestInputs(result.metafile)}`);
   }
 }
