@@ -6,32 +6,21 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { validatorModulePath, validatorNames } from "../generator/emit/validators-names.js";
-import { generate } from "../generator/generate.js";
-import { loadModel } from "../generator/load.js";
 import { allProperties, structuredType } from "../generator/model/queries.js";
 import type { Model } from "../generator/model/types.js";
-import { buildNames } from "../generator/naming.js";
-import { corpusCases, type CorpusCase } from "../test/corpus/cases.js";
+import type { CorpusCase } from "../test/corpus/cases.js";
+import { generateCorpus } from "../test/corpus/run.js";
 
-type Validate = (value: unknown, options: { mode: string }) => { ok: boolean };
 /** The size that splits the figures: a type with more declared properties than this is "large". */
 const SMALL = 8;
 
 const out = mkdtempSync(join(tmpdir(), "graphgen-corpus-speed-"));
 try {
-  const overlays = ["metadata/overlay.xml"];
-  await generate({ all: true, overlays, out, format: false });
-  const { model } = loadModel("metadata/v1.0-cleanMetadata.xml", overlays, process.cwd());
-  const names = buildNames(model, [...model.types.keys()], "microsoft.graph");
-  const { cases } = corpusCases(model);
+  const { model, validator, cases } = await generateCorpus(out);
   const runs: { label: string; calls: (() => boolean)[] }[] = [];
   const group = (label: string) => runs.find((r) => r.label === label) ?? runs[runs.push({ label, calls: [] }) - 1]!;
   for (const c of cases) {
-    const naming = names.type(c.type);
-    const module = (await import(pathToFileURL(join(out, "src", `${validatorModulePath(naming.modulePath)}.ts`)).href)) as Record<string, Validate>;
-    const validate = module[validatorNames(naming.typeName).validate]!;
+    const validate = await validator(c);
     const options = { mode: c.mode };
     group(label(model, c)).calls.push(() => validate(c.body, options).ok);
   }

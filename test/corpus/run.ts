@@ -36,17 +36,27 @@ export interface CorpusReport {
   readonly misspelt: { readonly tried: number; readonly missed: Outcome[] };
 }
 
-type Validate = (value: unknown, options: { mode: string }) => { ok: boolean; errors?: { path: string; message: string }[] };
+export type Validate = (value: unknown, options: { mode: string }) => { ok: boolean; errors?: { path: string; message: string }[] };
+
+/** The validators of an `--all` generation (with the project's overlay) in `out`, and the cases they check. */
+export async function generateCorpus(out: string) {
+  const overlays = ["metadata/overlay.xml"];
+  await generate({ all: true, overlays, out, format: false });
+  const { model } = loadModel("metadata/v1.0-cleanMetadata.xml", overlays, process.cwd());
+  const names = buildNames(model, [...model.types.keys()], "microsoft.graph");
+  const validator = async (c: CorpusCase): Promise<Validate> => {
+    const naming = names.type(c.type);
+    const module = (await import(pathToFileURL(join(out, "src", `${validatorModulePath(naming.modulePath)}.ts`)).href)) as Record<string, Validate>;
+    return module[validatorNames(naming.typeName).validate]!;
+  };
+  return { model, names, validator, ...corpusCases(model) };
+}
 
 export async function runCorpus(): Promise<CorpusReport> {
   const out = mkdtempSync(join(tmpdir(), "graphgen-corpus-"));
   try {
-    const overlays = ["metadata/overlay.xml"];
-    await generate({ all: true, overlays, out, format: false });
-    const { model } = loadModel("metadata/v1.0-cleanMetadata.xml", overlays, process.cwd());
-    const names = buildNames(model, [...model.types.keys()], "microsoft.graph");
-    const { cases, skipped } = corpusCases(model);
-    const rejected = await validateAll(out, names, cases);
+    const { model, names, validator, cases, skipped } = await generateCorpus(out);
+    const rejected = await validateAll(validator, cases);
     const tsc = compileAll(out, model, names, cases.filter((c) => c.kind === "request"));
     return { cases, skipped: skipped.length, rejected, ...tsc };
   } finally {
@@ -54,12 +64,10 @@ export async function runCorpus(): Promise<CorpusReport> {
   }
 }
 
-async function validateAll(out: string, names: Names, cases: readonly CorpusCase[]): Promise<Outcome[]> {
+async function validateAll(validator: (c: CorpusCase) => Promise<Validate>, cases: readonly CorpusCase[]): Promise<Outcome[]> {
   const rejected: Outcome[] = [];
   for (const c of cases) {
-    const naming = names.type(c.type);
-    const module = (await import(pathToFileURL(join(out, "src", `${validatorModulePath(naming.modulePath)}.ts`)).href)) as Record<string, Validate>;
-    const result = module[validatorNames(naming.typeName).validate]!(c.body, { mode: c.mode });
+    const result = (await validator(c))(c.body, { mode: c.mode });
     const first = result.errors?.[0];
     if (!result.ok) rejected.push({ id: c.id, check: "validator", detail: `${first?.path || "/"}: ${first?.message}${result.errors!.length > 1 ? ` (+${result.errors!.length - 1})` : ""}` });
   }
