@@ -19,6 +19,8 @@ const DRIVE_ITEM = "microsoft.graph.driveItem";
 const DRIVE = "microsoft.graph.drive";
 /** The drive's navigation properties a drive reached by reference keeps. */
 const DRIVE_SHORTCUTS = ["root", "items"];
+/** The one navigation property a drive item keeps below those shortcuts. */
+const DRIVE_ITEM_CHILDREN = "children";
 
 /** How the node being built was reached, and what that allows. */
 interface Step {
@@ -34,6 +36,12 @@ interface Step {
   readonly capabilities?: RequestCapabilities;
   /** Nothing further: no operations (a composable function's navigation properties, as Graph's OpenAPI). */
   readonly leaf?: boolean;
+  /**
+   * A drive's root or items reached through a drive by reference (`/me/drive/root`): bound operations and the
+   * `children` of its drive items, as OneDrive documents them (`/me/drive/root/children`, `/me/drive/root/delta`),
+   * not the rest of a drive item's navigation, which `/drives/{id}/items/{id}` serves.
+   */
+  readonly driveShortcut?: boolean;
   /** The composable function a `function` step calls. */
   readonly function?: OperationNode;
   /** Of the entity set, singleton or navigation property taken: only that step's node carries it, not keys or casts below. */
@@ -88,12 +96,16 @@ export class TreeWalk {
     const children: RequestNode[] = [];
     // Below a non-contained navigation Graph's paths stop: the entity's own paths lead on. Below an entity cast
     // (`pages/{id}/microsoft.graph.sitePage`) the derived type's navigation properties are walked, as Graph does.
-    if (via.contained && !via.leaf && via.step !== "itemPath") {
+    if (via.contained && !via.leaf && !via.driveShortcut && via.step !== "itemPath") {
       const navigations = allProperties(this.model, type).navigationProperties;
       for (const nav of [...navigations].sort((a, b) => compare(a.name, b.name))) {
         const child = this.navigation(segments, nav, via.visited, type);
         if (child) children.push(child);
       }
+    } else if (via.driveShortcut && typeName === DRIVE_ITEM && via.step !== "itemPath") {
+      const nav = allProperties(this.model, type).navigationProperties.find((n) => n.name === DRIVE_ITEM_CHILDREN);
+      const child = nav && this.navigation(segments, nav, via.visited, type);
+      if (child) children.push(child);
     }
     if (via.step !== "cast") children.push(...this.casts(segments, via, "entity"), ...this.complexProperties(segments, type));
     if (typeName === DRIVE && !via.contained && !via.leaf && via.step !== "cast") children.push(...this.driveShortcuts(segments));
@@ -127,6 +139,8 @@ export class TreeWalk {
       casts: nav.derivedTypeConstraint ?? [],
       capabilities: requestCapabilities(nav.annotations),
       deprecation: nav.deprecation,
+      // A drive's root (a reference in the metadata) lists its children as OneDrive documents: `/drives/{id}/root/children`.
+      ...(owner.fullName === DRIVE && nav.name === "root" ? { driveShortcut: true } : {}),
     };
     const path = [...segments, nav.name];
     return nav.type.collection ? this.collection(path, nav.type.name, via) : this.entity(path, nav.type.name, via);
@@ -186,7 +200,8 @@ export class TreeWalk {
 
   /**
    * A drive reached by reference (`/me/drive`, `/sites/{id}/drive`) still serves its root and items, as OneDrive
-   * documents (`/me/drive/root:/a.txt:/content`): those two, with their content and paths, not their subtrees.
+   * documents (`/me/drive/root:/a.txt:/content`): those two, with their content, paths, bound operations and
+   * children (see `driveShortcut`), not the rest of their subtrees.
    * Each keeps what the metadata says of it, as under `/drives/{id}`: `items` is contained (its items are
    * updated and deleted by key: `PATCH /me/drive/items/{id}`), `root` is not; their annotations apply.
    */
@@ -197,7 +212,7 @@ export class TreeWalk {
       const nav = navigations.find((n) => n.name === name);
       if (nav?.type.name !== DRIVE_ITEM) return [];
       const capabilities = requestCapabilities(nav.annotations);
-      const via: Step = { step: "navigation", contained: nav.containsTarget, visited: new Set(), countable: false, casts: [], leaf: true, capabilities };
+      const via: Step = { step: "navigation", contained: nav.containsTarget, visited: new Set(), countable: false, casts: [], driveShortcut: true, capabilities };
       const path = [...segments, name];
       return (nav.type.collection ? this.collection(path, nav.type.name, via) : this.entity(path, nav.type.name, via)) ?? [];
     });

@@ -89,17 +89,28 @@ describe("Read, Insert, Update and Delete restrictions", () => {
     ]);
   });
 
-  it("a drive reached by reference keeps its navigation's containment and annotations: items by key change, root is read", () => {
+  it("a drive reached by reference keeps its navigation's containment and annotations: items by key change, root is read, both list children", () => {
     const viaUser = requests(small, "/users/*/drive/**");
+    const children = (item: string) => [
+      `GET ${item}/children list`,
+      `POST ${item}/children create`,
+      `GET ${item}/children/$count count`,
+      `GET ${item}/children/{driveItem-id} get`,
+      `GET ${item}/children/{driveItem-id}:/{item-path}: get`,
+      `PATCH ${item}/children/{driveItem-id}:/{item-path}: update`,
+      `DELETE ${item}/children/{driveItem-id}:/{item-path}: delete`,
+    ];
     expect(viaUser).toEqual([
       "GET /users/{user-id}/drive get",
       "GET /users/{user-id}/drive/root get",
+      ...children("/users/{user-id}/drive/root"),
       "GET /users/{user-id}/drive/root:/{item-path}: get",
       "PATCH /users/{user-id}/drive/root:/{item-path}: update",
       "DELETE /users/{user-id}/drive/root:/{item-path}: delete",
       "GET /users/{user-id}/drive/items/{driveItem-id} get",
       "PATCH /users/{user-id}/drive/items/{driveItem-id} update",
       "DELETE /users/{user-id}/drive/items/{driveItem-id} delete",
+      ...children("/users/{user-id}/drive/items/{driveItem-id}"),
       "GET /users/{user-id}/drive/items/{driveItem-id}:/{item-path}: get",
       "PATCH /users/{user-id}/drive/items/{driveItem-id}:/{item-path}: update",
       "DELETE /users/{user-id}/drive/items/{driveItem-id}:/{item-path}: delete",

@@ -73,6 +73,7 @@ describe("drive items created by path", () => {
     const folder = await drive.root.byPath("a").get();
     expect(folder).toMatchObject({ name: "a", folder: { childCount: 1 }, parentReference: { driveId: "d1", id: "root" } });
     expect(await ids(drive.items.byId("root").children)).toEqual([folder.id]);
+    expect(await ids(drive.root.children)).toEqual([folder.id]);
     expect(await ids(drive.items.byId(folder.id).children)).toEqual([item.id]);
     const again = await drive.items.byId(folder.id).byPath("b.txt").content.upload("hello", { contentType: "text/plain" });
     expect(again).toMatchObject({ id: item.id, size: 5 });
@@ -140,6 +141,25 @@ describe("drive items created by path", () => {
     expect(await drive.root.byPath("a/c/big.bin").get()).toMatchObject({ id: created.id, size: 1000 });
     const folder = await drive.root.byPath("a/c").get();
     expect(await ids(drive.items.byId(folder.id).children)).toEqual([created.id]);
+  });
+
+  it("makes a user's drive when first reached, and lists its root folder and a folder's children through the client", async () => {
+    const drive = graph.users.byId("u1").drive;
+    const file = await drive.root.byPath("Docs/plan.txt").content.upload("plan", { contentType: "text/plain" });
+    const docs = await drive.root.byPath("Docs").get();
+    expect(docs).toMatchObject({ name: "Docs", folder: { childCount: 1 } });
+    expect(await ids(drive.root.children)).toEqual([docs.id]);
+    expect(mock.requests.at(-1)).toMatchObject({ method: "GET", path: "/users/u1/drive/root/children" });
+    expect(await ids(drive.items.byId(docs.id).children)).toEqual([file.id]);
+    // The drive the mock made is one of /drives, with the same items, and stays the user's.
+    const made = await drive.get();
+    expect(mock.read("/drives").map((d: { id: string }) => d.id)).toEqual(["d1", made.id]);
+    expect(await ids(graph.drives.byId(made.id).items.byId("root").children)).toEqual([docs.id]);
+    expect(await graph.users.byId("u1").drive.get()).toMatchObject({ id: made.id });
+    expect(docs.parentReference).toMatchObject({ driveId: made.id, id: "root" });
+    // A new large file in that drive, by path: `root:/{path}:/createUploadSession` as Graph documents it.
+    await drive.root.byPath("Videos/clip.mp4").createUploadSession({ item: { name: "clip.mp4" } });
+    expect(mock.requests.at(-1)).toMatchObject({ method: "POST", path: "/users/u1/drive/root:/Videos/clip.mp4:/createUploadSession", status: 200 });
   });
 
   it("opens an upload session on a new file's path (`root:/a/d/new.bin:/createUploadSession`, as Graph documents it)", async () => {

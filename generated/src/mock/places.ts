@@ -128,14 +128,15 @@ export function findEntity(ctx: ServeContext, place: Place): Found | undefined {
       ensureRootItem(store, `${drive.home}/items`, drive.entity.id);
       return inCollection(`${drive.home}/items`, ROOT_ITEM);
     }
-    const id = place.parent ? place.parent.id : store.referenced(place.path)[0];
+    const id = place.parent ? place.parent.id : (store.referenced(place.path)[0] ?? impliedDrive(ctx, place));
     if (id === undefined || (place.parent && place.owner && !referencedIds(ctx, place.owner).includes(id)))
       return undefined;
     const found = store.find(id, (e) => isA(ctx, e, node.type));
     return found && inCollection(found.collection, id);
   }
   if (place.parent) {
-    const { path, id } = place.parent;
+    const { id } = place.parent;
+    const path = collectionHome(ctx, place.owner) ?? place.parent.path;
     // `items/root` of a drive: Graph's alias of the drive's root item, there for every drive.
     const drive = place.owner?.owner;
     const impliedRoot = drive && id === ROOT_ITEM && node.itemPath && !store.item(path, id);
@@ -146,6 +147,31 @@ export function findEntity(ctx: ServeContext, place: Place): Found | undefined {
   if (place.owner) loadOwner(ctx, place);
   const single = store.single(place.path) ?? (place.owner ? undefined : { "@odata.type": `#${node.type}` });
   return single && { entity: single, home: place.path, save: (entity) => store.putSingle(place.path, entity) };
+}
+
+/**
+ * Where a contained collection's entities live: below its owner's home, so that the items of a drive reached by
+ * reference (`/me/drive/items`) are those of the drive itself (`/drives/{id}/items`).
+ */
+function collectionHome(ctx: ServeContext, collection: Place | undefined): string | undefined {
+  if (!collection?.owner || collection.node.reference || collection.node.kind !== "collection") return undefined;
+  const owner = findEntity(ctx, collection.owner);
+  return owner && `${owner.home}/${collection.path.slice(collection.path.lastIndexOf("/") + 1)}`;
+}
+
+/**
+ * A user's, group's or site's `drive` that no test seeded: Graph gives each one a drive, so the mock makes it
+ * the first time it is reached, in `/drives` (its root and items then behave as under `/drives/{id}`).
+ */
+function impliedDrive(ctx: ServeContext, place: Place): string | undefined {
+  if (place.parent || place.node.kind !== "entity" || !ctx.index.isA(place.node.type, DRIVE) || !place.owner)
+    return undefined;
+  const owner = findEntity(ctx, place.owner);
+  if (!owner) return undefined;
+  const id = ctx.newId();
+  ctx.store.put(DRIVES, id, { "@odata.type": `#${DRIVE}`, id });
+  ctx.store.setReferences(place.path, [id]);
+  return id;
 }
 
 /**
@@ -163,6 +189,7 @@ function driveItemBase(ctx: ServeContext, place: Place): { items: string; from: 
 }
 
 const DRIVE = "microsoft.graph.drive";
+const DRIVES = "/drives";
 
 /** The drive item at a path, made with the folders missing on the way when there is none (an upload by path). */
 export function driveItemAtPathOrNew(ctx: ServeContext, place: Place): { found: Found; created: boolean } {

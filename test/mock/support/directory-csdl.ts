@@ -46,6 +46,7 @@ export const DIRECTORY_CSDL = csdl({
         <Property Name="mail" Type="Edm.String" />
         <Property Name="userType" Type="graph.userType" />
         <NavigationProperty Name="directReports" Type="Collection(graph.directoryObject)" />
+        <NavigationProperty Name="drive" Type="graph.drive" />
         <NavigationProperty Name="manager" Type="graph.directoryObject" />
         <NavigationProperty Name="memberOf" Type="Collection(graph.directoryObject)" />
         <NavigationProperty Name="ownedObjects" Type="Collection(graph.directoryObject)" />
