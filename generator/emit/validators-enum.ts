@@ -4,7 +4,8 @@ import type { EnumType } from "../model/types.js";
 import { ImportSet, type ImportView } from "./imports.js";
 import { arrowHead, layoutSignature, layoutStringConstant } from "./validators-layout.js";
 import { RUNTIME_VALUES, validatorModulePath, validatorNames } from "./validators-names.js";
-import { MODULE_LOCALS, publicSignatures, runtimeImports, type Context, type Signatures } from "./validators.js";
+import type { Context } from "./validators-members.js";
+import { MODULE_LOCALS, publicSignatures, runtimeImports, type Signatures } from "./validators.js";
 
 export interface EnumValidatorView {
   readonly runtimeImport: string;
