@@ -157,6 +157,11 @@ describe("drive items created by path", () => {
     expect(await ids(graph.drives.byId(made.id).items.byId("root").children)).toEqual([docs.id]);
     expect(await graph.users.byId("u1").drive.get()).toMatchObject({ id: made.id });
     expect(docs.parentReference).toMatchObject({ driveId: made.id, id: "root" });
+    // Seeded through the user's path, an item lands in the same drive: found by id there and in /drives.
+    mock.seed("/users/u1/drive/items", [{ id: "f9", name: "seeded.txt", file: {}, parentReference: { id: "root" } }]);
+    expect(await drive.items.byId("f9").get()).toMatchObject({ name: "seeded.txt" });
+    expect(await graph.drives.byId(made.id).items.byId("f9").get()).toMatchObject({ name: "seeded.txt" });
+    expect(await ids(drive.root.children)).toEqual([docs.id, "f9"]);
     // A new large file in that drive, by path: `root:/{path}:/createUploadSession` as Graph documents it.
     await drive.root.byPath("Videos/clip.mp4").createUploadSession({ item: { name: "clip.mp4" } });
     expect(mock.requests.at(-1)).toMatchObject({ method: "POST", path: "/users/u1/drive/root:/Videos/clip.mp4:/createUploadSession", status: 200 });

@@ -41,7 +41,7 @@ export function loadCollection(ctx: ServeContext, place: Place): Entity[] {
         const found = ctx.store.find(id, (e) => isA(ctx, e, place.node.type));
         return found ? [found.entity] : [];
       })
-    : ctx.store.items(place.path);
+    : ctx.store.items(collectionHome(ctx, place));
   return items.filter((entity) => isA(ctx, entity, place.type));
 }
 
@@ -136,7 +136,7 @@ export function findEntity(ctx: ServeContext, place: Place): Found | undefined {
   }
   if (place.parent) {
     const { id } = place.parent;
-    const path = collectionHome(ctx, place.owner) ?? place.parent.path;
+    const path = place.owner ? collectionHome(ctx, place.owner) : place.parent.path;
     // `items/root` of a drive: Graph's alias of the drive's root item, there for every drive.
     const drive = place.owner?.owner;
     const impliedRoot = drive && id === ROOT_ITEM && node.itemPath && !store.item(path, id);
@@ -150,13 +150,14 @@ export function findEntity(ctx: ServeContext, place: Place): Found | undefined {
 }
 
 /**
- * Where a contained collection's entities live: below its owner's home, so that the items of a drive reached by
- * reference (`/me/drive/items`) are those of the drive itself (`/drives/{id}/items`).
+ * Where a contained collection's entities are kept: below its owner's home, so that the items of a drive
+ * reached by reference (`/me/drive/items`) are those of the drive itself (`/drives/{id}/items`). Reads, writes
+ * and seeds all go there; elsewhere it is the collection's own path.
  */
-function collectionHome(ctx: ServeContext, collection: Place | undefined): string | undefined {
-  if (!collection?.owner || collection.node.reference || collection.node.kind !== "collection") return undefined;
+export function collectionHome(ctx: ServeContext, collection: Place): string {
+  if (!collection.owner || collection.node.reference || collection.node.kind !== "collection") return collection.path;
   const owner = findEntity(ctx, collection.owner);
-  return owner && `${owner.home}/${collection.path.slice(collection.path.lastIndexOf("/") + 1)}`;
+  return owner ? `${owner.home}/${collection.path.slice(collection.path.lastIndexOf("/") + 1)}` : collection.path;
 }
 
 /**

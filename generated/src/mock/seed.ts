@@ -3,7 +3,7 @@
 // read-only values a test gives, which a POST would ignore) and `read` shows what the mock holds.
 // Seeded entities are checked with the generated validators in `read` mode, so seeds cannot drift from the types.
 import { resolvePath, type Place } from "./resolve.js";
-import { loadCollection, loadEntity, loadOwner, type ServeContext } from "./places.js";
+import { collectionHome, loadCollection, loadEntity, loadOwner, type ServeContext } from "./places.js";
 import type { Entity } from "./types.js";
 
 export function seedPath(ctx: ServeContext, path: string, data: unknown): Entity[] {
@@ -28,7 +28,7 @@ export function seedPath(ctx: ServeContext, path: string, data: unknown): Entity
   return items.map((item) => {
     const entity = { id: item.id ?? ctx.newId(), ...checked(ctx, place, item, path) };
     const id = String(entity.id);
-    if (!place.node.reference) ctx.store.put(place.path, id, entity);
+    if (!place.node.reference) ctx.store.put(collectionHome(ctx, place), id, entity);
     else {
       const home = ctx.store.find(id, (e) => ctx.index.isA(ctx.index.typeOf(e, place.type), place.node.type));
       // An entity seeded only as a reference lives in a hidden collection of its own, so it can be found by id.

@@ -7,6 +7,7 @@ import { contentMethods, referenceMethods } from "./references.js";
 import type { Place, Target } from "./resolve.js";
 import { addNamedChild, DRIVE_ITEM, removeItem } from "./drive-items.js";
 import {
+  collectionHome,
   contextUrl,
   driveFolder,
   findEntity,
@@ -118,7 +119,7 @@ function createEntity(ctx: ServeContext, place: Place, request: MockRequest): Mo
   const id = ctx.newId();
   const entity: Entity = { "@odata.type": `#${type}`, id, ...input };
   stamp(ctx, type, entity, ["createdDateTime", "lastModifiedDateTime"]);
-  ctx.store.put(place.path, id, entity);
+  ctx.store.put(collectionHome(ctx, place), id, entity);
   const item = { ...place, path: `${place.path}/${encodeURIComponent(id)}`, parent: { path: place.path, id } };
   const json = { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(item, entity) };
   return { status: 201, json, headers: { location: `${ctx.baseUrl}${item.path}` } };
