@@ -6,9 +6,10 @@ import { TERMS } from "../model/annotate.js";
 import type { Annotations, Property } from "../model/types.js";
 
 const NAVIGATION_RESTRICTIONS = "Org.OData.Capabilities.V1.NavigationRestrictions";
+const READ_RESTRICTIONS = "Org.OData.Capabilities.V1.ReadRestrictions";
 const COUNT_RESTRICTIONS = "Org.OData.Capabilities.V1.CountRestrictions";
 const PROPERTY_PATH_TERMS = [
-  "Org.OData.Capabilities.V1.ReadRestrictions",
+  READ_RESTRICTIONS,
   "Org.OData.Capabilities.V1.UpdateRestrictions",
   TERMS.insertRestrictions,
 ];
@@ -34,14 +35,14 @@ export function countable(annotations: Annotations): boolean {
   return !(value?.kind === "bool" && !value.value);
 }
 
-/** The requests Read, Insert, Update and Delete restrictions speak of. */
-export type RestrictedRequest = "list" | "create" | "update" | "delete";
+/** The requests Read, Insert, Update and Delete restrictions speak of; `read`: one entity by key. */
+export type RestrictedRequest = "list" | "read" | "create" | "update" | "delete";
 
 /** What the annotations say of each request, where they say it: true allows it, false refuses it. */
 export type RequestCapabilities = Readonly<Partial<Record<RestrictedRequest, boolean>>>;
 
 const RESTRICTION_TERMS: readonly (readonly [RestrictedRequest, string, string])[] = [
-  ["list", "Org.OData.Capabilities.V1.ReadRestrictions", "Readable"],
+  ["list", READ_RESTRICTIONS, "Readable"],
   ["create", TERMS.insertRestrictions, "Insertable"],
   ["update", "Org.OData.Capabilities.V1.UpdateRestrictions", "Updatable"],
   ["delete", "Org.OData.Capabilities.V1.DeleteRestrictions", "Deletable"],
@@ -51,8 +52,9 @@ const RESTRICTION_TERMS: readonly (readonly [RestrictedRequest, string, string])
  * `ReadRestrictions/Readable`, `InsertRestrictions/Insertable`, `UpdateRestrictions/Updatable` and
  * `DeleteRestrictions/Deletable`, as Graph's OpenAPI reads them on an entity set, singleton or navigation property:
  * false refuses (`user/calendarView`: no create, update or delete), true allows what its kind alone would not
- * (`driveItem/children` is not contained, yet takes new items). On a collection, Readable is about listing it
- * (reading one by key is `ReadByKeyRestrictions`'), Updatable and Deletable about its items.
+ * (`driveItem/children` is not contained, yet takes new items). On a collection, Readable is about listing it,
+ * `ReadByKeyRestrictions/Readable` about reading one item by key (`user/calendarView/{id}`: no), Updatable and
+ * Deletable about its items.
  */
 export function requestCapabilities(annotations: Annotations): RequestCapabilities {
   const capabilities: Partial<Record<RestrictedRequest, boolean>> = {};
@@ -60,15 +62,26 @@ export function requestCapabilities(annotations: Annotations): RequestCapabiliti
     const value = record(annotations.get(term))?.[property];
     if (value?.kind === "bool") capabilities[request] = value.value;
   }
+  const byKey = readByKey(annotations);
+  if (byKey !== undefined) capabilities.read = byKey;
   return capabilities;
 }
 
 /**
+ * `ReadRestrictions/ReadByKeyRestrictions/Readable`, on a navigation property or an entity set, or on the entity
+ * type itself (`workPlanOccurrence`: "Reading individual occurrences by ID is not supported").
+ */
+export function readByKey(annotations: Annotations): boolean | undefined {
+  const value = record(record(annotations.get(READ_RESTRICTIONS))?.ReadByKeyRestrictions)?.Readable;
+  return value?.kind === "bool" ? value.value : undefined;
+}
+
+/**
  * Of what the annotations said on the way, what concerns a node of this kind: listing and creating on a
- * collection, updating and deleting on an entity (an item by key inherits its collection's). Undefined if nothing.
+ * collection, reading, updating and deleting on an entity (an item by key inherits its collection's). Undefined if nothing.
  */
 export function nodeCapabilities(kind: "entity" | "collection", said: RequestCapabilities | undefined): RequestCapabilities | undefined {
-  const own: readonly RestrictedRequest[] = kind === "collection" ? ["list", "create"] : ["update", "delete"];
+  const own: readonly RestrictedRequest[] = kind === "collection" ? ["list", "create"] : ["read", "update", "delete"];
   const entries = own.flatMap((request) => (said?.[request] === undefined ? [] : [[request, said[request]] as const]));
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

@@ -6,7 +6,7 @@ import { propertyKey, requestBuilderMember, requestBuilderNaming, requestPathWor
 import { commentLines, deprecationLines } from "../emit/docs.js";
 import { typeExpression } from "../emit/type-expressions.js";
 import type { Parameter } from "./layout.js";
-import { creates, deletes, itemTemplate, lists, updates, type OperationNode, type RequestNode } from "./request-tree.js";
+import { creates, deletes, itemTemplate, lists, reads, updates, type OperationNode, type RequestNode } from "./request-tree.js";
 import { CLIENT_RUNTIME_MODULE, parameterAlias, resultAlias, type BuilderScope } from "./scope.js";
 
 const pathPlus = (suffix: string): string => `\`\${path}/${suffix}\``;
@@ -63,10 +63,12 @@ export function entityMembers(scope: BuilderScope): void {
   const { node, type } = scope;
   const [getOptions, requestOptions] = [scope.runtime("GetOptions"), scope.runtime("RequestOptions")];
   const entity = scope.entity();
-  const get = scope.addSpec("get", "GET", node.template, scope.validator("result"));
-  const selected = `${scope.runtime("Selected")}<${entity}, O>`;
-  const query = `${getOptions}<Property, Navigation>`;
-  scope.sender(scope.doc(`Reads the ${type.name}.`, "GET", node.template), "get", [options("O")], `Promise<${selected}>`, { spec: get, query });
+  if (reads(node)) {
+    const get = scope.addSpec("get", "GET", node.template, scope.validator("result"));
+    const selected = `${scope.runtime("Selected")}<${entity}, O>`;
+    const query = `${getOptions}<Property, Navigation>`;
+    scope.sender(scope.doc(`Reads the ${type.name}.`, "GET", node.template), "get", [options("O")], `Promise<${selected}>`, { spec: get, query });
+  }
   if (updates(node)) {
     const update = scope.addSpec("update", "PATCH", node.template, scope.validator("body"));
     const updateDoc = scope.doc(`Updates the ${type.name}: only the properties given change.`, "PATCH", node.template);

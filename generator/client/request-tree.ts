@@ -142,6 +142,11 @@ export function creates(node: RequestNode): boolean {
   return node.kind === "collection" && node.step !== "cast" && node.step !== "property" && capable(node, "create", node.contained);
 }
 
+/** An entity read with `GET`: any, unless `ReadByKeyRestrictions` say its collection is not read by key. */
+export function reads(node: RequestNode): boolean {
+  return node.kind === "entity" && capable(node, "read", true);
+}
+
 /** An entity (or complex property) that takes PATCH: its own unless the annotations say otherwise, not seen through a cast. */
 export function updates(node: RequestNode): boolean {
   return node.kind === "entity" && node.step !== "cast" && capable(node, "update", node.contained);
@@ -170,7 +175,7 @@ export function nodeRequests(node: RequestNode): NodeRequest[] {
     }
   }
   if (node.included && node.kind === "entity") {
-    add("GET", node.template, "get");
+    if (reads(node)) add("GET", node.template, "get");
     if (updates(node)) add("PATCH", node.template, "update");
     if (deletes(node)) add("DELETE", node.template, "delete");
     if (node.references && node.step === "navigation") {

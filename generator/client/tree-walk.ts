@@ -6,7 +6,7 @@
 // types a `Validation.DerivedTypeConstraint` names. Pure function of (model, patterns).
 import { allProperties, baseChain, structuredType } from "../model/queries.js";
 import type { Annotations, Deprecation, EntitySet, Model, NavigationProperty, Operation, StructuredType } from "../model/types.js";
-import { castTypes, countable, hasPropertyPath, navigationRestrictions, nodeCapabilities, requestCapabilities, type RequestCapabilities } from "./capabilities.js";
+import { castTypes, countable, hasPropertyPath, navigationRestrictions, nodeCapabilities, readByKey, requestCapabilities, type RequestCapabilities } from "./capabilities.js";
 import { isIncluded, mayIncludeBelow, type PathPattern } from "./include-paths.js";
 import type { OperationNode, RequestNode, RequestStep, StreamNode } from "./request-tree.js";
 
@@ -117,7 +117,10 @@ export class TreeWalk {
   private collection(segments: string[], typeName: string, via: Step): RequestNode | undefined {
     const type = structuredType(this.model, typeName);
     if (!type || !this.worthVisiting(segments)) return undefined;
-    const keyStep: Step = { ...via, step: "key", countable: false };
+    // `ReadByKeyRestrictions` on the entity type itself apply where the path does not say otherwise.
+    const byType = readByKey(type.annotations);
+    const capabilities = byType === undefined || via.capabilities?.read !== undefined ? via.capabilities : { ...via.capabilities, read: byType };
+    const keyStep: Step = { ...via, step: "key", countable: false, ...(capabilities ? { capabilities } : {}) };
     const item = via.step === "cast" ? undefined : this.entity([...segments, `{${type.name}-id}`], typeName, keyStep);
     const children = via.step === "cast" ? [] : this.casts(segments, via, "collection");
     return this.node(segments, "collection", type, via, children, item, undefined);

@@ -145,18 +145,25 @@ describe("on the real v1.0 metadata with its overlay", () => {
     ]);
   });
 
-  it("Graph v1.0's own annotations: no GET /places, no new calendarView event, no PATCH of an attachment, DELETE /me/photo", () => {
+  it("Graph v1.0's own annotations: no GET /places, no new calendarView event nor one read by key, no PATCH of an attachment, DELETE /me/photo", () => {
     const all = requests(real, "/places", "/users/*/calendarView", "/users/*/calendarView/*", "/me/messages/*/attachments/*", "/me/photo");
     expect(all).not.toContain("GET /places list");
     expect(all).toContain("POST /places create");
     expect(all.filter((r) => r.includes("calendarView") && !r.includes("/calendarView/delta"))).toEqual([
       "GET /users/{user-id}/calendarView list",
       "GET /users/{user-id}/calendarView/$count count",
-      "GET /users/{user-id}/calendarView/{event-id} get",
     ]);
     expect(all.filter((r) => r.startsWith("PATCH /me/messages") || r.startsWith("DELETE /me/messages"))).toEqual([
       "DELETE /me/messages/{message-id}/attachments/{attachment-id} delete",
     ]);
     expect(all).toContain("DELETE /me/photo delete");
+  });
+
+  it("ReadByKeyRestrictions on an entity type: a work plan occurrence is not read by key, yet updated and deleted", () => {
+    const occurrence = "/me/settings/workHoursAndLocations/occurrences/{workPlanOccurrence-id}";
+    const own = requests(real, occurrence.replace(/\{[^}]+\}/g, "*")).filter((r) => r.split(" ")[1] === occurrence);
+    expect(own).toEqual([`PATCH ${occurrence} update`, `DELETE ${occurrence} delete`]);
+    // Where nothing refuses it, an event is read by key: /me/events/{id}, unlike /me/calendarView/{id}.
+    expect(requests(real, "/me/events/*")).toContain("GET /me/events/{event-id} get");
   });
 });
