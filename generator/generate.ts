@@ -16,6 +16,7 @@ import { selectTypes } from "./select.js";
 import { formatFiles } from "./format.js";
 import { hashInputs, isUpToDate, lockFile, lockHeader, readLockCounts, type TypeCounts } from "./lock.js";
 import { packageFiles } from "./package/manifest.js";
+import { prebuiltModules } from "./package/prebuilt.js";
 import { planWrite, previousFiles, writeOutput, type OutputFile, type WriteResult } from "./write.js";
 import { checkDocsFolder, docsFiles } from "./docs/generate-docs.js";
 
@@ -93,8 +94,10 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
 
   started = performance.now();
   const stable = new Set(modules.filter((m) => m.prettierStable).map((m) => `src/${m.modulePath}.ts`));
-  const formatted = resolved.format ? await formatFiles(sources, stable) : sources;
-  stage("format", started, resolved.format ? `${formatted.length} files` : "skipped");
+  const typescript = resolved.format ? await formatFiles(sources, stable) : sources;
+  // JavaScript + declarations are made from the formatted TypeScript, so both read as it does.
+  const formatted = resolved.emit === "js" ? prebuiltModules(typescript) : typescript;
+  stage("format", started, `${resolved.format ? `${typescript.length} files` : "skipped"}${resolved.emit === "js" ? ", emitted as .js + .d.ts" : ""}`);
 
   const counts: Record<keyof TypeCounts, number> = { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };
   for (const name of selection.types) {

@@ -1,7 +1,8 @@
 // Every generation option, its default and its meaning, in one place. The config file, the CLI and
 // the programmatic API all end in `resolveOptions`.
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { GraphgenError } from "./errors.js";
 
 /**
  * Graph's v1.0 metadata and the overlay for its documented-but-missing properties, shipped inside the
@@ -47,9 +48,20 @@ export interface GenerateOptions {
    * request paths and checking bodies with the validators. Only when a client is generated. Default: true.
    */
   mock?: boolean;
+  /**
+   * What the package's modules are written as: `"ts"`, TypeScript sources (`src/**\/*.ts`, built into
+   * `dist/` by the package's own `build`); `"js"`, JavaScript beside declarations (`src/**\/*.js` and
+   * `.d.ts`), ready to import, so the project's tsc reads declarations instead of checking generated
+   * code under its own settings, and its test runner and bundler load JavaScript they need not
+   * transform. Default: `"js"` when `out` lies inside a `src/` folder of the project (code imported
+   * in place, as `--out src/graph`), else `"ts"`.
+   */
+  emit?: EmitKind;
   /** Folder that relative paths are resolved against. Default: the current working directory. */
   cwd?: string;
 }
+
+export type EmitKind = "ts" | "js";
 
 export type ResolvedOptions = Required<GenerateOptions>;
 
@@ -67,6 +79,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<ResolvedOptions, "cwd">> = {
   docs: false,
   docsOut: "docs-site",
   mock: true,
+  emit: "ts",
 };
 
 /** One line per config option, written into the config `graphgen init` creates (JSON has no comments). */
@@ -84,6 +97,7 @@ export const OPTION_DOCS: Readonly<Record<keyof Omit<GenerateOptions, "cwd">, st
   docs: "Also write the reference docs site (HTML and Markdown) into docsOut on every generate.",
   docsOut: "The docs site's folder (graphgen docs and the docs option); graphgen owns it.",
   mock: "Emit a fake Graph for tests beside the client (<package>/mock), only when a client is generated.",
+  emit: "\"js\": JavaScript + .d.ts, imported in place, never type-checked or transformed as your own code; \"ts\": TypeScript sources the package's build compiles. Default (key left out): js when out is inside a src/ folder, else ts.",
 };
 
 /** Fills in defaults and makes every path absolute. */
@@ -93,14 +107,25 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
   const given = definedOnly(options);
   const overlays = given.overlays ?? (given.metadata === undefined ? DEFAULT_OPTIONS.overlays : []);
   const merged = { ...DEFAULT_OPTIONS, ...given, overlays };
+  const out = absolute(merged.out);
   return {
     ...merged,
     cwd,
     metadata: absolute(merged.metadata),
     overlays: merged.overlays.map(absolute),
-    out: absolute(merged.out),
+    out,
     docsOut: absolute(merged.docsOut),
+    emit: emitKind(given.emit, out, cwd),
   };
+}
+
+/** The output imported in place from a project's `src/` is JavaScript + declarations unless asked otherwise. */
+function emitKind(given: unknown, out: string, cwd: string): EmitKind {
+  if (given === undefined) return relative(cwd, out).split(sep).includes("src") ? "js" : DEFAULT_OPTIONS.emit;
+  if (given === "ts" || given === "js") return given;
+  throw new GraphgenError(`option emit: expected "ts" or "js", found ${JSON.stringify(given)}`, {
+    hint: 'set "emit" to "js" (JavaScript + .d.ts, imported in place) or "ts" (TypeScript sources), or leave it out',
+  });
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

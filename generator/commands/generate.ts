@@ -20,6 +20,7 @@ interface GenerateFlags {
   out?: string;
   format: boolean;
   mock?: boolean;
+  emit?: string;
   debug?: boolean;
   check?: boolean;
   force?: boolean;
@@ -39,6 +40,7 @@ export function registerGenerateCommand(program: Command, io: CliIo, setExitCode
     .option("-o, --out <dir>", "output folder")
     .option("--no-format", "skip prettier")
     .option("--no-mock", "leave out the fake Graph for tests (<package>/mock)")
+    .option("--emit <kind>", "js: JavaScript + .d.ts imported in place; ts: TypeScript sources (default: js when --out is inside a src/ folder, else ts)")
     .option("--check", "write nothing; exit 1 listing the files that would change when the output is stale (for CI)")
     .option("--force", "regenerate even when the lock file says the output is current")
     .option("-w, --watch", "regenerate whenever the metadata, an overlay or the config file changes")
@@ -106,6 +108,7 @@ export function resolveCliOptions(flags: Omit<GenerateFlags, "format" | "debug">
     out: here(flags.out) ?? fromConfig.out,
     format: flags.format === false ? false : fromConfig.format,
     mock: flags.mock === false ? false : fromConfig.mock,
+    emit: (flags.emit as GenerateOptions["emit"]) ?? fromConfig.emit,
   };
 }
 
