@@ -430,7 +430,7 @@ const queryString = (options: AnyOptions | CountOptions): string => {
   return query && `?${query}`;
 };
 
-export const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+export const LOOPBACK: RegExp = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /** https, or plain http on a loopback address: where a token (or an upload URL's own credentials) may go. */
 export const isSecure = (url: URL): boolean =>
