@@ -70,15 +70,15 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
 
   let started = performance.now();
   const client = planClient(model, resolved);
-  const selection = selectTypes(model, { ...resolved, include: [...resolved.include, ...client.types] });
-  const names = buildNames(model, selection.types, resolved.rootNamespace);
+  const selection = selectTypes(model, { ...resolved, pathTypes: client.types });
+  const names = buildNames(selection.model, selection.types, resolved.rootNamespace);
   run.onStage?.("parse", `${Object.keys(header.inputs).length} input file(s)`);
   run.onStage?.("model", `${model.types.size} types, ${model.operations.length} operations`);
   stage("select", started, `${selection.types.length} types`);
 
   started = performance.now();
   const renderer = createRenderer();
-  const context: EmitContext = { model, selection, names, options: resolved };
+  const context: EmitContext = { model: selection.model, selection, names, options: resolved };
   // Each part of the package plans its own modules; the package index re-exports them all.
   const modules: PlannedModule[] = [
     ...planTypeModules(context),
@@ -111,7 +111,7 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   // The docs site (option `docs`) goes into its own folder with its own lock, after the package.
   const docs =
     resolved.docs && !run.check
-      ? { outDir: resolved.docsOut, write: writeOutput(resolved.docsOut, docsFiles({ model, types: selection.types, roots: client.roots }, resolved, header).files) }
+      ? { outDir: resolved.docsOut, write: writeOutput(resolved.docsOut, docsFiles({ model: selection.model, types: selection.types, roots: client.roots }, resolved, header).files) }
       : undefined;
   stage("write", started, run.check ? "checked, nothing written" : `${write.written.length} written, ${write.removed.length} removed`);
   return { outDir: resolved.out, files, write, upToDate: false, timings, warnings: model.warnings, counts, ...(docs ? { docs } : {}) };
