@@ -119,9 +119,19 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
   };
 }
 
+/**
+ * The project's source folder the output lies in (`<cwd>/src` for `--out src/graph`), where the project
+ * imports it in place by relative path; undefined for an output beside the sources (a package of its own).
+ */
+export function enclosingSourceFolder(out: string, cwd: string): string | undefined {
+  const segments = relative(cwd, out).split(sep);
+  const at = segments.lastIndexOf("src");
+  return at < 0 || segments[0] === ".." ? undefined : resolve(cwd, ...segments.slice(0, at + 1));
+}
+
 /** The output imported in place from a project's `src/` is JavaScript + declarations unless asked otherwise. */
 function emitKind(given: unknown, out: string, cwd: string): EmitKind {
-  if (given === undefined) return relative(cwd, out).split(sep).includes("src") ? "js" : DEFAULT_OPTIONS.emit;
+  if (given === undefined) return enclosingSourceFolder(out, cwd) ? "js" : DEFAULT_OPTIONS.emit;
   if (given === "ts" || given === "js") return given;
   throw new GraphgenError(`option emit: expected "ts" or "js", found ${JSON.stringify(given)}`, {
     hint: 'set "emit" to "js" (JavaScript + .d.ts, imported in place) or "ts" (TypeScript sources), or leave it out',

@@ -7,6 +7,7 @@ import { generate } from "../generate.js";
 import { resolveOptions, type GenerateOptions } from "../options.js";
 import { progressWanted, stageProgress } from "../progress.js";
 import { watchFiles } from "../watch.js";
+import { nextSteps } from "./next-steps.js";
 import { LOCK_FILE } from "../write.js";
 import { EXIT_INPUT_ERROR, reportErrors, type CliIo } from "./io.js";
 
@@ -53,12 +54,14 @@ export function registerGenerateCommand(program: Command, io: CliIo, setExitCode
 
 async function runGenerate(flags: GenerateFlags, io: CliIo): Promise<number> {
   const onStage = progressWanted(process.stderr, process.env) ? stageProgress(io.stderr) : undefined;
-  const result = await generate(resolveCliOptions(flags, io.cwd), { check: flags.check, force: flags.force, onStage });
+  const options = resolveCliOptions(flags, io.cwd);
+  const result = await generate(options, { check: flags.check, force: flags.force, onStage });
   const { written, added, changed, unchanged, removed } = result.write;
   const c = result.counts;
   const summary = `graphgen: ${c.entity} entity, ${c.complex} complex, ${c.enum} enum types -> ${result.outDir}\n`;
   if (result.upToDate) {
     io.stdout(`${summary}  up to date: inputs, options and generator match ${LOCK_FILE}; nothing to do (--force regenerates)\n`);
+    io.stdout(nextSteps(resolveOptions(options)));
     return 0;
   }
   if (flags.check) {
@@ -73,6 +76,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIo): Promise<number> {
   const total = (Object.values(result.timings) as number[]).reduce((a, b) => a + b, 0);
   io.stdout(`${summary}  ${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed in ${Math.round(total)} ms\n`);
   if (result.docs) io.stdout(`  docs -> ${result.docs.outDir}: ${result.docs.write.written.length} written, ${result.docs.write.removed.length} removed\n`);
+  io.stdout(nextSteps(resolveOptions(options)));
   return 0;
 }
 
