@@ -24,7 +24,9 @@ export interface GenerateOptions {
   include?: string[];
   /**
    * Request paths to generate a typed client for: `*` is one segment, `**` any number, `{id}` a key;
-   * e.g. `/identity/apiConnectors/**`. Their types are emitted too. Default: none (no client).
+   * e.g. `/identity/apiConnectors/**`. Their types are emitted too, with their closure except what their
+   * navigation properties reach (typed as their nearest emitted base, `Entity`, unless a path or `include`
+   * brings that type in). Default: none (no client).
    */
   includePaths?: string[];
   /** Emit every type of every schema. Default: false. */
@@ -87,7 +89,7 @@ export const OPTION_DOCS: Readonly<Record<keyof Omit<GenerateOptions, "cwd">, st
   metadata: "CSDL metadata file. Default (key left out): Graph v1.0's clean metadata shipped with graphgen; `graphgen update` sets it to the project's own copy.",
   overlays: "Overlay CSDL files merged into the metadata, in order. Default (key left out): graphgen's Graph v1.0 overlay when metadata is left out, else none.",
   include: "Types to emit with their closure: short names (user) or full names (microsoft.graph.user).",
-  includePaths: "Request paths to generate a typed client for: * is one segment, ** any number, {id} a key; e.g. /users/** . Their types are emitted too.",
+  includePaths: "Request paths to generate a typed client for: * is one segment, ** any number, {id} a key; e.g. /users/** . Their types are emitted too, with their closure except what navigation properties reach (typed Entity unless included).",
   all: "Emit every type of every schema (large).",
   out: "Output folder; graphgen owns it and writes nothing outside it.",
   rootNamespace: "The namespace whose types sit at the package root; others become nested exports.",
