@@ -6,10 +6,11 @@ import { join } from "node:path";
 import type { ResolvedOptions } from "../options.js";
 import { importSpecifiers } from "../package/imports.js";
 
-export function nextSteps(options: Pick<ResolvedOptions, "out" | "cwd" | "packageName">): string {
+export function nextSteps(options: Pick<ResolvedOptions, "out" | "cwd" | "packageName" | "emit">): string {
   const made = (module: string) => [".ts", ".js"].some((extension) => existsSync(join(options.out, "src", `${module}${extension}`)));
   const where = importSpecifiers(options);
-  const lines = [where.from ? `  use it from a module in ${where.from} (imported in place):` : `  use it as the package ${options.packageName} (npm run build in it, then install or link it):`];
+  const build = options.emit === "ts" ? "npm run build in it, then install or link it" : "install or link it";
+  const lines = [where.from ? `  use it from a module in ${where.from} (imported in place):` : `  use it as the package ${options.packageName} (${build}):`];
   if (!made("client/index")) {
     lines.push(`    import { ... } from "${where.root}";   // types and validators`);
     return `${lines.join("\n")}\n`;
