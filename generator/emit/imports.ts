@@ -1,6 +1,6 @@
 // Collects what one generated module imports, and writes relative `.js` specifiers for nodenext.
 import { posix } from "node:path";
-import { layoutImport } from "./validators-layout.js";
+import { layoutImport } from "../validators/layout.js";
 
 export interface ImportView {
   readonly names: string;
