@@ -8,8 +8,7 @@
 // (the models' `qualifiedAlias`). Each nested folder's own index keeps the short names.
 import { isStructured } from "../model/queries.js";
 import { runtimeModule, type EmitContext, type PlannedModule } from "../emit/context.js";
-import { moduleSpecifier } from "../emit/imports.js";
-import { layoutImport } from "./layout.js";
+import { layoutImport, moduleSpecifier } from "../emit/imports.js";
 import { structuredValidatorView } from "./structured.js";
 import { enumValidatorView } from "./enum.js";
 import { EDM_CHECKS_MODULE, RUNTIME_MODULE, validatorModulePath, validatorNames } from "./names.js";

@@ -3,8 +3,8 @@
 // ones included, so a module imports only the validators of the types its properties hold.
 import { allProperties, baseChain, dynamicPropertyNames } from "../model/queries.js";
 import type { Model, Property, StructuredType } from "../model/types.js";
-import { ImportSet, moduleSpecifier, type ImportView } from "../emit/imports.js";
-import { arrowHead, layoutAllowedTypes, layoutCallStatement, layoutImport, layoutSignature, layoutStringConstant } from "./layout.js";
+import { ImportSet, layoutImport, moduleSpecifier, type ImportView } from "../emit/imports.js";
+import { arrowHead, layoutAllowedTypes, layoutCallStatement, layoutSignature, layoutStringConstant } from "./layout.js";
 import {
   emittedConcreteTypes,
   groupCases,
