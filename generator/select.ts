@@ -4,7 +4,7 @@
 // say which entities the app reaches, and following `user.calendar`, `user.chats`... from /users
 // pulled in all of Graph (3,718 types for six paths, 337 without). See narrowNavigation.
 import { GraphgenError } from "./errors.js";
-import { baseChain, concreteTypes, isStructured, structuredType } from "./model/queries.js";
+import { baseChain, concreteTypes, descendants, isStructured, structuredType } from "./model/queries.js";
 import { isPrimitive, type Model, type NavigationProperty, type Operation, type StructuredType, type TypeRef } from "./model/types.js";
 
 export interface SelectionOptions {
@@ -87,7 +87,10 @@ function narrowed(model: Model, p: NavigationProperty, selected: ReadonlySet<str
     // A type selected as a base (`outlookItem` of `message`) may have derived types that were not: the union names the selected ones.
     const concrete = concreteTypes(model, p.type.name, p.derivedTypeConstraint).filter((c) => c !== p.type.name);
     const kept = concrete.filter((c) => selected.has(c));
-    return kept.length === concrete.length ? [p] : [{ ...p, derivedTypeConstraint: kept }];
+    if (kept.length === concrete.length) return [p];
+    // A constraint admits its types' descendants too: it names the kept ones only when none of theirs was left out.
+    const closed = kept.every((c) => descendants(model, c).every((d) => selected.has(d) || structuredType(model, d)?.abstract));
+    return [{ ...p, derivedTypeConstraint: closed ? kept : [] }];
   }
   const target = structuredType(model, p.type.name);
   const base = target && baseChain(model, target).find((t: StructuredType) => selected.has(t.fullName));
