@@ -22,6 +22,7 @@ const FIELDS: Record<string, FieldKind> = {
   docs: "boolean",
   docsOut: "string",
   mock: "boolean",
+  permissionMethods: "string[]",
 };
 
 export function loadConfig(path: string): GenerateOptions {

@@ -18,7 +18,7 @@ describe("graphgen paths", () => {
     expect(stdout).toBe(
       [
         "/users/{user-id}/manager  (microsoft.graph.directoryObject)",
-        "  GET    .          get        delegated User.Read.All | User.ReadWrite.All; application User.Read.All | User.ReadWrite.All",
+        "  GET    .          get        delegated User.Read.All; application User.Read.All",
         "  PUT    /$ref      setRef     delegated User.ReadWrite.All; application User.ReadWrite.All",
         "  DELETE /$ref      removeRef  delegated User.ReadWrite.All; application User.ReadWrite.All",
         "",
