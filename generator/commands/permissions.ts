@@ -9,6 +9,7 @@ import { planClient } from "../client/plan.js";
 import { clientRequests, loadGraphPermissions } from "../client/permissions.js";
 import { planPermissions, renderPermissionSummary, requiredResourceAccess } from "../permissions/manifest.js";
 import { GraphgenError } from "../errors.js";
+import { closest } from "../suggest.js";
 import { resolveCliOptions } from "./generate.js";
 import { reportErrors, type CliIo } from "./io.js";
 
@@ -74,7 +75,10 @@ export function checkMethods(methods: readonly string[], where: string): string[
   return methods.map((m) => {
     const method = m.trim().toUpperCase();
     if (!(HTTP_METHODS as readonly string[]).includes(method)) {
-      throw new GraphgenError(`${where}: "${m}" is not an HTTP method Graph's requests use`, { hint: `use one of ${HTTP_METHODS.join(", ")}` });
+      const near = closest(method, HTTP_METHODS, { within: 2, count: 1 });
+      throw new GraphgenError(`${where}: "${m}" is not an HTTP method Graph's requests use`, {
+        hint: `${near.length > 0 ? `did you mean ${near[0]}? ` : ""}use one of ${HTTP_METHODS.join(", ")}`,
+      });
     }
     return method;
   });

@@ -42,7 +42,7 @@ describe("graphgen paths", () => {
     const { code, stderr } = await run(["paths", "--include-path", "/grops/**"]);
     expect(code).toBe(1);
     expect(stderr).toBe(
-      'graphgen: error: include path "/grops/**" matches no request path of the metadata\n  fix: closest paths: /groups, /chats, /drives; `graphgen paths` lists them all\n',
+      'graphgen: error: include path "/grops/**" matches no request path of the metadata\n  fix: did you mean "/groups/**"? closest paths: /groups, /chats, /drives; `graphgen paths` lists them all\n',
     );
   });
 });

@@ -52,7 +52,7 @@ describe("graphgen permissions", () => {
     expect(fromConfig.code).toBe(0);
     expect(section(fromConfig.stdout, "Delegated permissions (Scope):")).toEqual(["Group.ReadWrite.All"]);
     const bad = await run(["--config", config, "--method", "FETCH"]);
-    expect([bad.code, bad.stderr]).toEqual([1, 'graphgen: error: --method: "FETCH" is not an HTTP method Graph\'s requests use\n  fix: use one of GET, POST, PATCH, PUT, DELETE\n']);
+    expect([bad.code, bad.stderr]).toEqual([1, 'graphgen: error: --method: "FETCH" is not an HTTP method Graph\'s requests use\n  fix: did you mean PATCH? use one of GET, POST, PATCH, PUT, DELETE\n']);
   });
 
   it("chooses resource-specific permissions and the smaller manifest only when asked", async () => {
