@@ -14,8 +14,13 @@ export type FallbackRule =
   | "ref-as-relationship"
   /** `POST .../owners/$ref`: adding a reference needs what removing one needs (the reference's Add and Remove pages agree). */
   | "add-ref-as-remove-ref"
-  /** `/me/drive/root:/{item-path}:/...`, `/me/drive/root/...`: a drive item addressed by path is the item. */
+  /**
+   * `/me/drive/root:/{item-path}:/...`, `/me/drive/root/...`, `.../items/{id}/children/{id}`: a drive item addressed
+   * by path, as the root or as a child is the item, `/drive/items/{id}`.
+   */
   | "item-path-as-item"
+  /** `GET /groups/{id}/members/{id}`: reading one item of a collection needs what reading the collection needs. */
+  | "item-as-collection"
   /** `PATCH /me`: the signed-in user is a user; delegated permissions only. */
   | "me-as-user"
   /** `GET /users/{id}/calendar`: the tables list some requests under `/me` only; delegated permissions only. */
@@ -46,7 +51,15 @@ const REWRITES: readonly Rewrite[] = [
   { rule: "count-as-collection", apply: (p) => p.replace(/\/\$count$/, "") },
   { rule: "value-as-resource", apply: (p) => p.replace(/\/\$value$/, "") },
   { rule: "ref-as-relationship", apply: (p) => p.replace(/\/\$ref$/, "") },
-  { rule: "item-path-as-item", apply: (p) => p.replace(/\/root:\/\{[^}]*\}:/, "/items/{driveItem-id}").replace(/\/drive\/root(?=\/)/, "/drive/items/{driveItem-id}") },
+  {
+    rule: "item-path-as-item",
+    apply: (p) =>
+      p
+        .replace(/\/root:\/\{[^}]*\}:/, "/items/{driveItem-id}")
+        .replace(/\/drive\/root(?=\/)/, "/drive/items/{driveItem-id}")
+        .replace(/(\/items\/\{[^}]*\}):\/\{[^}]*\}:/g, "$1")
+        .replace(/\/items\/\{[^}]*\}(?:\/children\/\{[^}]*\})*\/children\/(\{[^}]*\})/, "/items/$1"),
+  },
 ];
 
 function rewritten(path: string, method: string): { path: string; via: FallbackRule[] } {
@@ -73,6 +86,8 @@ export function requestVariants(path: string, method: string): RequestVariant[] 
   const shapes: Array<{ path: string; method: string; via: FallbackRule[] }> = [{ path: trimmed, method, via: [] }];
   const equivalent = rewritten(trimmed, method);
   if (equivalent.via.length > 0) shapes.push({ path: equivalent.path, method, via: equivalent.via });
+  const item = /^(.*)\/\{[^/]*\}$/.exec(equivalent.path);
+  if (method === "GET" && item?.[1]) shapes.push({ path: item[1], method, via: [...equivalent.via, "item-as-collection"] });
   if (method === "POST" && trimmed.endsWith("/$ref")) {
     shapes.push({ path: `${equivalent.path}/{id}`, method: "DELETE", via: [...equivalent.via, "add-ref-as-remove-ref"] });
   }

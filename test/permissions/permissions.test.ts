@@ -108,6 +108,10 @@ describe("real Graph tables", () => {
     ]);
     const me = leastPrivilegedPermissions(graph, "/me", "PATCH");
     expect([me?.path, me?.via, names(me?.delegated), me?.application, me?.rules.application]).toEqual(["/users/{id}", ["me-as-user"], ["User.ReadWrite"], [], "none"]);
+    const child = leastPrivilegedPermissions(graph, "/me/drive/root/children/{driveItem-id}/content", "GET");
+    expect([child?.path, child?.via, names(child?.delegated)]).toEqual(["/me/drive/items/{id}/content", ["item-path-as-item"], ["Files.Read"]]);
+    const member = leastPrivilegedPermissions(graph, "/groups/{group-id}/members/{directoryObject-id}/microsoft.graph.user", "GET");
+    expect([member?.path, member?.via, names(member?.delegated)]).toEqual(["/groups/{id}/members", ["cast-as-base", "item-as-collection"], ["GroupMember.ReadBasic.All"]]);
     const self = leastPrivilegedPermissions(graph, "/me/messages", "GET");
     expect([self?.via, names(self?.delegated), self?.application]).toEqual([[], ["Mail.ReadBasic"], []]);
   });
