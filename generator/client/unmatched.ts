@@ -4,7 +4,8 @@ import { GraphgenError } from "../errors.js";
 import { editDistance } from "../suggest.js";
 import type { Model } from "../model/types.js";
 import { isIncluded, parsePathPatterns, type PathPattern } from "./include-paths.js";
-import { buildRequestTree, requestNodes, type RequestNode } from "./request-tree.js";
+import { requestNodes, type RequestNode } from "./request-tree.js";
+import { buildRequestTree } from "./tree-walk.js";
 
 /** Throws for the first pattern that selects no request path of the tree built for all patterns. */
 export function checkPatternsMatch(model: Model, patterns: readonly PathPattern[], roots: readonly RequestNode[], rootNamespace: string): void {

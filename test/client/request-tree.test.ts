@@ -5,7 +5,7 @@ import { runCli } from "../../generator/cli.js";
 import { isIncluded, mayIncludeBelow, parsePathPatterns } from "../../generator/client/include-paths.js";
 import { clientRequests } from "../../generator/client/permissions.js";
 import { planClient } from "../../generator/client/plan.js";
-import { buildRequestTree } from "../../generator/client/request-tree.js";
+import { buildRequestTree } from "../../generator/client/tree-walk.js";
 import { loadModel } from "../../generator/load.js";
 import type { Model } from "../../generator/model/types.js";
 import { REPO } from "./support/generated-client.js";

@@ -6,7 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as prettier from "prettier";
 import { afterAll, describe, expect, it } from "vitest";
-import { PROPERTY_HELPERS } from "../../generator/emit/validators-edm.js";
+import { PROPERTY_HELPERS } from "../../generator/validators/edm.js";
 import { PRETTIER_OPTIONS } from "../../generator/format.js";
 import { generate } from "../../generator/generate.js";
 import { DEFAULT_TEMPLATES_DIR } from "../../generator/render.js";
