@@ -39,6 +39,8 @@ export interface LeastPrivilegeResult {
   matchedBy: MatchRule;
   /** The fallbacks that led from the request to the table row, in order; empty when the table lists the request itself. */
   via: FallbackRule[];
+  /** The request acts as the signed-in user (`/me`, or answered from `/me` rows): no application permission can call it. */
+  signedInUser: boolean;
   /** The least-privileged permission per scheme (one, or none when the scheme cannot call the request). */
   delegated: PermissionRef[];
   delegatedPersonal: PermissionRef[];
@@ -191,6 +193,7 @@ export function leastPrivilegedPermissions(
       tableMethod: variant.method,
       matchedBy: match.matchedBy,
       via: variant.via,
+      signedInUser: delegatedOnly,
       delegated: delegated.permissions,
       delegatedPersonal: personal.permissions,
       application: application.permissions,

@@ -175,7 +175,7 @@ function describePermission(p: RequestedPermission): string {
 function describeKind(kind: Kind, op: OperationPlan): string {
   const result = op.result!;
   const rule = result.rules[kind];
-  if (rule === "none") return `    ${kind}: ${kind === "application" && result.via.includes("me-as-user") ? "none (/me needs a signed-in user)" : "none listed in the table for this request"}`;
+  if (rule === "none") return `    ${kind}: ${kind === "application" && result.signedInUser ? "none (/me needs a signed-in user)" : "none listed in the table for this request"}`;
   const least = result[kind][0]!;
   const trade = op.trades.find((t) => t.kind === kind);
   let line = trade

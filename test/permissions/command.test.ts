@@ -37,6 +37,13 @@ describe("graphgen permissions", () => {
     expect(stdout).toContain("  GET /groups/$count\n    table path: /groups (exact match, via count-as-collection)\n");
   });
 
+  it("names no application permission on /me, which needs a signed-in user", async () => {
+    const { stdout } = await run(["--include-path", "/me"]);
+    expect(stdout).toContain("  GET /me\n    table path: /me (exact match)\n    delegated: User.Read (marked least in the table)\n    application: none (/me needs a signed-in user)\n");
+    expect(stdout).toContain("  PATCH /me\n    table path: /users/{id} (exact match, via me-as-user)\n    delegated: User.ReadWrite (lowest privilege level)\n");
+    expect(section(stdout, "Application permissions (Role):")).toEqual(["(none)"]);
+  });
+
   it("counts only GET requests with --read-only, and says which it left out", async () => {
     const { code, stdout } = await run(["--include-path", "/groups", "--read-only"]);
     expect(code).toBe(0);
