@@ -1,6 +1,6 @@
-// Permissions of the generated operations, from the colleague-owned tables in generator/permissions:
-// the per-operation lookup the emitter writes into doc comments and specs, and the plan behind
-// `graphgen permissions`.
+// Permissions of the generated operations, answered by generator/permissions/least.ts (the one source):
+// the per-operation lookup behind doc comments, the `permissions` and `acceptedPermissions` tables,
+// `graphgen paths`, the docs site and the mock's enforcement, and the requests `graphgen permissions` plans.
 import { fileURLToPath } from "node:url";
 import { leastPrivilegedPermissions, type LeastPrivilegeResult } from "../permissions/least.js";
 import { loadPermissionIndex, type PermissionIndex } from "../permissions/tables.js";
