@@ -79,22 +79,27 @@ function swapUser(path: string): { path: string; rule: FallbackRule } | undefine
   return undefined;
 }
 
-/** The requests to look up for `method path`, in the order the rules try them; the first is the request itself. */
+/**
+ * The requests to look up for `method path`, in the order the rules try them: the request itself, its equivalent
+ * shape, adding a reference as removing one, each of those on `/me` or `/users/{id}` swapped; only then, for a GET,
+ * the collection an item belongs to (and its swap), the loosest rule.
+ */
 export function requestVariants(path: string, method: string): RequestVariant[] {
   const trimmed = path.trim().replace(/\/+$/, "") || "/";
   const onMe = ME.test(trimmed);
   const shapes: Array<{ path: string; method: string; via: FallbackRule[] }> = [{ path: trimmed, method, via: [] }];
   const equivalent = rewritten(trimmed, method);
   if (equivalent.via.length > 0) shapes.push({ path: equivalent.path, method, via: equivalent.via });
-  const item = /^(.*)\/\{[^/]*\}$/.exec(equivalent.path);
-  if (method === "GET" && item?.[1]) shapes.push({ path: item[1], method, via: [...equivalent.via, "item-as-collection"] });
   if (method === "POST" && trimmed.endsWith("/$ref")) {
     shapes.push({ path: `${equivalent.path}/{id}`, method: "DELETE", via: [...equivalent.via, "add-ref-as-remove-ref"] });
   }
-  const variants: RequestVariant[] = shapes.map((s) => ({ ...s, signedInUser: onMe }));
-  for (const shape of shapes) {
-    const swapped = swapUser(shape.path);
-    if (swapped) variants.push({ path: swapped.path, method: shape.method, via: [...shape.via, swapped.rule], signedInUser: true });
-  }
-  return variants;
+  const item = /^(.*)\/\{[^/]*\}$/.exec(equivalent.path);
+  const collection = method === "GET" && item?.[1] ? [{ path: item[1], method, via: [...equivalent.via, "item-as-collection" as const] }] : [];
+  return [shapes, collection].flatMap((group) => [
+    ...group.map((s) => ({ ...s, signedInUser: onMe })),
+    ...group.flatMap((s) => {
+      const swapped = swapUser(s.path);
+      return swapped ? [{ path: swapped.path, method: s.method, via: [...s.via, swapped.rule], signedInUser: true }] : [];
+    }),
+  ]);
 }
