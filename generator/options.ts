@@ -51,6 +51,11 @@ export interface GenerateOptions {
    */
   mock?: boolean;
   /**
+   * The HTTP methods whose requests `graphgen permissions` counts toward the app's permissions: `["GET"]` for an
+   * app that only reads (the client may still have other methods). Default: none given, every method counts.
+   */
+  permissionMethods?: string[];
+  /**
    * What the package's modules are written as: `"ts"`, TypeScript sources (`src/**\/*.ts`, built into
    * `dist/` by the package's own `build`); `"js"`, JavaScript beside declarations (`src/**\/*.js` and
    * `.d.ts`), ready to import, so the project's tsc reads declarations instead of checking generated
@@ -81,6 +86,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<ResolvedOptions, "cwd">> = {
   docs: false,
   docsOut: "docs-site",
   mock: true,
+  permissionMethods: [],
   emit: "ts",
 };
 
@@ -99,6 +105,7 @@ export const OPTION_DOCS: Readonly<Record<keyof Omit<GenerateOptions, "cwd">, st
   docs: "Also write the reference docs site (HTML and Markdown) into docsOut on every generate.",
   docsOut: "The docs site's folder (graphgen docs and the docs option); graphgen owns it.",
   mock: "Emit a fake Graph for tests beside the client (<package>/mock), only when a client is generated.",
+  permissionMethods: "HTTP methods whose requests graphgen permissions counts, e.g. [\"GET\"] for an app that only reads. Default (empty): all.",
   emit: "\"js\": JavaScript + .d.ts, imported in place, never type-checked or transformed as your own code; \"ts\": TypeScript sources the package's build compiles. Default (key left out): js when out is inside a src/ folder, else ts.",
 };
 
