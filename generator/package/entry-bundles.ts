@@ -26,7 +26,8 @@ export async function bundleEntries(files: readonly OutputFile[], runtime: Reado
     format: "esm",
     platform: "neutral",
     write: false,
-    chunkNames: "chunks/[name]-[hash]",
+    // Two entries share at most one chunk; a fixed name keeps a regeneration from renaming it.
+    chunkNames: "chunks/[name]",
     legalComments: "none",
     logLevel: "silent",
     plugins: [inMemory(byPath, runtime)],
