@@ -2,4 +2,8 @@
 // The graphgen command: a thin shell over the compiled programmatic API in dist/.
 import { runCli } from "../dist/cli.js";
 
+// Ctrl-C and kill: the write stage moves files into place synchronously, so a signal caught here
+// waits for it to end and never leaves the output half-written; graphgen then stops with 128+n.
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) process.on(signal, () => process.exit(code));
+
 process.exitCode = await runCli(process.argv.slice(2));
