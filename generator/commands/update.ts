@@ -14,6 +14,7 @@ import { EXIT_INPUT_ERROR, reportErrors, type CliIo } from "./io.js";
 interface UpdateFlags {
   format: DiffFormat;
   from?: string;
+  mirror?: string;
   config?: string;
   project?: string;
   check?: boolean;
@@ -26,7 +27,8 @@ export function registerUpdateCommand(program: Command, io: CliIo, setExitCode: 
   program
     .command("update")
     .description("fetch Graph's newest metadata, show the API diff and the places in your code it breaks, then write it and regenerate")
-    .option("--from <url|file>", `where the new metadata comes from (default: ${GRAPH_V1_METADATA_URL})`)
+    .option("--from <url|file|name>", `where the new metadata comes from: a URL, a file, or v1.0, beta, v1.0-fairfax, v1.0-mooncake, ... (default: v1.0, ${GRAPH_V1_METADATA_URL})`)
+    .option("--mirror <url>", "a mirror of microsoftgraph/msgraph-metadata that short --from names are read from")
     .option("-c, --config <file>", `config file (default: ${DEFAULT_CONFIG_FILE})`)
     .option("-p, --project <tsconfig>", "your TypeScript project, searched for uses of what changed (default: ./tsconfig.json if it exists)")
     .option("-f, --format <format>", `report format: ${DIFF_FORMATS.join(", ")} (markdown for a pull-request comment)`, diffFormat, "text")
@@ -45,6 +47,7 @@ async function runUpdate(flags: UpdateFlags, io: CliIo): Promise<number> {
   const result = await update({
     config: resolve(io.cwd, flags.config ?? DEFAULT_CONFIG_FILE),
     from: flags.from,
+    mirror: flags.mirror,
     project,
     check: flags.check,
     timeoutMs: flags.timeout * 1000,

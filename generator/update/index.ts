@@ -32,6 +32,8 @@ export interface UpdateOptions {
   readonly check?: boolean;
   readonly timeoutMs?: number;
   readonly onProgress?: (received: number, total: number | undefined) => void;
+  /** A mirror of Microsoft's msgraph-metadata repository, for short names in `from`. */
+  readonly mirror?: string;
   /** Folder a relative `from` is read from and reported file names are relative to. Default: the config's folder. */
   readonly cwd?: string;
 }
@@ -57,7 +59,7 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const cwd = dirname(options.config);
   const config = loadConfig(options.config);
   const resolved = resolveOptions(config);
-  const source = await readMetadataSource(options.from ?? GRAPH_V1_METADATA_URL, { cwd: options.cwd ?? cwd, timeoutMs: options.timeoutMs, onProgress: options.onProgress });
+  const source = await readMetadataSource(options.from ?? GRAPH_V1_METADATA_URL, { cwd: options.cwd ?? cwd, timeoutMs: options.timeoutMs, onProgress: options.onProgress, mirror: options.mirror });
   const document = checkCsdl(source.bytes, source.name);
   const currentBytes = readFileSync(resolved.metadata);
   const base = { current: resolved.metadata, source: source.name };

@@ -134,3 +134,79 @@ describe("applyOverlay", () => {
     );
   });
 });
+
+describe("a gap-filling overlay (graphgen.OverlayFillsGaps, as graphgen's own)", () => {
+  const FILLS_GAPS = `<Annotations Target="microsoft.graph"><Annotation Term="graphgen.OverlayFillsGaps" Bool="true" /></Annotations>`;
+  const described = parseText(
+    csdl({
+      namespace: "microsoft.graph",
+      alias: "graph",
+      body: `
+      <ComplexType Name="identity" OpenType="true">
+        <Property Name="displayName" Type="Edm.String">
+          <Annotation Term="Org.OData.Core.V1.Description" String="Microsoft's words." />
+        </Property>
+        <Property Name="tenantId" Type="Edm.Guid" Nullable="false" />
+      </ComplexType>
+      <EnumType Name="level"><Member Name="low" Value="0" /></EnumType>`,
+    }),
+    "described.xml",
+  );
+  const ours = `
+      ${FILLS_GAPS}
+      <ComplexType Name="identity">
+        <Property Name="tenantId" Type="Edm.String" />
+        <Property Name="thumbnails" Type="Edm.String">
+          <Annotation Term="Org.OData.Core.V1.Description" String="Filled in." />
+        </Property>
+      </ComplexType>
+      <EnumType Name="level"><Member Name="low" Value="7" /><Member Name="high" Value="1" /></EnumType>
+      <Annotations Target="microsoft.graph.identity/displayName">
+        <Annotation Term="Org.OData.Core.V1.Description" String="Our words." />
+      </Annotations>
+      <Annotations Target="microsoft.graph.identity/id">
+        <Annotation Term="Org.OData.Core.V1.Description" String="Filled in too." />
+      </Annotations>`;
+
+  it("fills what the base lacks and defers to it everywhere else, without an error", () => {
+    const model = buildModel([applyOverlay(described, overlay(ours))]);
+    const identity = model.types.get("microsoft.graph.identity") as StructuredType;
+    const property = (name: string) => identity.properties.find((p) => p.name === name);
+    expect(property("displayName")?.description).toBe("Microsoft's words.");
+    expect(property("tenantId")).toMatchObject({ type: { name: "Edm.Guid" }, nullable: false });
+    expect(property("thumbnails")?.description).toBe("Filled in.");
+    const level = model.types.get("microsoft.graph.level") as EnumType;
+    expect(level.members.map((m) => [m.name, m.value])).toEqual([["low", 0], ["high", 1]]);
+    // The mode marker itself never reaches the model (no "matches no element" warning for it).
+    expect(model.warnings.map((w) => w.message).filter((m) => m.includes('"microsoft.graph"'))).toEqual([]);
+  });
+
+  it("where the base has no word, its annotation block applies", () => {
+    const model = buildModel([applyOverlay(base, overlay(ours))]);
+    const identity = model.types.get("microsoft.graph.identity") as StructuredType;
+    expect(identity.properties.find((p) => p.name === "displayName")?.description).toBe("Our words.");
+    expect(identity.properties.find((p) => p.name === "id")?.description).toBe("Filled in too.");
+  });
+
+  it("the same overlay without the marker is a user's: the conflict is still an error naming both places", () => {
+    expect(errorText(() => applyOverlay(described, overlay(ours.replace(FILLS_GAPS, ""))))).toMatch(
+      /^overlay.xml:\d+:\d+: the overlay redefines microsoft.graph.identity\/tenantId with type Edm.String, but the base metadata has type Edm.Guid\n  other definition: described.xml:\d+:\d+\n/,
+    );
+  });
+
+  it("yields to a subtype that declares an added property otherwise, instead of failing", () => {
+    const withSubtype = parseText(
+      csdl({
+        namespace: "microsoft.graph",
+        alias: "graph",
+        body: `
+      <ComplexType Name="identity" />
+      <ComplexType Name="userIdentity" BaseType="graph.identity"><Property Name="tenantId" Type="Edm.Guid" /></ComplexType>`,
+      }),
+      "sub.xml",
+    );
+    const model = buildModel([applyOverlay(withSubtype, overlay(`${FILLS_GAPS}<ComplexType Name="identity"><Property Name="tenantId" Type="Edm.String" /></ComplexType>`))]);
+    expect((model.types.get("microsoft.graph.identity") as StructuredType).properties).toEqual([]);
+    expect((model.types.get("microsoft.graph.userIdentity") as StructuredType).properties.map((p) => p.type.name)).toEqual(["Edm.Guid"]);
+  });
+});
