@@ -3,7 +3,7 @@
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
-import type { ApiDiff } from "../diff/index.js";
+import { compareAge, type AgeComparison, type ApiDiff } from "../diff/index.js";
 import { GraphgenError } from "../errors.js";
 import { generate, type GenerateResult } from "../generate.js";
 import { loadModel } from "../load.js";
@@ -32,6 +32,8 @@ export interface UpdateOptions {
   readonly check?: boolean;
   readonly timeoutMs?: number;
   readonly onProgress?: (received: number, total: number | undefined) => void;
+  /** Show the diff of all of the metadata, not only the project's selection. */
+  readonly all?: boolean;
   /** A mirror of Microsoft's msgraph-metadata repository, for short names in `from`. */
   readonly mirror?: string;
   /** Folder a relative `from` is read from and reported file names are relative to. Default: the config's folder. */
@@ -45,6 +47,8 @@ export interface UpdateResult {
   readonly source: string;
   readonly upToDate: boolean;
   readonly diff: ApiDiff;
+  /** Which file looks older (the project's, `old`, or the new one). */
+  readonly age: AgeComparison;
   /** Places in the user's code that a breaking change touches, in file order. */
   readonly usages: readonly BreakingUsage[];
   /** Files written, absolute (none with `check`). */
@@ -63,21 +67,22 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const document = checkCsdl(source.bytes, source.name);
   const currentBytes = readFileSync(resolved.metadata);
   const base = { current: resolved.metadata, source: source.name };
-  if (currentBytes.equals(source.bytes)) return { ...base, upToDate: true, diff: { changes: [], bump: "none" }, usages: [], written: [] };
+  if (currentBytes.equals(source.bytes)) return { ...base, upToDate: true, diff: { changes: [], bump: "none" }, age: {}, usages: [], written: [] };
 
   const before = loadModel(resolved.metadata, resolved.overlays, cwd).model;
   const after = modelWithOverlays(document, resolved.overlays, cwd);
-  const { diff, breaking } = projectDiff(before, after, resolved);
+  const { diff, breaking } = projectDiff(before, after, options.all ? { ...resolved, all: true } : resolved);
+  const age = compareAge(before, after);
   const usages = options.project
     ? findBreakingUsages({ tsconfig: options.project, generatedRoots: generatedRoots(resolved), changes: breaking, cwd: options.cwd ?? cwd, rootNamespace: resolved.rootNamespace })
     : [];
-  if (options.check) return { ...base, upToDate: false, diff, usages, written: [] };
+  if (options.check) return { ...base, upToDate: false, diff, age, usages, written: [] };
 
   const written = writeMetadata(options.config, config.metadata === undefined, source.bytes);
   const target = resolveOptions(loadConfig(options.config)).metadata;
   try {
     const generated = await generate(loadConfig(options.config));
-    return { ...base, upToDate: false, diff, usages, written, generated };
+    return { ...base, upToDate: false, diff, age, usages, written, generated };
   } catch (error) {
     if (target === resolved.metadata) replaceFile(target, currentBytes);
     throw error;

@@ -32,6 +32,16 @@ afterAll(async () => {
 });
 
 describe("update --from Microsoft's described v1.0 file of 2023-05", () => {
+  it("--check says that file is the older one and that there is nothing to update (exit 0), over the selection", async () => {
+    const { code, stdout, stderr } = await run(["update", "--from", described, "--check"]);
+    expect(stdout.split("\n")[0]).toBe(`graphgen diff graphgen's shipped v1.0 metadata -> ${described}, over your selection (--all for everything)`);
+    expect(stdout.split("\n")[1]).toBe(`note: ${described} is older than graphgen's shipped v1.0 metadata (its newest deprecation notice is dated 2022-04-25, against 2026-03-18)`);
+    expect(stderr).toBe(
+      `graphgen: ${described} is older than graphgen's shipped v1.0 metadata (its newest deprecation notice is dated 2022-04-25, against 2026-03-18); nothing to update (graphgen update --from it would go back to it)\n`,
+    );
+    expect(code).toBe(0);
+  }, 120_000);
+
   it("succeeds on a project on graphgen's shipped metadata; Microsoft's descriptions win over graphgen's overlay", async () => {
     const { code, stderr } = await run(["update", "--from", described]);
     expect(stderr).not.toContain("error");

@@ -42,7 +42,7 @@ describe("graphgen update --check", () => {
   it("prints the diff and exactly the places the sample app breaks, writes nothing, exits 1", async () => {
     const config = readFileSync(join(project, "graphgen.config.json"), "utf8");
     const { code, stdout, stderr } = await run(["update", "--from", `${server.url}/new.xml`, "--project", "sample/tsconfig.json", "--check"]);
-    expect(stdout).toContain(`graphgen diff graph/metadata.xml -> ${server.url}/new.xml\n4 change(s): 4 breaking, 0 non-breaking; implies a major version bump`);
+    expect(stdout).toContain(`graphgen diff graph/metadata.xml -> ${server.url}/new.xml, over your selection (--all for everything)\n4 change(s): 4 breaking, 0 non-breaking; implies a major version bump`);
     expect(stdout).toContain("  - property removed: microsoft.graph.federatedIdentityCredential.issuer (Edm.String)\n");
     expect(stdout).toContain("  - now nullable: microsoft.graph.federatedIdentityCredential.name\n");
     expect(stdout).toContain("  - complex type removed: microsoft.graph.pkcs12Certificate\n");
@@ -174,7 +174,7 @@ describe("graphgen update", () => {
     writeFileSync(join(work, "downloaded.xml"), next);
     const { code, stdout } = await run(["update", "--config", "shipped/graphgen.config.json", "--from", "downloaded.xml"], work);
     // Paths typed on the command line are relative to where the command runs, not to the config.
-    expect(stdout).toContain("graphgen diff graphgen's shipped v1.0 metadata -> downloaded.xml\n");
+    expect(stdout).toContain("graphgen diff graphgen's shipped v1.0 metadata -> downloaded.xml, over your selection (--all for everything)\n");
     expect(stdout).toMatch(/\nwrote shipped\/graphgen\/metadata\.xml, shipped\/graphgen\/overlay\.xml, shipped\/graphgen\.config\.json; regenerated shipped\/src\/graph/);
     expect(code).toBe(0);
     const config = JSON.parse(readFileSync(join(shipped, "graphgen.config.json"), "utf8"));
