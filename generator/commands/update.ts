@@ -91,9 +91,15 @@ function report(result: UpdateResult, current: string, format: DiffFormat, analy
   if (format === "json") return `${JSON.stringify({ ...JSON.parse(formatDiff(input, "json")), checked: analysed, usages: result.usages }, null, 2)}\n`;
   const diff = formatDiff(input, format);
   if (!analysed) return `${diff}\nyour code was not checked: no tsconfig.json here (pass --project <tsconfig>)\n`;
-  if (result.usages.length === 0) return `${diff}\nno breaking change touches your code\n`;
+  if (result.usages.length === 0 && result.unbuildable) return `${diff}\nno breaking change touches your code (searched: the new metadata cannot be generated with this config: ${result.unbuildable})\n`;
+  if (result.usages.length === 0) return `${diff}\nyour code compiles as before: the update adds no tsc error to it\n`;
   const place = (u: BreakingUsage) => (format === "markdown" ? `- \`${u.file}:${u.line}:${u.column}\` ${u.message}` : `  ${u.file}:${u.line}:${u.column}  ${u.message}`);
-  const heading = format === "markdown" ? `#### Your code: ${result.usages.length} place(s) this update breaks` : `Your code uses ${result.usages.length} thing(s) this update breaks:`;
+  const searched = result.unbuildable ? ` (found by searching your code: the new metadata cannot be generated with this config: ${result.unbuildable})` : "";
+  const heading = result.unbuildable
+    ? `${format === "markdown" ? "#### " : ""}Your code uses ${result.usages.length} thing(s) this update breaks${searched}${format === "markdown" ? "" : ":"}`
+    : format === "markdown"
+      ? `#### Your code: ${result.usages.length} place(s) stop compiling`
+      : `Your code: ${result.usages.length} place(s) stop compiling with this update (tsc errors it adds):`;
   return `${diff}\n${heading}\n${format === "markdown" ? "\n" : ""}${result.usages.map(place).join("\n")}\n`;
 }
 

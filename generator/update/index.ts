@@ -1,18 +1,21 @@
 // `update()`: fetch Graph's newest metadata, check it, diff it against the project's, find the places
 // in the user's code that a breaking change touches, then (unless checking) write it and regenerate.
-import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
 import { compareAge, type AgeComparison, type ApiDiff } from "../diff/index.js";
 import { GraphgenError } from "../errors.js";
 import { generate, type GenerateResult } from "../generate.js";
 import { loadModel } from "../load.js";
-import { EMBEDDED_OVERLAY, resolveOptions } from "../options.js";
-import { projectDiff } from "./changes.js";
+import { EMBEDDED_OVERLAY, resolveOptions, type GenerateOptions, type ResolvedOptions } from "../options.js";
+import { projectDiff, type BreakingChanges } from "./changes.js";
 import { checkCsdl, modelWithOverlays } from "./csdl.js";
 import { GRAPH_V1_METADATA_URL, readMetadataSource } from "./download.js";
 import { replaceFile } from "./files.js";
+import { compileImpact } from "./impact.js";
 import { findBreakingUsages, type BreakingUsage } from "./usages.js";
+import { previousFiles, type OutputFile } from "../write.js";
 
 export { GRAPH_V1_METADATA_URL } from "./download.js";
 export type { BreakingUsage } from "./usages.js";
@@ -51,6 +54,11 @@ export interface UpdateResult {
   readonly age: AgeComparison;
   /** Places in the user's code that a breaking change touches, in file order. */
   readonly usages: readonly BreakingUsage[];
+  /**
+   * Why the new metadata cannot be generated with this config (e.g. an `includePaths` pattern that no
+   * longer matches): then the usages were found by searching the code for what changed, not by tsc.
+   */
+  readonly unbuildable?: string;
   /** Files written, absolute (none with `check`). */
   readonly written: readonly string[];
   readonly generated?: GenerateResult;
@@ -73,19 +81,46 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const after = modelWithOverlays(document, resolved.overlays, cwd);
   const { diff, breaking } = projectDiff(before, after, options.all ? { ...resolved, all: true } : resolved);
   const age = compareAge(before, after);
-  const usages = options.project
-    ? findBreakingUsages({ tsconfig: options.project, generatedRoots: generatedRoots(resolved), changes: breaking, cwd: options.cwd ?? cwd, rootNamespace: resolved.rootNamespace })
-    : [];
-  if (options.check) return { ...base, upToDate: false, diff, age, usages, written: [] };
+  const { usages, unbuildable } = options.project ? await impactOn(options.project, config, resolved, breaking, source.bytes, options.cwd ?? cwd) : { usages: [] };
+  const analysis = { ...(unbuildable ? { unbuildable } : {}) };
+  if (options.check) return { ...base, upToDate: false, diff, age, usages, ...analysis, written: [] };
 
   const written = writeMetadata(options.config, config.metadata === undefined, source.bytes);
   const target = resolveOptions(loadConfig(options.config)).metadata;
   try {
     const generated = await generate(loadConfig(options.config));
-    return { ...base, upToDate: false, diff, age, usages, written, generated };
+    return { ...base, upToDate: false, diff, age, usages, ...analysis, written, generated };
   } catch (error) {
     if (target === resolved.metadata) replaceFile(target, currentBytes);
     throw error;
+  }
+}
+
+/**
+ * The compile errors the regeneration adds to the user's code; when the new metadata cannot be
+ * generated with this config, the symbol search for what the breaking changes touch instead.
+ */
+async function impactOn(tsconfig: string, config: GenerateOptions, resolved: ResolvedOptions, changes: BreakingChanges, bytes: Buffer, cwd: string): Promise<{ usages: BreakingUsage[]; unbuildable?: string }> {
+  const query = { tsconfig, generatedRoots: generatedRoots(resolved), changes, cwd, rootNamespace: resolved.rootNamespace };
+  let next: readonly OutputFile[];
+  try {
+    next = await regeneration(config, resolved, bytes);
+  } catch (error) {
+    if (!(error instanceof GraphgenError)) throw error;
+    return { usages: findBreakingUsages(query), unbuildable: error.message };
+  }
+  return { usages: compileImpact({ ...query, outDir: resolved.out, previous: previousFiles(resolved.out), next }) };
+}
+
+/** What `generate` will write from the new metadata, computed without writing (unformatted: the types are the same). */
+async function regeneration(config: GenerateOptions, resolved: ResolvedOptions, bytes: Buffer): Promise<readonly OutputFile[]> {
+  const folder = mkdtempSync(join(tmpdir(), "graphgen-update-"));
+  try {
+    const metadata = join(folder, "metadata.xml");
+    writeFileSync(metadata, bytes);
+    return (await generate({ ...config, metadata, overlays: resolved.overlays, format: false, docs: false }, { check: true, force: true })).files;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 

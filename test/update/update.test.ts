@@ -23,9 +23,9 @@ async function run(args: string[], cwd = project) {
 }
 
 const USAGES = [
-  "Your code uses 2 thing(s) this update breaks:",
-  "  sample/main.ts:4:29  reads `federatedIdentityCredential.issuer`, which was removed",
-  "  sample/main.ts:5:24  reads `federatedIdentityCredential.name`, which became nullable",
+  "Your code: 2 place(s) stop compiling with this update (tsc errors it adds):",
+  "  sample/main.ts:4:29  reads `federatedIdentityCredential.issuer`, which was removed (TS2339)",
+  "  sample/main.ts:5:13  reads `federatedIdentityCredential.name`, which became nullable (TS18049)",
 ].join("\n");
 
 beforeAll(async () => {
@@ -59,7 +59,7 @@ describe("graphgen update --check", () => {
     expect(touched.code).toBe(1);
     writeFileSync(join(project, "untouched.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true }, files: [] }));
     const untouched = await run(["update", "--from", `${server.url}/new.xml`, "--project", "untouched.json", "--check", "--fail-on", "breaking"]);
-    expect(untouched.stdout).toContain("\nno breaking change touches your code\n");
+    expect(untouched.stdout).toContain("\nyour code compiles as before: the update adds no tsc error to it\n");
     expect(untouched.code).toBe(0);
   }, 60_000);
 
@@ -68,8 +68,22 @@ describe("graphgen update --check", () => {
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ old: "graph/metadata.xml", new: `${server.url}/new.xml`, bump: "major", breaking: 4, checked: true });
     expect(report.usages).toEqual([
-      { file: "sample/main.ts", line: 4, column: 29, symbol: "federatedIdentityCredential.issuer", message: "reads `federatedIdentityCredential.issuer`, which was removed" },
-      { file: "sample/main.ts", line: 5, column: 24, symbol: "federatedIdentityCredential.name", message: "reads `federatedIdentityCredential.name`, which became nullable" },
+      {
+        file: "sample/main.ts",
+        line: 4,
+        column: 29,
+        tsc: "TS2339: Property 'issuer' does not exist on type 'FederatedIdentityCredential'.",
+        symbol: "federatedIdentityCredential.issuer",
+        message: "reads `federatedIdentityCredential.issuer`, which was removed (TS2339)",
+      },
+      {
+        file: "sample/main.ts",
+        line: 5,
+        column: 13,
+        tsc: "TS18049: 'credential.name' is possibly 'null' or 'undefined'.",
+        symbol: "federatedIdentityCredential.name",
+        message: "reads `federatedIdentityCredential.name`, which became nullable (TS18049)",
+      },
     ]);
     expect(code).toBe(1);
   }, 60_000);
@@ -86,12 +100,12 @@ describe("graphgen update --check", () => {
       ].join("\n"),
     );
     expect(stdout).toContain(
-      "\nYour code uses 1 thing(s) this update breaks:\n  sample/client.ts:4:48  calls `client.identity.apiConnectors`, whose path /identity/apiConnectors was removed\n",
+      '\nYour code uses 1 thing(s) this update breaks (found by searching your code: the new metadata cannot be generated with this config: include path "/identity/apiConnectors/**" matches no request path of the metadata):\n  sample/client.ts:4:48  calls `client.identity.apiConnectors`, whose path /identity/apiConnectors was removed\n',
     );
     expect(code).toBe(1);
   }, 60_000);
 
-  it("names a removed type where the code names it in a type or calls its validator, and a property read by destructuring", async () => {
+  it("names a removed type where the code imports it or its validator (where tsc stops), and a property read by destructuring", async () => {
     const dir = join(project, "certs");
     mkdirSync(dir);
     writeFileSync(join(dir, "tsconfig.json"), readFileSync(join(project, "sample/tsconfig.json")));
@@ -109,10 +123,10 @@ describe("graphgen update --check", () => {
     const { stdout } = await run(["update", "--from", `${server.url}/new.xml`, "--project", "certs/tsconfig.json", "--check"]);
     expect(stdout).toContain(
       [
-        "\nYour code uses 3 thing(s) this update breaks:",
-        "  certs/upload.ts:3:27  uses type `pkcs12Certificate`, which was removed",
-        "  certs/upload.ts:4:28  reads `federatedIdentityCredential.issuer`, which was removed",
-        "  certs/upload.ts:5:49  calls `isPkcs12Certificate` (validates `pkcs12Certificate`), which was removed\n",
+        "\nYour code: 3 place(s) stop compiling with this update (tsc errors it adds):",
+        `  certs/upload.ts:1:44  TS2305: Module '"../src/graph/src/index.js"' has no exported member 'Pkcs12Certificate'. (caused by complex type removed: microsoft.graph.pkcs12Certificate)`,
+        `  certs/upload.ts:2:10  TS2305: Module '"../src/graph/src/index.js"' has no exported member 'isPkcs12Certificate'. (caused by complex type removed: microsoft.graph.pkcs12Certificate)`,
+        "  certs/upload.ts:4:28  reads `federatedIdentityCredential.issuer`, which was removed (TS2339)\n",
       ].join("\n"),
     );
   }, 60_000);
