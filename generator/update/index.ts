@@ -8,7 +8,7 @@ import { compareAge, type AgeComparison, type ApiDiff } from "../diff/index.js";
 import { GraphgenError } from "../errors.js";
 import { generate, type GenerateResult } from "../generate.js";
 import { loadModel } from "../load.js";
-import { EMBEDDED_OVERLAY, resolveOptions, type GenerateOptions, type ResolvedOptions } from "../options.js";
+import { EMBEDDED_DESCRIPTIONS, EMBEDDED_OVERLAY, resolveOptions, type GenerateOptions, type ResolvedOptions } from "../options.js";
 import { projectDiff, type BreakingChanges } from "./changes.js";
 import { checkCsdl, modelWithOverlays } from "./csdl.js";
 import { GRAPH_V1_METADATA_URL, readMetadataSource } from "./download.js";
@@ -23,6 +23,7 @@ export type { BreakingUsage } from "./usages.js";
 /** Where update puts the metadata when the config still uses the copy shipped with graphgen. */
 export const PROJECT_METADATA = "graphgen/metadata.xml";
 export const PROJECT_OVERLAY = "graphgen/overlay.xml";
+export const PROJECT_DESCRIPTIONS = "graphgen/descriptions.json";
 
 export interface UpdateOptions {
   /** The project's config file (absolute); update records the metadata's location in it. */
@@ -143,11 +144,18 @@ function writeMetadata(configPath: string, onEmbedded: boolean, bytes: Buffer): 
   const raw = JSON.parse(readFileSync(configPath, "utf8")) as Record<string, unknown>;
   const written = [resolve(cwd, PROJECT_METADATA)];
   replaceFile(resolve(cwd, PROJECT_METADATA), bytes);
+  // The overlay and the 2023 descriptions fill gaps only: the new file's own words win wherever it has some.
+  const overlays = [
+    [EMBEDDED_OVERLAY, PROJECT_OVERLAY],
+    [EMBEDDED_DESCRIPTIONS, PROJECT_DESCRIPTIONS],
+  ] as const;
   if (raw.overlays === undefined) {
-    copyFileSync(EMBEDDED_OVERLAY, resolve(cwd, PROJECT_OVERLAY));
-    written.push(resolve(cwd, PROJECT_OVERLAY));
+    for (const [from, to] of overlays) {
+      copyFileSync(from, resolve(cwd, to));
+      written.push(resolve(cwd, to));
+    }
   }
-  const updated = { ...raw, metadata: PROJECT_METADATA, ...(raw.overlays === undefined ? { overlays: [PROJECT_OVERLAY] } : {}) };
+  const updated = { ...raw, metadata: PROJECT_METADATA, ...(raw.overlays === undefined ? { overlays: overlays.map(([, to]) => to) } : {}) };
   replaceFile(configPath, `${JSON.stringify(updated, null, 2)}\n`);
   return [...written, configPath];
 }

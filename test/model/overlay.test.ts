@@ -1,6 +1,7 @@
 // Overlays: additions merge into the base metadata; contradictions are errors naming both files.
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../generator/model/build.js";
+import { parseOverlay } from "../../generator/model/description-map.js";
 import { applyOverlay } from "../../generator/model/overlay.js";
 import type { EnumType, StructuredType } from "../../generator/model/types.js";
 import { csdl, errorText, parseText } from "../support/csdl-builder.js";
@@ -208,5 +209,25 @@ describe("a gap-filling overlay (graphgen.OverlayFillsGaps, as graphgen's own)",
     const model = buildModel([applyOverlay(withSubtype, overlay(`${FILLS_GAPS}<ComplexType Name="identity"><Property Name="tenantId" Type="Edm.String" /></ComplexType>`))]);
     expect((model.types.get("microsoft.graph.identity") as StructuredType).properties).toEqual([]);
     expect((model.types.get("microsoft.graph.userIdentity") as StructuredType).properties.map((p) => p.type.name)).toEqual(["Edm.Guid"]);
+  });
+});
+
+describe("a description map (a .json overlay, as graphgen's metadata/descriptions.json)", () => {
+  const map = (json: object) => parseOverlay(Buffer.from(JSON.stringify(json, null, 2)), "descriptions.json");
+
+  it("fills descriptions where the base has none, and never replaces one", () => {
+    const described = applyOverlay(base, overlay(`<Annotations Target="microsoft.graph.identity/id"><Annotation Term="Org.OData.Core.V1.Description" String="The base's." /></Annotations>`));
+    const merged = applyOverlay(described, map({ descriptions: { "microsoft.graph.identity/displayName": "Filled.", "microsoft.graph.identity/id": "Not taken.", "microsoft.graph.level": "An enum." } }));
+    const model = buildModel([merged]);
+    const identity = model.types.get("microsoft.graph.identity") as StructuredType;
+    expect(identity.properties.map((p) => [p.name, p.description])).toEqual([["displayName", "Filled."], ["id", "The base's."]]);
+    expect(model.types.get("microsoft.graph.level")?.description).toBe("An enum.");
+  });
+
+  it("names the file, line and JSON path of a bad entry", () => {
+    expect(errorText(() => map({ descriptions: { "microsoft.graph.identity/id": 7 } }))).toBe(
+      'descriptions.json:3:5: $.descriptions["microsoft.graph.identity/id"] must be a string, not 7\n  fix: give the text of the description',
+    );
+    expect(errorText(() => parseOverlay(Buffer.from("{ nope"), "descriptions.json"))).toMatch(/^descriptions.json is not valid JSON: /);
   });
 });

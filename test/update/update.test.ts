@@ -182,17 +182,17 @@ describe("graphgen update", () => {
     expect(again.stderr + again.stdout).toBe(`graphgen: graph/metadata.xml is up to date with ${server.url}/new.xml\n`);
   }, 60_000);
 
-  it("moves a project on graphgen's shipped metadata to its own copy (and the overlay it was used with)", async () => {
+  it("moves a project on graphgen's shipped metadata to its own copy (and the overlay and descriptions it was used with)", async () => {
     const shipped = join(work, "shipped");
     await createProject(shipped, false);
     writeFileSync(join(work, "downloaded.xml"), next);
     const { code, stdout } = await run(["update", "--config", "shipped/graphgen.config.json", "--from", "downloaded.xml"], work);
     // Paths typed on the command line are relative to where the command runs, not to the config.
     expect(stdout).toContain("graphgen diff graphgen's shipped v1.0 metadata -> downloaded.xml, over your selection (--all for everything)\n");
-    expect(stdout).toMatch(/\nwrote shipped\/graphgen\/metadata\.xml, shipped\/graphgen\/overlay\.xml, shipped\/graphgen\.config\.json; regenerated shipped\/src\/graph/);
+    expect(stdout).toMatch(/\nwrote shipped\/graphgen\/metadata\.xml, shipped\/graphgen\/overlay\.xml, shipped\/graphgen\/descriptions\.json, shipped\/graphgen\.config\.json; regenerated shipped\/src\/graph/);
     expect(code).toBe(0);
     const config = JSON.parse(readFileSync(join(shipped, "graphgen.config.json"), "utf8"));
-    expect(config).toMatchObject({ metadata: "graphgen/metadata.xml", overlays: ["graphgen/overlay.xml"], include: ["identityApiConnector", "federatedIdentityCredential"] });
+    expect(config).toMatchObject({ metadata: "graphgen/metadata.xml", overlays: ["graphgen/overlay.xml", "graphgen/descriptions.json"], include: ["identityApiConnector", "federatedIdentityCredential"] });
     expect(readFileSync(join(shipped, "graphgen/metadata.xml")).equals(next)).toBe(true);
   }, 60_000);
 
