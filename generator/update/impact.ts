@@ -91,15 +91,18 @@ function describeError(error: Found, usages: readonly BreakingUsage[], query: Im
  */
 function causesNamedIn(text: string, changes: readonly ApiChange[]): ApiChange[] {
   // Validators are named after their type: `isUser`, `assertUser`, `validateUser`.
-  const names = [...text.matchAll(/['"]([A-Za-z_$][\w$]*)['"]/g)].map((m) => m[1] ?? "");
-  const quoted = new Set(names.flatMap((name) => [name, name.replace(/^(is|assert|validate)(?=[A-Z])/, "")]).map((name) => name.toLowerCase()));
+  const names = [...text.matchAll(/['"]([A-Za-z_$][\w$]*)['"]/g)].flatMap((m) => [m[1] ?? "", (m[1] ?? "").replace(/^(is|assert|validate)(?=[A-Z])/, "")]);
+  const quoted = new Set(names.map((name) => name.toLowerCase()));
+  // Generated type names are PascalCase: `'OnPremisesSyncBehavior'` is the type, not a property of that name.
+  const typeLike = new Set(names.filter((name) => /^[A-Z]/.test(name)).map((name) => name.toLowerCase()));
   const last = (name: string) => name.slice(name.lastIndexOf(".") + 1).toLowerCase();
   const scored = changes
     .map((change) => {
       const target = change.target.split(" ")[0] ?? change.target;
       const owner = target.slice(0, target.lastIndexOf("."));
       if (!quoted.has(last(target))) return undefined;
-      return { change, score: quoted.has(last(owner)) ? 2 : 1 };
+      const typeChange = / type removed$|^kind changed$|^base type changed$/.test(change.change);
+      return { change, score: quoted.has(last(owner)) || (typeChange && typeLike.has(last(target))) ? 2 : 1 };
     })
     .filter((s) => s !== undefined);
   const best = Math.max(0, ...scored.map((s) => s.score));
