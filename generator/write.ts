@@ -6,7 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { GraphgenError } from "./errors.js";
-import { findLeftovers, JOURNAL_FILE, journalContent, removeLeftovers, siblingStagingPrefix, STAGING_PREFIX, type Journal } from "./write-journal.js";
+import { findLeftovers, JOURNAL_FILE, journalContent, removeLeftovers, siblingStagingPrefix, STAGING_PREFIX, type Journal, type Leftovers } from "./write-journal.js";
 
 export interface OutputFile {
   /** Path relative to the output folder, with `/` separators. */
@@ -71,6 +71,10 @@ export function previousFiles(outDir: string): string[] {
 
 /** Compares the generation with the disk; reads, never writes. */
 export function planWrite(outDir: string, files: readonly OutputFile[]): WritePlan {
+  return planWithLeftovers(outDir, files).plan;
+}
+
+function planWithLeftovers(outDir: string, files: readonly OutputFile[]): { plan: WritePlan; leftovers: Leftovers } {
   const leftovers = findLeftovers(outDir);
   const plan: WritePlan = { added: [], changed: [], unchanged: [], removed: [], leftovers: leftovers.paths.map((path) => relative(outDir, path).split(sep).join("/")) };
   // An interrupted run may have put files in place that no lock lists yet: its journal names them.
@@ -90,7 +94,7 @@ export function planWrite(outDir: string, files: readonly OutputFile[]): WritePl
     else plan.changed.push(file.path);
   }
   plan.removed.push(...[...stale].sort().filter((path) => existsSync(outputPath(outDir, path))));
-  return plan;
+  return { plan, leftovers };
 }
 
 /**
@@ -99,15 +103,16 @@ export function planWrite(outDir: string, files: readonly OutputFile[]): WritePl
  *
  * 1. changed files are written into a staging folder inside `outDir` (same file system, so the
  *    renames below are atomic); until step 2 the output folder is the old output, untouched;
- * 2. the journal (every file of the new output, every file to remove) is moved into place;
+ * 2. the journal (every file this run puts in place or an interrupted one may have, every file to
+ *    remove) is moved into place;
  * 3. files are renamed into place, stale ones removed, then the lock, then the journal is deleted.
  *
  * Steps 2-3 are renames and unlinks only, and run synchronously: the CLI's SIGINT/SIGTERM handler
  * cannot run in between, so only a SIGKILL or a power cut can stop them half way.
  */
 export function writeOutput(outDir: string, files: readonly OutputFile[]): WriteResult {
-  const plan = planWrite(outDir, files);
-  const leftovers = plan.leftovers.map((path) => resolve(outDir, path));
+  const { plan, leftovers: found } = planWithLeftovers(outDir, files);
+  const leftovers = found.paths;
   const toWrite = new Set([...plan.added, ...plan.changed]);
   const pending = files.filter((f) => toWrite.has(f.path) && f.path !== LOCK_FILE);
   const lock = files.find((f) => f.path === LOCK_FILE && toWrite.has(f.path));
@@ -116,7 +121,10 @@ export function writeOutput(outDir: string, files: readonly OutputFile[]): Write
     removeLeftovers(leftovers);
     writeFreshFolder(outDir, body);
   } else if (body.length > 0 || plan.removed.length > 0 || leftovers.length > 0) {
-    const journal = { writing: files.map((f) => f.path), removing: plan.removed };
+    // What this run puts in place, and what an earlier interrupted run may have (no lock lists those yet).
+    const generated = new Set(files.map((f) => f.path));
+    const writing = [...new Set([...body.map((f) => f.path), ...found.touched.filter((path) => generated.has(path))])];
+    const journal = { writing, removing: plan.removed };
     commit(outDir, { pending, lock, journal, leftovers });
   }
   return { ...plan, written: body.map((f) => f.path).sort() };
