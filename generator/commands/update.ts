@@ -31,7 +31,7 @@ export function registerUpdateCommand(program: Command, io: CliIo, setExitCode: 
     .option("--from <url|file|name>", `where the new metadata comes from: a URL, a file, or v1.0, beta, v1.0-fairfax, v1.0-mooncake, ... (default: v1.0, ${GRAPH_V1_METADATA_URL})`)
     .option("--mirror <url>", "a mirror of microsoftgraph/msgraph-metadata that short --from names are read from")
     .option("-c, --config <file>", `config file (default: ${DEFAULT_CONFIG_FILE})`)
-    .option("-p, --project <tsconfig>", "your TypeScript project, searched for uses of what changed (default: ./tsconfig.json if it exists)")
+    .option("-p, --project <tsconfig>", "your TypeScript project, type-checked against the regeneration: every compile error it adds is reported (default: ./tsconfig.json if it exists)")
     .option("-f, --format <format>", `report format: ${DIFF_FORMATS.join(", ")} (markdown for a pull-request comment)`, diffFormat, "text")
     .option("--check", "write nothing; exit 1 when the generated API would change (with --fail-on breaking: only when a breaking change touches your code)")
     .option("--all", "show the diff of all of the metadata, not only your selection (include/includePaths)")
