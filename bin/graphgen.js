@@ -7,3 +7,6 @@ import { runCli } from "../dist/cli.js";
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) process.on(signal, () => process.exit(code));
 
 process.exitCode = await runCli(process.argv.slice(2));
+// One more turn of the event loop: a signal that arrived during the last synchronous write is
+// handled (exit 130/143) instead of lost when nothing else keeps the loop alive.
+await new Promise((resolve) => setImmediate(resolve));
