@@ -76,7 +76,10 @@ async function runUpdate(flags: UpdateFlags, io: CliIo): Promise<number> {
     return flags.failOn === "breaking" && touched ? EXIT_INPUT_ERROR : 0;
   }
   if (flags.check) {
-    io.stderr(`graphgen: ${current} is out of date${touched ? `, and ${result.usages.length} place(s) in your code break` : ""}; run graphgen update\n`);
+    const breaks = touched ? `, and ${result.usages.length} place(s) in your code break` : "";
+    // Only the dates can say which file is newer (a national cloud's file differs without being newer).
+    const state = result.age.older === "old" ? "is out of date" : `differs from ${result.source} (their deprecation notices do not tell which is newer)`;
+    io.stderr(`graphgen: ${current} ${state}${breaks}; run graphgen update${result.age.older === "old" ? "" : " to take it"}\n`);
     return flags.failOn === "breaking" ? (touched ? EXIT_INPUT_ERROR : 0) : EXIT_INPUT_ERROR;
   }
   if (result.age.older === "new") io.stdout(`\nnote: ${older}; updated to it as asked\n`);

@@ -108,7 +108,7 @@ describe("graphgen installed from its tarball into an empty project", () => {
     writeFileSync(join(app, "new.xml"), editedMetadata());
     const { code, stdout, stderr } = graphgen(["update", "--from", "new.xml", "--check"]);
     expect(stdout).toContain("graphgen diff graphgen's shipped v1.0 metadata -> new.xml, over your selection (--all for everything)\n");
-    expect(stderr).toBe("graphgen: graphgen's shipped v1.0 metadata is out of date; run graphgen update\n");
+    expect(stderr).toBe("graphgen: graphgen's shipped v1.0 metadata differs from new.xml (their deprecation notices do not tell which is newer); run graphgen update to take it\n");
     expect(code).toBe(1);
   }, 60_000);
 });

@@ -29,7 +29,7 @@ const USAGES = [
 ].join("\n");
 
 beforeAll(async () => {
-  server = await startMetadataServer({ current: readFileSync(realMetadata), next, more: { "/paths.xml": withoutApiConnectors(), "/commented.xml": Buffer.concat([readFileSync(realMetadata), Buffer.from("<!-- republished -->\n")]) } });
+  server = await startMetadataServer({ current: readFileSync(realMetadata), next, more: { "/paths.xml": withoutApiConnectors(), "/commented.xml": Buffer.concat([readFileSync(realMetadata), Buffer.from("<!-- republished -->\n")]), "/newer.xml": withNewerNotice(next) } });
   await createProject(project, true);
 }, 60_000);
 afterAll(async () => {
@@ -47,15 +47,22 @@ describe("graphgen update --check", () => {
     expect(stdout).toContain("  - now nullable: microsoft.graph.federatedIdentityCredential.name\n");
     expect(stdout).toContain("  - complex type removed: microsoft.graph.pkcs12Certificate\n");
     expect(stdout).toContain(`\n${USAGES}\n`);
-    expect(stderr).toBe("graphgen: graph/metadata.xml is out of date; run graphgen update\n");
+    expect(stderr).toBe(`graphgen: graph/metadata.xml differs from ${server.url}/new.xml (their deprecation notices do not tell which is newer); run graphgen update to take it\n`);
     expect(code).toBe(1);
     expect(readFileSync(metadataFile).equals(readFileSync(realMetadata))).toBe(true);
     expect(readFileSync(join(project, "graphgen.config.json"), "utf8")).toBe(config);
   }, 60_000);
 
+  it("calls the project out of date when the new file's newest deprecation notice is newer", async () => {
+    const { code, stdout, stderr } = await run(["update", "--from", `${server.url}/newer.xml`, "--check"]);
+    expect(stdout).toContain(`\nnote: graph/metadata.xml is older than ${server.url}/newer.xml (its newest deprecation notice is dated 2026-03-18, against 2027-01-15)\n`);
+    expect(stderr).toBe("graphgen: graph/metadata.xml is out of date; run graphgen update\n");
+    expect(code).toBe(1);
+  }, 60_000);
+
   it("with --fail-on breaking fails because the app is touched; exits 0 when the app touches nothing", async () => {
     const touched = await run(["update", "--from", `${server.url}/moved`, "--project", "sample/tsconfig.json", "--check", "--fail-on", "breaking"]);
-    expect(touched.stderr).toBe("graphgen: graph/metadata.xml is out of date, and 2 place(s) in your code break; run graphgen update\n");
+    expect(touched.stderr).toBe(`graphgen: graph/metadata.xml differs from ${server.url}/new.xml (their deprecation notices do not tell which is newer), and 2 place(s) in your code break; run graphgen update to take it\n`);
     expect(touched.code).toBe(1);
     writeFileSync(join(project, "untouched.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true }, files: [] }));
     const untouched = await run(["update", "--from", `${server.url}/new.xml`, "--project", "untouched.json", "--check", "--fail-on", "breaking"]);
@@ -202,3 +209,26 @@ describe("graphgen update", () => {
     expect(code).toBe(1);
   });
 });
+
+/** `metadata` with one more deprecation notice, dated after every notice of the shipped file. */
+function withNewerNotice(metadata: Buffer): Buffer {
+  const text = metadata.toString("utf8");
+  const anchor = `<Annotations Target="microsoft.graph.alertDetection">`;
+  if (!text.includes(anchor)) throw new Error("metadata edit: alertDetection annotations not found");
+  const notice = `<Annotations Target="microsoft.graph.thumbnail/width">
+        <Annotation Term="Org.OData.Core.V1.Revisions">
+          <Collection>
+            <Record>
+              <PropertyValue Property="Date" Date="2027-01-15" />
+              <PropertyValue Property="Description" String="Use the source item's dimensions." />
+              <PropertyValue Property="Kind">
+                <EnumMember>Org.OData.Core.V1.RevisionKind/Deprecated</EnumMember>
+              </PropertyValue>
+              <PropertyValue Property="RemovalDate" Date="2028-01-15" />
+            </Record>
+          </Collection>
+        </Annotation>
+      </Annotations>
+      `;
+  return Buffer.from(text.replace(anchor, `${notice}${anchor}`), "utf8");
+}
