@@ -3,7 +3,9 @@
 // replayed against the mock generated from the real v1.0 metadata. An exchange the mock still answers
 // otherwise carries `pending` with the reason (docs/mock-behaviour.md lists them); the replay checks that
 // it still differs, so a fix shows up as a failure asking to drop the mark.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DOCUMENTED_BEHAVIOURS } from "../../generator/mock/documented-behaviour.js";
 import { fakeJwt, generateMock, type GeneratedMock } from "./support/generated-mock.js";
 import { differences, loadDocumentedPages, type Answer, type DocumentedExchange, type DocumentedRequest } from "./documented/replay.js";
 
@@ -119,5 +121,13 @@ describe("the documented exchanges", () => {
     const passing = exchanges.filter((e) => !e.pending).length;
     console.log(`documented exchanges: ${passing} of ${exchanges.length} replayed as documented, from ${PAGES.length} pages`);
     expect(passing).toBeGreaterThan(0);
+  });
+
+  it("are listed in docs/mock-behaviour.md where they differ, with the table's pages", () => {
+    const doc = readFileSync(new URL("../../docs/mock-behaviour.md", import.meta.url), "utf8");
+    const pageName = (page: string) => page.slice(page.lastIndexOf("/") + 1, -".md".length);
+    const unlisted = PAGES.flatMap((page) => page.exchanges.filter((e) => e.pending && !doc.includes(`\`${pageName(page.page)}\` ${e.name}: ${e.pending}`)).map((e) => `${page.page} ${e.name}`));
+    expect(unlisted).toEqual([]);
+    expect(DOCUMENTED_BEHAVIOURS.filter((row) => !doc.includes(`/blob/${row.commit}/${row.page}`)).map((row) => `${row.type} ${row.page}`)).toEqual([]);
   });
 });
