@@ -1,8 +1,8 @@
 // Plans the type modules of one generation: which file gets which template and view model,
-// plus the namespace index modules and the package index.
+// plus the namespace index modules and the package index (edm.ts is a runtime file, templates/runtime/edm.ts).
 import type { Names } from "../naming.js";
 import type { Model } from "../model/types.js";
-import type { EmitContext, PlannedModule } from "./context.js";
+import { runtimeModule, type EmitContext, type PlannedModule } from "./context.js";
 import { moduleSpecifier } from "./imports.js";
 import { EDM_MODULE } from "./type-expressions.js";
 import { enumTypeView, structuredTypeView, typeDefinitionView } from "./types.js";
@@ -12,7 +12,7 @@ export type { PlannedModule } from "./context.js";
 export function planTypeModules({ model, names, selection }: EmitContext): PlannedModule[] {
   const types = selection.types;
   const ctx = { model, names };
-  const modules: PlannedModule[] = [{ modulePath: EDM_MODULE, template: "edm", view: {}, prettierStable: true }];
+  const modules: PlannedModule[] = [runtimeModule(EDM_MODULE)];
   for (const fullName of types) {
     const type = model.types.get(fullName);
     if (!type) continue;

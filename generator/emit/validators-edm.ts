@@ -1,4 +1,4 @@
-// Edm primitive -> runtime predicate of templates/runtime-validation.hbs, with the `expected` text
+// Edm primitive -> runtime predicate of templates/runtime/runtime/validation.ts, with the `expected` text
 // errors show (short, so that generated lines fit prettier's width). README's rules table mirrors it.
 import type { Facets } from "../model/types.js";
 
@@ -104,6 +104,7 @@ const HELPERS = new Map<PrimitiveCheck, PropertyHelper>(
     .map(([edmName, check]) => [check, { name: helperName(edmName), predicate: check.predicate, expected: check.expected }]),
 );
 
+/** Each is written out in templates/runtime/runtime/edm-checks.ts; test/runtime/sources.test.ts holds them equal. */
 export const PROPERTY_HELPERS: readonly PropertyHelper[] = [...HELPERS.values()];
 
 /** The property helper of a check, when it has one (not for `MaxLength` strings or unknown Edm names). */

@@ -7,11 +7,10 @@
 // root namespace's as `validateUser`, nested ones namespace-qualified as `validateCallRecordsCallRecord`
 // (the models' `qualifiedAlias`). Each nested folder's own index keeps the short names.
 import { isStructured } from "../model/queries.js";
-import type { EmitContext, PlannedModule } from "./context.js";
+import { runtimeModule, type EmitContext, type PlannedModule } from "./context.js";
 import { moduleSpecifier } from "./imports.js";
 import { layoutImport } from "./validators-layout.js";
 import { structuredValidatorView } from "./validators.js";
-import { PROPERTY_HELPERS } from "./validators-edm.js";
 import { enumValidatorView } from "./validators-enum.js";
 import { EDM_CHECKS_MODULE, RUNTIME_MODULE, validatorModulePath, validatorNames } from "./validators-names.js";
 
@@ -19,11 +18,9 @@ export const VALIDATORS_INDEX = "validators/index";
 
 export function planValidatorModules({ model, names, selection }: EmitContext): PlannedModule[] {
   const ctx = { model, names, selected: new Set(selection.types) };
-  // Templates write prettier's layout (validators-layout.ts); prettier still runs on a module with a long line.
-  const modules: PlannedModule[] = [
-    { modulePath: RUNTIME_MODULE, template: "runtime-validation", view: {}, prettierStable: true },
-    { modulePath: EDM_CHECKS_MODULE, template: "runtime-edm-checks", view: { helpers: PROPERTY_HELPERS.map((helper) => ({ ...helper, expected: JSON.stringify(helper.expected) })) }, prettierStable: true },
-  ];
+  // The runtime is copied (templates/runtime/runtime/); templates write prettier's layout (validators-layout.ts),
+  // and prettier still runs on a module with a long line.
+  const modules: PlannedModule[] = [runtimeModule(RUNTIME_MODULE), runtimeModule(EDM_CHECKS_MODULE)];
   const exported: ExportedValidators[] = [];
   for (const fullName of selection.types) {
     const type = model.types.get(fullName);

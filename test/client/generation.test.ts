@@ -88,6 +88,7 @@ describe("client for the default config", () => {
     await generate({ ...loadConfig(join(REPO, "graphgen.config.json")), out }, { force: true });
     const files = filesUnder(join(out, "src/client"));
     expect(files).toEqual([
+      "accepted-permissions.ts",
       "batch.ts",
       "delta.ts",
       "errors.ts",

@@ -55,6 +55,14 @@ describe("graphgen installed from its tarball into an empty project", () => {
     expect(tarballFiles).not.toContain("metadata/new.xml");
   });
 
+  it("ships the runtime sources, read at generation time from the installed package", () => {
+    const runtime = tarballFiles.filter((f) => f.startsWith("templates/runtime/") && f.endsWith(".ts"));
+    expect(runtime).toContain("templates/runtime/client/runtime.ts");
+    expect(runtime).toContain("templates/runtime/mock/graph.ts");
+    expect(runtime).toContain("templates/runtime/runtime/validation.ts");
+    expect(runtime.length).toBeGreaterThanOrEqual(26);
+  });
+
   it("init writes the documented config and the generate script, and refuses to overwrite", () => {
     const first = graphgen(["init"]);
     expect(first.stdout).toBe(
@@ -73,6 +81,9 @@ describe("graphgen installed from its tarball into an empty project", () => {
     expect(stdout).toMatch(/^graphgen: \d+ entity, \d+ complex, \d+ enum types -> .*src\/graph\n/);
     expect(code).toBe(0);
     expect(existsSync(join(app, "src/graph/src/client/paths/users/byId/messages.ts"))).toBe(true);
+    // The runtime is copied from the installed package's templates/runtime/, below the header line.
+    const runtime = readFileSync(join(app, "node_modules/graphgen/templates/runtime/client/retry.ts"), "utf8");
+    expect(readFileSync(join(app, "src/graph/src/client/retry.ts"), "utf8").split("\n").slice(1).join("\n")).toBe(runtime);
     // The overlay's documented identity properties are there: the shipped overlay was applied.
     const lock = JSON.parse(readFileSync(join(app, "src/graph/graphgen.lock.json"), "utf8"));
     expect(Object.keys(lock.inputs).sort()).toEqual(["node_modules/graphgen/metadata/overlay.xml", "node_modules/graphgen/metadata/v1.0-cleanMetadata.xml"]);
