@@ -51,4 +51,9 @@ export const schema: MockSchema = {
   },
   enums: [],
   derived: [],
+  entitySets: {},
+  documented: {
+    "microsoft.graph.basicAuthentication": { secrets: { password: "masked" } },
+    "microsoft.graph.pkcs12Certificate": { secrets: { pkcs12Value: "omitted", password: "omitted" } },
+  },
 };

@@ -110,7 +110,7 @@ export class UploadSessions {
     else ctx.store.putSingle(place.path, entity);
     const home = found?.home ?? (place.parent ? `${place.parent.path}/${id}` : place.path);
     ctx.store.setStream(contentKey(ctx, place.type, home), bytes);
-    return { status: created ? 201 : 200, json: present(place, entity) };
+    return { status: created ? 201 : 200, json: present(ctx, place, entity) };
   }
 
   clear(): void {

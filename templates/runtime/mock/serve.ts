@@ -2,8 +2,9 @@
 // entities, `$count`. Bodies are checked with the generated validators and read-only properties are
 // ignored on write and set by the mock, as Graph does. `$ref` and `$value` are in references.ts.
 import { checkQueryOptions, nextLink, orderBy, pageWindow, parseFilter, parseSelect, wantsCount } from "./query.js";
-import { contentMethods, referenceMethods } from "./references.js";
+import { bindReferences, contentMethods, referenceMethods, takeBindings } from "./references.js";
 import type { Place, Target } from "./resolve.js";
+import { behaviourOf, checkRequired, fillServerValues } from "./documented.js";
 import { addNamedChild, DRIVE_ITEM, removeItem } from "./drive-items.js";
 import {
   collectionHome,
@@ -67,17 +68,18 @@ function listEntities(ctx: ServeContext, place: Place, request: MockRequest): Mo
     queryScope(ctx, place),
     loadCollection(ctx, place).filter(parseFilter(query, queryScope(ctx, place))),
   );
-  const { offset, size } = pageWindow(query, ctx.pageSize);
+  const { offset, size } = pageWindow(query, ctx.pageSize ?? behaviourOf(ctx.index, place.type)?.pageSize ?? 100);
   const page = matching.slice(offset, offset + size);
   const json: Entity = { "@odata.context": contextUrl(ctx, place, select, false) };
-  if (wantsCount(query)) {
+  // @odata.count is on the first page only, as Graph answers it.
+  if (wantsCount(query) && query.get("$skiptoken") === null) {
     needsEventual(place, request);
     json["@odata.count"] = matching.length;
   }
   if (offset + page.length < matching.length) {
     json["@odata.nextLink"] = nextLink(`${ctx.baseUrl}${request.path}`, query, offset + page.length);
   }
-  json["value"] = page.map((entity) => present(place, entity, select));
+  json["value"] = page.map((entity) => present(ctx, place, entity, select));
   return { status: 200, json };
 }
 
@@ -101,7 +103,7 @@ function getEntity(ctx: ServeContext, place: Place, request: MockRequest): MockR
   const entity = loadEntity(ctx, place);
   return {
     status: 200,
-    json: { "@odata.context": contextUrl(ctx, place, select, true), ...present(place, entity, select) },
+    json: { "@odata.context": contextUrl(ctx, place, select, true), ...present(ctx, place, entity, select) },
   };
 }
 
@@ -112,15 +114,19 @@ function createEntity(ctx: ServeContext, place: Place, request: MockRequest): Mo
     throw badRequest(`Add to '${place.template}' with POST ${place.template}/$ref and an @odata.id.`);
   }
   loadCollection(ctx, place);
-  const body = readJsonObject(request);
+  const { input: body, bindings } = takeBindings(readJsonObject(request));
   const type = bodyType(ctx, place, body);
   const input = writable(ctx, type, body, "create", place.type);
+  checkRequired(ctx.index, type, input);
   const id = ctx.newId();
   const entity: Entity = { "@odata.type": `#${type}`, id, ...input };
   stamp(ctx, type, entity, ["createdDateTime", "lastModifiedDateTime"]);
-  ctx.store.put(collectionHome(ctx, place), id, entity);
+  fillServerValues({ ...ctx, request }, type, entity);
+  const home = collectionHome(ctx, place);
+  ctx.store.put(home, id, entity);
+  bindReferences(ctx, `${home}/${encodeURIComponent(id)}`, bindings);
   const item = { ...place, path: `${place.path}/${encodeURIComponent(id)}`, parent: { path: place.path, id } };
-  const json = { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(item, entity) };
+  const json = { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(ctx, item, entity) };
   return { status: 201, json, headers: { location: `${ctx.baseUrl}${item.path}` } };
 }
 
@@ -136,7 +142,7 @@ function createDriveItem(
   const item: Entity = { "@odata.type": `#${DRIVE_ITEM}`, id: ctx.newId(), ...input };
   stamp(ctx, DRIVE_ITEM, item, ["createdDateTime", "lastModifiedDateTime"]);
   const created = addNamedChild(ctx.store, folder, item, request.query.get(CONFLICT_BEHAVIOR) ?? inBody);
-  const json = { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(place, created) };
+  const json = { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(ctx, place, created) };
   const location = `${ctx.baseUrl}${folder.items}/${encodeURIComponent(String(created["id"]))}`;
   return { status: 201, json, headers: { location } };
 }
@@ -147,14 +153,17 @@ const CONFLICT_BEHAVIOR = "@microsoft.graph.conflictBehavior";
 function updateEntity(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
   const found = findEntity(ctx, place);
   if (!found) throw notFound(place.parent?.id ?? place.path);
-  const body = readJsonObject(request);
+  const { input: body, bindings } = takeBindings(readJsonObject(request));
   const type = ctx.index.typeOf(found.entity, place.type);
   if (body["@odata.type"] !== undefined && body["@odata.type"] !== `#${type}`) {
     throw badRequest(`The @odata.type '${String(body["@odata.type"])}' does not match the entity's type '#${type}'.`);
   }
   const updated: Entity = { ...found.entity, ...writable(ctx, type, body, "update", type) };
   stamp(ctx, type, updated, ["lastModifiedDateTime"]);
+  bindReferences(ctx, found.home, bindings);
   found.save(updated);
+  // An event or a list item's fields answer 200 and the entity (event-update, listitem-update).
+  if (behaviourOf(ctx.index, type)?.updateAnswersEntity) return { status: 200, json: present(ctx, place, updated) };
   return { status: 204 };
 }
 
