@@ -127,7 +127,11 @@ function createEntity(ctx: ServeContext, place: Place, request: MockRequest): Mo
   ctx.store.put(home, id, entity);
   bindReferences(ctx, `${home}/${encodeURIComponent(id)}`, bindings);
   const item = { ...place, path: `${place.path}/${encodeURIComponent(id)}`, parent: { path: place.path, id } };
-  const json = { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(ctx, item, entity) };
+  const sent = Object.keys(input);
+  const json = {
+    "@odata.context": contextUrl(ctx, place, undefined, true),
+    ...present(ctx, item, entity, undefined, sent),
+  };
   return { status: 201, json, headers: { location: `${ctx.baseUrl}${item.path}` } };
 }
 

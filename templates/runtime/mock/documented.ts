@@ -11,14 +11,15 @@ export function behaviourOf(index: SchemaIndex, type: string): DocumentedBehavio
 }
 
 /**
- * An entity as Graph answers it: without `$select`, its type's default set (unset ones as null or `[]`) and none
- * of its select-only properties; with or without, secrets masked or left out, in nested values too.
+ * An entity as Graph answers it: without `$select`, its type's default set (unset ones as null or `[]`, and for a
+ * create the properties `sent`) and none of its select-only properties; secrets masked or left out, nested too.
  */
 export function shapeAnswer(
   index: SchemaIndex,
   type: string,
   entity: Entity,
   select: readonly string[] | undefined,
+  sent: readonly string[] = [],
 ): Entity {
   const behaviour = behaviourOf(index, type);
   let shaped = entity;
@@ -27,6 +28,8 @@ export function shapeAnswer(
     if (behaviour.defaultSelect) {
       shaped = Object.fromEntries(Object.entries(entity).filter(([name]) => name.startsWith("@")));
       for (const name of behaviour.defaultSelect) shaped[name] = entity[name] ?? copy(unset[name] ?? null);
+      // A create answers what it was sent besides the default set (user-post-users' identities example).
+      for (const name of sent) if (!(behaviour.selectOnly ?? []).includes(name)) shaped[name] = entity[name];
     } else {
       shaped = { ...entity };
       for (const name of behaviour.selectOnly ?? []) delete shaped[name];
@@ -86,6 +89,7 @@ function serverValue(ctx: Filling, value: ServerValue): unknown {
   if ("constant" in value) return copy(value.constant);
   if ("generated" in value) {
     if (value.generated === "now") return ctx.now().toISOString();
+    if (value.generated === "sid") return `S-1-12-1-${[...crypto.getRandomValues(new Uint32Array(4))].join("-")}`;
     const guid = crypto.randomUUID();
     return value.generated === "guid" ? guid : guid.replaceAll("-", "").toUpperCase();
   }

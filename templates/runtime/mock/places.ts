@@ -242,8 +242,14 @@ export function contextUrl(
   return `${ctx.baseUrl}/$metadata#${parts.join("/")}${shape}`;
 }
 
-export function present(ctx: ServeContext, place: Place, entity: Entity, select?: readonly string[]): Entity {
-  const shaped = shapeAnswer(ctx.index, ctx.index.typeOf(entity, place.type), entity, select);
+export function present(
+  ctx: ServeContext,
+  place: Place,
+  entity: Entity,
+  select?: readonly string[],
+  sent?: readonly string[],
+): Entity {
+  const shaped = shapeAnswer(ctx.index, ctx.index.typeOf(entity, place.type), entity, select, sent);
   const { "@odata.type": type, ...rest } = project(shaped, select);
   const shown = type !== undefined && type !== `#${place.type}` ? { "@odata.type": type } : {};
   return { ...shown, ...rest };

@@ -65,7 +65,7 @@ export interface MockSchema {
 /** A value the server fills in on create when the body has none. */
 export type ServerValue =
   | { readonly constant: unknown }
-  | { readonly generated: "guid" | "text" | "now" }
+  | { readonly generated: "guid" | "text" | "now" | "sid" }
   | { readonly signedIn: "recipient" | "identitySet" };
 
 /** One type's documented behaviours; each member from rows of the table, with their reference pages. */
