@@ -121,10 +121,15 @@ describe("Graph's answers to bad requests", () => {
     const send = (path: string, init: RequestInit = {}) => mock.fetch(`https://graph.microsoft.com/v1.0${path}`, { headers: { authorization: "Bearer t" }, ...init });
     expect((await send("/identity/apiConnectors", { method: "DELETE" })).status).toBe(405);
     expect((await mock.fetch("https://graph.microsoft.com/v1.0/identity/apiConnectors")).status).toBe(401);
-    const filter = await (await send("/identity/apiConnectors?$filter=contains(displayName,'a')")).json();
-    expect(filter.error).toMatchObject({ code: "Request_UnsupportedQuery", message: "The $filter expression 'contains(displayName,'a')' is not supported by the mock Graph." });
-    const greater = await (await send("/identity/apiConnectors?$filter=displayName gt 'a'")).json();
-    expect(greater.error.message).toBe("The $filter operator 'gt' is not supported by the mock Graph.");
+    const filter = await (await send("/identity/apiConnectors?$filter=authenticationConfiguration/username eq 'a'")).json();
+    expect(filter.error).toMatchObject({
+      code: "Request_UnsupportedQuery",
+      message: "The $filter expression 'authenticationConfiguration/username eq 'a'' is not supported by the mock Graph.",
+    });
+    const has = await (await send("/identity/apiConnectors?$filter=displayName has 'a'")).json();
+    expect(has.error.message).toBe("The $filter operator 'has' is not supported by the mock Graph.");
+    const search = await (await send("/identity/apiConnectors?$search=\"displayName:a\"")).json();
+    expect(search.error.message).toBe("The query option '$search' is not supported by the mock Graph.");
     const expand = await (await send("/identity/apiConnectors?$expand=x")).json();
     expect(expand.error.message).toBe("The query option '$expand' is not supported by the mock Graph.");
     const select = await (await send("/identity/apiConnectors?$select=nope")).json();

@@ -1,7 +1,16 @@
 // Graph's answers on a resolved data path: list and create on collections, get, update and delete on
 // entities, `$count`. Bodies are checked with the generated validators and read-only properties are
 // ignored on write and set by the mock, as Graph does. `$ref` and `$value` are in references.ts.
-import { checkQueryOptions, nextLink, orderBy, pageWindow, parseFilter, parseSelect, wantsCount } from "./query.js";
+import {
+  checkQueryOptions,
+  nextLink,
+  orderBy,
+  pageWindow,
+  parseFilter,
+  parseSearch,
+  parseSelect,
+  wantsCount,
+} from "./query.js";
 import { bindReferences, contentMethods, referenceMethods, takeBindings } from "./references.js";
 import type { Place, Target } from "./resolve.js";
 import { behaviourOf, checkRequired, fillServerValues } from "./documented.js";
@@ -61,12 +70,21 @@ function methodsOf(ctx: ServeContext, target: Exclude<Target, { kind: "operation
 
 function listEntities(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
   const { query } = request;
-  checkQueryOptions(query, ["$select", "$filter", "$orderby", "$top", "$skip", "$count", "$skiptoken"]);
+  const options = ["$select", "$filter", "$orderby", "$top", "$skip", "$count", "$skiptoken"];
+  checkQueryOptions(query, place.node.eventual ? [...options, "$search"] : options);
   const select = parseSelect(query, queryScope(ctx, place));
+  // user-list: "This request requires the ConsistencyLevel header set to eventual because $search is in the request."
+  if (query.has("$search") && request.headers["consistencylevel"]?.toLowerCase() !== "eventual") {
+    const message =
+      "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'";
+    throw badRequest(message, "Request_UnsupportedQuery");
+  }
+  const search = parseSearch(query, queryScope(ctx, place));
+  const filter = parseFilter(query, queryScope(ctx, place));
   const matching = orderBy(
     query,
     queryScope(ctx, place),
-    loadCollection(ctx, place).filter(parseFilter(query, queryScope(ctx, place))),
+    loadCollection(ctx, place).filter((entity) => filter(entity) && search(entity)),
   );
   const { offset, size } = pageWindow(query, ctx.pageSize ?? behaviourOf(ctx.index, place.type)?.pageSize ?? 100);
   const page = matching.slice(offset, offset + size);
