@@ -152,7 +152,8 @@ export function targetTemplate(target: Target): string {
 }
 
 function splitItemPath(path: string): [string, string | undefined, string] {
-  const match = /^(.*?):\/(.*?):(\/.*)?$/.exec(path);
+  // driveitem-get: `GET /drives/{drive-id}/root:/{item-path}`: without the closing colon the path runs to the end.
+  const match = /^(.*?):\/(.*?):(\/.*)?$/.exec(path) ?? /^(.*?):\/(.+)()$/.exec(path);
   if (!match) return [path, undefined, ""];
   const names = decodeSegments(`/${match[2] as string}`);
   if (names.length === 0) throw badRequest("A drive item path between ':/' and ':' must name an item.");
