@@ -73,6 +73,21 @@ describe("non-contained navigation", () => {
   });
 });
 
+describe("$expand, one level as Graph serves it", () => {
+  it("expands a single-valued and a collection navigation, with a $select inside, on one entity and on a list", async () => {
+    await call("PUT", "/users/u2/manager/$ref", { "@odata.id": `${GRAPH}/users/u1` });
+    await call("POST", "/groups/g1/members/$ref", { "@odata.id": `${GRAPH}/users/u2` });
+    const grace = await call("GET", "/users/u2?$select=displayName&$expand=manager($select=displayName)");
+    expect(grace.json).toMatchObject({ displayName: "Grace", manager: { "@odata.type": "#microsoft.graph.user", displayName: "Ada" } });
+    expect(grace.json.manager).not.toHaveProperty("department");
+    expect((await call("GET", "/users/u1?$expand=manager")).json.manager).toBeNull();
+    const groups = await call("GET", "/groups?$expand=members($select=id)");
+    expect(groups.json.value).toEqual([{ id: "g1", displayName: "Engineering", members: [{ "@odata.type": "#microsoft.graph.user", id: "u2" }] }]);
+    expect((await call("GET", "/users?$expand=nope")).json.error.message).toBe("Could not find a navigation property named 'nope' to expand.");
+    expect((await call("GET", "/users?$expand=manager($expand=manager)")).json.error.code).toBe("Request_UnsupportedQuery");
+  });
+});
+
 describe("permission mode on the client's members requests", () => {
   it("lets a token with an accepted permission add a member, and answers 403 naming the least-privileged one", async () => {
     const enforcing = generated.createMockGraph({ permissions: "enforce" });

@@ -131,7 +131,9 @@ describe("Graph's answers to bad requests", () => {
     const search = await (await send("/identity/apiConnectors?$search=\"displayName:a\"")).json();
     expect(search.error.message).toBe("The query option '$search' is not supported by the mock Graph.");
     const expand = await (await send("/identity/apiConnectors?$expand=x")).json();
-    expect(expand.error.message).toBe("The query option '$expand' is not supported by the mock Graph.");
+    expect(expand.error.message).toBe("Could not find a navigation property named 'x' to expand.");
+    const apply = await (await send("/identity/apiConnectors?$apply=x")).json();
+    expect(apply.error.message).toBe("The query option '$apply' is not supported by the mock Graph.");
     const select = await (await send("/identity/apiConnectors?$select=nope")).json();
     expect(select.error.message).toBe("Could not find a property named 'nope' on type 'microsoft.graph.identityApiConnector'.");
   });

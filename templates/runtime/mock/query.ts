@@ -24,6 +24,7 @@ const QUERY_OPTIONS = new Set([
   "$skiptoken",
   "$deltatoken",
   "$search",
+  "$expand",
 ]);
 const NOT_SERVED = new Set(["$expand", "$search", "$apply", "$compute", "$format", "$levels"]);
 

@@ -12,7 +12,7 @@ import {
   wantsCount,
 } from "./query.js";
 import { bindReferences, contentMethods, referenceMethods, takeBindings } from "./references.js";
-import type { Place, Target } from "./resolve.js";
+import { resolvePath, type Place, type Target } from "./resolve.js";
 import { behaviourOf, checkRequired, fillServerValues } from "./documented.js";
 import { addNamedChild, DRIVE_ITEM, removeItem } from "./drive-items.js";
 import {
@@ -28,7 +28,16 @@ import {
   readJsonObject,
   type ServeContext,
 } from "./places.js";
-import { badRequest, MockGraphError, notFound, type Entity, type MockReply, type MockRequest } from "./types.js";
+import {
+  badRequest,
+  MockGraphError,
+  notFound,
+  unsupported,
+  type Entity,
+  type MockNode,
+  type MockReply,
+  type MockRequest,
+} from "./types.js";
 
 export function serveData(
   ctx: ServeContext,
@@ -70,7 +79,7 @@ function methodsOf(ctx: ServeContext, target: Exclude<Target, { kind: "operation
 
 function listEntities(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
   const { query } = request;
-  const options = ["$select", "$filter", "$orderby", "$top", "$skip", "$count", "$skiptoken"];
+  const options = ["$select", "$expand", "$filter", "$orderby", "$top", "$skip", "$count", "$skiptoken"];
   checkQueryOptions(query, place.node.eventual ? [...options, "$search"] : options);
   const select = parseSelect(query, queryScope(ctx, place));
   // user-list: "This request requires the ConsistencyLevel header set to eventual because $search is in the request."
@@ -97,8 +106,50 @@ function listEntities(ctx: ServeContext, place: Place, request: MockRequest): Mo
   if (offset + page.length < matching.length) {
     json["@odata.nextLink"] = nextLink(`${ctx.baseUrl}${request.path}`, query, offset + page.length);
   }
-  json["value"] = page.map((entity) => present(ctx, place, entity, select));
+  const expand = parseExpand(query, place.node.item);
+  json["value"] = page.map((entity) => {
+    const item = `${place.path}/${encodeURIComponent(String(entity["id"]))}`;
+    return expanded(ctx, item, present(ctx, place, entity, select), expand);
+  });
   return { status: 200, json };
+}
+
+/**
+ * `$expand=manager,members($select=id)`: one level of navigation, each answered as its own GET would be (the
+ * `$select` inside applies); a nested `$expand` or `*` is not served. Graph expands one level too (user-list).
+ */
+function parseExpand(query: URLSearchParams, node: MockNode | undefined): [string, string[] | undefined][] {
+  const text = query.get("$expand");
+  if (text === null) return [];
+  const known = (navigation: string) => node?.children?.[navigation] !== undefined;
+  const items = text.split(/,(?![^(]*\))/).map((item) => item.trim());
+  return items.map((item) => {
+    const match = /^(\w+)(?:\(\$select=([\w,]+)\))?$/.exec(item);
+    if (!match) throw unsupported(`Expanding '${item}' (one level, with $select only)`);
+    if (!known(match[1] as string)) {
+      throw badRequest(`Could not find a navigation property named '${match[1]}' to expand.`);
+    }
+    return [match[1] as string, match[2]?.split(",")];
+  });
+}
+
+function expanded(
+  ctx: ServeContext,
+  path: string,
+  answer: Entity,
+  expand: readonly [string, string[] | undefined][],
+): Entity {
+  for (const [navigation, select] of expand) {
+    const target = resolvePath(ctx.index, `${path}/${navigation}`);
+    const { place } = target;
+    if (target.kind === "collection")
+      answer[navigation] = loadCollection(ctx, place).map((e) => present(ctx, place, e, select));
+    else if (target.kind === "entity") {
+      const found = findEntity(ctx, place);
+      answer[navigation] = found ? present(ctx, place, found.entity, select) : null;
+    } else throw badRequest(`'${navigation}' is not a navigation property to expand.`);
+  }
+  return answer;
 }
 
 function countEntities(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
@@ -116,13 +167,12 @@ function needsEventual(place: Place, request: MockRequest): void {
 }
 
 function getEntity(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
-  checkQueryOptions(request.query, ["$select"]);
+  checkQueryOptions(request.query, ["$select", "$expand"]);
   const select = parseSelect(request.query, queryScope(ctx, place));
   const entity = loadEntity(ctx, place);
-  return {
-    status: 200,
-    json: { "@odata.context": contextUrl(ctx, place, select, true), ...present(ctx, place, entity, select) },
-  };
+  const expand = parseExpand(request.query, place.node);
+  const answer = expanded(ctx, place.path, present(ctx, place, entity, select), expand);
+  return { status: 200, json: { "@odata.context": contextUrl(ctx, place, select, true), ...answer } };
 }
 
 function createEntity(ctx: ServeContext, place: Place, request: MockRequest): MockReply {
