@@ -67,6 +67,7 @@ export interface MockSchema {
 export type ServerValue =
   | { readonly constant: unknown }
   | { readonly generated: "guid" | "text" | "now" | "sid" }
+  | { readonly composed: readonly string[] }
   | { readonly signedIn: "recipient" | "identitySet" };
 
 /** One type's documented behaviours; each member from rows of the table, with their reference pages. */

@@ -81,11 +81,17 @@ export interface Filling {
 /** Sets the values Graph fills in on create (appId, isDraft, organizer, ...) where the body gave none. */
 export function fillServerValues(ctx: Filling, type: string, entity: Entity): void {
   for (const [name, value] of Object.entries(behaviourOf(ctx.index, type)?.serverValues ?? {})) {
-    if (entity[name] === undefined) entity[name] = serverValue(ctx, value);
+    if (entity[name] !== undefined) continue;
+    if ("composed" in value) {
+      const parts = value.composed
+        .map((part) => entity[part])
+        .filter((part) => typeof part === "string" && part !== "");
+      if (parts.length > 0) entity[name] = parts.join(" ");
+    } else entity[name] = serverValue(ctx, value);
   }
 }
 
-function serverValue(ctx: Filling, value: ServerValue): unknown {
+function serverValue(ctx: Filling, value: Exclude<ServerValue, { composed: readonly string[] }>): unknown {
   if ("constant" in value) return copy(value.constant);
   if ("generated" in value) {
     if (value.generated === "now") return ctx.now().toISOString();
