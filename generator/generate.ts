@@ -2,9 +2,9 @@
 // and reports what it did, stage by stage. The CLI is a thin shell over it.
 import { GraphgenError } from "./errors.js";
 import type { EmitContext, PlannedModule } from "./emit/context.js";
-import { planPackageIndex, planTypeModules } from "./emit/modules.js";
-import { planValidatorModules } from "./emit/validators-modules.js";
-import { planJsonSchema } from "./emit/json-schema.js";
+import { planPackageIndex, planTypeModules } from "./types/modules.js";
+import { planValidatorModules } from "./validators/modules.js";
+import { planJsonSchema } from "./validators/json-schema.js";
 import { loadModel } from "./load.js";
 import type { ModelWarning } from "./model/types.js";
 import { buildNames } from "./naming.js";

@@ -6,7 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as prettier from "prettier";
 import { afterAll, describe, expect, it } from "vitest";
-import { PROPERTY_HELPERS } from "../../generator/emit/validators-edm.js";
+import { PROPERTY_HELPERS } from "../../generator/validators/edm.js";
 import { PRETTIER_OPTIONS } from "../../generator/format.js";
 import { generate } from "../../generator/generate.js";
 import { DEFAULT_TEMPLATES_DIR } from "../../generator/render.js";
@@ -33,7 +33,7 @@ describe("the runtime sources", () => {
   it("are TypeScript files laid out as the package's src/, with two stand-ins", () => {
     expect(sources.every((s) => s.path.endsWith(".ts"))).toBe(true);
     expect(standIns.map((s) => s.modulePath).sort()).toEqual(["client/accepted-permissions", "client/index"]);
-    expect(copied.length).toBe(27);
+    expect(copied.length).toBe(29);
   });
 
   it("are in prettier's layout below the header, so the format stage can leave them alone", async () => {

@@ -1,14 +1,7 @@
-// Lays out the few validator lines whose length varies with the metadata (imports, signatures,
+// Lays out the few validator lines whose length varies with the metadata (signatures,
 // module constants) exactly as prettier would, so validator modules skip prettier unless a line
 // still comes out too long. test/validators/layout.test.ts compares the output with prettier.
-import { PRINT_WIDTH } from "./layout.js";
-
-/** `import { a, b } from "x";` on one line when it fits, else one name per line. */
-export function layoutImport(names: readonly string[], from: string, keyword: "import" | "import type" | "export" = "import"): string {
-  const inline = `${keyword} { ${names.join(", ")} } from "${from}";`;
-  if (inline.length <= PRINT_WIDTH || names.length < 2) return inline;
-  return `${keyword} {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
-}
+import { PRINT_WIDTH } from "../emit/layout.js";
 
 /**
  * `export function name(params): returns {` (or `{}`), or with `head` `export const name = ` and `body`

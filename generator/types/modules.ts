@@ -2,12 +2,12 @@
 // plus the namespace index modules and the package index (edm.ts is a runtime file, templates/runtime/edm.ts).
 import type { Names } from "../naming.js";
 import type { Model } from "../model/types.js";
-import { runtimeModule, type EmitContext, type PlannedModule } from "./context.js";
-import { moduleSpecifier } from "./imports.js";
-import { EDM_MODULE } from "./type-expressions.js";
-import { enumTypeView, structuredTypeView, typeDefinitionView } from "./types.js";
+import { runtimeModule, type EmitContext, type PlannedModule } from "../emit/context.js";
+import { moduleSpecifier } from "../emit/imports.js";
+import { EDM_MODULE } from "../emit/type-expressions.js";
+import { enumTypeView, structuredTypeView, typeDefinitionView } from "./views.js";
 
-export type { PlannedModule } from "./context.js";
+export type { PlannedModule } from "../emit/context.js";
 
 export function planTypeModules({ model, names, selection }: EmitContext): PlannedModule[] {
   const types = selection.types;

@@ -9,9 +9,9 @@
 import { allProperties, concreteTypes, dynamicPropertyNames, isStructured } from "../model/queries.js";
 import type { EnumType, Model, NavigationProperty, Property, StructuredType, TypeRef } from "../model/types.js";
 import type { OutputFile } from "../write.js";
-import type { EmitContext } from "./context.js";
-import { odataTypeLiteral } from "./type-expressions.js";
-import { primitiveCheck } from "./validators-edm.js";
+import type { EmitContext } from "../emit/context.js";
+import { odataTypeLiteral } from "../emit/type-expressions.js";
+import { primitiveCheck } from "./edm.js";
 
 type Schema = Record<string, unknown>;
 

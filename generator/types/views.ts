@@ -2,11 +2,11 @@
 import { propertyKey } from "../naming.js";
 import { descendants, dynamicPropertyNames } from "../model/queries.js";
 import type { Deprecation, EnumType, NavigationProperty, Property, StructuredType, TypeDefinition } from "../model/types.js";
-import { commentLines, deprecationLines } from "./docs.js";
-import { primitiveMapping } from "./edm.js";
-import { ImportSet, type ImportView } from "./imports.js";
-import { layoutAlias, layoutAnnotation, layoutObjectEntry } from "./layout.js";
-import { odataTypeLiteral, typeExpression, typeShape, type ExpressionContext } from "./type-expressions.js";
+import { commentLines, deprecationLines } from "../emit/docs.js";
+import { primitiveMapping } from "../emit/edm.js";
+import { ImportSet, type ImportView } from "../emit/imports.js";
+import { layoutAlias, layoutAnnotation, layoutObjectEntry } from "../emit/layout.js";
+import { odataTypeLiteral, typeExpression, typeShape, type ExpressionContext } from "../emit/type-expressions.js";
 
 export interface MemberView {
   readonly doc: string[];

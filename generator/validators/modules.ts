@@ -7,12 +7,11 @@
 // root namespace's as `validateUser`, nested ones namespace-qualified as `validateCallRecordsCallRecord`
 // (the models' `qualifiedAlias`). Each nested folder's own index keeps the short names.
 import { isStructured } from "../model/queries.js";
-import { runtimeModule, type EmitContext, type PlannedModule } from "./context.js";
-import { moduleSpecifier } from "./imports.js";
-import { layoutImport } from "./validators-layout.js";
-import { structuredValidatorView } from "./validators.js";
-import { enumValidatorView } from "./validators-enum.js";
-import { EDM_CHECKS_MODULE, RUNTIME_MODULE, validatorModulePath, validatorNames } from "./validators-names.js";
+import { runtimeModule, type EmitContext, type PlannedModule } from "../emit/context.js";
+import { layoutImport, moduleSpecifier } from "../emit/imports.js";
+import { structuredValidatorView } from "./structured.js";
+import { enumValidatorView } from "./enum.js";
+import { EDM_CHECKS_MODULE, RUNTIME_MODULE, validatorModulePath, validatorNames } from "./names.js";
 
 export const VALIDATORS_INDEX = "validators/index";
 

@@ -4,11 +4,11 @@
 import { concreteTypes, hasDescendants } from "../model/queries.js";
 import type { Model, NavigationProperty, Property, TypeRef } from "../model/types.js";
 import type { Names } from "../naming.js";
-import type { ImportSet } from "./imports.js";
-import { odataTypeLiteral } from "./type-expressions.js";
-import { primitiveCheck, propertyHelper } from "./validators-edm.js";
-import { layoutCallStatement, layoutIfBlock, layoutStatement, type Statement } from "./validators-layout.js";
-import { validatorModulePath, validatorNames, WALK_RUNTIME } from "./validators-names.js";
+import type { ImportSet } from "../emit/imports.js";
+import { odataTypeLiteral } from "../emit/type-expressions.js";
+import { primitiveCheck, propertyHelper } from "./edm.js";
+import { layoutCallStatement, layoutIfBlock, layoutStatement, type Statement } from "./layout.js";
+import { validatorModulePath, validatorNames, WALK_RUNTIME } from "./names.js";
 
 export interface Context {
   readonly model: Model;

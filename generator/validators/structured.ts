@@ -3,8 +3,8 @@
 // ones included, so a module imports only the validators of the types its properties hold.
 import { allProperties, baseChain, dynamicPropertyNames } from "../model/queries.js";
 import type { Model, Property, StructuredType } from "../model/types.js";
-import { ImportSet, moduleSpecifier, type ImportView } from "./imports.js";
-import { arrowHead, layoutAllowedTypes, layoutCallStatement, layoutImport, layoutSignature, layoutStringConstant } from "./validators-layout.js";
+import { ImportSet, layoutImport, moduleSpecifier, type ImportView } from "../emit/imports.js";
+import { arrowHead, layoutAllowedTypes, layoutCallStatement, layoutSignature, layoutStringConstant } from "./layout.js";
 import {
   emittedConcreteTypes,
   groupCases,
@@ -20,8 +20,8 @@ import {
   type MemberCase,
   type PropertyCheckView,
   type ValueContext,
-} from "./validators-members.js";
-import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames, WALK_RUNTIME } from "./validators-names.js";
+} from "./members.js";
+import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames, WALK_RUNTIME } from "./names.js";
 
 export interface Signatures {
   /** The body of `validateX`: `return runValidation<X>(value, options, checkX);`, laid out. */

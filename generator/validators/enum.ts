@@ -1,11 +1,11 @@
 // View models for the validator modules of enum types (templates/validator-enum.hbs): the members
 // as a switch, then, for Graph's any-case spellings, the same members lower-cased.
 import type { EnumType } from "../model/types.js";
-import { ImportSet, type ImportView } from "./imports.js";
-import { arrowHead, layoutSignature, layoutStringConstant } from "./validators-layout.js";
-import { RUNTIME_VALUES, validatorModulePath, validatorNames } from "./validators-names.js";
-import type { Context } from "./validators-members.js";
-import { MODULE_LOCALS, publicSignatures, runtimeImports, type Signatures } from "./validators.js";
+import { ImportSet, type ImportView } from "../emit/imports.js";
+import { arrowHead, layoutSignature, layoutStringConstant } from "./layout.js";
+import { RUNTIME_VALUES, validatorModulePath, validatorNames } from "./names.js";
+import type { Context } from "./members.js";
+import { MODULE_LOCALS, publicSignatures, runtimeImports, type Signatures } from "./structured.js";
 
 export interface EnumValidatorView {
   readonly runtimeImport: string;
