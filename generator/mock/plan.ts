@@ -46,6 +46,7 @@ function routesModule(ctx: EmitContext, table: MockRouteTable, validators: Valid
       ["types", { entries: table.types.map((type) => [JSON.stringify(type.fullName), typeLiteral(type)]) }],
       ["enums", { array: table.enums.map((name) => JSON.stringify(name)) }],
       ["derived", { array: table.derived.map(derivedLiteral) }],
+      ["enumMembers", { entries: [...table.enumMembers].map(([name, members]) => [JSON.stringify(name), { array: members.map((m) => JSON.stringify(m)) }]) }],
       ["entitySets", { entries: [...table.entitySets].map(([type, set]) => [JSON.stringify(type), JSON.stringify(set)]) }],
       ["documented", { entries: [...table.documented].map(([type, behaviour]) => [JSON.stringify(type), jsonLiteral(behaviour)]) }],
     ],

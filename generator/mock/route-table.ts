@@ -40,6 +40,8 @@ export interface MockRouteTable {
   readonly derived: readonly DerivedNavigation[];
   /** Graph's documented server behaviours (documented-behaviour.ts) for the types served and the complex types emitted. */
   readonly documented: ReadonlyMap<string, TypeBehaviour>;
+  /** Enum type -> its members as declared: the mock answers a value sent in another case as Graph does, declared. */
+  readonly enumMembers: ReadonlyMap<string, readonly string[]>;
   /** Type -> the entity set holding entities of exactly that type: a reference's `@odata.context` names it. */
   readonly entitySets: ReadonlyMap<string, string>;
 }
@@ -74,7 +76,13 @@ export function buildRouteTable(model: Model, roots: readonly RequestNode[], sel
   const served = new Set(sorted.map((t) => t.fullName));
   const sets = model.containers.flatMap((c) => c.entitySets).filter((set) => served.has(set.entityType));
   const entitySets = new Map(sets.sort((a, b) => compare(a.name, b.name)).reverse().map((set) => [set.entityType, set.name]));
-  return { roots: routes, types: sorted, enums: [...enums].sort(), derived, documented, entitySets: new Map([...entitySets].sort(([a], [b]) => compare(a, b))) };
+  const enumNames = [...enums].sort();
+  const enumMembers = new Map(enumNames.map((name) => {
+    const type = model.types.get(name);
+    return [name, type?.kind === "enum" ? type.members.map((m) => m.name) : []] as const;
+  }));
+  const sortedSets = new Map([...entitySets].sort(([a], [b]) => compare(a, b)));
+  return { roots: routes, types: sorted, enums: enumNames, derived, documented, enumMembers, entitySets: sortedSets };
 }
 
 function typeEntry(model: Model, type: StructuredType): MockTypeEntry {

@@ -51,6 +51,7 @@ export const schema: MockSchema = {
   },
   enums: [],
   derived: [],
+  enumMembers: {},
   entitySets: {},
   documented: {
     "microsoft.graph.basicAuthentication": { secrets: { password: "masked" } },

@@ -71,6 +71,18 @@ export function checkRequired(index: SchemaIndex, type: string, body: Entity): v
   throw new MockGraphError(400, "Request_BadRequest", message, {}, details);
 }
 
+/** Graph takes an enum member in any case and answers it as declared (user-post-messages: `Low` -> `low`). */
+export function declareEnums(index: SchemaIndex, type: string, body: Entity): void {
+  const properties = index.properties(type);
+  for (const [name, value] of Object.entries(body)) {
+    const members = index.schema.enumMembers?.[properties.get(name) ?? ""];
+    if (!members || typeof value !== "string") continue;
+    // Each member of a flags value (`a,B`) alike; an unknown one is left as sent, for the validator to judge.
+    const declared = (member: string) => members.find((m) => m.toLowerCase() === member.trim().toLowerCase()) ?? member;
+    body[name] = value.split(",").map(declared).join(",");
+  }
+}
+
 export interface Filling {
   readonly index: SchemaIndex;
   readonly store: MockStore;

@@ -13,7 +13,7 @@ import {
 } from "./query.js";
 import { bindReferences, contentMethods, referenceMethods, takeBindings } from "./references.js";
 import { resolvePath, type Place, type Target } from "./resolve.js";
-import { behaviourOf, checkRequired, fillServerValues } from "./documented.js";
+import { behaviourOf, checkRequired, declareEnums, fillServerValues } from "./documented.js";
 import { addNamedChild, DRIVE_ITEM, removeItem } from "./drive-items.js";
 import {
   collectionHome,
@@ -283,6 +283,7 @@ function writable(ctx: ServeContext, type: string, body: Entity, mode: "create" 
     const message = `Invalid request body: ${first ? `${first.target}: ${first.message}` : "rejected"}`;
     throw new MockGraphError(400, "BadRequest", message, {}, details);
   }
+  declareEnums(ctx.index, type, input);
   return input;
 }
 

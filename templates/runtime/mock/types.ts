@@ -56,6 +56,8 @@ export interface MockSchema {
   readonly enums: readonly string[];
   /** Navigation Graph computes from another one's references (`memberOf` from groups' `members`). */
   readonly derived: readonly DerivedNavigation[];
+  /** Enum type -> its members as declared: a value sent in another case (`Low`) is kept as declared (`low`). */
+  readonly enumMembers?: Readonly<Record<string, readonly string[]>>;
   /** Entity type -> its entity set: Graph's `@odata.context` for a reference names it (`#directoryObjects`). */
   readonly entitySets?: Readonly<Record<string, string>>;
   /** What Graph's reference documents its servers doing beyond the metadata, by type (generator/mock/documented-behaviour.ts). */
