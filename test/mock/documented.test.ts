@@ -18,6 +18,8 @@ const INCLUDE_PATHS = [
   "/users/*",
   "/users/*/messages",
   "/users/*/messages/*",
+  "/users/*/messages/*/attachments",
+  "/users/*/messages/*/attachments/createUploadSession",
   "/users/*/events",
   "/users/*/contacts",
   "/users/*/drive",
@@ -123,6 +125,22 @@ describe("what the pending exchanges already hold", () => {
     const token = fakeJwt({ oid: SIGNED_IN });
     const answer = await send(mock, { method: "POST", url: "https://graph.microsoft.com/v1.0/me/messages", body: { subject: "s", importance: "HIGH" } }, token);
     expect(answer).toMatchObject({ status: 201, json: { importance: "high", isDraft: true } });
+  });
+});
+
+describe("the client's Outlook upload against the mock (outlook-large-attachments at 43b498394ec440e548985309e1d8689c9e16adcf)", () => {
+  it("attaches a file in chunks: 200 with a bare range, then 201 with the attachment's Location, which the client reads", async () => {
+    const mock = generated.createMockGraph();
+    const token = fakeJwt({ oid: SIGNED_IN });
+    const graph = generated.client.createGraphClient({ getAccessToken: () => token, fetch: mock.fetch, retry: { baseDelayMs: 1 } });
+    const draft = await graph.me.messages.create({ subject: "flower" });
+    const session = await graph.me.messages.byId(draft.id).attachments.createUploadSession({ AttachmentItem: { attachmentType: "file", name: "flower", size: 700 * 1024 } });
+    const { uploadLargeFile } = await generated.module("client/upload");
+    const attachment = await uploadLargeFile(graph, session, new Uint8Array(700 * 1024), { chunkSize: 320 * 1024 });
+    const puts = mock.requests.filter((r: any) => r.method === "PUT");
+    expect(puts.map((r: any) => `${r.status} ${r.headers["content-type"]}`)).toEqual(["200 application/octet-stream", "200 application/octet-stream", "201 application/octet-stream"]);
+    expect(attachment.location).toBe(`https://graph.microsoft.com/v1.0/users/${SIGNED_IN}/messages/${draft.id}/attachments/${attachment.id}`);
+    expect(mock.read(`/users/${SIGNED_IN}/messages/${draft.id}/attachments`)).toEqual([{ "@odata.type": "#microsoft.graph.fileAttachment", id: attachment.id, name: "flower", size: 700 * 1024 }]);
   });
 });
 

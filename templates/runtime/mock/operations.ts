@@ -73,7 +73,8 @@ export async function serveOperation(
   }
   if (name === "delta" && place.node.kind === "collection") return deltaRound(ctx, place, request);
   if (name === "createUploadSession") {
-    const item = (parameters["item"] ?? {}) as Entity;
+    // A drive item's session names it in `item`, an attachment's in `AttachmentItem` (attachment-createuploadsession).
+    const item = (parameters["item"] ?? parameters["AttachmentItem"] ?? {}) as Entity;
     return {
       status: 200,
       json: uploads.open(ctx, place, operation.template, typeof item["name"] === "string" ? item["name"] : undefined),
