@@ -51,6 +51,11 @@ export class ClientLayout {
     const line = `${indent}${head}(${flat.join(", ")})${tail}`;
     if (line.length <= PRINT_WIDTH) return line;
     const inner = `${indent}  `;
+    // Prettier hugs a lone object-type parameter: the parentheses stay, the object breaks.
+    const [only] = params;
+    if (params.length === 1 && only?.members) {
+      return this.checked(`${indent}${head}(${only.name}: {\n${only.members.map((m) => `${inner}${m};\n`).join("")}${indent}})${tail}`, !/^[\w$ =]*$/.test(head), false);
+    }
     const lines = params.map((p, i) => {
       const one = `${inner}${flat[i]},`;
       if (one.length <= PRINT_WIDTH || !p.members) return one;

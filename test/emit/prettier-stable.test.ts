@@ -4,8 +4,9 @@
 // which modules reach prettier, and that the modules it skips are prettier's output, for every kind of module
 // (each template's output, found by path and shape): a sample of each kind, weighted to the modules whose
 // templates broke a line or came near the width, and every module laid out by a rule that breaks a long
-// name (a request builder factory moved after `=`, an assert's throw, an undeclared-key loop). All 14,000
-// would take prettier minutes; the sample is ~600. v1.0 has no type definitions: a small CSDL covers them.
+// name (a request builder factory moved after `=`, an assert's throw, an undeclared-key loop, a lone object
+// parameter hugged). All 14,000 would take prettier minutes; the sample is ~600. v1.0 has no type
+// definitions: a small CSDL covers them.
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as prettier from "prettier";
@@ -42,8 +43,11 @@ function kindOf({ path, content }: Module): string {
 /** Lines a template broke (a call, signature or clause continued on the next line), or a code line near the width. */
 const RISKY = /\($|=$|& \{$|^\s*(if \(.*\)|else|for \(.*\))$/m;
 const nearWidth = (content: string) => content.split("\n").some((line) => line.length > PRINT_WIDTH - 10 && line.length <= PRINT_WIDTH && !/^\s*(\/\/|\/\*\*|\*)/.test(line));
-/** Layouts that move a long name: a request builder factory after `=`, an assert's throw, an undeclared-key loop. */
-const LONG_NAME_LAYOUTS = [/^export const \w+ =$/m, /^ {2}if \(!result\.ok\)$/m, /^ {2}if \(walk\.writing\)$/m];
+/**
+ * Layouts that move a long name: a request builder factory after `=`, an assert's throw, an undeclared-key
+ * loop, a lone object-type parameter hugged by its parentheses.
+ */
+const LONG_NAME_LAYOUTS = [/^export const \w+ =$/m, /^ {2}if \(!result\.ok\)$/m, /^ {2}if \(walk\.writing\)$/m, /^ {2}\w+\(\w+\??: \{$/m];
 
 /** Up to `count` of `items`, evenly spread, in their order. */
 function spread<T>(items: readonly T[], count: number): T[] {
