@@ -3,7 +3,7 @@
 // errors listed (with a reason) in docs-errors.json; a misspelt key never compiles.
 // `npm run corpus` prints the same figures.
 import { beforeAll, describe, expect, it } from "vitest";
-import { sharedPackage } from "../support/shared-package.js";
+import { ALL_V1, sharedPackage } from "../support/shared-package.js";
 import { docsErrors, runCorpus, type Check, type CorpusReport, type Outcome } from "./run.js";
 
 let report: CorpusReport;
@@ -11,7 +11,7 @@ const listed = docsErrors();
 
 beforeAll(async () => {
   // The --all package with the shipped overlay, shared with test/emit/full-metadata.test.ts.
-  report = await runCorpus(await sharedPackage("all", { all: true }));
+  report = await runCorpus(await sharedPackage("all", ALL_V1));
 }, 180_000);
 
 /** The cases.jsonl line a failure belongs to (a collection response's items share it). */

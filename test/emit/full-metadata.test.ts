@@ -1,13 +1,14 @@
-// The real-world gate: all of Graph v1.0 with --all (the shipped metadata and overlay, as a user gets them)
-// generates, every entity, complex and enum type is emitted with its validator (counted here independently
-// from the XML), tsc accepts the output, strict, and each type has its JSON Schema definitions. One
-// generation and one tsc run serve the models' and the validators' checks (they were two files).
+// The real-world gate: all of Graph v1.0 with --all (the shipped metadata and overlay, as a user gets them,
+// with a client for broad request paths) generates, every entity, complex and enum type is emitted with its
+// validator (counted here independently from the XML), tsc accepts the whole output, strict, and each type
+// has its JSON Schema definitions. One generation and one tsc run serve the models', the validators' and the
+// client's checks (they were three generations and three tsc runs).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "esbuild";
 import { readLockCounts } from "../../generator/lock.js";
-import { sharedPackage } from "../support/shared-package.js";
+import { ALL_V1, sharedPackage } from "../support/shared-package.js";
 import { listFiles, readText, realMetadata, runTsc } from "../support/output.js";
 
 
@@ -26,8 +27,8 @@ function countTypesInXml(xml: string): Record<"entity" | "complex" | "enum", Set
 }
 
 describe("all of Graph v1.0", async () => {
-  // Shared with the docs corpus (test/corpus), which reads the same validators.
-  const out = await sharedPackage("all", { all: true });
+  // Shared with the docs corpus (test/corpus) and the client's check (test/client/generation.test.ts).
+  const out = await sharedPackage("all", ALL_V1);
   const result = { counts: readLockCounts(out), files: listFiles(out).map((path) => ({ path })) };
   const expected = countTypesInXml(readFileSync(realMetadata, "utf8"));
 

@@ -10,6 +10,12 @@ import type { GenerateOptions } from "../../generator/options.js";
 
 const WAIT_MS = 180_000;
 
+/**
+ * All of v1.0 with the shipped metadata and overlay (`--all`), and a client for broad request paths: the
+ * full-metadata gate, the docs corpus and the client's full-metadata check read it.
+ */
+export const ALL_V1: GenerateOptions = { all: true, includePaths: ["/identity/**", "/users/**", "/groups/*/members/**", "/drives/*/root/*"] };
+
 /** The package generated once per run from `options` under `name` (format off, forced); its folder. */
 export async function sharedPackage(name: string, options: GenerateOptions): Promise<string> {
   const home = join(inject("sharedPackages"), name);
