@@ -17,8 +17,9 @@ export const BUILD_RECORD = "dist/built-from.json";
 type FileHashes = Record<string, string>;
 
 /**
- * One hash for the code and templates, the same from generator/ and from a fresh dist/ of it; an installed
- * package has no sources, so there it is dist/ itself. Throws when a checkout's dist/ is stale.
+ * One hash for the code and templates, the runtime's .ts sources in templates/runtime/ included, the same from
+ * generator/ and from a fresh dist/ of it; an installed package has no sources, so there it is dist/ itself.
+ * Throws when a checkout's dist/ is stale.
  */
 export function codeHash(root = PACKAGE_ROOT, running = basename(RUNNING_FROM)): string {
   const sources = checkedSources(root, running);

@@ -7,8 +7,10 @@ import type { OutputFile } from "./write.js";
 /** `quoteProps: "preserve"`: a reserved word used as a property key stays quoted, as emitted. */
 export const PRETTIER_OPTIONS: Options = { parser: "typescript", printWidth: PRINT_WIDTH, quoteProps: "preserve" };
 
-export async function formatFiles(files: readonly OutputFile[], stable: ReadonlySet<string> = new Set()): Promise<OutputFile[]> {
-  const needsPrettier = (file: OutputFile) => file.path.endsWith(".ts") && (!stable.has(file.path) || hasLongCodeLine(file.content));
+/** `stable` files skip prettier unless a code line is too long; `verbatim` ones (the copied runtime) always do. */
+export async function formatFiles(files: readonly OutputFile[], stable: ReadonlySet<string> = new Set(), verbatim: ReadonlySet<string> = new Set()): Promise<OutputFile[]> {
+  const needsPrettier = (file: OutputFile) =>
+    file.path.endsWith(".ts") && !verbatim.has(file.path) && (!stable.has(file.path) || hasLongCodeLine(file.content));
   if (!files.some(needsPrettier)) return [...files];
   // Loading prettier costs a few hundred milliseconds: only when some module is not already in its layout.
   const prettier = await import("prettier");

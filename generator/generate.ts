@@ -2,9 +2,9 @@
 // and reports what it did, stage by stage. The CLI is a thin shell over it.
 import { GraphgenError } from "./errors.js";
 import type { EmitContext, PlannedModule } from "./emit/context.js";
-import { planPackageIndex, planTypeModules } from "./emit/modules.js";
-import { planValidatorModules } from "./emit/validators-modules.js";
-import { planJsonSchema } from "./emit/json-schema.js";
+import { planPackageIndex, planTypeModules } from "./types/modules.js";
+import { planValidatorModules } from "./validators/modules.js";
+import { planJsonSchema } from "./validators/json-schema.js";
 import { loadModel } from "./load.js";
 import type { ModelWarning } from "./model/types.js";
 import { buildNames } from "./naming.js";
@@ -86,14 +86,19 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
     ...planMockModules(context, client.roots, validatorLookup(context)),
     planPackageIndex(["./edm.js", "./models/index.js", "./validators/index.js", "./runtime/validation.js", ...client.indexModules]),
   ];
-  const sources: OutputFile[] = modules.map((m) => ({ path: `src/${m.modulePath}.ts`, content: renderer.render(m.template, m.view) }));
+  const sources: OutputFile[] = modules.map((m) => ({
+    path: `src/${m.modulePath}.ts`,
+    content: "runtime" in m ? renderer.runtime(m.modulePath) : renderer.render(m.template, m.view),
+  }));
   sources.push(...packageFiles(resolved, { mock: modules.some((m) => m.modulePath === MOCK_INDEX_MODULE) }));
   sources.push(planJsonSchema(context));
   stage("render", started, `${sources.length} files`);
 
   started = performance.now();
-  const stable = new Set(modules.filter((m) => m.prettierStable).map((m) => `src/${m.modulePath}.ts`));
-  const formatted = resolved.format ? await formatFiles(sources, stable) : sources;
+  const stable = new Set(modules.filter((m) => "runtime" in m || m.prettierStable).map((m) => `src/${m.modulePath}.ts`));
+  // Runtime files are copied as they are: their sources are kept in prettier's layout (test/runtime/sources.test.ts).
+  const verbatim = new Set(modules.filter((m) => "runtime" in m).map((m) => `src/${m.modulePath}.ts`));
+  const formatted = resolved.format ? await formatFiles(sources, stable, verbatim) : sources;
   stage("format", started, resolved.format ? `${formatted.length} files` : "skipped");
 
   const counts: Record<keyof TypeCounts, number> = { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };

@@ -1,5 +1,6 @@
 // The Handlebars environment: templates/*.hbs and templates/partials/*.hbs, compiled once, with
-// every helper registered here and nowhere else.
+// every helper registered here and nowhere else; and the fixed runtime, templates/runtime/**/*.ts, copied
+// below the same header.
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +24,16 @@ export interface Renderer {
   render(template: TemplateName, view: object): string;
 }
 
-export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): Renderer {
+/** The output's modules: rendered from templates/*.hbs, or runtime files copied from templates/runtime/. */
+export interface ModuleRenderer extends Renderer {
+  /** `templates/runtime/<modulePath>.ts` below the header line, byte for byte. */
+  runtime(modulePath: string): string;
+}
+
+/** The fixed runtime's sources, laid out as in the package's `src/`. */
+export const RUNTIME_FOLDER = "runtime";
+
+export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): ModuleRenderer {
   const env = Handlebars.create();
   // `{{#indented prefix}}...{{/indented}}`: the block with `prefix` before each non-empty line, for code that
   // prettier moves one level deeper (a long request builder factory, see client/builders.ts).
@@ -40,12 +50,14 @@ export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): Re
     // Output is TypeScript, not HTML: no escaping; a missing field is a generator bug, so fail loudly.
     compiled.set(basename(file, ".hbs"), env.compile(readFileSync(join(templatesDir, file), "utf8"), { noEscape: true, strict: true }));
   }
+  const header = env.compile("{{> header}}\n", { noEscape: true, strict: true })({});
   return {
     render(template, view) {
       const delegate = compiled.get(template);
       if (!delegate) throw new Error(`internal: no template ${template}.hbs in ${templatesDir}`);
       return delegate(view);
     },
+    runtime: (modulePath) => header + readFileSync(join(templatesDir, RUNTIME_FOLDER, `${modulePath}.ts`), "utf8"),
   };
 }
 

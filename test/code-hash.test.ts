@@ -23,6 +23,7 @@ describe("codeHash on a package folder", () => {
   put(root, "generator/lock.ts", "export const a = 1;\n");
   put(root, "generator/emit/types.ts", "export const b = 2;\n");
   put(root, "templates/type.hbs", "{{name}}\n");
+  put(root, "templates/runtime/client/retry.ts", "export const RETRIABLE = [429];\n");
   put(root, "dist/lock.js", "export const a = 1;\n");
   put(root, "dist/lock.d.ts", "export declare const a = 1;\n");
 
@@ -32,6 +33,14 @@ describe("codeHash on a package folder", () => {
     expect(codeHash(root, "dist")).toBe(fromSources);
     put(root, "templates/type.hbs", "{{name}};\n");
     expect(codeHash(root, "generator")).not.toBe(fromSources);
+    expect(codeHash(root, "dist")).toBe(codeHash(root, "generator"));
+  });
+
+  it("follows the runtime sources (templates/runtime/**/*.ts), copied into every package", () => {
+    recordBuild(root);
+    const before = codeHash(root, "generator");
+    put(root, "templates/runtime/client/retry.ts", "export const RETRIABLE = [429, 503];\n");
+    expect(codeHash(root, "generator")).not.toBe(before);
     expect(codeHash(root, "dist")).toBe(codeHash(root, "generator"));
   });
 

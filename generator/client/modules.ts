@@ -1,5 +1,5 @@
-// Plans the client part of the package: the fixed runtime modules, the permissions table, the client
-// index with `createGraphClient`, and one request builder module per included request path.
+// Plans the client part of the package: the fixed runtime modules (templates/runtime/client/), the permission
+// tables, the client index with `createGraphClient`, and one request builder module per included request path.
 import { nodeRequests, requestNodes, type RequestNode } from "./request-tree.js";
 import type { PermissionIndex } from "../permissions/tables.js";
 import { permissionLookup, type PermissionName } from "./permissions.js";
@@ -7,25 +7,25 @@ import { requestBuilderNaming } from "../naming.js";
 import { planRequestBuilder } from "./builders.js";
 import { CLIENT_RUNTIME_MODULE, type ValidatorLookup } from "./scope.js";
 import { ClientLayout, type Literal } from "./layout.js";
-import type { EmitContext, PlannedModule } from "../emit/context.js";
+import { runtimeModule, type EmitContext, type PlannedModule } from "../emit/context.js";
 import { ImportSet } from "../emit/imports.js";
 import { deprecationLines } from "../emit/docs.js";
 
 export const CLIENT_INDEX_MODULE = "client/index";
-/** Graph's workflows, each its own module that only the code importing it bundles: `client/batch`, ... */
-const WORKFLOW_MODULES = ["batch", "delta", "upload"];
-const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
+/**
+ * The runtime, copied from templates/runtime/client/: Graph's workflows are each a module of their own that
+ * only the code importing it bundles (`client/batch`, ...).
+ */
+const RUNTIME_MODULES = ["errors", "retry", "batch", "delta", "upload", "token-permissions", "auth", "middleware"];
 
 export function planClientModules(ctx: EmitContext, roots: readonly RequestNode[], index: PermissionIndex, validators: ValidatorLookup): PlannedModule[] {
   if (roots.length === 0) return [];
   const lookup = permissionLookup(index);
   const nodes = requestNodes(roots);
   return [
-    { modulePath: CLIENT_RUNTIME_MODULE, template: "client-runtime", view: { defaultBaseUrl: DEFAULT_BASE_URL }, prettierStable: true },
-    { modulePath: "client/errors", template: "client-errors", view: {}, prettierStable: true },
-    { modulePath: "client/retry", template: "client-retry", view: {}, prettierStable: true },
-    ...WORKFLOW_MODULES.map((name) => ({ modulePath: `client/${name}`, template: `client-${name}`, view: {}, prettierStable: true })),
-    { modulePath: "client/token-permissions", template: "client-token-permissions", view: { entries: acceptedEntries(nodes, lookup, new ClientLayout()) }, prettierStable: true },
+    runtimeModule(CLIENT_RUNTIME_MODULE),
+    ...RUNTIME_MODULES.map((name) => runtimeModule(`client/${name}`)),
+    { modulePath: "client/accepted-permissions", template: "client-accepted-permissions", view: { entries: acceptedEntries(nodes, lookup, new ClientLayout()) }, prettierStable: true },
     { modulePath: "client/permissions", template: "client-permissions", view: { entries: permissionEntries(nodes, lookup, new ClientLayout()) }, prettierStable: true },
     clientIndex(roots),
     ...nodes.map((node) => planRequestBuilder(ctx, node, lookup, validators)),

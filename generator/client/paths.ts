@@ -4,7 +4,8 @@
 import type { Model } from "../model/types.js";
 import { parsePathPatterns } from "./include-paths.js";
 import { loadGraphPermissions, permissionLookup } from "./permissions.js";
-import { buildRequestTree, nodeRequests, requestNodes, type RequestNode, type RequestRole } from "./request-tree.js";
+import { nodeRequests, requestNodes, type RequestNode, type RequestRole } from "./request-tree.js";
+import { buildRequestTree } from "./tree-walk.js";
 
 export interface PathListing {
   /** `/groups/{group-id}/members` */

@@ -7,7 +7,8 @@ import type { Model } from "../model/types.js";
 import { clientTypeNames } from "./client-types.js";
 import { parsePathPatterns } from "./include-paths.js";
 import { loadGraphPermissions } from "./permissions.js";
-import { buildRequestTree, type RequestNode } from "./request-tree.js";
+import type { RequestNode } from "./request-tree.js";
+import { buildRequestTree } from "./tree-walk.js";
 import { checkPatternsMatch } from "./unmatched.js";
 
 export interface ClientPlan {

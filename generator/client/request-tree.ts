@@ -1,12 +1,10 @@
 // The request paths a client is generated for, as a tree: the entity container's singletons and entity sets,
 // the navigation properties below them (contained ones all the way down, non-contained ones one step, as
 // Graph's OpenAPI description serves them), keys, type casts, drive items by path, and what each node offers
-// besides its own requests: `$count`, `$ref`, streams and bound operations. The walk is in tree-walk.ts;
-// this file is the data model the emitters, `graphgen paths` and the permission plan read.
+// besides its own requests: `$count`, `$ref`, streams and bound operations. tree-walk.ts builds it
+// (buildRequestTree); this file is the data model the emitters, `graphgen paths` and the permission plan read.
 import type { Deprecation, Model, Operation } from "../model/types.js";
 import type { RequestCapabilities, RestrictedRequest } from "./capabilities.js";
-import type { PathPattern } from "./include-paths.js";
-import { TreeWalk } from "./tree-walk.js";
 
 export interface OperationNode {
   readonly operation: Operation;
@@ -101,11 +99,6 @@ export interface NodeRequest {
   readonly role: RequestRole;
   /** The operation's segment, for role `operation`. */
   readonly operation?: string;
-}
-
-export function buildRequestTree(model: Model, patterns: readonly PathPattern[], rootNamespace: string): RequestNode[] {
-  if (patterns.length === 0) return [];
-  return new TreeWalk(model, patterns, rootNamespace).roots();
 }
 
 /** Every node of the trees, depth first, parents before children, the key item and the item path last. */

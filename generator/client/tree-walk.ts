@@ -48,7 +48,13 @@ interface Step {
   readonly deprecation?: Deprecation;
 }
 
-export class TreeWalk {
+/** The request tree of the paths `patterns` select (none: no tree). */
+export function buildRequestTree(model: Model, patterns: readonly PathPattern[], rootNamespace: string): RequestNode[] {
+  if (patterns.length === 0) return [];
+  return new TreeWalk(model, patterns, rootNamespace).roots();
+}
+
+class TreeWalk {
   private readonly entitySets: readonly EntitySet[];
   /** Bound operations by binding type and `[]` for collections: the walk asks for them at every node. */
   private readonly bound = new Map<string, Operation[]>();

@@ -6,7 +6,7 @@ import { resolveOptions } from "../options.js";
 import { listRequestPaths, renderPathListing } from "../client/paths.js";
 import { checkPatternsMatch } from "../client/unmatched.js";
 import { parsePathPatterns } from "../client/include-paths.js";
-import { buildRequestTree } from "../client/request-tree.js";
+import { buildRequestTree } from "../client/tree-walk.js";
 import { resolveCliOptions } from "./generate.js";
 import { reportErrors, type CliIo } from "./io.js";
 

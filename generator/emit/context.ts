@@ -11,7 +11,10 @@ export interface EmitContext {
   readonly options: ResolvedOptions;
 }
 
-export interface PlannedModule {
+/** A module of the package: rendered from a template, or one of graphgen's runtime files copied as it is. */
+export type PlannedModule = RenderedModule | RuntimeModule;
+
+export interface RenderedModule {
   /** Path below the output's `src/`, without extension. */
   readonly modulePath: string;
   /** Template name: `templates/<name>.hbs`. */
@@ -23,3 +26,15 @@ export interface PlannedModule {
    */
   readonly prettierStable?: boolean;
 }
+
+/**
+ * A fixed runtime module: `templates/runtime/<modulePath>.ts`, written below the header line byte for byte
+ * (it is kept in prettier's layout there, so the format stage never touches it).
+ */
+export interface RuntimeModule {
+  readonly modulePath: string;
+  readonly runtime: true;
+}
+
+/** The runtime module at `templates/runtime/<modulePath>.ts`. */
+export const runtimeModule = (modulePath: string): RuntimeModule => ({ modulePath, runtime: true });

@@ -1,6 +1,7 @@
-// Collects what one generated module imports, and writes relative `.js` specifiers for nodenext.
+// Collects what one generated module imports, and writes relative `.js` specifiers for nodenext and import
+// lines as prettier lays them out.
 import { posix } from "node:path";
-import { layoutImport } from "./validators-layout.js";
+import { PRINT_WIDTH } from "./layout.js";
 
 export interface ImportView {
   readonly names: string;
@@ -48,6 +49,13 @@ export class ImportSet {
       })
       .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   }
+}
+
+/** `import { a, b } from "x";` on one line when it fits, else one name per line. */
+export function layoutImport(names: readonly string[], from: string, keyword: "import" | "import type" | "export" = "import"): string {
+  const inline = `${keyword} { ${names.join(", ")} } from "${from}";`;
+  if (inline.length <= PRINT_WIDTH || names.length < 2) return inline;
+  return `${keyword} {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
 }
 
 export function moduleSpecifier(fromModule: string, toModule: string): string {

@@ -1,9 +1,9 @@
 // The mock's part of a generation: a fake Graph for users' tests, driven by the client's request tree.
-// A generic runtime (fixed templates) interprets a generated route table; the index types `seed` by path.
+// A generic runtime (templates/runtime/mock/, copied) interprets a generated route table; the index types `seed` by path.
 import type { RequestNode } from "../client/request-tree.js";
 import type { ValidatorLookup } from "../client/scope.js";
 import { ClientLayout, type Literal } from "../client/layout.js";
-import type { EmitContext, PlannedModule } from "../emit/context.js";
+import { runtimeModule, type EmitContext, type PlannedModule } from "../emit/context.js";
 import { ImportSet } from "../emit/imports.js";
 import { layoutAnnotation, PRINT_WIDTH } from "../emit/layout.js";
 import { typeShape, type ExpressionContext } from "../emit/type-expressions.js";
@@ -13,13 +13,13 @@ import { buildRouteTable, type MockRoute, type MockRouteTable, type MockTypeEntr
 export const MOCK_INDEX_MODULE = "mock/index";
 const ROUTES_MODULE = "mock/routes";
 
-/** The runtime's modules, one template each (`templates/mock-<name>.hbs`), in the order they depend on each other. */
+/** The runtime's modules, copied from `templates/runtime/mock/<name>.ts`, in the order they depend on each other. */
 const RUNTIME_MODULES = ["types", "query", "store", "resolve", "derived", "drive-items", "places", "references", "serve", "uploads", "operations", "batch", "faults", "seed", "http", "graph"];
 
 export function planMockModules(ctx: EmitContext, roots: readonly RequestNode[], validators: ValidatorLookup): PlannedModule[] {
   if (!ctx.options.mock || roots.length === 0) return [];
   const table = buildRouteTable(ctx.model, roots, new Set(ctx.selection.types));
-  const runtime = RUNTIME_MODULES.map((name) => ({ modulePath: `mock/${name}`, template: `mock-${name}`, view: {}, prettierStable: true }));
+  const runtime = RUNTIME_MODULES.map((name) => runtimeModule(`mock/${name}`));
   return [...runtime, routesModule(ctx, table, validators), indexModule(ctx, table)];
 }
 

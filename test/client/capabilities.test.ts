@@ -4,7 +4,8 @@
 // `drive/items`, which Graph does not serve (metadata/overlay.xml says where that is documented).
 import { beforeAll, describe, expect, it } from "vitest";
 import { parsePathPatterns } from "../../generator/client/include-paths.js";
-import { buildRequestTree, nodeRequests, requestNodes } from "../../generator/client/request-tree.js";
+import { nodeRequests, requestNodes } from "../../generator/client/request-tree.js";
+import { buildRequestTree } from "../../generator/client/tree-walk.js";
 import { loadModel } from "../../generator/load.js";
 import type { Model } from "../../generator/model/types.js";
 import { csdl, modelOf } from "../support/csdl-builder.js";

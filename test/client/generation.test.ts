@@ -89,10 +89,13 @@ describe("client for the default config", () => {
     await generate({ ...loadConfig(join(REPO, "graphgen.config.json")), out }, { force: true });
     const files = filesUnder(join(out, "src/client"));
     expect(files).toEqual([
+      "accepted-permissions.ts",
+      "auth.ts",
       "batch.ts",
       "delta.ts",
       "errors.ts",
       "index.ts",
+      "middleware.ts",
       "paths/identity.ts",
       "paths/identity/apiConnectors.ts",
       "paths/identity/apiConnectors/byId.ts",

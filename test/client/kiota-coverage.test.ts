@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parsePathPatterns } from "../../generator/client/include-paths.js";
-import { buildRequestTree, nodeRequests, requestNodes } from "../../generator/client/request-tree.js";
+import { nodeRequests, requestNodes } from "../../generator/client/request-tree.js";
+import { buildRequestTree } from "../../generator/client/tree-walk.js";
 import { loadModel } from "../../generator/load.js";
 import type { Model, StructuredType } from "../../generator/model/types.js";
 import { normaliseTemplate } from "../fixtures/kiota/normalise.mjs";

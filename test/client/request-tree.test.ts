@@ -5,7 +5,7 @@ import { runCli } from "../../generator/cli.js";
 import { isIncluded, mayIncludeBelow, parsePathPatterns } from "../../generator/client/include-paths.js";
 import { clientRequests } from "../../generator/client/permissions.js";
 import { planClient } from "../../generator/client/plan.js";
-import { buildRequestTree } from "../../generator/client/request-tree.js";
+import { buildRequestTree } from "../../generator/client/tree-walk.js";
 import { loadModel } from "../../generator/load.js";
 import type { Model } from "../../generator/model/types.js";
 import { REPO } from "./support/generated-client.js";
@@ -65,11 +65,11 @@ describe("request tree over the v1.0 metadata", () => {
     expect(plan(["/identity/apiConnectors/**", "/usrs/**"])).toThrow(
       expect.objectContaining({
         message: 'include path "/usrs/**" matches no request path of the metadata',
-        hint: "closest paths: /users, /chats, /me; `graphgen paths` lists them all",
+        hint: "did you mean \"/users/**\"? closest paths: /users, /chats, /me; `graphgen paths` lists them all",
       }),
     );
     expect(plan(["/users/*/mangaer"])).toThrow(
-      expect.objectContaining({ hint: expect.stringMatching(/^closest paths: \/users\/\{user-id\}\/manager, /) }),
+      expect.objectContaining({ hint: expect.stringMatching(/^did you mean "\/users\/\*\/manager"\? closest paths: \/users\/\{user-id\}\/manager, /) }),
     );
   });
 

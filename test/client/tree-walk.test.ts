@@ -3,7 +3,8 @@
 // complex properties with restrictions, a navigation property followed once per path.
 import { describe, expect, it } from "vitest";
 import { parsePathPatterns } from "../../generator/client/include-paths.js";
-import { buildRequestTree, nodeRequests, requestNodes } from "../../generator/client/request-tree.js";
+import { nodeRequests, requestNodes } from "../../generator/client/request-tree.js";
+import { buildRequestTree } from "../../generator/client/tree-walk.js";
 import { csdl, modelOf } from "../support/csdl-builder.js";
 
 const model = modelOf(

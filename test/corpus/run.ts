@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { validatorModulePath, validatorNames } from "../../generator/emit/validators-names.js";
+import { validatorModulePath, validatorNames } from "../../generator/validators/names.js";
 import { generate } from "../../generator/generate.js";
 import { loadModel } from "../../generator/load.js";
 import { allProperties, dynamicPropertyNames, structuredType } from "../../generator/model/queries.js";

@@ -55,6 +55,14 @@ describe("graphgen installed from its tarball into an empty project", () => {
     expect(tarballFiles).not.toContain("metadata/new.xml");
   });
 
+  it("ships the runtime sources, read at generation time from the installed package", () => {
+    const runtime = tarballFiles.filter((f) => f.startsWith("templates/runtime/") && f.endsWith(".ts"));
+    expect(runtime).toContain("templates/runtime/client/runtime.ts");
+    expect(runtime).toContain("templates/runtime/mock/graph.ts");
+    expect(runtime).toContain("templates/runtime/runtime/validation.ts");
+    expect(runtime.length).toBeGreaterThanOrEqual(26);
+  });
+
   it("init writes the documented config and the generate script, and refuses to overwrite", () => {
     const first = graphgen(["init"]);
     expect(first.stdout).toBe(
@@ -73,6 +81,9 @@ describe("graphgen installed from its tarball into an empty project", () => {
     expect(stdout).toMatch(/^graphgen: \d+ entity, \d+ complex, \d+ enum types -> .*src\/graph\n/);
     expect(code).toBe(0);
     expect(existsSync(join(app, "src/graph/src/client/paths/users/byId/messages.ts"))).toBe(true);
+    // The runtime is copied from the installed package's templates/runtime/, below the header line.
+    const runtime = readFileSync(join(app, "node_modules/graphgen/templates/runtime/client/retry.ts"), "utf8");
+    expect(readFileSync(join(app, "src/graph/src/client/retry.ts"), "utf8").split("\n").slice(1).join("\n")).toBe(runtime);
     // The overlay's documented identity properties are there: the shipped overlay was applied.
     const lock = JSON.parse(readFileSync(join(app, "src/graph/graphgen.lock.json"), "utf8"));
     expect(Object.keys(lock.inputs).sort()).toEqual(["node_modules/graphgen/metadata/overlay.xml", "node_modules/graphgen/metadata/v1.0-cleanMetadata.xml"]);
@@ -80,8 +91,11 @@ describe("graphgen installed from its tarball into an empty project", () => {
 
   it("prints the permissions for a path from the shipped tables", () => {
     const { code, stdout } = graphgen(["permissions", "--include-path", "/users/{id}/messages"]);
-    expect(stdout).toContain("Delegated permissions (Scope):\n  Mail.ReadWrite  024d486e-b451-40bb-833d-3e66d98c5c73");
-    expect(stdout).toContain("Application permissions (Role):\n  Mail.ReadWrite  e2a3a72e-5f79-4c64-b1b1-878b674786c9");
+    // Each operation asks for its own least permission: the GET reads with Mail.ReadBasic, the POST writes.
+    expect(stdout).toContain("Delegated permissions (Scope):\n  Mail.ReadBasic  a4b8392a-d8d1-4954-a029-8e668a39a170");
+    expect(stdout).toContain("  Mail.ReadWrite  024d486e-b451-40bb-833d-3e66d98c5c73");
+    expect(stdout).toContain("Application permissions (Role):\n  Mail.ReadBasic.All  693c5e45-0940-467d-9b8a-1022fb9d42ef");
+    expect(stdout).toContain("  Mail.ReadWrite  e2a3a72e-5f79-4c64-b1b1-878b674786c9");
     expect(code).toBe(0);
   });
 

@@ -3,7 +3,7 @@
 // type here has a twin with the same properties and a few more, and every value gets the same issues
 // from both (issues come in key order from the one pass and in metadata order from the other).
 import { beforeAll, describe, expect, it } from "vitest";
-import { KEY_PASS_MAX_PROPERTIES } from "../../generator/emit/validators-members.js";
+import { KEY_PASS_MAX_PROPERTIES } from "../../generator/validators/members.js";
 import { generateFromCsdl, type GeneratedPackage, type Mode, type Validate } from "./support/generated-validators.js";
 
 const padding = (n: number) => Array.from({ length: n }, (_, i) => `<Property Name="pad${i}" Type="Edm.String" />`).join("");

@@ -87,11 +87,10 @@ class BatchRecorder implements BatchStep {
   private readonly waiting = new Map<string, Pending>();
   private dependsOn: string[] = [];
   private wake = () => {};
+  private readonly outer: GraphTransport;
 
-  constructor(
-    private readonly outer: GraphTransport,
-    token: string,
-  ) {
+  constructor(outer: GraphTransport, token: string) {
+    this.outer = outer;
     // The items carry no token (the $batch request does), so the inner transport never calls getAccessToken.
     const inner = createTransport({
       ...outer.options,
@@ -182,7 +181,7 @@ class BatchRecorder implements BatchStep {
 
   private record(url: string | URL | Request, init: RequestInit = {}): Promise<Response> {
     const { [ID_HEADER]: id, ...headers } = init.headers as Record<string, string>;
-    delete headers.authorization;
+    delete headers["authorization"];
     const request: BatchRequestItem = {
       id: id as string,
       method: init.method ?? "GET",

@@ -186,10 +186,10 @@ export const createTransport = (options: GraphClientOptions): GraphTransport => 
     options.checkPermissions?.(token, spec);
     // One client-request-id per call, kept across its retries: what a support ticket quotes.
     const headers: Record<string, string> = { accept: request.accept, [CLIENT_REQUEST_ID]: crypto.randomUUID() };
-    if (consistencyLevel) headers.consistencylevel = consistencyLevel;
+    if (consistencyLevel) headers["consistencylevel"] = consistencyLevel;
     for (const [name, value] of Object.entries(extra)) if (value !== undefined) headers[name.toLowerCase()] = value;
     if (request.contentType) headers["content-type"] = request.contentType;
-    headers.authorization = `Bearer ${token}`;
+    headers["authorization"] = `Bearer ${token}`;
     const clientRequestId = headers[CLIENT_REQUEST_ID];
     // `duplex` lets a stream body be sent as it arrives; a stream can be read once, so it is never retried.
     // fetch reads an undefined body or signal as none (the casts are for exactOptionalPropertyTypes).
@@ -430,7 +430,7 @@ const queryString = (options: AnyOptions | CountOptions): string => {
   return query && `?${query}`;
 };
 
-export const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+export const LOOPBACK: RegExp = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /** https, or plain http on a loopback address: where a token (or an upload URL's own credentials) may go. */
 export const isSecure = (url: URL): boolean =>

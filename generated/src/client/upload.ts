@@ -30,7 +30,7 @@ export interface LargeFileUploadOptions {
 }
 
 /** Graph's unit for upload chunks: every chunk but the last must be a multiple of it. */
-export const UPLOAD_CHUNK_UNIT = 320 * 1024;
+export const UPLOAD_CHUNK_UNIT: number = 320 * 1024;
 const MAX_CHUNK = 60 * 1024 * 1024;
 
 /**

@@ -18,7 +18,7 @@ export function childrenOf(store: MockStore, items: string, parent: string): Ent
 
 /** The id of the folder an item's `parentReference` names. */
 function parentId(item: Entity | undefined): unknown {
-  return (item?.parentReference as { id?: unknown } | undefined)?.id;
+  return (item?.["parentReference"] as { id?: unknown } | undefined)?.id;
 }
 
 /** The `parentReference` of a new item in folder `parent` of drive `driveId`. */
@@ -52,7 +52,7 @@ export function itemAtPath(
   let current = store.item(items, from);
   for (const name of names) {
     if (!current) return undefined;
-    current = childNamed(store, items, String(current.id), name);
+    current = childNamed(store, items, String(current["id"]), name);
   }
   return current;
 }
@@ -76,7 +76,7 @@ export function itemAtPathOrNew(
       addChild(store, at.items, parent, entity);
       created = true;
     }
-    parent = String(entity.id);
+    parent = String(entity["id"]);
   });
   return { entity: entity as Entity, created };
 }
@@ -94,19 +94,19 @@ export function addNamedChild(
   const behavior = conflictBehavior ?? "fail";
   if (behavior !== "fail" && behavior !== "rename" && behavior !== "replace")
     throw badRequest(`@microsoft.graph.conflictBehavior must be fail, rename or replace, not '${String(behavior)}'.`);
-  const name = String(item.name ?? "");
+  const name = String(item["name"] ?? "");
   if (name === "") throw badRequest("A new drive item needs a name.");
   const existing = childNamed(store, at.items, at.parent, name);
   let chosen = name;
   if (existing && behavior === "fail") throw new MockGraphError(409, "nameAlreadyExists", "Name already exists");
   if (existing && behavior === "rename") {
-    const dot = name.lastIndexOf(".") > 0 && !item.folder ? name.lastIndexOf(".") : name.length;
+    const dot = name.lastIndexOf(".") > 0 && !item["folder"] ? name.lastIndexOf(".") : name.length;
     for (let n = 1; childNamed(store, at.items, at.parent, chosen); n++)
       chosen = `${name.slice(0, dot)} ${n}${name.slice(dot)}`;
   }
   const reference = parentReference(at.driveId, at.parent);
-  const folder = item.folder ? { folder: { childCount: 0 } } : {};
-  const id = existing && behavior === "replace" ? existing.id : item.id;
+  const folder = item["folder"] ? { folder: { childCount: 0 } } : {};
+  const id = existing && behavior === "replace" ? existing["id"] : item["id"];
   const child = { ...item, id, name: chosen, parentReference: reference, ...folder };
   addChild(store, at.items, at.parent, child);
   return child;
@@ -114,25 +114,26 @@ export function addNamedChild(
 
 function childNamed(store: MockStore, items: string, parent: string, name: string): Entity | undefined {
   const wanted = name.toLowerCase();
-  return childrenOf(store, items, parent).find((child) => String(child.name).toLowerCase() === wanted);
+  return childrenOf(store, items, parent).find((child) => String(child["name"]).toLowerCase() === wanted);
 }
 
 /** Removes a drive item with everything below it: Graph deletes a folder with its contents. */
 export function removeItem(store: MockStore, items: string, id: string): void {
   const item = store.item(items, id);
-  for (const child of childrenOf(store, items, id)) removeItem(store, items, String(child.id));
+  for (const child of childrenOf(store, items, id)) removeItem(store, items, String(child["id"]));
   store.remove(items, id);
   const parent = parentId(item);
   if (typeof parent === "string") countChildren(store, items, parent);
 }
 
 function addChild(store: MockStore, items: string, parent: string, child: Entity): void {
-  store.put(items, String(child.id), child);
+  store.put(items, String(child["id"]), child);
   countChildren(store, items, parent);
 }
 
 function countChildren(store: MockStore, items: string, parent: string): void {
   const folder = store.item(items, parent);
   const childCount = childrenOf(store, items, parent).length;
-  if (folder?.folder) store.put(items, parent, { ...folder, folder: { ...(folder.folder as object), childCount } });
+  if (folder?.["folder"])
+    store.put(items, parent, { ...folder, folder: { ...(folder["folder"] as object), childCount } });
 }

@@ -204,7 +204,7 @@ export function createMock<Seed>(schema: MockSchema, options: MockGraphOptions =
   }
 
   function authenticate(request: MockRequest): void {
-    const authorization = request.headers.authorization;
+    const authorization = request.headers["authorization"];
     if (!authorization) throw new MockGraphError(401, "InvalidAuthenticationToken", "Access token is empty.");
     if (!/^Bearer \S+$/i.test(authorization)) {
       throw new MockGraphError(401, "InvalidAuthenticationToken", "Authorization header must use the Bearer scheme.");
@@ -212,7 +212,7 @@ export function createMock<Seed>(schema: MockSchema, options: MockGraphOptions =
   }
 
   function authorize(request: MockRequest, template: string): void {
-    const token = (request.headers.authorization ?? "").replace(/^Bearer /i, "");
+    const token = (request.headers["authorization"] ?? "").replace(/^Bearer /i, "");
     const missing = checkTokenPermissions(token, { method: request.method, template });
     // The check passes tokens it cannot read; a readable one always misses the empty template's permissions.
     if (checkTokenPermissions(token, { method: "GET", template: "" }) === undefined) {

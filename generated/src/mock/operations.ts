@@ -73,10 +73,10 @@ export async function serveOperation(
   }
   if (name === "delta" && place.node.kind === "collection") return deltaRound(ctx, place, request);
   if (name === "createUploadSession") {
-    const item = (parameters.item ?? {}) as Entity;
+    const item = (parameters["item"] ?? {}) as Entity;
     return {
       status: 200,
-      json: uploads.open(ctx, place, operation.template, typeof item.name === "string" ? item.name : undefined),
+      json: uploads.open(ctx, place, operation.template, typeof item["name"] === "string" ? item["name"] : undefined),
     };
   }
   return defaultAnswer(ctx, place, operation.returns, bound);
@@ -165,6 +165,6 @@ function deltaRound(ctx: ServeContext, place: Place, request: MockRequest): Mock
   }
   // Graph's delta answers always carry the id, selected or not: a sync could not apply a change without it.
   const withId = select && !select.includes("id") ? ["id", ...select] : select;
-  json.value = page.map((entity) => ("@removed" in entity ? entity : present(place, entity, withId)));
+  json["value"] = page.map((entity) => ("@removed" in entity ? entity : present(place, entity, withId)));
   return { status: 200, json };
 }

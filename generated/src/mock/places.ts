@@ -61,14 +61,14 @@ export function loadOwner(ctx: ServeContext, place: Place): void {
 function referencedIds(ctx: ServeContext, collection: Place): string[] {
   const stored = ctx.store.referenced(collection.path);
   const derived = derivedFrom(ctx, collection);
-  const computed = derived ? derivedIds(ctx.index, ctx.store, derived.rule, String(derived.owner.id)) : [];
+  const computed = derived ? derivedIds(ctx.index, ctx.store, derived.rule, String(derived.owner["id"])) : [];
   return [...new Set([...stored, ...computed, ...folderChildren(ctx, collection)])];
 }
 
 /** A drive item's `children` (a reference in the metadata): the items of its drive that name it their parent. */
 function folderChildren(ctx: ServeContext, collection: Place): string[] {
   const folder = driveFolder(ctx, collection);
-  return folder ? childrenOf(ctx.store, folder.items, folder.parent).map((child) => String(child.id)) : [];
+  return folder ? childrenOf(ctx.store, folder.items, folder.parent).map((child) => String(child["id"])) : [];
 }
 
 /** For a drive item's `children`: the drive's items collection, the folder's id and the drive's id. */
@@ -82,8 +82,8 @@ export function driveFolder(
   const found = findEntity(ctx, folder);
   if (!found || !isA(ctx, found.entity, DRIVE_ITEM)) return undefined;
   const items = found.home.slice(0, found.home.lastIndexOf("/"));
-  const driveId = (found.entity.parentReference as { driveId?: unknown } | undefined)?.driveId;
-  return { items, parent: String(found.entity.id), driveId: driveId === undefined ? undefined : String(driveId) };
+  const driveId = (found.entity["parentReference"] as { driveId?: unknown } | undefined)?.driveId;
+  return { items, parent: String(found.entity["id"]), driveId: driveId === undefined ? undefined : String(driveId) };
 }
 
 /** The rule and owning entity of a reference collection Graph computes (`memberOf`): read-only, as in Graph. */
@@ -116,7 +116,7 @@ export function findEntity(ctx: ServeContext, place: Place): Found | undefined {
   if (place.itemPath !== undefined) {
     const base = driveItemBase(ctx, place);
     const entity = itemAtPath(store, base.items, base.from, place.itemPath.split("/"));
-    return entity && inCollection(base.items, String(entity.id));
+    return entity && inCollection(base.items, String(entity["id"]));
   }
   if (node.reference) {
     // A drive's `root`: the drive's own item `root`, made the first time it is reached.
@@ -125,7 +125,7 @@ export function findEntity(ctx: ServeContext, place: Place): Found | undefined {
       const drive = findEntity(ctx, place.owner);
       if (!drive || !isA(ctx, drive.entity, place.owner.type))
         throw notFound(place.owner.parent?.id ?? place.owner.path);
-      ensureRootItem(store, `${drive.home}/items`, drive.entity.id);
+      ensureRootItem(store, `${drive.home}/items`, drive.entity["id"]);
       return inCollection(`${drive.home}/items`, ROOT_ITEM);
     }
     const id = place.parent ? place.parent.id : (store.referenced(place.path)[0] ?? impliedDrive(ctx, place));
@@ -141,7 +141,7 @@ export function findEntity(ctx: ServeContext, place: Place): Found | undefined {
     const drive = place.owner?.owner;
     const impliedRoot = drive && id === ROOT_ITEM && node.itemPath && !store.item(path, id);
     const driveEntity = impliedRoot ? findEntity(ctx, drive)?.entity : undefined;
-    if (driveEntity) ensureRootItem(store, path, driveEntity.id);
+    if (driveEntity) ensureRootItem(store, path, driveEntity["id"]);
     return inCollection(path, id);
   }
   if (place.owner) loadOwner(ctx, place);
@@ -184,9 +184,9 @@ function driveItemBase(ctx: ServeContext, place: Place): { items: string; from: 
   const found = findEntity(ctx, start);
   if (!found || !isA(ctx, found.entity, DRIVE_ITEM)) throw notFound(start.parent?.id ?? start.path);
   const drive = start.parent ? start.owner?.owner : start.owner;
-  const driveId = drive && ctx.index.isA(drive.type, DRIVE) ? findEntity(ctx, drive)?.entity.id : undefined;
+  const driveId = drive && ctx.index.isA(drive.type, DRIVE) ? findEntity(ctx, drive)?.entity["id"] : undefined;
   const items = found.home.slice(0, found.home.lastIndexOf("/"));
-  return { items, from: String(found.entity.id), driveId: driveId === undefined ? undefined : String(driveId) };
+  return { items, from: String(found.entity["id"]), driveId: driveId === undefined ? undefined : String(driveId) };
 }
 
 const DRIVE = "microsoft.graph.drive";
@@ -196,7 +196,7 @@ const DRIVES = "/drives";
 export function driveItemAtPathOrNew(ctx: ServeContext, place: Place): { found: Found; created: boolean } {
   const base = driveItemBase(ctx, place);
   const { entity, created } = itemAtPathOrNew(ctx.store, ctx.newId, base, (place.itemPath ?? "").split("/"));
-  const id = String(entity.id);
+  const id = String(entity["id"]);
   const home = `${base.items}/${encodeURIComponent(id)}`;
   return { found: { entity, home, save: (updated) => ctx.store.put(base.items, id, updated) }, created };
 }

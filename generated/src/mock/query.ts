@@ -76,11 +76,12 @@ const TOKEN = /\s*(\(|\)|,|'(?:[^']|'')*'|[^\s(),']+)/y;
 class FilterParser {
   private readonly tokens: string[] = [];
   private position = 0;
+  private readonly text: string;
+  private readonly scope: QueryScope;
 
-  constructor(
-    private readonly text: string,
-    private readonly scope: QueryScope,
-  ) {
+  constructor(text: string, scope: QueryScope) {
+    this.text = text;
+    this.scope = scope;
     let end = 0;
     TOKEN.lastIndex = 0;
     for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {

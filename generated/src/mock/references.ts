@@ -35,7 +35,7 @@ export function referenceMethods(
     }
     return id;
   };
-  const list = () => ({ status: 200, json: { value: loadCollection(ctx, place).map((e) => link(String(e.id))) } });
+  const list = () => ({ status: 200, json: { value: loadCollection(ctx, place).map((e) => link(String(e["id"]))) } });
   // Navigation Graph computes (`memberOf`, `directReports`) is read-only: written through the other side.
   if (place.node.kind === "collection" && derivedFrom(ctx, place)) return { GET: list };
   if (place.parent && place.owner && derivedFrom(ctx, place.owner)) return {};
@@ -72,7 +72,7 @@ export function referenceMethods(
     };
   }
   return {
-    GET: () => ({ status: 200, json: link(String(loadEntity(ctx, place).id)) }),
+    GET: () => ({ status: 200, json: link(String(loadEntity(ctx, place)["id"])) }),
     PUT: () => (ctx.store.setReferences(place.path, [target()]), { status: 204 }),
     DELETE: () => (loadEntity(ctx, place), ctx.store.setReferences(place.path, []), { status: 204 }),
   };
@@ -92,7 +92,7 @@ export function contentMethods(
   };
   const driveItem = ctx.index.isA(place.type, DRIVE_ITEM);
   return {
-    GET: () => {
+    GET: (): MockReply => {
       const key = contentKey(ctx, place.type, load().home, property);
       const bytes = ctx.store.stream(key);
       if (!bytes) throw notFound(`${place.path}/${property ?? "$value"}`);
@@ -123,7 +123,7 @@ export const DOWNLOAD_PATH = "/mock-download/";
 
 /** A download URL: the bytes, to a request without a token (the URL is the credential). */
 export function serveDownload(ctx: ServeContext, request: MockRequest): MockReply {
-  if (request.headers.authorization !== undefined) {
+  if (request.headers["authorization"] !== undefined) {
     throw new MockGraphError(
       401,
       "unauthenticated",

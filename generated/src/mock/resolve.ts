@@ -46,8 +46,10 @@ export class SchemaIndex {
   private readonly propertyCache = new Map<string, Map<string, string>>();
   private readonly queryableCache = new Map<string, Map<string, string>>();
   readonly enums: ReadonlySet<string>;
+  readonly schema: MockSchema;
 
-  constructor(readonly schema: MockSchema) {
+  constructor(schema: MockSchema) {
+    this.schema = schema;
     this.enums = new Set(schema.enums);
   }
 

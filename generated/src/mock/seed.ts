@@ -26,7 +26,7 @@ export function seedPath(ctx: ServeContext, path: string, data: unknown): Entity
     return [entity];
   }
   return items.map((item) => {
-    const entity = { id: item.id ?? ctx.newId(), ...checked(ctx, place, item, path) };
+    const entity = { id: item["id"] ?? ctx.newId(), ...checked(ctx, place, item, path) };
     const id = String(entity.id);
     if (!place.node.reference) ctx.store.put(collectionHome(ctx, place), id, entity);
     else {

@@ -47,7 +47,7 @@ function methodsOf(ctx: ServeContext, target: Exclude<Target, { kind: "operation
       // Only an item of a collection that owns it is deleted; a reference goes with DELETE .../$ref.
       // A drive item by path is deleted too (`DELETE /drives/{id}/root:/a/b.txt:`), as in Graph.
       if ((place.parent && !place.node.reference) || place.itemPath !== undefined)
-        methods.DELETE = () => deleteEntity(ctx, place);
+        methods["DELETE"] = () => deleteEntity(ctx, place);
       return methods;
     }
     case "count":
@@ -78,7 +78,7 @@ function listEntities(ctx: ServeContext, place: Place, request: MockRequest): Mo
   if (offset + page.length < matching.length) {
     json["@odata.nextLink"] = nextLink(`${ctx.baseUrl}${request.path}`, query, offset + page.length);
   }
-  json.value = page.map((entity) => present(place, entity, select));
+  json["value"] = page.map((entity) => present(place, entity, select));
   return { status: 200, json };
 }
 
@@ -91,7 +91,7 @@ function countEntities(ctx: ServeContext, place: Place, request: MockRequest): M
 
 /** Counting directory objects needs `ConsistencyLevel: eventual`; Graph answers 400 without it. */
 function needsEventual(place: Place, request: MockRequest): void {
-  if (place.node.eventual && request.headers.consistencylevel?.toLowerCase() !== "eventual") {
+  if (place.node.eventual && request.headers["consistencylevel"]?.toLowerCase() !== "eventual") {
     throw badRequest("$count is not currently supported.", "Request_BadRequest");
   }
 }
@@ -138,7 +138,7 @@ function createDriveItem(
   stamp(ctx, DRIVE_ITEM, item, ["createdDateTime", "lastModifiedDateTime"]);
   const created = addNamedChild(ctx.store, folder, item, request.query.get(CONFLICT_BEHAVIOR) ?? inBody);
   const json = { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(place, created) };
-  const location = `${ctx.baseUrl}${folder.items}/${encodeURIComponent(String(created.id))}`;
+  const location = `${ctx.baseUrl}${folder.items}/${encodeURIComponent(String(created["id"]))}`;
   return { status: 201, json, headers: { location } };
 }
 
@@ -163,7 +163,7 @@ function deleteEntity(ctx: ServeContext, place: Place): MockReply {
   if (ctx.index.isA(place.type, DRIVE_ITEM)) {
     const found = findEntity(ctx, place);
     if (!found) throw notFound(place.parent?.id ?? place.path);
-    removeItem(ctx.store, found.home.slice(0, found.home.lastIndexOf("/")), String(found.entity.id));
+    removeItem(ctx.store, found.home.slice(0, found.home.lastIndexOf("/")), String(found.entity["id"]));
     return { status: 204 };
   }
   const { path, id } = place.parent as { path: string; id: string };

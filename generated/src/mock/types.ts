@@ -96,15 +96,24 @@ export interface MockReply {
 
 /** Thrown anywhere while serving a request; answered as Graph's error body with the request's ids. */
 export class MockGraphError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly headers: Record<string, string>;
+  readonly details: readonly { code: string; message: string; target: string }[];
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    status: number,
+    code: string,
     message: string,
-    readonly headers: Record<string, string> = {},
-    readonly details: readonly { code: string; message: string; target: string }[] = [],
+    headers: Record<string, string> = {},
+    details: readonly { code: string; message: string; target: string }[] = [],
   ) {
     super(message);
     this.name = "MockGraphError";
+    this.status = status;
+    this.code = code;
+    this.headers = headers;
+    this.details = details;
   }
 }
 

@@ -48,7 +48,7 @@ export class UploadSessions {
   serve(ctx: ServeContext, id: string, request: MockRequest): MockReply {
     const session = this.sessions.get(id);
     if (!session) throw new MockGraphError(404, "itemNotFound", "The upload session was not found or has expired.");
-    if (request.headers.authorization !== undefined) {
+    if (request.headers["authorization"] !== undefined) {
       throw new MockGraphError(
         401,
         "unauthenticated",
@@ -103,10 +103,10 @@ export class UploadSessions {
       ...(found?.entity ?? { "@odata.type": `#${place.type}`, id: ctx.newId(), name: session.name }),
       size: total,
     };
-    const id = encodeURIComponent(String(entity.id));
+    const id = encodeURIComponent(String(entity["id"]));
     if (found) found.save(entity);
     // A new item named by a key joins its collection under its own id.
-    else if (place.parent) ctx.store.put(place.parent.path, String(entity.id), entity);
+    else if (place.parent) ctx.store.put(place.parent.path, String(entity["id"]), entity);
     else ctx.store.putSingle(place.path, entity);
     const home = found?.home ?? (place.parent ? `${place.parent.path}/${id}` : place.path);
     ctx.store.setStream(contentKey(ctx, place.type, home), bytes);
