@@ -30,6 +30,7 @@ const UNBREAKABLE_LINE = new RegExp(
     /^\s*(\/\/|\/\*\*|\*)/.source, // comments
     /^(import|export)( type)? \{ [^,]+ \} from "[^"]+";$/.source, // one-name imports and exports
     /^\s*\| `[^`]*`;?$/.source, // a template literal type
+    /^\s*(const|let) [\w$]+ = `[^`]*`;$/.source, // a template literal assigned (prettier never breaks after `=` for one)
     /^\s*"(?:[^"\\]|\\.)*"[;,]?$/.source, // a string literal alone
     /^\s*[\w$]{1,4}: "(?:[^"\\]|\\.)*",?$/.source, // a string after a key shorter than prettier moves strings for
     /^\s*"(?:[^"\\]|\\.)*":( [{[])?$/.source, // a quoted key opening an object or array, or before it on the next line

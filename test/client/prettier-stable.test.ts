@@ -7,16 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
-import { PRINT_WIDTH } from "../../generator/emit/layout.js";
-import { PRETTIER_OPTIONS } from "../../generator/format.js";
+import { PRETTIER_OPTIONS, hasLongCodeLine } from "../../generator/format.js";
 import { generate, type GenerateOptions } from "../../generator/index.js";
 
 const WORKFLOW_MODULES = ["src/client/batch.ts", "src/client/delta.ts", "src/client/upload.ts"];
 const FIXED_MODULES = ["src/client/runtime.ts", "src/client/retry.ts", "src/client/errors.ts", "src/client/token-permissions.ts", "src/client/accepted-permissions.ts", "src/client/permissions.ts", "src/client/index.ts", "src/client/auth.ts", "src/client/middleware.ts", ...WORKFLOW_MODULES];
-
-/** Code lines (not comments or single-name imports) longer than prettier's width: the format stage formats those modules. */
-const hasLongCodeLine = (text: string) =>
-  text.split("\n").some((line) => line.length > PRINT_WIDTH && !/^\s*(\/\/|\/\*\*|\*)|^import( type)? \{ [^,]+ \} from/.test(line));
 
 async function unformattedClient(options: GenerateOptions) {
   const result = await generate({ ...options, format: false, out: mkdtempSync(join(tmpdir(), "graphgen-client-layout-")) });
