@@ -7,6 +7,9 @@ import { runCli } from "../dist/cli.js";
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) process.on(signal, () => process.exit(code));
 
 process.exitCode = await runCli(process.argv.slice(2));
-// One more turn of the event loop: a signal that arrived during the last synchronous write is
-// handled (exit 130/143) instead of lost when nothing else keeps the loop alive.
+// Two more turns of the event loop: a signal that arrived during the last synchronous write is
+// handled (exit 130/143) instead of lost when nothing else keeps the loop alive. Signals are read in
+// libuv's poll phase; when the command ends in a poll callback, a first immediate runs in the check
+// phase right after it, before any poll, so only the second one comes after a poll that reads the signal.
+await new Promise((resolve) => setImmediate(resolve));
 await new Promise((resolve) => setImmediate(resolve));
