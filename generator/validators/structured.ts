@@ -136,7 +136,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
       required: requiredChecks,
     },
     keyCheck: keys,
-    emptyMembers: count === 0 && keys === false && layoutSignature(arrowHead(own.members), MEMBERS_PARAMS, "void", "=> {};"),
+    emptyMembers: count === 0 && keys === false && layoutSignature(arrowHead(own.members), UNUSED_MEMBERS_PARAMS, "void", "=> {};"),
     knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
 }
@@ -172,6 +172,8 @@ function keyCheck(ctx: ValueContext, type: StructuredType, names: "none" | "exte
 }
 
 const MEMBERS_PARAMS = ["value: Record<string, unknown>", "walk: Walk"];
+/** An empty members function keeps the signature its callers use; `_` tells noUnusedParameters they go unread. */
+const UNUSED_MEMBERS_PARAMS = ["_value: Record<string, unknown>", "_walk: Walk"];
 
 
 /** The key is declared on the root of the base chain. */
