@@ -47,6 +47,11 @@ export interface GenerateOptions {
    * request paths and checking bodies with the validators. Only when a client is generated. Default: true.
    */
   mock?: boolean;
+  /**
+   * The HTTP methods whose requests `graphgen permissions` counts toward the app's permissions: `["GET"]` for an
+   * app that only reads (the client may still have other methods). Default: none given, every method counts.
+   */
+  permissionMethods?: string[];
   /** Folder that relative paths are resolved against. Default: the current working directory. */
   cwd?: string;
 }
@@ -67,6 +72,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<ResolvedOptions, "cwd">> = {
   docs: false,
   docsOut: "docs-site",
   mock: true,
+  permissionMethods: [],
 };
 
 /** One line per config option, written into the config `graphgen init` creates (JSON has no comments). */
@@ -84,6 +90,7 @@ export const OPTION_DOCS: Readonly<Record<keyof Omit<GenerateOptions, "cwd">, st
   docs: "Also write the reference docs site (HTML and Markdown) into docsOut on every generate.",
   docsOut: "The docs site's folder (graphgen docs and the docs option); graphgen owns it.",
   mock: "Emit a fake Graph for tests beside the client (<package>/mock), only when a client is generated.",
+  permissionMethods: "HTTP methods whose requests graphgen permissions counts, e.g. [\"GET\"] for an app that only reads. Default (empty): all.",
 };
 
 /** Fills in defaults and makes every path absolute. */

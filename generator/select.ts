@@ -1,6 +1,7 @@
 // Which types to emit: the closure of the included ones (base types, property and navigation
 // types with the types derived from them, bound operations' parameter and return types), or all.
 import { GraphgenError } from "./errors.js";
+import { closest } from "./suggest.js";
 import { concreteTypes, isStructured, structuredType } from "./model/queries.js";
 import { isPrimitive, type Model, type Operation, type TypeRef } from "./model/types.js";
 
@@ -68,33 +69,25 @@ export function resolveTypeName(model: Model, name: string, rootNamespace: strin
       hint: "give the full name in --include",
     });
   }
-  const near = nearestNames(model, name);
+  const near = nearestNames(model, name, rootNamespace);
   throw new GraphgenError(`no type named "${name}" in the metadata`, {
     hint: near.length > 0 ? `did you mean ${near.join(", ")}?` : "check the spelling, or use a full name such as microsoft.graph.user",
   });
 }
 
-/** Up to three type names within a small edit distance of a misspelt one. */
-function nearestNames(model: Model, name: string): string[] {
-  const wanted = name.toLowerCase();
-  const limit = Math.max(2, Math.floor(wanted.length / 5));
-  return [...model.types.values()]
-    .map((t) => ({ fullName: t.fullName, distance: editDistance(wanted, t.name.toLowerCase()) }))
-    .filter((c) => c.distance <= limit)
-    .sort((a, b) => a.distance - b.distance || (a.fullName < b.fullName ? -1 : 1))
-    .slice(0, 3)
-    .map((c) => c.fullName);
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Number.POSITIVE_INFINITY;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+/**
+ * Up to three type names near a misspelt one, as full names: a dotted name is compared within its namespace
+ * (`microsoft.graph.userr` -> `microsoft.graph.user`), a short one by short name, the root namespace first on ties.
+ */
+function nearestNames(model: Model, name: string, rootNamespace: string): string[] {
+  const types = [...model.types.values()];
+  const namespaceOf = (t: { fullName: string; name: string }) => t.fullName.slice(0, -t.name.length - 1);
+  const dot = name.lastIndexOf(".");
+  const inNamespace = dot < 0 ? [] : types.filter((t) => namespaceOf(t).toLowerCase() === name.slice(0, dot).toLowerCase());
+  // The namespace itself is misspelt: compare whole names, closely.
+  if (dot >= 0 && inNamespace.length === 0) return closest(name, types.map((t) => t.fullName), { within: 2 });
+  const pool = dot < 0 ? types : inNamespace;
+  const isRoot = (t: { fullName: string; name: string }) => namespaceOf(t) === rootNamespace;
+  const names = closest(name.slice(dot + 1), pool.map((t) => t.name), { prefer: (n) => pool.some((t) => t.name === n && isRoot(t)) });
+  return names.flatMap((n) => pool.filter((t) => t.name === n).sort((a, b) => Number(isRoot(b)) - Number(isRoot(a))).map((t) => t.fullName)).slice(0, 3);
 }

@@ -1,6 +1,7 @@
 // An `includePaths` pattern that selects nothing is a mistake (`/usrs/**`), not a wish for an empty client:
 // it fails, naming the request paths closest to what was typed.
 import { GraphgenError } from "../errors.js";
+import { editDistance } from "../suggest.js";
 import type { Model } from "../model/types.js";
 import { isIncluded, parsePathPatterns, type PathPattern } from "./include-paths.js";
 import { requestNodes, type RequestNode } from "./request-tree.js";
@@ -12,8 +13,9 @@ export function checkPatternsMatch(model: Model, patterns: readonly PathPattern[
   const unmatched = patterns.find((pattern) => !paths.some((path) => isIncluded([pattern], path)));
   if (!unmatched) return;
   const closest = closestPaths(model, unmatched, rootNamespace);
+  const meant = closest[0] === undefined ? undefined : correctedPattern(unmatched, closest[0]);
   throw new GraphgenError(`include path "${unmatched.source}" matches no request path of the metadata`, {
-    hint: `${closest.length > 0 ? `closest paths: ${closest.join(", ")}; ` : ""}\`graphgen paths\` lists them all`,
+    hint: `${meant ? `did you mean "${meant}"? ` : ""}${closest.length > 0 ? `closest paths: ${closest.join(", ")}; ` : ""}\`graphgen paths\` lists them all`,
   });
 }
 
@@ -31,14 +33,22 @@ function closestPaths(model: Model, pattern: PathPattern, rootNamespace: string)
     .map((s) => s.path);
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
+/**
+ * The pattern with its misspelt names taken from the closest path (wildcards and keys kept), when that path is
+ * near enough to be what was meant: `/grops/**` -> `/groups/**`.
+ */
+function correctedPattern(pattern: PathPattern, path: string): string | undefined {
+  const literal = pattern.segments.filter((s) => s !== "**");
+  const typed = `/${literal.join("/")}`;
+  if (editDistance(typed, path.toLowerCase().replace(/\{[^}]*\}/g, "*")) > Math.max(2, Math.floor(typed.length / 4))) return undefined;
+  const target = path.split("/").slice(1);
+  let i = 0;
+  const source = pattern.source.split("/").slice(1).filter((s) => s !== "");
+  const fixed = source.map((segment) => {
+    if (segment === "**") return segment;
+    const replacement = target[i++];
+    return segment === "*" || (segment.startsWith("{") && segment.endsWith("}")) || replacement === undefined ? segment : replacement;
+  });
+  const result = `/${fixed.join("/")}`;
+  return result.toLowerCase() === pattern.source.toLowerCase() ? undefined : result;
 }

@@ -4,8 +4,8 @@
 import { requestBuilderMember, requestPathWord } from "../naming.js";
 import type { OperationNode, RequestNode, RequestRole, StreamNode } from "../client/request-tree.js";
 import { BUILDER_METHODS } from "../client/scope.js";
-import { allProperties, concreteTypes, structuredType } from "../model/queries.js";
-import { isPrimitive, type Model, type Parameter, type TypeRef } from "../model/types.js";
+import type { Model } from "../model/types.js";
+import { sampleEntity, sampleParameters } from "./samples.js";
 import { answersWithItem } from "./requests.js";
 
 export interface ExampleView {
@@ -13,7 +13,7 @@ export interface ExampleView {
   readonly clientChain: string;
   /** `create`, `count`, `content.download`: the builder's member that sends the request. */
   readonly clientMember: string;
-  /** A value the generated client's call takes, declared first: the body, a function's parameters, the content. */
+  /** A value the generated client's call takes, declared first: the content of an upload. */
   readonly clientArgument: { readonly name: string; readonly json: string } | null;
   /** What goes between the call's parentheses. */
   readonly clientArguments: string;
@@ -23,8 +23,8 @@ export interface ExampleView {
   readonly sdkHeaders: string;
   /** The SDK's body, declared first, and what its call takes. */
   readonly sdkArgument: { readonly name: string; readonly json: string } | null;
-  /** The request path as a string literal. */
-  readonly httpPathLiteral: string;
+  /** The request path for `client.api(...)`, as a string literal, with the same keys the generated client's example passes. */
+  readonly sdkPathLiteral: string;
   readonly method: string;
   /** The request path as sent, after https://graph.microsoft.com/v1.0 */
   readonly httpPath: string;
@@ -81,6 +81,14 @@ export function builderChain(model: Model, ancestors: readonly RequestNode[], no
   return parts.join(".").replace(/\.\[/g, "[");
 }
 
+/**
+ * `"/identity/apiConnectors/identityApiConnector-id"`: a path the SDK can send as written, its keys the ones the
+ * generated client's example passes to `byId` (and `byPath("folder/file.txt")`), not `{...}` placeholders.
+ */
+function sdkPath(template: string): string {
+  return JSON.stringify(template.replace(/:\/\{[^}]*\}:/g, ":/folder/file.txt:").replace(/\{([^}]+)\}/g, "$1"));
+}
+
 function accessor(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : `[${JSON.stringify(name)}]`;
 }
@@ -97,7 +105,7 @@ export interface ExampleRequest {
 
 export function requestExample(model: Model, chain: string, request: ExampleRequest): ExampleView {
   const { node, method } = request;
-  const common: CommonExample = { clientChain: chain, httpPathLiteral: JSON.stringify(request.template), method, httpPath: request.template, sdkMethod: SDK_METHOD[method] ?? method.toLowerCase() };
+  const common: CommonExample = { clientChain: chain, sdkPathLiteral: sdkPath(request.template), method, httpPath: request.template, sdkMethod: SDK_METHOD[method] ?? method.toLowerCase() };
   const none = { ...common, clientArgument: null, clientArguments: "", sdkHeaders: "", sdkArgument: null, httpHeaders: [], body: null };
   const targetId = JSON.stringify(`${node.entityType.split(".").at(-1)}-id`);
   switch (request.kind) {
@@ -116,7 +124,7 @@ export function requestExample(model: Model, chain: string, request: ExampleRequ
     case "upload":
       return uploadExample(none, node, request.stream);
     default:
-      return entityExample(none, request.kind, method === "POST" || method === "PATCH" ? sampleEntity(model, node.entityType) : undefined);
+      return entityExample(none, request.kind, method === "POST" || method === "PATCH" ? sampleEntity(model, node.entityType, method === "POST") : undefined);
   }
 }
 
@@ -171,8 +179,10 @@ function entityExample(bare: BareExample, member: string, entity: Record<string,
   return {
     ...bare,
     clientMember: member,
-    clientArgument: json ? { name: "body", json } : null,
-    clientArguments: json ? "body" : "",
+    // Written into the call, not declared first: the parameter's type then types the literal (an `@odata.type`
+    // stays the literal the union of derived types asks for, where a declared const would widen it to string).
+    clientArgument: null,
+    clientArguments: json ?? "",
     sdkArgument: json ? { name: "body", json } : null,
     httpHeaders: json ? ["Content-Type: application/json"] : [],
     body: json,
@@ -180,22 +190,21 @@ function entityExample(bare: BareExample, member: string, entity: Record<string,
   };
 }
 
-type CommonExample = Pick<ExampleView, "clientChain" | "httpPathLiteral" | "method" | "httpPath" | "sdkMethod">;
+type CommonExample = Pick<ExampleView, "clientChain" | "sdkPathLiteral" | "method" | "httpPath" | "sdkMethod">;
 
 function operationExample(model: Model, common: CommonExample, operation: OperationNode, member: string | undefined): ExampleView {
   const parameters = sampleParameters(model, operation.operation.parameters);
   const isFunction = operation.operation.kind === "function";
   const httpPath = isFunction && parameters ? `${operation.template}(${functionArguments(parameters)})` : operation.template;
   const json = parameters ? JSON.stringify(parameters, null, 2) : null;
-  const argument = json ? { name: isFunction ? "parameters" : "body", json } : null;
   const body = isFunction ? null : json;
   return {
     ...common,
     httpPath,
-    httpPathLiteral: JSON.stringify(httpPath),
+    sdkPathLiteral: sdkPath(httpPath),
     clientMember: member ?? operation.operation.name,
-    clientArgument: argument,
-    clientArguments: argument?.name ?? "",
+    clientArgument: null,
+    clientArguments: json ?? "",
     sdkHeaders: "",
     sdkArgument: body ? { name: "body", json: body } : null,
     httpHeaders: body ? ["Content-Type: application/json"] : [],
@@ -217,46 +226,6 @@ function sampleContent(node: RequestNode, stream: StreamNode | undefined): { typ
     : { type: "text/plain", client: JSON.stringify("The contents of the file."), http: "The contents of the file." };
 }
 
-/** A few writable properties with placeholder values: enough to show the shape, short enough to read. */
-function sampleEntity(model: Model, fullName: string): Record<string, unknown> | undefined {
-  const declared = structuredType(model, fullName);
-  if (!declared) return undefined;
-  const concrete = structuredType(model, concreteTypes(model, fullName)[0] ?? fullName) ?? declared;
-  const body: Record<string, unknown> = Object.create(null);
-  if (concrete.fullName !== fullName) body["@odata.type"] = `#${concrete.fullName}`;
-  const writable = allProperties(model, concrete).properties.filter((p) => !p.readOnly && p.name !== "id" && sampleValue(model, p.type) !== undefined);
-  for (const p of writable.slice(0, 4)) body[p.name] = sampleValue(model, p.type);
-  return body;
-}
-
-function sampleParameters(model: Model, parameters: readonly Parameter[]): Record<string, unknown> | undefined {
-  if (parameters.length === 0) return undefined;
-  return Object.fromEntries(parameters.map((p) => [p.name, sampleValue(model, p.type) ?? {}]));
-}
-
 function functionArguments(parameters: Record<string, unknown>): string {
   return Object.entries(parameters).map(([name, value]) => `${name}=${typeof value === "string" ? `'${value}'` : JSON.stringify(value)}`).join(",");
-}
-
-const PRIMITIVE_SAMPLES: Readonly<Record<string, unknown>> = {
-  "Edm.String": "String",
-  "Edm.Boolean": true,
-  "Edm.DateTimeOffset": "2024-01-01T00:00:00Z",
-  "Edm.Date": "2024-01-01",
-  "Edm.Guid": "00000000-0000-0000-0000-000000000000",
-  "Edm.Duration": "PT1H",
-  "Edm.TimeOfDay": "08:00:00",
-  "Edm.Binary": "AA==",
-};
-
-function sampleValue(model: Model, ref: TypeRef): unknown {
-  const single = (): unknown => {
-    if (isPrimitive(ref.name)) return ref.name in PRIMITIVE_SAMPLES ? PRIMITIVE_SAMPLES[ref.name] : ref.name === "Edm.Stream" ? undefined : 0;
-    const type = model.types.get(ref.name);
-    if (type?.kind === "enum") return type.members[0]?.name;
-    if (type?.kind === "typeDefinition") return sampleValue(model, { name: type.underlyingType, collection: false });
-    return undefined;
-  };
-  const value = single();
-  return value === undefined ? undefined : ref.collection ? [value] : value;
 }

@@ -111,7 +111,7 @@ function permissionView(site: TypeSite, index: PermissionIndex, name: string, al
     const id = info?.ids.get(scheme);
     return allowedRequests.some((r) => r.schemes.some((s) => s.kind === usedAs)) && info?.schemes.has(scheme) ? [{ name, scheme, ...(id ? { id } : {}) }] : [];
   };
-  const block = requiredResourceAccess({ include: "both", operations: [], delegated: grant("DelegatedWork"), application: grant("Application") });
+  const block = requiredResourceAccess({ delegated: grant("DelegatedWork"), application: grant("Application") });
   return {
     page: site.pages.permission(name),
     name,

@@ -1,14 +1,10 @@
 // Turns a list of operations into the Graph permissions an app registration should request for them:
-// a plain-text summary and the Azure app manifest `requiredResourceAccess` block.
-import {
-  leastPrivilegedPermissions,
-  normaliseTemplate,
-  type LeastPrivilegeResult,
-  type LeastRule,
-  type LookupOptions,
-  type PermissionRef,
-} from "./match.js";
-import { GRAPH_RESOURCE_APP_ID, type PermissionIndex } from "./tables.js";
+// each operation's own least-privileged permission (least.ts), the union of those as the manifest's
+// `requiredResourceAccess`, and a plain-text summary. A smaller manifest is a separate, explicit option that
+// says, per operation, which more privileged permission it reuses.
+import { leastPrivilegedPermissions, type LeastPrivilegeResult, type LeastRule, type LookupOptions, type PermissionRef } from "./least.js";
+import { GRAPH_RESOURCE_APP_ID } from "./tables.js";
+import type { PermissionIndex } from "./types.js";
 
 export interface Operation {
   path: string;
@@ -21,24 +17,43 @@ type Kind = "delegated" | "application";
 export interface PlanOptions extends LookupOptions {
   /** Which permissions to request; default both. */
   include?: PermissionKinds;
-  /** Request every least-privileged permission of every operation instead of one per operation. */
-  allLeast?: boolean;
+  /** Only operations with these methods count toward the manifest (`["GET"]` for a read-only app); default all. */
+  methods?: readonly string[];
+  /**
+   * Request fewer permissions: an operation whose least permission no other operation needs is covered by a
+   * permission already requested for another operation, when that one also allows it. Each such trade (a more
+   * privileged permission than the operation needs) is listed in the plan and the summary. Default false.
+   */
+  fewerPermissions?: boolean;
 }
 
 /** A permission the app should request; `least` and `alsoRequires` stay on the per-operation refs. */
 export type RequestedPermission = Omit<PermissionRef, "least" | "alsoRequires">;
 
+/** `--fewer-permissions` covered an operation with `instead`, more privileged than its own least `least`. */
+export interface PermissionTrade {
+  kind: Kind;
+  least: string;
+  instead: string;
+}
+
 export interface OperationPlan {
   operation: Operation;
-  /** Undefined when the tables have no entry for the operation. */
+  /** Undefined when the tables have no entry for the operation, even through the fallbacks. */
   result: LeastPrivilegeResult | undefined;
-  /** The requested permissions that cover this operation, per kind (empty when the table lists none). */
+  /** False when the operation's method is not selected (`methods`): it is listed but asks for nothing. */
+  counted: boolean;
+  /** The requested permission that covers this operation, per kind (empty when the table lists none). */
   delegated: PermissionRef[];
   application: PermissionRef[];
+  trades: PermissionTrade[];
 }
 
 export interface PermissionPlan {
   include: PermissionKinds;
+  /** The selected methods, upper case; empty for all. */
+  methods: readonly string[];
+  fewerPermissions: boolean;
   operations: OperationPlan[];
   /** The union, sorted by name. */
   delegated: RequestedPermission[];
@@ -56,34 +71,42 @@ export interface RequiredResourceAccess {
 }
 
 const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const SCHEME_OF: Record<Kind, string> = { delegated: "DelegatedWork", application: "Application" };
 
 function kindsOf(include: PermissionKinds): Kind[] {
   return include === "both" ? ["delegated", "application"] : [include];
 }
 
-/**
- * One permission per operation: its first (least privileged) candidate, unless another candidate is already
- * requested for some other operation, in which case that one covers it at no extra privilege. Operations with
- * fewer candidates go first so forced choices are known before optional ones; ties in a stable key order.
- */
-function chooseCovering(candidates: PermissionRef[][], order: number[], allLeast: boolean): PermissionRef[][] {
-  if (allLeast) return candidates.map((list) => [...list]);
-  const requested = new Set<string>();
-  const chosen: PermissionRef[][] = candidates.map(() => []);
-  const sorted = [...order].sort((a, b) => candidates[a]!.length - candidates[b]!.length);
-  for (const i of sorted) {
-    const list = candidates[i]!;
-    const pick = list.find((r) => requested.has(r.name)) ?? list[0];
-    if (pick === undefined) continue;
-    requested.add(pick.name);
-    chosen[i] = [pick];
-  }
-  return chosen;
+/** Every permission that allows the operation for the kind, least first: what `fewerPermissions` may reuse. */
+function accepted(result: LeastPrivilegeResult, kind: Kind, options: PlanOptions): PermissionRef[] {
+  return result.all.filter((r) => r.scheme === SCHEME_OF[kind] && (options.resourceSpecific === true || r.resourceSpecific !== true));
 }
 
-function unionOf(chosen: PermissionRef[][]): RequestedPermission[] {
+/**
+ * Drops a requested permission when every operation that asks for it is also allowed by another requested
+ * permission, in the order the permissions are first asked for; never adds one. What is left still allows
+ * every operation.
+ */
+function coverWithFewer(plans: OperationPlan[], kind: Kind, options: PlanOptions): void {
+  const users = new Map<string, number>();
+  for (const plan of plans) for (const ref of plan[kind]) users.set(ref.name, (users.get(ref.name) ?? 0) + 1);
+  for (const name of [...users.keys()]) {
+    const holders = plans.filter((plan) => plan[kind][0]?.name === name);
+    const reuse = holders.map((plan) => accepted(plan.result!, kind, options).find((r) => r.name !== name && (users.get(r.name) ?? 0) > 0));
+    if (holders.length === 0 || reuse.some((r) => r === undefined)) continue;
+    users.set(name, 0);
+    holders.forEach((plan, i) => {
+      const instead = reuse[i]!;
+      users.set(instead.name, (users.get(instead.name) ?? 0) + 1);
+      plan[kind] = [instead];
+      plan.trades.push({ kind, least: name, instead: instead.name });
+    });
+  }
+}
+
+function unionOf(plans: OperationPlan[], kind: Kind): RequestedPermission[] {
   const union = new Map<string, RequestedPermission>();
-  for (const ref of chosen.flat()) {
+  for (const ref of plans.flatMap((p) => p[kind])) {
     if (union.has(ref.name)) continue;
     const { least: _least, alsoRequires: _also, ...requested } = ref;
     union.set(ref.name, requested);
@@ -94,19 +117,21 @@ function unionOf(chosen: PermissionRef[][]): RequestedPermission[] {
 /** Works out, for every operation, its least-privileged permissions and the union to request. */
 export function planPermissions(index: PermissionIndex, operations: readonly Operation[], options: PlanOptions = {}): PermissionPlan {
   const include = options.include ?? "both";
-  const results = operations.map((op) => leastPrivilegedPermissions(index, op.path, op.method, options));
-  const keys = operations.map((op) => `${normaliseTemplate(op.path).key} ${op.method.trim().toUpperCase()}`);
-  const order = operations.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
-  const plan: PermissionPlan = {
-    include,
-    operations: operations.map((operation, i) => ({ operation, result: results[i], delegated: [], application: [] })),
-    delegated: [],
-    application: [],
-  };
-  for (const kind of kindsOf(include)) {
-    const chosen = chooseCovering(results.map((r) => (r ? r[kind] : [])), order, options.allLeast === true);
-    chosen.forEach((refs, i) => (plan.operations[i]![kind] = refs));
-    plan[kind] = unionOf(chosen);
+  const methods = (options.methods ?? []).map((m) => m.trim().toUpperCase());
+  const plans = operations.map((operation): OperationPlan => {
+    const result = leastPrivilegedPermissions(index, operation.path, operation.method, options);
+    const counted = methods.length === 0 || methods.includes(operation.method.trim().toUpperCase());
+    const take = (kind: Kind) => (counted && result ? [...result[kind]] : []);
+    return { operation, result, counted, delegated: take("delegated"), application: take("application"), trades: [] };
+  });
+  const plan: PermissionPlan = { include, methods, fewerPermissions: options.fewerPermissions === true, operations: plans, delegated: [], application: [] };
+  for (const kind of ["delegated", "application"] as const) {
+    if (!kindsOf(include).includes(kind)) {
+      for (const op of plans) op[kind] = [];
+      continue;
+    }
+    if (plan.fewerPermissions) coverWithFewer(plans, kind, options);
+    plan[kind] = unionOf(plans, kind);
   }
   return plan;
 }
@@ -119,7 +144,7 @@ function unlisted(p: RequestedPermission): string | undefined {
 }
 
 /** The manifest block, ordered by permission name then Scope before Role; empty when nothing is needed. */
-export function requiredResourceAccess(plan: PermissionPlan): RequiredResourceAccess[] {
+export function requiredResourceAccess(plan: Pick<PermissionPlan, "delegated" | "application">): RequiredResourceAccess[] {
   const entries: Array<{ name: string; access: ResourceAccess }> = [];
   const add = (list: RequestedPermission[], type: ResourceAccess["type"]) => {
     for (const p of list) if (unlisted(p) === undefined) entries.push({ name: p.name, access: { id: p.id!, type } });
@@ -133,8 +158,8 @@ export function requiredResourceAccess(plan: PermissionPlan): RequiredResourceAc
 
 const RULE_TEXT: Record<LeastRule, string> = {
   "marked-least": "marked least in the table",
-  "lowest-privilege-level": "none marked least; lowest privilege level",
-  unranked: "none marked least and no privilege levels; all listed",
+  "lowest-privilege-level": "lowest privilege level",
+  unranked: "no privilege level known",
   none: "none",
 };
 
@@ -150,14 +175,20 @@ function describePermission(p: RequestedPermission): string {
 function describeKind(kind: Kind, op: OperationPlan): string {
   const result = op.result!;
   const rule = result.rules[kind];
-  if (rule === "none") return `    ${kind}: none listed in the table for this request`;
-  const chosen = op[kind].map((r) => r.name);
-  const others = result[kind].map((r) => r.name).filter((n) => !chosen.includes(n));
-  const also = [...new Set(op[kind].flatMap((r) => r.alsoRequires ?? []))];
-  let line = `    ${kind}: ${chosen.join(", ")} (${RULE_TEXT[rule]})`;
-  if (others.length > 0) line += `; alternatives: ${others.join(", ")}`;
-  if (also.length > 0) line += `; table says it also requires: ${also.join(", ")}`;
+  if (rule === "none") return `    ${kind}: ${kind === "application" && result.signedInUser ? "none (/me needs a signed-in user)" : "none listed in the table for this request"}`;
+  const least = result[kind][0]!;
+  const trade = op.trades.find((t) => t.kind === kind);
+  let line = trade
+    ? `    ${kind}: ${trade.instead} instead of its least ${trade.least} (--fewer-permissions: ${trade.instead} is requested for another operation and is more privileged)`
+    : `    ${kind}: ${least.name} (${RULE_TEXT[rule]})`;
+  if (least.alsoRequires?.length) line += `; table says it also requires: ${least.alsoRequires.join(", ")}`;
   return line;
+}
+
+function tablePathLine(result: LeastPrivilegeResult): string {
+  const fallback = result.via.length > 0 ? `, via ${result.via.join(", ")}` : "";
+  const method = result.tableMethod !== result.method ? `${result.tableMethod} ` : "";
+  return `    table path: ${method}${result.path} (${result.matchedBy} match${fallback})`;
 }
 
 /** A plain-text report: the permissions to request, then each operation with the rule that chose them. */
@@ -165,6 +196,11 @@ export function renderPermissionSummary(plan: PermissionPlan): string {
   const kinds = kindsOf(plan.include);
   const missing = plan.operations.filter((op) => op.result === undefined).length;
   const lines = [`Microsoft Graph permissions for ${plan.operations.length} operation(s) (${kinds.join(" and ")})`];
+  if (plan.methods.length > 0) lines.push(`Methods counted: ${plan.methods.join(", ")}; operations with other methods ask for nothing`);
+  if (plan.fewerPermissions) {
+    const trades = plan.operations.reduce((n, op) => n + op.trades.length, 0);
+    lines.push(`--fewer-permissions: ${trades} operation/kind pair(s) reuse a more privileged permission instead of their own least`);
+  }
   if (missing > 0) lines.push(`${missing} operation(s) have no permission data in the tables`);
   for (const kind of kinds) {
     lines.push("", kind === "delegated" ? "Delegated permissions (Scope):" : "Application permissions (Role):");
@@ -178,7 +214,11 @@ export function renderPermissionSummary(plan: PermissionPlan): string {
       lines.push("    no permission data");
       continue;
     }
-    lines.push(`    table path: ${op.result.path} (${op.result.matchedBy} match)`);
+    lines.push(tablePathLine(op.result));
+    if (!op.counted) {
+      lines.push("    not counted: its method is not selected");
+      continue;
+    }
     for (const kind of kinds) lines.push(describeKind(kind, op));
   }
   return `${lines.join("\n")}\n`;

@@ -1,27 +1,8 @@
 // The route side of the permission index, built on demand: table rows are grouped by their first path segment
 // (read off the raw path without normalising it), and a group is normalised and merged only when a lookup needs it.
 // A client for a handful of paths so touches a few hundred of the tables' 19,000 rows, not all of them.
-import { headGroup, normaliseTemplate, routeGroup, tablePathHead, type NormalisedTemplate } from "./match.js";
-import type { Reach, Route, SchemeName } from "./tables.js";
-
-/** One path of one pathSet: the permission it grants, for the pathSet's schemes and methods. */
-export interface TableRow {
-  permission: string;
-  schemes: readonly SchemeName[];
-  methods: readonly string[];
-  least: readonly SchemeName[];
-  alsoRequires: readonly string[];
-  tablePath: string;
-}
-
-export interface RouteSet {
-  /** Normalised path key (with parameter names and any query) to route. */
-  readonly routes: ReadonlyMap<string, Route>;
-  /** Key with function parameter lists dropped to the exact keys sharing it, shortest first. */
-  readonly looseRoutes: ReadonlyMap<string, readonly string[]>;
-  /** Routes whose table path contains a `...` (any depth) segment, by key. */
-  readonly wildcardRoutes: readonly Route[];
-}
+import { headGroup, normaliseTemplate, routeGroup, tablePathHead, type NormalisedTemplate } from "./normalise.js";
+import type { Reach, Route, RouteSet, SchemeName, TableRow } from "./types.js";
 
 /** A table path whose first segment is `...` matches any request, so its group is always consulted. */
 const ANY_DEPTH_GROUP = "...";

@@ -1,70 +1,12 @@
 // Loads Graph's permission tables (kibali permissions.json + provisioningInfo.json), checks their shape
 // and inverts them into an index from normalised (path template, method) to the permissions that allow it.
 import { readFileSync } from "node:fs";
-import { TableRoutes, type RouteSet, type TableRow } from "./routes.js";
+import { TableRoutes } from "./routes.js";
+import type { PermissionIndex, PermissionInfo, SchemeInfo, SchemeName, TableRow } from "./types.js";
+
+export type { PermissionIndex, PermissionInfo, SchemeInfo, SchemeName } from "./types.js";
 
 export const GRAPH_RESOURCE_APP_ID = "00000003-0000-0000-c000-000000000000";
-
-/** The schemes the tables use today; others are kept (typed as string) rather than rejected. */
-export type SchemeName = "DelegatedWork" | "DelegatedPersonal" | "Application" | (string & {});
-
-export interface SchemeInfo {
-  adminDisplayName?: string;
-  adminDescription?: string;
-  /** What a user sees when consenting for themselves (delegated schemes only). */
-  userDisplayName?: string;
-  userDescription?: string;
-  requiresAdminConsent?: boolean;
-  /** 1 (least privileged) to 5; absent for some entries. */
-  privilegeLevel?: number;
-}
-
-export interface PermissionInfo {
-  name: string;
-  /** "oAuth2" for tenant-wide permissions, "RSC" for resource-specific consent ones. */
-  authorizationType: string;
-  schemes: ReadonlyMap<SchemeName, SchemeInfo>;
-  /** Permission id per scheme, from provisioningInfo.json. */
-  ids: ReadonlyMap<SchemeName, string>;
-  /** Per scheme, how many table (path, method) pairs the permission opens, and how many of those are not GET. */
-  reach: ReadonlyMap<SchemeName, Reach>;
-}
-
-export interface Reach {
-  operations: number;
-  writes: number;
-}
-
-/** One permission accepted for one route and method, merged over duplicate table rows. */
-export interface Grant {
-  permission: string;
-  schemes: SchemeName[];
-  /** Schemes for which the table marks this permission `least=`. */
-  least: SchemeName[];
-  alsoRequires: string[];
-  /** The table's own spelling of the path (the smallest one when case variants were merged). */
-  tablePath: string;
-}
-
-export interface Route {
-  key: string;
-  /** The key with function parameter lists dropped, for the loose fallback. */
-  looseKey: string;
-  /** Whether the table path carried a query (`?$filter=...`). */
-  hasQuery: boolean;
-  segments: readonly string[];
-  byMethod: Map<string, Grant[]>;
-}
-
-/**
- * Every table row is checked when the index is built; routes and each permission's reach are worked out on first use
- * (`candidateRoutes` for one request's group; `routes`, `looseRoutes` and `wildcardRoutes` for the whole table).
- */
-export interface PermissionIndex extends RouteSet {
-  readonly permissions: ReadonlyMap<string, PermissionInfo>;
-  /** The routes a request with these normalised path segments can match: a subset of `routes`, with the same lookups. */
-  candidateRoutes(segments: readonly string[]): RouteSet;
-}
 
 export interface TableSources {
   permissions?: string;

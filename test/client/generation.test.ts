@@ -89,11 +89,13 @@ describe("client for the default config", () => {
     const files = filesUnder(join(out, "src/client"));
     expect(files).toEqual([
       "accepted-permissions.ts",
+      "auth.ts",
       "batch.ts",
       "delta.ts",
       "errors.ts",
       "exports.ts",
       "index.ts",
+      "middleware.ts",
       "paths/identity.ts",
       "paths/identity/apiConnectors.ts",
       "paths/identity/apiConnectors/byId.ts",

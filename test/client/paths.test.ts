@@ -18,7 +18,7 @@ describe("graphgen paths", () => {
     expect(stdout).toBe(
       [
         "/users/{user-id}/manager  (microsoft.graph.directoryObject)",
-        "  GET    .          get        delegated User.Read.All | User.ReadWrite.All; application User.Read.All | User.ReadWrite.All",
+        "  GET    .          get        delegated User.Read.All; application User.Read.All",
         "  PUT    /$ref      setRef     delegated User.ReadWrite.All; application User.ReadWrite.All",
         "  DELETE /$ref      removeRef  delegated User.ReadWrite.All; application User.ReadWrite.All",
         "",
@@ -42,7 +42,7 @@ describe("graphgen paths", () => {
     const { code, stderr } = await run(["paths", "--include-path", "/grops/**"]);
     expect(code).toBe(1);
     expect(stderr).toBe(
-      'graphgen: error: include path "/grops/**" matches no request path of the metadata\n  fix: closest paths: /groups, /chats, /drives; `graphgen paths` lists them all\n',
+      'graphgen: error: include path "/grops/**" matches no request path of the metadata\n  fix: did you mean "/groups/**"? closest paths: /groups, /chats, /drives; `graphgen paths` lists them all\n',
     );
   });
 });

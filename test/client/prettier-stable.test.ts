@@ -10,7 +10,7 @@ import { PRETTIER_OPTIONS } from "../../generator/format.js";
 import { generate, type GenerateOptions } from "../../generator/index.js";
 
 const WORKFLOW_MODULES = ["src/client/batch.ts", "src/client/delta.ts", "src/client/upload.ts"];
-const FIXED_MODULES = ["src/client/runtime.ts", "src/client/retry.ts", "src/client/errors.ts", "src/client/token-permissions.ts", "src/client/permission-types.ts", "src/client/exports.ts", "src/client/accepted-permissions.ts", "src/client/permissions.ts", "src/client/index.ts", ...WORKFLOW_MODULES];
+const FIXED_MODULES = ["src/client/runtime.ts", "src/client/retry.ts", "src/client/errors.ts", "src/client/token-permissions.ts", "src/client/permission-types.ts", "src/client/exports.ts", "src/client/auth.ts", "src/client/middleware.ts", "src/client/accepted-permissions.ts", "src/client/permissions.ts", "src/client/index.ts", ...WORKFLOW_MODULES];
 
 /** Code lines (not comments or single-name imports) longer than prettier's width: the format stage formats those modules. */
 const hasLongCodeLine = (text: string) =>

@@ -65,11 +65,11 @@ describe("request tree over the v1.0 metadata", () => {
     expect(plan(["/identity/apiConnectors/**", "/usrs/**"])).toThrow(
       expect.objectContaining({
         message: 'include path "/usrs/**" matches no request path of the metadata',
-        hint: "closest paths: /users, /chats, /me; `graphgen paths` lists them all",
+        hint: "did you mean \"/users/**\"? closest paths: /users, /chats, /me; `graphgen paths` lists them all",
       }),
     );
     expect(plan(["/users/*/mangaer"])).toThrow(
-      expect.objectContaining({ hint: expect.stringMatching(/^closest paths: \/users\/\{user-id\}\/manager, /) }),
+      expect.objectContaining({ hint: expect.stringMatching(/^did you mean "\/users\/\*\/manager"\? closest paths: \/users\/\{user-id\}\/manager, /) }),
     );
   });
 

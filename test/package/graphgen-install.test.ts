@@ -91,8 +91,11 @@ describe("graphgen installed from its tarball into an empty project", () => {
 
   it("prints the permissions for a path from the shipped tables", () => {
     const { code, stdout } = graphgen(["permissions", "--include-path", "/users/{id}/messages"]);
-    expect(stdout).toContain("Delegated permissions (Scope):\n  Mail.ReadWrite  024d486e-b451-40bb-833d-3e66d98c5c73");
-    expect(stdout).toContain("Application permissions (Role):\n  Mail.ReadWrite  e2a3a72e-5f79-4c64-b1b1-878b674786c9");
+    // Each operation asks for its own least permission: the GET reads with Mail.ReadBasic, the POST writes.
+    expect(stdout).toContain("Delegated permissions (Scope):\n  Mail.ReadBasic  a4b8392a-d8d1-4954-a029-8e668a39a170");
+    expect(stdout).toContain("  Mail.ReadWrite  024d486e-b451-40bb-833d-3e66d98c5c73");
+    expect(stdout).toContain("Application permissions (Role):\n  Mail.ReadBasic.All  693c5e45-0940-467d-9b8a-1022fb9d42ef");
+    expect(stdout).toContain("  Mail.ReadWrite  e2a3a72e-5f79-4c64-b1b1-878b674786c9");
     expect(code).toBe(0);
   });
 

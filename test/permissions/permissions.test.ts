@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { planPermissions, renderPermissionSummary, requiredResourceAccess } from "../../generator/permissions/manifest.js";
-import { leastPrivilegedPermissions, normaliseTemplate } from "../../generator/permissions/match.js";
+import { leastPrivilegedPermissions } from "../../generator/permissions/least.js";
+import { normaliseTemplate } from "../../generator/permissions/normalise.js";
 import {
   buildPermissionIndex,
   GRAPH_RESOURCE_APP_ID,
@@ -18,7 +19,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const readJson = (file: string): unknown => JSON.parse(readFileSync(join(root, file), "utf8"));
 // Parsed once per file: the permissions table is 3 MB. The loader itself is tested on small files below.
 const permissionsDoc = readJson("metadata/permissions.json") as {
-  permissions: Record<string, { pathSets: Array<{ methods: string[]; paths: Record<string, string> }> }>;
+  permissions: Record<string, { pathSets: Array<{ schemeKeys: string[]; methods: string[]; paths: Record<string, string> }> }>;
 };
 const graph = buildPermissionIndex(permissionsDoc, readJson("metadata/provisioningInfo.json"), {
   permissions: "metadata/permissions.json",
@@ -76,13 +77,57 @@ describe("real Graph tables", () => {
     expect(leastPrivilegedPermissions(graph, "/identity/apiConnectors", "PUT")).toBeUndefined();
   });
 
-  it("orders a read permission before a read-write one when the table marks both least", () => {
+  it("names one least permission per scheme: for a GET the read one, though the table marks read and read-write least", () => {
     const result = leastPrivilegedPermissions(graph, "/users/{user-id}/messages", "GET");
-    expect(names(result?.delegated)).toEqual(["Mail.ReadBasic", "Mail.ReadWrite"]);
-    expect(names(result?.application)).toEqual(["Mail.ReadBasic.All", "Mail.ReadWrite"]);
-    expect(names(result?.delegatedPersonal)).toEqual(["Mail.ReadBasic", "Mail.ReadWrite"]);
-    // Mail.Read allows the request but is not marked least: it is only in `all`.
-    expect(result?.all.some((r) => r.name === "Mail.Read" && !r.least)).toBe(true);
+    expect(names(result?.delegated)).toEqual(["Mail.ReadBasic"]);
+    expect(names(result?.application)).toEqual(["Mail.ReadBasic.All"]);
+    expect(names(result?.delegatedPersonal)).toEqual(["Mail.ReadBasic"]);
+    const work = result?.all.filter((r) => r.scheme === "DelegatedWork").map((r) => `${r.name}${r.least ? " (least=)" : ""}`);
+    expect(work).toEqual(["Mail.ReadBasic (least=)", "Mail.Read", "Mail.ReadWrite (least=)"]);
+  });
+
+  it("answers $count, $ref and /me requests through the fallbacks, and names none for application on /me", () => {
+    const count = leastPrivilegedPermissions(graph, "/users/$count", "GET");
+    expect([count?.path, count?.via, names(count?.delegated)]).toEqual(["/users", ["count-as-collection"], ["User.ReadBasic.All"]]);
+    const remove = leastPrivilegedPermissions(graph, "/groups/{group-id}/members/{directoryObject-id}/$ref", "DELETE");
+    expect([remove?.via, names(remove?.delegated), names(remove?.application)]).toEqual([["ref-as-relationship"], ["GroupMember.ReadWrite.All"], ["GroupMember.ReadWrite.All"]]);
+    const owner = leastPrivilegedPermissions(graph, "/applications/{application-id}/owners/$ref", "POST");
+    expect([owner?.tableMethod, owner?.via, names(owner?.delegated), names(owner?.application)]).toEqual([
+      "POST",
+      ["ref-as-relationship"],
+      ["Application.ReadWrite.All"],
+      ["Application.ReadWrite.OwnedBy"],
+    ]);
+    // The tables list removing a group member, not adding one: adding needs what removing needs.
+    const add = leastPrivilegedPermissions(graph, "/groups/{group-id}/members/$ref", "POST");
+    expect([add?.tableMethod, add?.path, add?.via, names(add?.delegated)]).toEqual([
+      "DELETE",
+      "/groups/{id}/members/{id}",
+      ["ref-as-relationship", "add-ref-as-remove-ref"],
+      ["GroupMember.ReadWrite.All"],
+    ]);
+    const me = leastPrivilegedPermissions(graph, "/me", "PATCH");
+    expect([me?.path, me?.via, names(me?.delegated), me?.application, me?.rules.application]).toEqual(["/users/{id}", ["me-as-user"], ["User.ReadWrite"], [], "none"]);
+    const child = leastPrivilegedPermissions(graph, "/me/drive/root/children/{driveItem-id}/content", "GET");
+    expect([child?.path, child?.via, names(child?.delegated)]).toEqual(["/me/drive/items/{id}/content", ["item-path-as-item"], ["Files.Read"]]);
+    const member = leastPrivilegedPermissions(graph, "/groups/{group-id}/members/{directoryObject-id}/microsoft.graph.user", "GET");
+    expect([member?.path, member?.via, names(member?.delegated)]).toEqual(["/groups/{id}/members", ["cast-as-base", "item-as-collection"], ["GroupMember.ReadBasic.All"]]);
+    const self = leastPrivilegedPermissions(graph, "/me/messages", "GET");
+    expect([self?.via, names(self?.delegated), self?.application]).toEqual([[], ["Mail.ReadBasic"], []]);
+  });
+
+  it("ranks a permission without a privilege level for its scheme by its level in another scheme", () => {
+    // Calendars.ReadBasic has no application privilege level; delegated it is level 2, below Calendars.Read (4).
+    const result = leastPrivilegedPermissions(graph, "/users/{user-id}/events", "GET");
+    expect(result?.application[0]).toMatchObject({ name: "Calendars.ReadBasic", least: true });
+    expect(result?.application[0]).not.toHaveProperty("privilegeLevel");
+  });
+
+  it("chooses a resource-specific permission only when asked", () => {
+    expect(names(leastPrivilegedPermissions(graph, "/teams/{team-id}/channels", "POST")?.application)).toEqual(["Channel.Create"]);
+    expect(leastPrivilegedPermissions(graph, "/teams/{team-id}/channels", "POST", { resourceSpecific: true })?.application).toEqual([
+      expect.objectContaining({ name: "Channel.Create.Group", resourceSpecific: true }),
+    ]);
   });
 
   it("the manifest for the apiConnector operations", () => {
@@ -118,27 +163,52 @@ describe("real Graph tables", () => {
     ]);
   });
 
-  it("reuses a permission another operation needs instead of adding a narrower one", () => {
+  it("requests each operation's own least permission; --fewer-permissions reuses one and lists the trade", () => {
     const get = { path: "/users/{user-id}/messages", method: "GET" };
     const post = { path: "/users/{user-id}/messages", method: "POST" };
     expect(requiredResourceAccess(planPermissions(graph, [get]))[0]?.resourceAccess).toEqual([
       { id: "a4b8392a-d8d1-4954-a029-8e668a39a170", type: "Scope" }, // Mail.ReadBasic
       { id: "693c5e45-0940-467d-9b8a-1022fb9d42ef", type: "Role" }, // Mail.ReadBasic.All
     ]);
-    // POST needs Mail.ReadWrite, which the table also marks least for GET: one permission covers both.
     const both = planPermissions(graph, [get, post]);
-    expect(requiredResourceAccess(both)[0]?.resourceAccess).toEqual([
+    expect(names(both.delegated)).toEqual(["Mail.ReadBasic", "Mail.ReadWrite"]);
+    expect(both.operations.flatMap((op) => op.trades)).toEqual([]);
+    // POST needs Mail.ReadWrite, which also allows the GET: the smaller manifest drops Mail.ReadBasic and says so.
+    const fewer = planPermissions(graph, [get, post], { fewerPermissions: true });
+    expect(requiredResourceAccess(fewer)[0]?.resourceAccess).toEqual([
       { id: "024d486e-b451-40bb-833d-3e66d98c5c73", type: "Scope" },
       { id: "e2a3a72e-5f79-4c64-b1b1-878b674786c9", type: "Role" },
     ]);
-    expect(names(both.delegated)).toEqual(["Mail.ReadWrite"]);
-    expect(names(planPermissions(graph, [get, post], { allLeast: true }).delegated)).toEqual(["Mail.ReadBasic", "Mail.ReadWrite"]);
+    expect(fewer.operations[0]?.trades).toEqual([
+      { kind: "delegated", least: "Mail.ReadBasic", instead: "Mail.ReadWrite" },
+      { kind: "application", least: "Mail.ReadBasic.All", instead: "Mail.ReadWrite" },
+    ]);
+    expect(renderPermissionSummary(fewer)).toContain(
+      "    delegated: Mail.ReadWrite instead of its least Mail.ReadBasic (--fewer-permissions: Mail.ReadWrite is requested for another operation and is more privileged)\n",
+    );
+  });
+
+  it("counts only the selected methods toward the manifest", () => {
+    const operations = [
+      { path: "/users", method: "GET" },
+      { path: "/users", method: "POST" },
+      { path: "/groups/{group-id}", method: "PATCH" },
+    ];
+    const readOnly = planPermissions(graph, operations, { methods: ["get"] });
+    expect(names(readOnly.delegated)).toEqual(["User.ReadBasic.All"]);
+    expect(names(readOnly.application)).toEqual(["User.ReadBasic.All"]);
+    const text = renderPermissionSummary(readOnly);
+    expect(text).toContain("Methods counted: GET; operations with other methods ask for nothing\n");
+    expect(text).toContain("  POST /users\n    table path: /users (exact match)\n    not counted: its method is not selected\n");
+    expect(names(planPermissions(graph, operations).delegated)).toEqual(["Group.ReadWrite.All", "User.ReadBasic.All", "User.ReadWrite.All"]);
   });
 
   it("finds every table row from its own path, with the permission that row names", () => {
     const misses: string[] = [];
     for (const [name, permission] of Object.entries(permissionsDoc.permissions)) {
       for (const set of permission.pathSets) {
+        // Requests on /me need a signed-in user: rows that grant them only application permissions name none.
+        if (!set.schemeKeys.some((k) => k.startsWith("Delegated"))) continue;
         for (const path of Object.keys(set.paths)) {
           for (const method of set.methods) {
             const result = leastPrivilegedPermissions(graph, path, method);
@@ -254,15 +324,15 @@ describe("matching on hand-built tables", () => {
     expect(leastPrivilegedPermissions(widgets, "/widgets", "GET")?.path).toBe("/widgets");
   });
 
-  it("orders marked-least permissions read before read-write and keeps AlsoRequires", () => {
+  it("names the marked read permission for a GET and keeps AlsoRequires on the others", () => {
     const result = leastPrivilegedPermissions(widgets, "/widgets", "GET");
-    expect(names(result?.delegated)).toEqual(["Widget.Read.All", "Widget.ReadWrite.All"]);
-    expect(result?.delegated[1]?.alsoRequires).toEqual(["Audit.Log"]);
+    expect(names(result?.delegated)).toEqual(["Widget.Read.All"]);
+    expect(result?.all.find((r) => r.name === "Widget.ReadWrite.All" && r.scheme === DW)?.alsoRequires).toEqual(["Audit.Log"]);
     expect(result?.rules.delegated).toBe("marked-least");
   });
 
   it("keeps resource-specific (RSC) permissions out of the least lists unless asked", () => {
-    expect(names(leastPrivilegedPermissions(widgets, "/widgets", "GET")?.application)).toEqual(["Widget.Read.All", "Widget.ReadWrite.All"]);
+    expect(names(leastPrivilegedPermissions(widgets, "/widgets", "GET")?.application)).toEqual(["Widget.Read.All"]);
     const withRsc = leastPrivilegedPermissions(widgets, "/widgets", "GET", { resourceSpecific: true });
     expect(withRsc?.application[0]).toEqual({ name: "Widget.Read.Team", scheme: APP, privilegeLevel: 1, least: true, resourceSpecific: true });
   });
