@@ -58,7 +58,7 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   const header = lockHeader(resolved, hashInputs(resolved));
   const docsCurrent = !resolved.docs || isUpToDate(resolved.docsOut, header);
   if (!run.force && docsCurrent && isUpToDate(resolved.out, header)) {
-    const write: WriteResult = { written: [], added: [], changed: [], unchanged: previousFiles(resolved.out), removed: [] };
+    const write: WriteResult = { written: [], added: [], changed: [], unchanged: previousFiles(resolved.out), removed: [], leftovers: [] };
     return { outDir: resolved.out, files: [], write, upToDate: true, timings, warnings: [], counts: readLockCounts(resolved.out) };
   }
   const stage = (name: StageName, started: number, detail: string) => {

@@ -5,6 +5,7 @@ import { parseCsdl } from "./csdl/parse.js";
 import type { RawDocument } from "./csdl/raw.js";
 import { GraphgenError } from "./errors.js";
 import { buildModel } from "./model/build.js";
+import { parseOverlay } from "./model/description-map.js";
 import { applyOverlay } from "./model/overlay.js";
 import type { Model } from "./model/types.js";
 import { sha256 } from "./write.js";
@@ -38,7 +39,7 @@ export function loadModel(metadata: string, overlays: readonly string[], cwd: st
   const parseOne = (path: string, role: string): RawDocument => {
     const { bytes, name } = readInput(path, cwd, role);
     inputHashes[name] = sha256(bytes);
-    return parseCsdl(bytes, name);
+    return role === "overlay" ? parseOverlay(bytes, name) : parseCsdl(bytes, name);
   };
   let document = parseOne(metadata, "metadata");
   for (const overlay of overlays) document = applyOverlay(document, parseOne(overlay, "overlay"));

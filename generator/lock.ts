@@ -5,6 +5,7 @@ import { codeHash } from "./code-hash.js";
 import { readInput } from "./load.js";
 import type { ResolvedOptions } from "./options.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
+import { findLeftovers } from "./write-journal.js";
 import { LOCK_FILE, outputMatchesLock, readLock, sha256, type OutputFile } from "./write.js";
 
 /** Everything the output is a function of: generator, input files and options. */
@@ -57,10 +58,14 @@ export function lockFile(header: LockHeader, counts: TypeCounts, files: readonly
   return { path: LOCK_FILE, content: `${JSON.stringify(lock, null, 2)}\n` };
 }
 
-/** The output was made from exactly these inputs and is untouched since: regenerating would change nothing. */
+/**
+ * The output was made from exactly these inputs and is untouched since: regenerating would change
+ * nothing. Never true while an interrupted write's journal or staging folder is there, whatever the lock says.
+ */
 export function isUpToDate(outDir: string, header: LockHeader): boolean {
   const lock = readLock(outDir);
-  return lock?.fingerprint === header.fingerprint && lock.files !== undefined && outputMatchesLock(outDir, lock.files);
+  if (lock?.fingerprint !== header.fingerprint || lock.files === undefined) return false;
+  return findLeftovers(outDir).paths.length === 0 && outputMatchesLock(outDir, lock.files);
 }
 
 /** The counts the lock recorded, for reporting a skipped regeneration. */

@@ -10,13 +10,16 @@ import { fileURLToPath } from "node:url";
  */
 export const EMBEDDED_METADATA = fileURLToPath(new URL("../metadata/v1.0-cleanMetadata.xml", import.meta.url));
 export const EMBEDDED_OVERLAY = fileURLToPath(new URL("../metadata/overlay.xml", import.meta.url));
+/** Microsoft's descriptions (2023-05) for the shipped metadata's undescribed types and properties: docs/keeping-up.md. */
+export const EMBEDDED_DESCRIPTIONS = fileURLToPath(new URL("../metadata/descriptions.json", import.meta.url));
 
 export interface GenerateOptions {
   /** CSDL metadata file. Default: Graph v1.0's clean metadata shipped with graphgen (`EMBEDDED_METADATA`). */
   metadata?: string;
   /**
    * Overlay CSDL files merged into the metadata, in order. Default: graphgen's overlay for Graph v1.0
-   * (`EMBEDDED_OVERLAY`) when `metadata` is left at its default, else none: the overlay is written for that file.
+   * (`EMBEDDED_OVERLAY`) and the descriptions for it (`EMBEDDED_DESCRIPTIONS`) when `metadata` is left
+   * at its default, else none: they are written for that file.
    */
   overlays?: string[];
   /** Types to emit with their closure: short names (`user`) or full names (`microsoft.graph.user`). Default: none. */
@@ -60,7 +63,7 @@ export type ResolvedOptions = Required<GenerateOptions>;
 
 export const DEFAULT_OPTIONS: Readonly<Omit<ResolvedOptions, "cwd">> = {
   metadata: EMBEDDED_METADATA,
-  overlays: [EMBEDDED_OVERLAY],
+  overlays: [EMBEDDED_OVERLAY, EMBEDDED_DESCRIPTIONS],
   include: [],
   includePaths: [],
   all: false,
@@ -78,7 +81,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<ResolvedOptions, "cwd">> = {
 /** One line per config option, written into the config `graphgen init` creates (JSON has no comments). */
 export const OPTION_DOCS: Readonly<Record<keyof Omit<GenerateOptions, "cwd">, string>> = {
   metadata: "CSDL metadata file. Default (key left out): Graph v1.0's clean metadata shipped with graphgen; `graphgen update` sets it to the project's own copy.",
-  overlays: "Overlay CSDL files merged into the metadata, in order. Default (key left out): graphgen's Graph v1.0 overlay when metadata is left out, else none.",
+  overlays: "Overlay CSDL files merged into the metadata, in order. Default (key left out): graphgen's Graph v1.0 overlay and descriptions when metadata is left out, else none.",
   include: "Types to emit with their closure: short names (user) or full names (microsoft.graph.user).",
   includePaths: "Request paths to generate a typed client for: * is one segment, ** any number, {id} a key; e.g. /users/** . Their types are emitted too.",
   all: "Emit every type of every schema (large).",

@@ -1,10 +1,12 @@
 // The write stage: compares the generation (all in memory) with the output folder, then writes
-// only what changed, through a staging folder so a failure leaves the previous output intact.
-// Stale files are those the previous lock listed; nothing outside the output folder is touched.
+// only what changed, through a staging folder and a journal so that a failure or an interrupt
+// leaves the previous output intact or repairable. Stale files are those the previous lock (or an
+// interrupted run's journal) listed; nothing else in the output folder is touched.
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { GraphgenError } from "./errors.js";
+import { findLeftovers, JOURNAL_FILE, journalContent, removeLeftovers, siblingStagingPrefix, STAGING_PREFIX, type Journal, type Leftovers } from "./write-journal.js";
 
 export interface OutputFile {
   /** Path relative to the output folder, with `/` separators. */
@@ -18,6 +20,8 @@ export interface WritePlan {
   readonly changed: string[];
   readonly unchanged: string[];
   readonly removed: string[];
+  /** An interrupted run's staging folders and journal, relative to the output folder; the write removes them. */
+  readonly leftovers: string[];
 }
 
 export interface WriteResult extends WritePlan {
@@ -32,7 +36,6 @@ export interface Lock {
 }
 
 export const LOCK_FILE = "graphgen.lock.json";
-const STAGING_PREFIX = ".graphgen-staging-";
 
 export function sha256(content: string | Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
@@ -68,8 +71,14 @@ export function previousFiles(outDir: string): string[] {
 
 /** Compares the generation with the disk; reads, never writes. */
 export function planWrite(outDir: string, files: readonly OutputFile[]): WritePlan {
-  const plan: WritePlan = { added: [], changed: [], unchanged: [], removed: [] };
-  const stale = new Set(previousFiles(outDir));
+  return planWithLeftovers(outDir, files).plan;
+}
+
+function planWithLeftovers(outDir: string, files: readonly OutputFile[]): { plan: WritePlan; leftovers: Leftovers } {
+  const leftovers = findLeftovers(outDir);
+  const plan: WritePlan = { added: [], changed: [], unchanged: [], removed: [], leftovers: leftovers.paths.map((path) => relative(outDir, path).split(sep).join("/")) };
+  // An interrupted run may have put files in place that no lock lists yet: its journal names them.
+  const stale = new Set([...previousFiles(outDir), ...leftovers.touched]);
   const seen = new Set<string>();
   for (const file of files) {
     const target = outputPath(outDir, file.path);
@@ -85,42 +94,87 @@ export function planWrite(outDir: string, files: readonly OutputFile[]): WritePl
     else plan.changed.push(file.path);
   }
   plan.removed.push(...[...stale].sort().filter((path) => existsSync(outputPath(outDir, path))));
-  return plan;
+  return { plan, leftovers };
 }
 
 /**
- * Applies a generation: changed files are first written into a staging folder inside `outDir`
- * (same file system, so the final renames are atomic), then moved into place with the lock file
- * last; an interrupted run therefore leaves a lock that no longer matches, and the next run repairs it.
+ * Applies a generation so that an interrupt at any point leaves either the old output or the new
+ * one, or a journal that makes the next run repair the folder (see write-journal.ts):
+ *
+ * 1. changed files are written into a staging folder inside `outDir` (same file system, so the
+ *    renames below are atomic); until step 2 the output folder is the old output, untouched;
+ * 2. the journal (every file this run puts in place or an interrupted one may have, every file to
+ *    remove) is moved into place;
+ * 3. files are renamed into place, stale ones removed, then the lock, then the journal is deleted.
+ *
+ * Steps 2-3 are renames and unlinks only, and run synchronously: the CLI's SIGINT/SIGTERM handler
+ * cannot run in between, so only a SIGKILL or a power cut can stop them half way.
  */
 export function writeOutput(outDir: string, files: readonly OutputFile[]): WriteResult {
-  const plan = planWrite(outDir, files);
+  const { plan, leftovers: found } = planWithLeftovers(outDir, files);
+  const leftovers = found.paths;
   const toWrite = new Set([...plan.added, ...plan.changed]);
-  const pending = files.filter((f) => toWrite.has(f.path)).sort((a, b) => Number(a.path === LOCK_FILE) - Number(b.path === LOCK_FILE));
-  if (pending.length > 0 && isMissingOrEmpty(outDir)) {
-    writeFreshFolder(outDir, pending);
-  } else if (pending.length > 0) {
-    mkdirSync(outDir, { recursive: true });
-    const staging = join(outDir, `${STAGING_PREFIX}${randomBytes(6).toString("hex")}`);
-    try {
-      mkdirSync(staging);
-      pending.forEach((file, i) => writeFileSync(join(staging, String(i)), file.content));
-      const folders = new FolderMaker();
-      pending.forEach((file, i) => {
-        const target = outputPath(outDir, file.path);
-        folders.ensure(dirname(target));
-        renameSync(join(staging, String(i)), target);
-      });
-    } finally {
-      rmSync(staging, { recursive: true, force: true });
-    }
+  const pending = files.filter((f) => toWrite.has(f.path) && f.path !== LOCK_FILE);
+  const lock = files.find((f) => f.path === LOCK_FILE && toWrite.has(f.path));
+  const body = lock ? [...pending, lock] : pending;
+  if (body.length > 0 && isMissingOrEmpty(outDir)) {
+    removeLeftovers(leftovers);
+    writeFreshFolder(outDir, body);
+  } else if (body.length > 0 || plan.removed.length > 0 || leftovers.length > 0) {
+    // What this run puts in place, and what an earlier interrupted run may have (no lock lists those yet).
+    const generated = new Set(files.map((f) => f.path));
+    const writing = [...new Set([...body.map((f) => f.path), ...found.touched.filter((path) => generated.has(path))])];
+    const journal = { writing, removing: plan.removed };
+    commit(outDir, { pending, lock, journal, leftovers });
   }
-  for (const path of plan.removed) {
+  return { ...plan, written: body.map((f) => f.path).sort() };
+}
+
+interface Commit {
+  readonly pending: readonly OutputFile[];
+  readonly lock: OutputFile | undefined;
+  readonly journal: Journal;
+  /** An interrupted run's staging folders and journal. */
+  readonly leftovers: readonly string[];
+}
+
+function commit(outDir: string, { pending, lock, journal, leftovers }: Commit): void {
+  mkdirSync(outDir, { recursive: true });
+  const journalPath = join(outDir, JOURNAL_FILE);
+  // Stray staging folders hold nothing the output needs; the journal stays until this run's replaces it.
+  removeLeftovers(leftovers.filter((path) => path !== journalPath));
+  const staging = join(outDir, `${STAGING_PREFIX}${randomBytes(6).toString("hex")}`);
+  try {
+    mkdirSync(staging);
+    pending.forEach((file, i) => writeFileSync(join(staging, String(i)), file.content));
+    if (lock) writeFileSync(join(staging, "lock"), lock.content);
+    writeFileSync(join(staging, "journal"), journalContent(journal));
+    renameSync(join(staging, "journal"), journalPath);
+    const folders = new FolderMaker();
+    pending.forEach((file, i) => {
+      const target = outputPath(outDir, file.path);
+      folders.ensure(dirname(target));
+      renameSync(join(staging, String(i)), target);
+    });
+    removeFiles(outDir, journal.removing);
+    if (lock) renameSync(join(staging, "lock"), join(outDir, LOCK_FILE));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  rmSync(journalPath, { force: true });
+}
+
+/** Unlinks the files, then every folder left empty below `outDir`, deepest first. */
+function removeFiles(outDir: string, paths: readonly string[]): void {
+  const folders = new Set<string>();
+  for (const path of paths) {
     const target = outputPath(outDir, path);
     rmSync(target, { force: true });
-    removeEmptyParents(outDir, dirname(target));
+    for (let folder = dirname(target); folder.startsWith(`${outDir}${sep}`); folder = dirname(folder)) folders.add(folder);
   }
-  return { ...plan, written: pending.map((f) => f.path).sort() };
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    if (existsSync(folder) && readdirSync(folder).length === 0) rmdirSync(folder);
+  }
 }
 
 function isMissingOrEmpty(folder: string): boolean {
@@ -134,7 +188,7 @@ function isMissingOrEmpty(folder: string): boolean {
 function writeFreshFolder(outDir: string, files: readonly OutputFile[]): void {
   const parent = dirname(outDir);
   mkdirSync(parent, { recursive: true });
-  const building = join(parent, `${STAGING_PREFIX}${randomBytes(6).toString("hex")}`);
+  const building = join(parent, `${siblingStagingPrefix(outDir)}${randomBytes(6).toString("hex")}`);
   try {
     const folders = new FolderMaker();
     for (const file of files) {
@@ -166,11 +220,4 @@ export function outputMatchesLock(outDir: string, recorded: Readonly<Record<stri
     const target = outputPath(outDir, path);
     return existsSync(target) && sha256(readFileSync(target)) === hash;
   });
-}
-
-function removeEmptyParents(outDir: string, folder: string): void {
-  for (let current = folder; current.startsWith(outDir) && current !== outDir; current = dirname(current)) {
-    if (readdirSync(current).length > 0) return;
-    rmdirSync(current);
-  }
 }

@@ -52,7 +52,7 @@ export function registerGenerateCommand(program: Command, io: CliIo, setExitCode
 async function runGenerate(flags: GenerateFlags, io: CliIo): Promise<number> {
   const onStage = progressWanted(process.stderr, process.env) ? stageProgress(io.stderr) : undefined;
   const result = await generate(resolveCliOptions(flags, io.cwd), { check: flags.check, force: flags.force, onStage });
-  const { written, added, changed, unchanged, removed } = result.write;
+  const { written, added, changed, unchanged, removed, leftovers } = result.write;
   const c = result.counts;
   const summary = `graphgen: ${c.entity} entity, ${c.complex} complex, ${c.enum} enum types -> ${result.outDir}\n`;
   if (result.upToDate) {
@@ -60,7 +60,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIo): Promise<number> {
     return 0;
   }
   if (flags.check) {
-    const stale = [...added.map((f) => `  added    ${f}`), ...changed.map((f) => `  changed  ${f}`), ...removed.map((f) => `  removed  ${f}`)];
+    const stale = [...added.map((f) => `  added    ${f}`), ...changed.map((f) => `  changed  ${f}`), ...removed.map((f) => `  removed  ${f}`), ...leftovers.map((f) => `  leftover ${f} (an interrupted run's)`)];
     if (stale.length === 0) {
       io.stdout(`${summary}  up to date: ${unchanged.length} files match\n`);
       return 0;
@@ -69,7 +69,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIo): Promise<number> {
     return EXIT_INPUT_ERROR;
   }
   const total = (Object.values(result.timings) as number[]).reduce((a, b) => a + b, 0);
-  io.stdout(`${summary}  ${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed in ${Math.round(total)} ms\n`);
+  io.stdout(`${summary}  ${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed in ${Math.round(total)} ms${leftovers.length > 0 ? "; repaired an interrupted run" : ""}\n`);
   if (result.docs) io.stdout(`  docs -> ${result.docs.outDir}: ${result.docs.write.written.length} written, ${result.docs.write.removed.length} removed\n`);
   return 0;
 }

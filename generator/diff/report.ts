@@ -1,4 +1,5 @@
 // Prints an API diff as plain text (a terminal), Markdown (a pull-request comment) or JSON (tools).
+import { ageNote, type AgeComparison } from "./age.js";
 import type { ApiChange, ApiDiff } from "./compare.js";
 
 export type DiffFormat = "text" | "markdown" | "json";
@@ -8,6 +9,10 @@ export interface DiffReportInput {
   readonly oldName: string;
   readonly newName: string;
   readonly diff: ApiDiff;
+  /** What was compared, for the heading: `your selection (graphgen.config.json)`, `all of the metadata`. */
+  readonly scope?: string;
+  /** Which file looks older. */
+  readonly age?: AgeComparison;
 }
 
 export function formatDiff(input: DiffReportInput, format: DiffFormat): string {
@@ -37,7 +42,8 @@ function line(change: ApiChange): string {
 
 function textReport(input: DiffReportInput): string {
   const { breaking, additive, deprecations } = split(input.diff);
-  const out = [`graphgen diff ${input.oldName} -> ${input.newName}`, summary(input)];
+  const note = ageNote(input.age, input.oldName, input.newName);
+  const out = [`graphgen diff ${input.oldName} -> ${input.newName}${input.scope ? `, over ${input.scope}` : ""}`, ...(note ? [`note: ${note}`] : []), summary(input)];
   if (breaking.length > 0) out.push("", "Breaking:", ...breaking.map((c) => `  - ${line(c)}`));
   if (additive.length > 0) out.push("", "Non-breaking:", ...additive.map((c) => `  + ${line(c)}`));
   if (deprecations.length > 0) out.push("", "Deprecated:", ...deprecations.map((c) => `  ~ ${line(c)}`));
@@ -48,7 +54,13 @@ function textReport(input: DiffReportInput): string {
 function markdownReport(input: DiffReportInput): string {
   const { breaking, additive, deprecations } = split(input.diff);
   const item = (c: ApiChange) => `- ${c.change}: \`${c.target}\`${c.detail ? ` (\`${c.detail}\`)` : ""}`;
-  const out = [`### Graph API changes: ${input.diff.bump === "none" ? "no version bump" : `**${input.diff.bump}** version bump`}`, "", `\`${input.oldName}\` → \`${input.newName}\`: ${summary(input)}.`];
+  const note = ageNote(input.age, `\`${input.oldName}\``, `\`${input.newName}\``);
+  const out = [
+    `### Graph API changes: ${input.diff.bump === "none" ? "no version bump" : `**${input.diff.bump}** version bump`}`,
+    "",
+    `\`${input.oldName}\` → \`${input.newName}\`${input.scope ? `, over ${input.scope}` : ""}: ${summary(input)}.`,
+    ...(note ? ["", `Note: ${note}.`] : []),
+  ];
   if (breaking.length > 0) out.push("", `#### Breaking (${breaking.length})`, "", ...breaking.map(item));
   if (additive.length > 0) {
     out.push("", `<details><summary>Non-breaking (${additive.length})</summary>`, "", ...additive.map(item), "", "</details>");
@@ -57,7 +69,7 @@ function markdownReport(input: DiffReportInput): string {
   return `${out.join("\n")}\n`;
 }
 
-function jsonReport({ oldName, newName, diff }: DiffReportInput): object {
+function jsonReport({ oldName, newName, diff, scope, age }: DiffReportInput): object {
   const { breaking, additive, deprecations } = split(diff);
-  return { old: oldName, new: newName, bump: diff.bump, breaking: breaking.length, nonBreaking: additive.length, deprecations: deprecations.length, changes: diff.changes };
+  return { old: oldName, new: newName, ...(scope ? { scope } : {}), ...(age?.older ? { older: age.older === "old" ? oldName : newName } : {}), bump: diff.bump, breaking: breaking.length, nonBreaking: additive.length, deprecations: deprecations.length, changes: diff.changes };
 }

@@ -53,7 +53,7 @@ export async function generateDocs(options: GenerateOptions = {}, run: DocsRun =
   const header = lockHeader(resolved, hashInputs(resolved));
   const index = `${resolved.docsOut}/${INDEX_PAGE}.html`;
   if (!run.force && isUpToDate(resolved.docsOut, header)) {
-    const write: WriteResult = { written: [], added: [], changed: [], unchanged: [], removed: [] };
+    const write: WriteResult = { written: [], added: [], changed: [], unchanged: [], removed: [], leftovers: [] };
     return { outDir: resolved.docsOut, write, upToDate: true, pages: { permissions: 0, types: 0, paths: 0 }, timings: { load: 0, render: 0, write: 0 }, index };
   }
   let started = performance.now();

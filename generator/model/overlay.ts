@@ -1,6 +1,7 @@
 // Merges an overlay CSDL document into the base metadata before the model is built: new types,
 // properties, enum members and annotations are added; a conflicting redefinition is an error
-// that names both places.
+// that names both places. An overlay that declares itself gap-filling (graphgen's own does) never
+// conflicts: where the base already says something, the base wins and the overlay's word is dropped.
 import type {
   AnnotationValue,
   RawAnnotation,
@@ -15,26 +16,56 @@ import { GraphgenError } from "../errors.js";
 type TypeList = "entityTypes" | "complexTypes" | "enumTypes" | "typeDefinitions";
 const TYPE_LISTS: TypeList[] = ["entityTypes", "complexTypes", "enumTypes", "typeDefinitions"];
 
+/**
+ * graphgen's term, set on an overlay's own namespace (`<Annotations Target="microsoft.graph">`): the
+ * overlay fills what the base metadata lacks, and defers to it wherever both say something. Graph's
+ * published files differ (with descriptions or without, national clouds, older and newer), so
+ * graphgen's shipped overlay must fit all of them; a user's overlay without it is checked strictly.
+ */
+export const FILLS_GAPS_TERM = "graphgen.OverlayFillsGaps";
+
+/** How a merge treats what the base metadata already has: a gap-filling overlay yields, a strict one must agree. */
+interface Merge {
+  readonly fillsGaps: boolean;
+  readonly annotations: Map<string, RawAnnotation>;
+  readonly added: AddedProperty[];
+}
+
 /** The base document with the overlay merged in; neither input is modified. */
 export function applyOverlay(base: RawDocument, overlay: RawDocument): RawDocument {
   const schemas = base.schemas.map((s) => structuredCloneSchema(s));
-  const annotationIndex = indexBaseAnnotations(schemas, overlayTargets(overlay));
-  const added: AddedProperty[] = [];
+  const merge: Merge = { fillsGaps: fillsGaps(overlay), annotations: indexBaseAnnotations(schemas, overlayTargets(overlay)), added: [] };
   for (const overlaySchema of overlay.schemas) {
     let target = schemas.find((s) => s.namespace === overlaySchema.namespace);
     if (!target) {
       target = { ...emptySchema(overlaySchema), namespace: overlaySchema.namespace };
       schemas.push(target);
     }
-    mergeSchema(target, overlaySchema, annotationIndex, added);
+    mergeSchema(target, withoutModeMarker(overlaySchema), merge);
   }
-  hoistRedeclarations(schemas, added);
+  hoistRedeclarations(schemas, merge);
   return { ...base, schemas };
+}
+
+function isModeMarker(schema: RawSchema, block: RawSchema["annotationBlocks"][number]): boolean {
+  return block.target === schema.namespace && block.annotations.some((a) => a.term === FILLS_GAPS_TERM);
+}
+
+function fillsGaps(overlay: RawDocument): boolean {
+  return overlay.schemas.some((schema) =>
+    schema.annotationBlocks.some((block) => isModeMarker(schema, block) && block.annotations.some((a) => a.term === FILLS_GAPS_TERM && a.value.kind === "bool" && a.value.value)),
+  );
+}
+
+function withoutModeMarker(schema: RawSchema): RawSchema {
+  return { ...schema, annotationBlocks: schema.annotationBlocks.filter((block) => !isModeMarker(schema, block)) };
 }
 
 interface AddedProperty {
   readonly typeName: string;
   readonly property: RawProperty;
+  /** The merged type it was added to, whose property list a gap-filling overlay may take it back from. */
+  readonly owner: { properties: RawProperty[] };
 }
 
 /**
@@ -42,7 +73,7 @@ interface AddedProperty {
  * (the v1.0 metadata declares `tenantId` on two `identity` subtypes). CSDL forbids redeclaring an
  * inherited property, so an identical declaration moves up to the base; a different one is an error.
  */
-function hoistRedeclarations(schemas: RawSchema[], added: readonly AddedProperty[]): void {
+function hoistRedeclarations(schemas: RawSchema[], { added, fillsGaps }: Merge): void {
   if (added.length === 0) return;
   const lists = ["entityTypes", "complexTypes"] as const;
   const derived = new Map<string, { schema: RawSchema; list: (typeof lists)[number]; fullName: string }[]>();
@@ -56,16 +87,24 @@ function hoistRedeclarations(schemas: RawSchema[], added: readonly AddedProperty
       }
     }
   }
-  for (const { typeName, property } of added) {
+  for (const { typeName, property, owner } of added) {
+    const twins: { schema: RawSchema; list: (typeof lists)[number]; index: number; twin: RawProperty; fullName: string }[] = [];
     const pending = [...(derived.get(typeName) ?? [])];
     for (let next = pending.pop(); next; next = pending.pop()) {
       pending.push(...(derived.get(next.fullName) ?? []));
       const { schema, list } = next;
       const index = schema[list].findIndex((t) => `${schema.namespace}.${t.name}` === next.fullName);
-      const type = schema[list][index];
-      const twin = type?.properties.find((p) => p.name === property.name);
-      if (!type || !twin) continue;
-      checkSameProperty(twin, property, `${next.fullName}/${property.name}`);
+      const twin = schema[list][index]?.properties.find((p) => p.name === property.name);
+      if (twin) twins.push({ schema, list, index, twin, fullName: next.fullName });
+    }
+    // A gap-filling overlay yields to a subtype that declares the property otherwise: it adds nothing.
+    if (fillsGaps && twins.some(({ twin }) => !isSameProperty(twin, property))) {
+      owner.properties = owner.properties.filter((p) => p !== property);
+      continue;
+    }
+    for (const { schema, list, index, twin, fullName } of twins) {
+      checkSameProperty(twin, property, `${fullName}/${property.name}`);
+      const type = schema[list][index] as RawStructuredType;
       schema[list][index] = { ...type, properties: type.properties.filter((p) => p !== twin) };
     }
   }
@@ -99,12 +138,7 @@ function emptySchema(like: RawSchema): RawSchema {
   };
 }
 
-function mergeSchema(
-  target: RawSchema,
-  overlay: RawSchema,
-  annotationIndex: Map<string, RawAnnotation>,
-  added: AddedProperty[],
-): void {
+function mergeSchema(target: RawSchema, overlay: RawSchema, merge: Merge): void {
   for (const list of TYPE_LISTS) {
     for (const type of overlay[list]) {
       const existing = findType(target, type.name);
@@ -114,6 +148,7 @@ function mergeSchema(
       }
       const [existingList, index, existingType] = existing;
       if (existingList !== list) {
+        if (merge.fillsGaps) continue;
         throw new GraphgenError(
           `the overlay redefines ${target.namespace}.${type.name} as ${describeList(list)}, but the base metadata defines it as ${describeList(existingList)}`,
           { location: type.location, related: existingType.location, hint: "an overlay may add to a type, never change its kind" },
@@ -121,18 +156,18 @@ function mergeSchema(
       }
       const merged =
         type.kind === "enum"
-          ? mergeEnum(existingType as RawEnumType, type, target.namespace)
+          ? mergeEnum(existingType as RawEnumType, type, target.namespace, merge)
           : type.kind === "typeDefinition"
             ? existingType
-            : mergeStructured(existingType as RawStructuredType, type, target.namespace, annotationIndex, added);
+            : mergeStructured(existingType as RawStructuredType, type, target.namespace, merge);
       (target[list] as (typeof type)[])[index] = merged as typeof type;
     }
   }
   target.operations.push(...overlay.operations);
   target.entityContainers.push(...overlay.entityContainers);
   for (const block of overlay.annotationBlocks) {
-    for (const annotation of block.annotations) checkAnnotation(block.target, annotation, annotationIndex);
-    target.annotationBlocks.push(block);
+    const annotations = block.annotations.filter((annotation) => keepAnnotation(block.target, annotation, merge));
+    if (annotations.length > 0) target.annotationBlocks.push({ ...block, annotations });
   }
 }
 
@@ -149,48 +184,45 @@ function describeList(list: TypeList): string {
   return { entityTypes: "an entity type", complexTypes: "a complex type", enumTypes: "an enum type", typeDefinitions: "a type definition" }[list];
 }
 
-function mergeStructured(
-  base: RawStructuredType,
-  overlay: RawStructuredType,
-  namespace: string,
-  annotationIndex: Map<string, RawAnnotation>,
-  added: AddedProperty[],
-): RawStructuredType {
+function mergeStructured(base: RawStructuredType, overlay: RawStructuredType, namespace: string, merge: Merge): RawStructuredType {
   const fullName = `${namespace}.${base.name}`;
-  if (overlay.baseType && overlay.baseType !== base.baseType) {
+  if (overlay.baseType && overlay.baseType !== base.baseType && !merge.fillsGaps) {
     throw new GraphgenError(
       `the overlay gives ${fullName} the base type ${overlay.baseType}, but the base metadata says ${base.baseType ?? "none"}`,
       { location: overlay.location, related: base.location, hint: "leave BaseType out of the overlay, or make it match" },
     );
   }
-  const properties = [...base.properties];
+  const merged: RawStructuredType = {
+    ...base,
+    openType: base.openType || overlay.openType,
+    properties: [...base.properties],
+    navigationProperties: [...base.navigationProperties],
+    annotations: [...base.annotations, ...overlay.annotations.filter((annotation) => keepAnnotation(fullName, annotation, merge))],
+  };
+  const { properties, navigationProperties } = merged;
   for (const property of overlay.properties) {
     const existing = properties.find((p) => p.name === property.name);
     if (!existing) {
       properties.push(property);
-      added.push({ typeName: fullName, property });
+      merge.added.push({ typeName: fullName, property, owner: merged });
       continue;
     }
-    checkSameProperty(existing, property, `${fullName}/${property.name}`);
-    for (const annotation of property.annotations) checkAnnotation(`${fullName}/${property.name}`, annotation, annotationIndex);
-    properties[properties.indexOf(existing)] = { ...existing, annotations: [...existing.annotations, ...property.annotations] };
+    if (!merge.fillsGaps) checkSameProperty(existing, property, `${fullName}/${property.name}`);
+    const annotations = property.annotations.filter((annotation) => keepAnnotation(`${fullName}/${property.name}`, annotation, merge));
+    properties[properties.indexOf(existing)] = { ...existing, annotations: [...existing.annotations, ...annotations] };
   }
-  const navigationProperties = [...base.navigationProperties];
   for (const navigation of overlay.navigationProperties) {
     const existing = navigationProperties.find((p) => p.name === navigation.name);
-    if (existing && existing.type !== navigation.type) {
+    if (existing && existing.type !== navigation.type && !merge.fillsGaps) {
       throw conflict(`${fullName}/${navigation.name}`, `type ${existing.type}`, `type ${navigation.type}`, existing, navigation);
     }
     if (!existing) navigationProperties.push(navigation);
   }
-  for (const annotation of overlay.annotations) checkAnnotation(fullName, annotation, annotationIndex);
-  return {
-    ...base,
-    openType: base.openType || overlay.openType,
-    properties,
-    navigationProperties,
-    annotations: [...base.annotations, ...overlay.annotations],
-  };
+  return merged;
+}
+
+function isSameProperty(base: RawProperty, overlay: RawProperty): boolean {
+  return base.type === overlay.type && (base.nullable ?? true) === (overlay.nullable ?? true);
 }
 
 function checkSameProperty(base: RawProperty, overlay: RawProperty, fullName: string): void {
@@ -210,12 +242,12 @@ function conflict(fullName: string, baseSays: string, overlaySays: string, base:
   });
 }
 
-function mergeEnum(base: RawEnumType, overlay: RawEnumType, namespace: string): RawEnumType {
+function mergeEnum(base: RawEnumType, overlay: RawEnumType, namespace: string, merge: Merge): RawEnumType {
   const members = [...base.members];
   for (const member of overlay.members) {
     const existing = members.find((m) => m.name === member.name);
     if (!existing) members.push(member);
-    else if (existing.value !== member.value) {
+    else if (existing.value !== member.value && !merge.fillsGaps) {
       throw conflict(`${namespace}.${base.name}/${member.name}`, `Value=${existing.value}`, `Value=${member.value}`, existing, member);
     }
   }
@@ -256,15 +288,19 @@ function indexBaseAnnotations(schemas: RawSchema[], targets: ReadonlySet<string>
   return index;
 }
 
-function checkAnnotation(target: string, annotation: RawAnnotation, index: Map<string, RawAnnotation>): void {
-  const existing = index.get(`${target.replace(/\s+/g, "")}|${annotation.term}|${annotation.qualifier ?? ""}`);
-  if (existing && !sameValue(existing.value, annotation.value)) {
+/** False when the base already has this term here and the overlay fills gaps; an error when a strict overlay contradicts it. */
+function keepAnnotation(target: string, annotation: RawAnnotation, { annotations, fillsGaps }: Merge): boolean {
+  const existing = annotations.get(`${target.replace(/\s+/g, "")}|${annotation.term}|${annotation.qualifier ?? ""}`);
+  if (!existing) return true;
+  if (fillsGaps) return false;
+  if (!sameValue(existing.value, annotation.value)) {
     throw new GraphgenError(`the overlay sets ${annotation.term} on ${target} to a different value than the base metadata`, {
       location: annotation.location,
       related: existing.location,
       hint: "an overlay may add annotations, not change existing ones",
     });
   }
+  return true;
 }
 
 function sameValue(a: AnnotationValue, b: AnnotationValue): boolean {

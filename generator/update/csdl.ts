@@ -6,6 +6,7 @@ import type { RawDocument } from "../csdl/raw.js";
 import { GraphgenError } from "../errors.js";
 import { readInput } from "../load.js";
 import { buildModel } from "../model/build.js";
+import { parseOverlay } from "../model/description-map.js";
 import { applyOverlay } from "../model/overlay.js";
 import type { Model } from "../model/types.js";
 
@@ -36,7 +37,7 @@ export function modelWithOverlays(document: RawDocument, overlays: readonly stri
   let merged = document;
   for (const overlay of overlays) {
     const { bytes, name } = readInput(overlay, cwd, "overlay");
-    merged = applyOverlay(merged, parseCsdl(bytes, name));
+    merged = applyOverlay(merged, parseOverlay(bytes, name));
   }
   return buildModel([merged]);
 }

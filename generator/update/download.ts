@@ -6,9 +6,27 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GraphgenError } from "../errors.js";
 
+/** Where Microsoft publishes Graph's metadata (the microsoftgraph/msgraph-metadata repository); `--mirror` replaces it. */
+export const MSGRAPH_METADATA = "https://raw.githubusercontent.com/microsoftgraph/msgraph-metadata/master";
+
 /** Microsoft's published clean v1.0 metadata, with descriptions (which become doc comments). */
-export const GRAPH_V1_METADATA_URL =
-  "https://raw.githubusercontent.com/microsoftgraph/msgraph-metadata/master/clean_v10_metadata/cleanMetadataWithDescriptionsv1.0.xml";
+export const GRAPH_V1_METADATA_URL = `${MSGRAPH_METADATA}/clean_v10_metadata/cleanMetadataWithDescriptionsv1.0.xml`;
+
+/**
+ * `--from` short names for the files Microsoft publishes in microsoftgraph/msgraph-metadata: the clean
+ * v1.0 and beta files with descriptions, and each national cloud's own v1.0 and beta $metadata
+ * (schemas/<version>-<cloud>.csdl: US Government L4/L5 "Fairfax", China "Mooncake", US Nat and Sec,
+ * France "Bleu", Germany "Delos", Singapore "GovSG").
+ */
+export const METADATA_SHORT_NAMES: Readonly<Record<string, string>> = {
+  "v1.0": "clean_v10_metadata/cleanMetadataWithDescriptionsv1.0.xml",
+  beta: "clean_beta_metadata/cleanMetadataWithDescriptionsbeta.xml",
+  ...Object.fromEntries(
+    ["Fairfax", "Mooncake", "USNat", "USSec", "Bleu", "Delos", "GovSG"].flatMap((cloud) =>
+      ["v1.0", "beta"].map((version) => [`${version}-${cloud.toLowerCase()}`, `schemas/${version}-${cloud}.csdl`]),
+    ),
+  ),
+};
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 const MAX_REDIRECTS = 5;
@@ -20,6 +38,8 @@ export interface DownloadOptions {
   readonly timeoutMs?: number;
   /** Called as bytes arrive; `total` is undefined when the server sends no Content-Length. */
   readonly onProgress?: (received: number, total: number | undefined) => void;
+  /** Where short names are fetched from, in place of `MSGRAPH_METADATA`: a mirror of that repository. */
+  readonly mirror?: string;
 }
 
 export interface MetadataSource {
@@ -28,11 +48,17 @@ export interface MetadataSource {
   readonly name: string;
 }
 
-/** Reads `from`: an http(s) URL, a file: URL or a path. */
+/** Reads `from`: an http(s) URL, a file: URL, a path, or a short name (`beta`, `v1.0-fairfax`) when no such file exists. */
 export async function readMetadataSource(from: string, options: DownloadOptions): Promise<MetadataSource> {
   if (/^https?:\/\//i.test(from)) return download(new URL(from), options);
   const path = from.startsWith("file:") ? fileURLToPath(from) : resolve(options.cwd, from);
-  if (!existsSync(path)) throw new GraphgenError(`metadata file ${from} not found`, { hint: "pass --from an existing CSDL file or an https URL" });
+  const short = METADATA_SHORT_NAMES[from.toLowerCase()];
+  if (!existsSync(path) && short) return download(new URL(`${(options.mirror ?? MSGRAPH_METADATA).replace(/\/+$/, "")}/${short}`), options);
+  if (!existsSync(path)) {
+    throw new GraphgenError(`metadata file ${from} not found`, {
+      hint: `pass --from an existing CSDL file, an https URL, or one of ${Object.keys(METADATA_SHORT_NAMES).join(", ")}`,
+    });
+  }
   return { bytes: readFileSync(path), name: from };
 }
 

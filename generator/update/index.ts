@@ -1,18 +1,21 @@
 // `update()`: fetch Graph's newest metadata, check it, diff it against the project's, find the places
 // in the user's code that a breaking change touches, then (unless checking) write it and regenerate.
-import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
-import type { ApiDiff } from "../diff/index.js";
+import { compareAge, type AgeComparison, type ApiDiff } from "../diff/index.js";
 import { GraphgenError } from "../errors.js";
 import { generate, type GenerateResult } from "../generate.js";
 import { loadModel } from "../load.js";
-import { EMBEDDED_OVERLAY, resolveOptions } from "../options.js";
-import { projectDiff } from "./changes.js";
+import { EMBEDDED_DESCRIPTIONS, EMBEDDED_OVERLAY, resolveOptions, type GenerateOptions, type ResolvedOptions } from "../options.js";
+import { projectDiff, type BreakingChanges } from "./changes.js";
 import { checkCsdl, modelWithOverlays } from "./csdl.js";
 import { GRAPH_V1_METADATA_URL, readMetadataSource } from "./download.js";
 import { replaceFile } from "./files.js";
+import { compileImpact } from "./impact.js";
 import { findBreakingUsages, type BreakingUsage } from "./usages.js";
+import { previousFiles, type OutputFile } from "../write.js";
 
 export { GRAPH_V1_METADATA_URL } from "./download.js";
 export type { BreakingUsage } from "./usages.js";
@@ -20,6 +23,7 @@ export type { BreakingUsage } from "./usages.js";
 /** Where update puts the metadata when the config still uses the copy shipped with graphgen. */
 export const PROJECT_METADATA = "graphgen/metadata.xml";
 export const PROJECT_OVERLAY = "graphgen/overlay.xml";
+export const PROJECT_DESCRIPTIONS = "graphgen/descriptions.json";
 
 export interface UpdateOptions {
   /** The project's config file (absolute); update records the metadata's location in it. */
@@ -32,6 +36,10 @@ export interface UpdateOptions {
   readonly check?: boolean;
   readonly timeoutMs?: number;
   readonly onProgress?: (received: number, total: number | undefined) => void;
+  /** Show the diff of all of the metadata, not only the project's selection. */
+  readonly all?: boolean;
+  /** A mirror of Microsoft's msgraph-metadata repository, for short names in `from`. */
+  readonly mirror?: string;
   /** Folder a relative `from` is read from and reported file names are relative to. Default: the config's folder. */
   readonly cwd?: string;
 }
@@ -43,8 +51,15 @@ export interface UpdateResult {
   readonly source: string;
   readonly upToDate: boolean;
   readonly diff: ApiDiff;
+  /** Which file looks older (the project's, `old`, or the new one). */
+  readonly age: AgeComparison;
   /** Places in the user's code that a breaking change touches, in file order. */
   readonly usages: readonly BreakingUsage[];
+  /**
+   * Why the new metadata cannot be generated with this config (e.g. an `includePaths` pattern that no
+   * longer matches): then the usages were found by searching the code for what changed, not by tsc.
+   */
+  readonly unbuildable?: string;
   /** Files written, absolute (none with `check`). */
   readonly written: readonly string[];
   readonly generated?: GenerateResult;
@@ -57,28 +72,56 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const cwd = dirname(options.config);
   const config = loadConfig(options.config);
   const resolved = resolveOptions(config);
-  const source = await readMetadataSource(options.from ?? GRAPH_V1_METADATA_URL, { cwd: options.cwd ?? cwd, timeoutMs: options.timeoutMs, onProgress: options.onProgress });
+  const source = await readMetadataSource(options.from ?? GRAPH_V1_METADATA_URL, { cwd: options.cwd ?? cwd, timeoutMs: options.timeoutMs, onProgress: options.onProgress, mirror: options.mirror });
   const document = checkCsdl(source.bytes, source.name);
   const currentBytes = readFileSync(resolved.metadata);
   const base = { current: resolved.metadata, source: source.name };
-  if (currentBytes.equals(source.bytes)) return { ...base, upToDate: true, diff: { changes: [], bump: "none" }, usages: [], written: [] };
+  if (currentBytes.equals(source.bytes)) return { ...base, upToDate: true, diff: { changes: [], bump: "none" }, age: {}, usages: [], written: [] };
 
   const before = loadModel(resolved.metadata, resolved.overlays, cwd).model;
   const after = modelWithOverlays(document, resolved.overlays, cwd);
-  const { diff, breaking } = projectDiff(before, after, resolved);
-  const usages = options.project
-    ? findBreakingUsages({ tsconfig: options.project, generatedRoots: generatedRoots(resolved), changes: breaking, cwd: options.cwd ?? cwd, rootNamespace: resolved.rootNamespace })
-    : [];
-  if (options.check) return { ...base, upToDate: false, diff, usages, written: [] };
+  const { diff, breaking } = projectDiff(before, after, options.all ? { ...resolved, all: true } : resolved);
+  const age = compareAge(before, after);
+  const { usages, unbuildable } = options.project ? await impactOn(options.project, config, resolved, breaking, source.bytes, options.cwd ?? cwd) : { usages: [] };
+  const analysis = { ...(unbuildable ? { unbuildable } : {}) };
+  if (options.check) return { ...base, upToDate: false, diff, age, usages, ...analysis, written: [] };
 
   const written = writeMetadata(options.config, config.metadata === undefined, source.bytes);
   const target = resolveOptions(loadConfig(options.config)).metadata;
   try {
     const generated = await generate(loadConfig(options.config));
-    return { ...base, upToDate: false, diff, usages, written, generated };
+    return { ...base, upToDate: false, diff, age, usages, ...analysis, written, generated };
   } catch (error) {
     if (target === resolved.metadata) replaceFile(target, currentBytes);
     throw error;
+  }
+}
+
+/**
+ * The compile errors the regeneration adds to the user's code; when the new metadata cannot be
+ * generated with this config, the symbol search for what the breaking changes touch instead.
+ */
+async function impactOn(tsconfig: string, config: GenerateOptions, resolved: ResolvedOptions, changes: BreakingChanges, bytes: Buffer, cwd: string): Promise<{ usages: BreakingUsage[]; unbuildable?: string }> {
+  const query = { tsconfig, generatedRoots: generatedRoots(resolved), changes, cwd, rootNamespace: resolved.rootNamespace };
+  let next: readonly OutputFile[];
+  try {
+    next = await regeneration(config, resolved, bytes);
+  } catch (error) {
+    if (!(error instanceof GraphgenError)) throw error;
+    return { usages: findBreakingUsages(query), unbuildable: error.message };
+  }
+  return { usages: compileImpact({ ...query, outDir: resolved.out, previous: previousFiles(resolved.out), next }) };
+}
+
+/** What `generate` will write from the new metadata, computed without writing (unformatted: the types are the same). */
+async function regeneration(config: GenerateOptions, resolved: ResolvedOptions, bytes: Buffer): Promise<readonly OutputFile[]> {
+  const folder = mkdtempSync(join(tmpdir(), "graphgen-update-"));
+  try {
+    const metadata = join(folder, "metadata.xml");
+    writeFileSync(metadata, bytes);
+    return (await generate({ ...config, metadata, overlays: resolved.overlays, format: false, docs: false }, { check: true, force: true })).files;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
@@ -101,11 +144,18 @@ function writeMetadata(configPath: string, onEmbedded: boolean, bytes: Buffer): 
   const raw = JSON.parse(readFileSync(configPath, "utf8")) as Record<string, unknown>;
   const written = [resolve(cwd, PROJECT_METADATA)];
   replaceFile(resolve(cwd, PROJECT_METADATA), bytes);
+  // The overlay and the 2023 descriptions fill gaps only: the new file's own words win wherever it has some.
+  const overlays = [
+    [EMBEDDED_OVERLAY, PROJECT_OVERLAY],
+    [EMBEDDED_DESCRIPTIONS, PROJECT_DESCRIPTIONS],
+  ] as const;
   if (raw.overlays === undefined) {
-    copyFileSync(EMBEDDED_OVERLAY, resolve(cwd, PROJECT_OVERLAY));
-    written.push(resolve(cwd, PROJECT_OVERLAY));
+    for (const [from, to] of overlays) {
+      copyFileSync(from, resolve(cwd, to));
+      written.push(resolve(cwd, to));
+    }
   }
-  const updated = { ...raw, metadata: PROJECT_METADATA, ...(raw.overlays === undefined ? { overlays: [PROJECT_OVERLAY] } : {}) };
+  const updated = { ...raw, metadata: PROJECT_METADATA, ...(raw.overlays === undefined ? { overlays: overlays.map(([, to]) => to) } : {}) };
   replaceFile(configPath, `${JSON.stringify(updated, null, 2)}\n`);
   return [...written, configPath];
 }

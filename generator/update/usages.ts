@@ -16,6 +16,8 @@ export interface BreakingUsage {
   readonly symbol: string;
   /** `reads \`federatedIdentityCredential.subject\`, which became nullable` */
   readonly message: string;
+  /** The compile error tsc reports there once regenerated: `TS2339: Property 'x' does not exist on type 'User'.` */
+  readonly tsc?: string;
 }
 
 export interface UsageQuery {
@@ -31,8 +33,8 @@ export interface UsageQuery {
 type Access = "read" | "write" | "type" | "call";
 type Element = { kind: "type"; fullName: string } | { kind: "member"; type: string; member: string } | { kind: "request"; template: string };
 
-export function findBreakingUsages(query: UsageQuery): BreakingUsage[] {
-  const project = new Project({ tsConfigFilePath: query.tsconfig });
+/** `project`: the user's project already loaded (impact.ts type-checks the same one). */
+export function findBreakingUsages(query: UsageQuery, project = new Project({ tsConfigFilePath: query.tsconfig })): BreakingUsage[] {
   const generated = (node: Node) => query.generatedRoots.some((root) => node.getSourceFile().getFilePath().startsWith(`${root}/`));
   const usages: FoundUsage[] = [];
   for (const file of project.getSourceFiles()) {

@@ -1,11 +1,12 @@
 // `graphgen diff` on real pairs: two copies of the real v1.0 metadata, edited here the way Graph's
 // metadata changes between releases, with the whole report pinned in each format.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../generator/cli.js";
 import { diffMetadata, formatDiff, type ApiDiff } from "../../generator/diff/index.js";
 import { realMetadata, tempDir } from "../support/output.js";
+import { writeDescribed } from "../update/support/described.js";
 
 const work = tempDir("diff");
 const oldFile = join(work, "old.xml");
@@ -78,7 +79,7 @@ describe("graphgen diff on the real v1.0 metadata", () => {
     expect(code).toBe(1);
     expect(stdout).toBe(
       [
-        "graphgen diff old.xml -> new.xml",
+        "graphgen diff old.xml -> new.xml, over the closure of identityApiConnector, thumbnailSet",
         "2 change(s): 2 breaking, 0 non-breaking; 1 deprecation(s); implies a major version bump",
         "",
         "Breaking:",
@@ -91,4 +92,38 @@ describe("graphgen diff on the real v1.0 metadata", () => {
       ].join("\n"),
     );
   });
+
+  it("speaks of the project's selection when there is a config, and of everything with --all", async () => {
+    const project = join(work, "project");
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, "graphgen.config.json"), JSON.stringify({ metadata: "../old.xml", include: ["identityApiConnector"] }));
+    const run = async (args: string[]) => {
+      let stdout = "";
+      await runCli(["diff", "../old.xml", "../new.xml", ...args], { stdout: (t) => (stdout += t), stderr: () => {}, cwd: project });
+      return stdout;
+    };
+    const selection = await run([]);
+    expect(selection.split("\n").slice(0, 2)).toEqual([
+      "graphgen diff ../old.xml -> ../new.xml, over your selection (graphgen.config.json: include identityApiConnector; --all for everything)",
+      "1 change(s): 1 breaking, 0 non-breaking; implies a major version bump",
+    ]);
+    expect(selection).toContain("  - property removed: microsoft.graph.identityApiConnector.targetUrl (Edm.String)\n");
+    const all = await run(["--all"]);
+    expect(all.split("\n")[0]).toBe("graphgen diff ../old.xml -> ../new.xml, over all of the metadata");
+    expect(all).toContain("  - property type changed: microsoft.graph.thumbnail.height (Edm.Int32 -> Edm.Int64)\n");
+    expect(all).toContain("  + complex type added: microsoft.graph.thumbnailCrop\n");
+  });
+});
+
+describe("graphgen diff says which file is older, from their content", () => {
+  it("Microsoft's described file of 2023-05 against the shipped one: the newest deprecation notice of each", async () => {
+    const described = writeDescribed(join(work, "described-2023-05.xml"));
+    let stdout = "";
+    const io = { stdout: (t: string) => (stdout += t), stderr: () => {}, cwd: work };
+    await runCli(["diff", realMetadata, described, "--include", "thumbnailSet"], io);
+    expect(stdout.split("\n")[1]).toBe(`note: ${described} is older than ${realMetadata} (its newest deprecation notice is dated 2022-04-25, against 2026-03-18)`);
+    stdout = "";
+    await runCli(["diff", described, realMetadata, "--include", "thumbnailSet", "--format", "json"], io);
+    expect(JSON.parse(stdout)).toMatchObject({ old: described, new: realMetadata, scope: "the closure of thumbnailSet", older: described });
+  }, 60_000);
 });

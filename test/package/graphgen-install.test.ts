@@ -43,10 +43,11 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("graphgen installed from its tarball into an empty project", () => {
-  it("ships Graph's v1.0 metadata, the overlay and the permission tables with their licences", () => {
+  it("ships Graph's v1.0 metadata, the overlay, the descriptions and the permission tables with their licences", () => {
     expect(tarballFiles.filter((f) => f.startsWith("metadata/")).sort()).toEqual([
       "metadata/LICENSE-microsoft-graph-devx-content",
       "metadata/LICENSE-msgraph-metadata",
+      "metadata/descriptions.json",
       "metadata/overlay.xml",
       "metadata/permissions.json",
       "metadata/provisioningInfo.json",
@@ -86,7 +87,11 @@ describe("graphgen installed from its tarball into an empty project", () => {
     expect(readFileSync(join(app, "src/graph/src/client/retry.ts"), "utf8").split("\n").slice(1).join("\n")).toBe(runtime);
     // The overlay's documented identity properties are there: the shipped overlay was applied.
     const lock = JSON.parse(readFileSync(join(app, "src/graph/graphgen.lock.json"), "utf8"));
-    expect(Object.keys(lock.inputs).sort()).toEqual(["node_modules/graphgen/metadata/overlay.xml", "node_modules/graphgen/metadata/v1.0-cleanMetadata.xml"]);
+    expect(Object.keys(lock.inputs).sort()).toEqual([
+      "node_modules/graphgen/metadata/descriptions.json",
+      "node_modules/graphgen/metadata/overlay.xml",
+      "node_modules/graphgen/metadata/v1.0-cleanMetadata.xml",
+    ]);
   }, 120_000);
 
   it("prints the permissions for a path from the shipped tables", () => {
@@ -102,8 +107,8 @@ describe("graphgen installed from its tarball into an empty project", () => {
   it("update --check reads a downloaded file and reports the shipped metadata out of date", () => {
     writeFileSync(join(app, "new.xml"), editedMetadata());
     const { code, stdout, stderr } = graphgen(["update", "--from", "new.xml", "--check"]);
-    expect(stdout).toContain("graphgen diff graphgen's shipped v1.0 metadata -> new.xml\n");
-    expect(stderr).toBe("graphgen: graphgen's shipped v1.0 metadata is out of date; run graphgen update\n");
+    expect(stdout).toContain("graphgen diff graphgen's shipped v1.0 metadata -> new.xml, over your selection (--all for everything)\n");
+    expect(stderr).toBe("graphgen: graphgen's shipped v1.0 metadata differs from new.xml (their deprecation notices do not tell which is newer); run graphgen update to take it\n");
     expect(code).toBe(1);
   }, 60_000);
 });

@@ -34,6 +34,23 @@ describe("readMetadataSource", () => {
     expect((await readMetadataSource(pathToFileURL(realMetadata).href, { cwd: "/" })).bytes.length).toBe(current.length);
     await expect(readMetadataSource("nope.xml", { cwd: repoRoot })).rejects.toThrow("metadata file nope.xml not found");
   });
+
+  it("takes short names for Microsoft's published files (beta, national clouds) from msgraph-metadata or a mirror of it", async () => {
+    const mirror = await startMetadataServer({
+      current,
+      next,
+      more: { "/clean_beta_metadata/cleanMetadataWithDescriptionsbeta.xml": Buffer.from("beta"), "/schemas/v1.0-Fairfax.csdl": Buffer.from("fairfax") },
+    });
+    try {
+      expect(await readMetadataSource("beta", { cwd: repoRoot, mirror: mirror.url })).toEqual({ bytes: Buffer.from("beta"), name: `${mirror.url}/clean_beta_metadata/cleanMetadataWithDescriptionsbeta.xml` });
+      expect((await readMetadataSource("v1.0-Fairfax", { cwd: repoRoot, mirror: `${mirror.url}/` })).bytes.toString()).toBe("fairfax");
+    } finally {
+      await mirror.close();
+    }
+    // A file of that name wins over the short name.
+    expect((await readMetadataSource("LICENSE-msgraph-metadata", { cwd: `${repoRoot}/metadata` })).name).toBe("LICENSE-msgraph-metadata");
+    await expect(readMetadataSource("gamma", { cwd: repoRoot })).rejects.toMatchObject({ message: "metadata file gamma not found", hint: expect.stringMatching(/^pass --from an existing CSDL file, an https URL, or one of v1\.0, beta, v1\.0-fairfax, beta-fairfax, v1\.0-mooncake/) });
+  });
 });
 
 describe("checkAllowedUrl", () => {

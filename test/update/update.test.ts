@@ -23,13 +23,13 @@ async function run(args: string[], cwd = project) {
 }
 
 const USAGES = [
-  "Your code uses 2 thing(s) this update breaks:",
-  "  sample/main.ts:4:29  reads `federatedIdentityCredential.issuer`, which was removed",
-  "  sample/main.ts:5:24  reads `federatedIdentityCredential.name`, which became nullable",
+  "Your code: 2 place(s) stop compiling with this update (tsc errors it adds):",
+  "  sample/main.ts:4:29  reads `federatedIdentityCredential.issuer`, which was removed (TS2339)",
+  "  sample/main.ts:5:13  reads `federatedIdentityCredential.name`, which became nullable (TS18049)",
 ].join("\n");
 
 beforeAll(async () => {
-  server = await startMetadataServer({ current: readFileSync(realMetadata), next, more: { "/paths.xml": withoutApiConnectors(), "/commented.xml": Buffer.concat([readFileSync(realMetadata), Buffer.from("<!-- republished -->\n")]) } });
+  server = await startMetadataServer({ current: readFileSync(realMetadata), next, more: { "/paths.xml": withoutApiConnectors(), "/commented.xml": Buffer.concat([readFileSync(realMetadata), Buffer.from("<!-- republished -->\n")]), "/newer.xml": withNewerNotice(next) } });
   await createProject(project, true);
 }, 60_000);
 afterAll(async () => {
@@ -42,24 +42,31 @@ describe("graphgen update --check", () => {
   it("prints the diff and exactly the places the sample app breaks, writes nothing, exits 1", async () => {
     const config = readFileSync(join(project, "graphgen.config.json"), "utf8");
     const { code, stdout, stderr } = await run(["update", "--from", `${server.url}/new.xml`, "--project", "sample/tsconfig.json", "--check"]);
-    expect(stdout).toContain(`graphgen diff graph/metadata.xml -> ${server.url}/new.xml\n4 change(s): 4 breaking, 0 non-breaking; implies a major version bump`);
+    expect(stdout).toContain(`graphgen diff graph/metadata.xml -> ${server.url}/new.xml, over your selection (--all for everything)\n4 change(s): 4 breaking, 0 non-breaking; implies a major version bump`);
     expect(stdout).toContain("  - property removed: microsoft.graph.federatedIdentityCredential.issuer (Edm.String)\n");
     expect(stdout).toContain("  - now nullable: microsoft.graph.federatedIdentityCredential.name\n");
     expect(stdout).toContain("  - complex type removed: microsoft.graph.pkcs12Certificate\n");
     expect(stdout).toContain(`\n${USAGES}\n`);
-    expect(stderr).toBe("graphgen: graph/metadata.xml is out of date; run graphgen update\n");
+    expect(stderr).toBe(`graphgen: graph/metadata.xml differs from ${server.url}/new.xml (their deprecation notices do not tell which is newer); run graphgen update to take it\n`);
     expect(code).toBe(1);
     expect(readFileSync(metadataFile).equals(readFileSync(realMetadata))).toBe(true);
     expect(readFileSync(join(project, "graphgen.config.json"), "utf8")).toBe(config);
   }, 60_000);
 
+  it("calls the project out of date when the new file's newest deprecation notice is newer", async () => {
+    const { code, stdout, stderr } = await run(["update", "--from", `${server.url}/newer.xml`, "--check"]);
+    expect(stdout).toContain(`\nnote: graph/metadata.xml is older than ${server.url}/newer.xml (its newest deprecation notice is dated 2026-03-18, against 2027-01-15)\n`);
+    expect(stderr).toBe("graphgen: graph/metadata.xml is out of date; run graphgen update\n");
+    expect(code).toBe(1);
+  }, 60_000);
+
   it("with --fail-on breaking fails because the app is touched; exits 0 when the app touches nothing", async () => {
     const touched = await run(["update", "--from", `${server.url}/moved`, "--project", "sample/tsconfig.json", "--check", "--fail-on", "breaking"]);
-    expect(touched.stderr).toBe("graphgen: graph/metadata.xml is out of date, and 2 place(s) in your code break; run graphgen update\n");
+    expect(touched.stderr).toBe(`graphgen: graph/metadata.xml differs from ${server.url}/new.xml (their deprecation notices do not tell which is newer), and 2 place(s) in your code break; run graphgen update to take it\n`);
     expect(touched.code).toBe(1);
     writeFileSync(join(project, "untouched.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true }, files: [] }));
     const untouched = await run(["update", "--from", `${server.url}/new.xml`, "--project", "untouched.json", "--check", "--fail-on", "breaking"]);
-    expect(untouched.stdout).toContain("\nno breaking change touches your code\n");
+    expect(untouched.stdout).toContain("\nyour code compiles as before: the update adds no tsc error to it\n");
     expect(untouched.code).toBe(0);
   }, 60_000);
 
@@ -68,8 +75,22 @@ describe("graphgen update --check", () => {
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ old: "graph/metadata.xml", new: `${server.url}/new.xml`, bump: "major", breaking: 4, checked: true });
     expect(report.usages).toEqual([
-      { file: "sample/main.ts", line: 4, column: 29, symbol: "federatedIdentityCredential.issuer", message: "reads `federatedIdentityCredential.issuer`, which was removed" },
-      { file: "sample/main.ts", line: 5, column: 24, symbol: "federatedIdentityCredential.name", message: "reads `federatedIdentityCredential.name`, which became nullable" },
+      {
+        file: "sample/main.ts",
+        line: 4,
+        column: 29,
+        tsc: "TS2339: Property 'issuer' does not exist on type 'FederatedIdentityCredential'.",
+        symbol: "federatedIdentityCredential.issuer",
+        message: "reads `federatedIdentityCredential.issuer`, which was removed (TS2339)",
+      },
+      {
+        file: "sample/main.ts",
+        line: 5,
+        column: 13,
+        tsc: "TS18049: 'credential.name' is possibly 'null' or 'undefined'.",
+        symbol: "federatedIdentityCredential.name",
+        message: "reads `federatedIdentityCredential.name`, which became nullable (TS18049)",
+      },
     ]);
     expect(code).toBe(1);
   }, 60_000);
@@ -86,12 +107,12 @@ describe("graphgen update --check", () => {
       ].join("\n"),
     );
     expect(stdout).toContain(
-      "\nYour code uses 1 thing(s) this update breaks:\n  sample/client.ts:4:48  calls `client.identity.apiConnectors`, whose path /identity/apiConnectors was removed\n",
+      '\nYour code uses 1 thing(s) this update breaks (found by searching your code: the new metadata cannot be generated with this config: include path "/identity/apiConnectors/**" matches no request path of the metadata):\n  sample/client.ts:4:48  calls `client.identity.apiConnectors`, whose path /identity/apiConnectors was removed\n',
     );
     expect(code).toBe(1);
   }, 60_000);
 
-  it("names a removed type where the code names it in a type or calls its validator, and a property read by destructuring", async () => {
+  it("names a removed type where the code imports it or its validator (where tsc stops), and a property read by destructuring", async () => {
     const dir = join(project, "certs");
     mkdirSync(dir);
     writeFileSync(join(dir, "tsconfig.json"), readFileSync(join(project, "sample/tsconfig.json")));
@@ -109,10 +130,10 @@ describe("graphgen update --check", () => {
     const { stdout } = await run(["update", "--from", `${server.url}/new.xml`, "--project", "certs/tsconfig.json", "--check"]);
     expect(stdout).toContain(
       [
-        "\nYour code uses 3 thing(s) this update breaks:",
-        "  certs/upload.ts:3:27  uses type `pkcs12Certificate`, which was removed",
-        "  certs/upload.ts:4:28  reads `federatedIdentityCredential.issuer`, which was removed",
-        "  certs/upload.ts:5:49  calls `isPkcs12Certificate` (validates `pkcs12Certificate`), which was removed\n",
+        "\nYour code: 3 place(s) stop compiling with this update (tsc errors it adds):",
+        `  certs/upload.ts:1:44  TS2305: Module '"../src/graph/src/index.js"' has no exported member 'Pkcs12Certificate'. (caused by complex type removed: microsoft.graph.pkcs12Certificate)`,
+        `  certs/upload.ts:2:10  TS2305: Module '"../src/graph/src/index.js"' has no exported member 'isPkcs12Certificate'. (caused by complex type removed: microsoft.graph.pkcs12Certificate)`,
+        "  certs/upload.ts:4:28  reads `federatedIdentityCredential.issuer`, which was removed (TS2339)\n",
       ].join("\n"),
     );
   }, 60_000);
@@ -168,17 +189,17 @@ describe("graphgen update", () => {
     expect(again.stderr + again.stdout).toBe(`graphgen: graph/metadata.xml is up to date with ${server.url}/new.xml\n`);
   }, 60_000);
 
-  it("moves a project on graphgen's shipped metadata to its own copy (and the overlay it was used with)", async () => {
+  it("moves a project on graphgen's shipped metadata to its own copy (and the overlay and descriptions it was used with)", async () => {
     const shipped = join(work, "shipped");
     await createProject(shipped, false);
     writeFileSync(join(work, "downloaded.xml"), next);
     const { code, stdout } = await run(["update", "--config", "shipped/graphgen.config.json", "--from", "downloaded.xml"], work);
     // Paths typed on the command line are relative to where the command runs, not to the config.
-    expect(stdout).toContain("graphgen diff graphgen's shipped v1.0 metadata -> downloaded.xml\n");
-    expect(stdout).toMatch(/\nwrote shipped\/graphgen\/metadata\.xml, shipped\/graphgen\/overlay\.xml, shipped\/graphgen\.config\.json; regenerated shipped\/src\/graph/);
+    expect(stdout).toContain("graphgen diff graphgen's shipped v1.0 metadata -> downloaded.xml, over your selection (--all for everything)\n");
+    expect(stdout).toMatch(/\nwrote shipped\/graphgen\/metadata\.xml, shipped\/graphgen\/overlay\.xml, shipped\/graphgen\/descriptions\.json, shipped\/graphgen\.config\.json; regenerated shipped\/src\/graph/);
     expect(code).toBe(0);
     const config = JSON.parse(readFileSync(join(shipped, "graphgen.config.json"), "utf8"));
-    expect(config).toMatchObject({ metadata: "graphgen/metadata.xml", overlays: ["graphgen/overlay.xml"], include: ["identityApiConnector", "federatedIdentityCredential"] });
+    expect(config).toMatchObject({ metadata: "graphgen/metadata.xml", overlays: ["graphgen/overlay.xml", "graphgen/descriptions.json"], include: ["identityApiConnector", "federatedIdentityCredential"] });
     expect(readFileSync(join(shipped, "graphgen/metadata.xml")).equals(next)).toBe(true);
   }, 60_000);
 
@@ -188,3 +209,26 @@ describe("graphgen update", () => {
     expect(code).toBe(1);
   });
 });
+
+/** `metadata` with one more deprecation notice, dated after every notice of the shipped file. */
+function withNewerNotice(metadata: Buffer): Buffer {
+  const text = metadata.toString("utf8");
+  const anchor = `<Annotations Target="microsoft.graph.alertDetection">`;
+  if (!text.includes(anchor)) throw new Error("metadata edit: alertDetection annotations not found");
+  const notice = `<Annotations Target="microsoft.graph.thumbnail/width">
+        <Annotation Term="Org.OData.Core.V1.Revisions">
+          <Collection>
+            <Record>
+              <PropertyValue Property="Date" Date="2027-01-15" />
+              <PropertyValue Property="Description" String="Use the source item's dimensions." />
+              <PropertyValue Property="Kind">
+                <EnumMember>Org.OData.Core.V1.RevisionKind/Deprecated</EnumMember>
+              </PropertyValue>
+              <PropertyValue Property="RemovalDate" Date="2028-01-15" />
+            </Record>
+          </Collection>
+        </Annotation>
+      </Annotations>
+      `;
+  return Buffer.from(text.replace(anchor, `${notice}${anchor}`), "utf8");
+}

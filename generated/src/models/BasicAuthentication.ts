@@ -7,6 +7,12 @@ import type { ApiAuthenticationConfigurationBase } from "./ApiAuthenticationConf
 export interface BasicAuthentication extends ApiAuthenticationConfigurationBase {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
   "@odata.type"?: "#microsoft.graph.basicAuthentication";
+  /**
+   * The password. It is not returned in the responses.
+   */
   password?: string | null;
+  /**
+   * The username.
+   */
   username?: string | null;
 }

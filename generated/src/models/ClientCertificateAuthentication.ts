@@ -8,5 +8,8 @@ import type { Pkcs12CertificateInformation } from "./Pkcs12CertificateInformatio
 export interface ClientCertificateAuthentication extends ApiAuthenticationConfigurationBase {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
   "@odata.type"?: "#microsoft.graph.clientCertificateAuthentication";
+  /**
+   * The list of certificates uploaded for this API connector.
+   */
   certificateList?: (Pkcs12CertificateInformation | null)[];
 }

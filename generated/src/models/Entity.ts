@@ -1154,6 +1154,9 @@ export interface Entity {
     | "#microsoft.graph.workspace"
     | "#microsoft.graph.x509CertificateAuthenticationMethodConfiguration"
     | "#microsoft.graph.x509CertificateCombinationConfiguration";
+  /**
+   * The unique idenfier for an entity. Read-only.
+   */
   id?: string;
   /** Instance annotations (`@odata.id`, `members@odata.bind`, `@microsoft.graph.conflictBehavior`): Graph reads and sends them on any object. */
   [annotation: `${string}@${string}`]: unknown;

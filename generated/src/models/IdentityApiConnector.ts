@@ -10,7 +10,16 @@ import type { Pkcs12Certificate } from "./Pkcs12Certificate.js";
 export interface IdentityApiConnector extends Entity {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
   "@odata.type"?: "#microsoft.graph.identityApiConnector";
+  /**
+   * The object which describes the authentication configuration details for calling the API. Basic and PKCS 12 client certificate are supported.
+   */
   authenticationConfiguration?: BasicAuthentication | ClientCertificateAuthentication | Pkcs12Certificate | null;
+  /**
+   * The name of the API connector.
+   */
   displayName?: string | null;
+  /**
+   * The URL of the API endpoint to call.
+   */
   targetUrl?: string | null;
 }

@@ -7,6 +7,12 @@ import type { ApiAuthenticationConfigurationBase } from "./ApiAuthenticationConf
 export interface Pkcs12Certificate extends ApiAuthenticationConfigurationBase {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
   "@odata.type"?: "#microsoft.graph.pkcs12Certificate";
+  /**
+   * The password for the pfx file. Required. If no password is used, you must still provide a value of ''.
+   */
   password?: string | null;
+  /**
+   * Represents the pfx content that is sent. The value should be a base-64 encoded version of the actual certificate content. Required.
+   */
   pkcs12Value?: string | null;
 }

@@ -6,15 +6,25 @@
 export interface Pkcs12CertificateInformation {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
   "@odata.type"?: "#microsoft.graph.pkcs12CertificateInformation";
+  /**
+   * Represents whether the certificate is the active certificate to be used for calling the API connector. The active certificate is the most recently uploaded certificate which is not yet expired but whose notBefore time is in the past.
+   */
   isActive?: boolean;
   /**
+   * The certificate's expiry. This value is a NumericDate as defined in RFC 7519 (A JSON numeric value representing the number of seconds from 1970-01-01T00:00:00Z UTC until the specified UTC date/time, ignoring leap seconds.)
+   *
    * Format: 64-bit integer; JSON numbers beyond 2^53 lose precision.
    */
   notAfter?: number;
   /**
+   * The certificate's issue time (not before). This value is a NumericDate as defined in RFC 7519 (A JSON numeric value representing the number of seconds from 1970-01-01T00:00:00Z UTC until the specified UTC date/time, ignoring leap seconds.)
+   *
    * Format: 64-bit integer; JSON numbers beyond 2^53 lose precision.
    */
   notBefore?: number;
+  /**
+   * The certificate thumbprint.
+   */
   thumbprint?: string | null;
   /** Instance annotations (`@odata.id`, `members@odata.bind`, `@microsoft.graph.conflictBehavior`): Graph reads and sends them on any object. */
   [annotation: `${string}@${string}`]: unknown;

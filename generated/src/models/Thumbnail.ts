@@ -9,16 +9,28 @@ export interface Thumbnail {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
   "@odata.type"?: "#microsoft.graph.thumbnail";
   /**
+   * The content stream for the thumbnail.
+   *
    * Format: stream: never inline in JSON; read and write it through its media URL.
    */
   content?: never;
   /**
+   * The height of the thumbnail, in pixels.
+   *
    * Format: 32-bit integer.
    */
   height?: number | null;
+  /**
+   * The unique identifier of the item that provided the thumbnail. This is only available when a folder thumbnail is requested.
+   */
   sourceItemId?: string | null;
+  /**
+   * The URL used to fetch the thumbnail content.
+   */
   url?: string | null;
   /**
+   * The width of the thumbnail, in pixels.
+   *
    * Format: 32-bit integer.
    */
   width?: number | null;

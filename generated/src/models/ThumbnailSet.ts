@@ -10,9 +10,21 @@ import type { Thumbnail } from "./Thumbnail.js";
 export interface ThumbnailSet extends Entity {
   /** `#namespace.name` of the value's type: Graph sends it for derived types, and needs it to create one. */
   "@odata.type"?: "#microsoft.graph.thumbnailSet";
+  /**
+   * A 1920x1920 scaled thumbnail.
+   */
   large?: Thumbnail | null;
+  /**
+   * A 176x176 scaled thumbnail.
+   */
   medium?: Thumbnail | null;
+  /**
+   * A 48x48 cropped thumbnail.
+   */
   small?: Thumbnail | null;
+  /**
+   * A custom thumbnail image or the original image used to generate other thumbnails.
+   */
   source?: Thumbnail | null;
   /** Open type whose dynamic properties may have any name. */
   [dynamicProperty: string]: unknown;
