@@ -14,7 +14,7 @@ export const MOCK_INDEX_MODULE = "mock/index";
 const ROUTES_MODULE = "mock/routes";
 
 /** The runtime's modules, copied from `templates/runtime/mock/<name>.ts`, in the order they depend on each other. */
-const RUNTIME_MODULES = ["types", "query", "store", "resolve", "derived", "drive-items", "places", "references", "serve", "uploads", "operations", "batch", "faults", "seed", "http", "graph", "exports"];
+const RUNTIME_MODULES = ["types", "query", "store", "resolve", "derived", "documented", "drive-items", "places", "references", "serve", "uploads", "operations", "batch", "faults", "seed", "http", "graph", "exports"];
 
 export function planMockModules(ctx: EmitContext, roots: readonly RequestNode[], validators: ValidatorLookup): PlannedModule[] {
   if (!ctx.options.mock || roots.length === 0) return [];
@@ -46,6 +46,9 @@ function routesModule(ctx: EmitContext, table: MockRouteTable, validators: Valid
       ["types", { entries: table.types.map((type) => [JSON.stringify(type.fullName), typeLiteral(type)]) }],
       ["enums", { array: table.enums.map((name) => JSON.stringify(name)) }],
       ["derived", { array: table.derived.map(derivedLiteral) }],
+      ["enumMembers", { entries: [...table.enumMembers].map(([name, members]) => [JSON.stringify(name), { array: members.map((m) => JSON.stringify(m)) }]) }],
+      ["entitySets", { entries: [...table.entitySets].map(([type, set]) => [JSON.stringify(type), JSON.stringify(set)]) }],
+      ["documented", { entries: [...table.documented].map(([type, behaviour]) => [JSON.stringify(type), jsonLiteral(behaviour)]) }],
     ],
   };
   const layout = new ClientLayout();
@@ -56,6 +59,13 @@ function routesModule(ctx: EmitContext, table: MockRouteTable, validators: Valid
     view: { imports: layout.imports([...imports.views(), ...values.views()]), schema: text },
     prettierStable: layout.stable,
   };
+}
+
+/** A plain JSON value (a documented behaviour) as a literal. */
+function jsonLiteral(value: unknown): Literal {
+  if (Array.isArray(value)) return { array: value.map(jsonLiteral) };
+  if (typeof value === "object" && value !== null) return { entries: Object.entries(value).map(([key, item]) => [propertyKey(key), jsonLiteral(item)]) };
+  return JSON.stringify(value);
 }
 
 function derivedLiteral(derived: MockRouteTable["derived"][number]): Literal {

@@ -5,6 +5,7 @@ import type { RequestNode } from "../client/request-tree.js";
 import { baseChain, concreteTypes, structuredType } from "../model/queries.js";
 import type { Model, StructuredType, TypeRef } from "../model/types.js";
 import { derivedNavigations, type DerivedNavigation } from "./derived-navigation.js";
+import { documentedBehaviours, type TypeBehaviour } from "./documented-behaviours.js";
 
 export interface MockRoute {
   readonly kind: "entity" | "collection";
@@ -37,6 +38,12 @@ export interface MockRouteTable {
   readonly enums: readonly string[];
   /** Navigation Graph computes from another (`memberOf` from `members`), for the types served. */
   readonly derived: readonly DerivedNavigation[];
+  /** Graph's documented server behaviours (documented-behaviour.ts) for the types served and the complex types emitted. */
+  readonly documented: ReadonlyMap<string, TypeBehaviour>;
+  /** Enum type -> its members as declared: the mock answers a value sent in another case as Graph does, declared. */
+  readonly enumMembers: ReadonlyMap<string, readonly string[]>;
+  /** Type -> the entity set holding entities of exactly that type: a reference's `@odata.context` names it. */
+  readonly entitySets: ReadonlyMap<string, string>;
 }
 
 const typeText = (ref: TypeRef) => (ref.collection ? `Collection(${ref.name})` : ref.name);
@@ -64,7 +71,18 @@ export function buildRouteTable(model: Model, roots: readonly RequestNode[], sel
   const sorted = [...types.values()].sort((a, b) => compare(a.fullName, b.fullName));
   const enums = new Set(sorted.flatMap((t) => t.properties.map(([, type]) => type).filter((type) => model.types.get(type)?.kind === "enum")));
   const derived = derivedNavigations(model, sorted.map((t) => t.fullName));
-  return { roots: routes, types: sorted, enums: [...enums].sort(), derived };
+  const complex = [...selected].filter((name) => model.types.get(name)?.kind === "complex");
+  const documented = documentedBehaviours(model, [...sorted.map((t) => t.fullName), ...complex]);
+  const served = new Set(sorted.map((t) => t.fullName));
+  const sets = model.containers.flatMap((c) => c.entitySets).filter((set) => served.has(set.entityType));
+  const entitySets = new Map(sets.sort((a, b) => compare(a.name, b.name)).reverse().map((set) => [set.entityType, set.name]));
+  const enumNames = [...enums].sort();
+  const enumMembers = new Map(enumNames.map((name) => {
+    const type = model.types.get(name);
+    return [name, type?.kind === "enum" ? type.members.map((m) => m.name) : []] as const;
+  }));
+  const sortedSets = new Map([...entitySets].sort(([a], [b]) => compare(a, b)));
+  return { roots: routes, types: sorted, enums: enumNames, derived, documented, enumMembers, entitySets: sortedSets };
 }
 
 function typeEntry(model: Model, type: StructuredType): MockTypeEntry {

@@ -19,7 +19,7 @@ let capture: CaptureServer;
 
 beforeAll(async () => {
   // /users/{id}: removals are DELETE requests, as in Graph.
-  server = await startMockGraph({ pageSize: 3 }, ["/identity/apiConnectors/**", "/users/delta", "/users/*"]);
+  server = await startMockGraph({ pageSize: 3 }, ["/identity/apiConnectors/**", "/users/delta", "/users/*", "/drives/*/root/delta"]);
   mock = server.mock;
   capture = await startCaptureServer();
 }, 120_000);
@@ -135,6 +135,46 @@ describe("deltaSync", () => {
     await broken.close();
     expect(error).toMatchObject({ code: "invalidResponse", message: "GET /users/delta: the last delta page has no @odata.deltaLink to resume from" });
     expect(sync.deltaLink).toBeUndefined();
+  });
+});
+
+// api-reference/v1.0/api/driveitem-delta.md at 028b8e354879f1054adbd96bfa8d16fff4330811 (microsoftgraph/
+// microsoft-graph-docs-contrib): `GET /me/drive/root/delta?token=latest` answers no items and the latest deltaLink;
+// a timestamp token asks what changed since; a token Graph cannot serve answers "HTTP 410 Gone ... and a Location
+// header containing a new nextLink that starts a fresh delta enumeration from scratch" (resyncChangesApplyDifferences).
+describe("drive delta as driveitem-delta documents it (a hand-written server plays the drive)", () => {
+  it("sends token=latest and a timestamp token as ?token=, and ends at the deltaLink of the answer", async () => {
+    const drive = await startCaptureServer({
+      reply: (request) => ({ status: 200, json: { value: [], "@odata.deltaLink": `${drive.origin}/v1.0/drives/d1/root/delta?token=1230919asd190410jlka${request.url.includes("2021") ? "b" : ""}` } }),
+    });
+    const root = client({ baseUrl: `${drive.origin}/v1.0` }).drives.byId("d1").root;
+    const latest = root.deltaSync({ token: "latest" });
+    expect(await collect(latest)).toEqual([]);
+    expect(latest.deltaLink).toBe(`${drive.origin}/v1.0/drives/d1/root/delta?token=1230919asd190410jlka`);
+    const since = root.deltaSync({ token: "2021-09-29T20:00:00Z", select: ["name"] });
+    await collect(since);
+    await drive.close();
+    expect(drive.requests.map((r) => r.url)).toEqual(["/v1.0/drives/d1/root/delta?token=latest", "/v1.0/drives/d1/root/delta?token=2021-09-29T20%3A00%3A00Z&$select=name"]);
+    expect(since.resync).toBeUndefined();
+  });
+
+  it("starts over from the Location of a 410 Gone and says which resync Graph asked for", async () => {
+    const drive = await startCaptureServer({
+      reply: (request) =>
+        request.url.includes("token=old")
+          ? {
+              status: 410,
+              headers: { location: `${drive.origin}/v1.0/drives/d1/root/delta?token=fresh` },
+              json: { error: { code: "resyncChangesApplyDifferences", message: "Resync required." } },
+            }
+          : { status: 200, json: { value: [{ id: "0123456789abc", name: "folder2", folder: {} }], "@odata.deltaLink": `${drive.origin}/v1.0/drives/d1/root/delta?token=next` } },
+    });
+    const sync = client({ baseUrl: `${drive.origin}/v1.0` }).drives.byId("d1").root.deltaSync({ deltaLink: `${drive.origin}/v1.0/drives/d1/root/delta?token=old` });
+    expect(await collect(sync)).toEqual([{ id: "0123456789abc", name: "folder2", folder: {} }]);
+    await drive.close();
+    expect(sync.resync).toEqual({ code: "resyncChangesApplyDifferences" });
+    expect(sync.deltaLink).toBe(`${drive.origin}/v1.0/drives/d1/root/delta?token=next`);
+    expect(drive.requests.map((r) => r.url)).toEqual(["/v1.0/drives/d1/root/delta?token=old", "/v1.0/drives/d1/root/delta?token=fresh"]);
   });
 });
 

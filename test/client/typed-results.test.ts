@@ -16,7 +16,8 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 const USAGE = `
 import { createGraphClient } from "./src/client/index.js";
 import { batch } from "./src/client/batch.js";
-import { uploadLargeFile } from "./src/client/upload.js";
+import { uploadLargeFile, type UploadedAttachment } from "./src/client/upload.js";
+import { GraphError } from "./src/client/errors.js";
 import type { DriveItem } from "./src/models/DriveItem.js";
 
 export async function typed(): Promise<void> {
@@ -80,9 +81,13 @@ export async function typed(): Promise<void> {
     void one.value.displayName;
     // @ts-expect-error targetUrl was not selected
     void one.value.targetUrl;
+  } else if (one.error instanceof GraphError) {
+    // A batch item's error is the single call's: GraphError for Graph's answer, with its status and code.
+    const status: number = one.error.status;
+    void status;
   } else {
-    const error: Error = one.error;
-    void error;
+    const code: string = "code" in one.error ? one.error.code : one.error.message;
+    void code;
   }
   if (created.ok) void created.value.targetUrl;
   if (removed.ok) {
@@ -98,6 +103,10 @@ export async function typed(): Promise<void> {
     onProgress: (progress) => void (progress.uploaded / progress.total),
   });
   void uploaded?.name;
+  // An Outlook attachment's upload resolves to the id and URL of the final Location.
+  const attached = await uploadLargeFile<UploadedAttachment>(graph, { uploadUrl: "https://outlook.office.com/x" }, new Uint8Array(1));
+  const attachmentId: string | undefined = attached?.id;
+  void attachmentId;
   // @ts-expect-error the content is bytes or a Blob
   await uploadLargeFile(graph, {}, "text");
   void name, key, manager, nestedManager;

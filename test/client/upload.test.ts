@@ -88,14 +88,28 @@ describe("uploadLargeFile", () => {
     expect(Buffer.compare(stored!.received, Buffer.from(await content.arrayBuffer()))).toBe(0);
   });
 
-  it("uploads an attachment through its own createUploadSession", async () => {
+  // concepts/outlook-large-attachments.md at 43b498394ec440e548985309e1d8689c9e16adcf (microsoftgraph/
+  // microsoft-graph-docs-contrib): PUTs with Content-Type application/octet-stream; "A successful upload returns
+  // HTTP 200 OK and an uploadSession object" with nextExpectedRanges ["2097152"]; "the final PUT operation returns
+  // HTTP 201 Created and a Location header ... You can get the attachment ID from the URL".
+  it("uploads an Outlook attachment as documented: 200 with the session is not the end, the id comes from the final Location", async () => {
     const graph = client();
-    const session = await graph.users.byId("u1").messages.byId("m1").attachments.createUploadSession({
-      AttachmentItem: { attachmentType: "file", name: "report.pdf", size: 700 * KIB },
+    const session = await graph.users.byId("u1").messages.byId("AAMkADI5MAAIT3drCAAA=").attachments.createUploadSession({
+      AttachmentItem: { attachmentType: "file", name: "flower", size: 3483322 },
     });
-    const item = await uploadLargeFile(graph, session, new Uint8Array(700 * KIB));
-    expect(item).toMatchObject({ name: "report.pdf", size: 700 * KIB });
-    expect(hostCalls()).toEqual(["PUT bytes 0-716799/716800"]);
+    const content = new Uint8Array(randomBytes(3483322));
+    const progress: number[] = [];
+    const attachment = await uploadLargeFile(graph, session, content, { chunkSize: 6 * 320 * KIB, onProgress: (p: { uploaded: number }) => progress.push(p.uploaded) });
+    const stored = [...upload.sessions.values()].find((s) => s.name === "flower")!;
+    expect(attachment).toEqual({
+      id: stored.completed!.id,
+      location: `https://outlook.office.com/api/v2.0/Users('u1')/Messages('AAMkADI5MAAIT3drCAAA%3D')/Attachments('${stored.completed!.id}')`,
+    });
+    expect(hostCalls()).toEqual(["PUT bytes 0-1966079/3483322", "PUT bytes 1966080-3483321/3483322"]);
+    expect(upload.host.requests.map((r) => r.headers["content-type"])).toEqual(["application/octet-stream", "application/octet-stream"]);
+    expect(Buffer.compare(stored.received, Buffer.from(content))).toBe(0);
+    // The bare "{start}" range of Outlook's 200 is read, and 1.00 is reported once, with the 201.
+    expect(progress).toEqual([1966080, 3483322]);
   });
 
   it("refuses a chunk size Graph would refuse, and an upload URL that is not https, before sending", async () => {
@@ -103,8 +117,10 @@ describe("uploadLargeFile", () => {
     const session = { uploadUrl: `${upload.host.origin}/upload/x`, nextExpectedRanges: ["0-"] };
     await expect(uploadLargeFile(graph, session, new Uint8Array(10), { chunkSize: 1000 * KIB })).rejects.toMatchObject({
       code: "invalidUpload",
-      message: "chunkSize must be a multiple of 320 KiB (327680 bytes) up to 60 MiB: 1024000",
+      message: "chunkSize must be a multiple of 320 KiB (327680 bytes) less than 60 MiB: 1024000",
     });
+    // driveitem-createuploadsession: "Each chunk MUST be less than 60 MiB": 60 MiB itself (192 x 320 KiB) is refused.
+    await expect(uploadLargeFile(graph, session, new Uint8Array(10), { chunkSize: 60 * KIB * KIB })).rejects.toMatchObject({ code: "invalidUpload" });
     await expect(uploadLargeFile(graph, { uploadUrl: "http://upload.example.com/x" }, new Uint8Array(10))).rejects.toMatchObject({
       code: "invalidUpload",
       message: "the upload session has no uploadUrl, or one that is not https (plain http on loopback only)",

@@ -44,7 +44,8 @@ describe("non-contained navigation", () => {
     expect(missing.status).toBe(404);
     const members = await call("GET", "/groups/g1/members?$select=displayName");
     expect(members.json).toEqual({
-      "@odata.context": `${GRAPH}/$metadata#groups('g1')/members(displayName)`,
+      // group-list-members: a group's members are answered as #directoryObjects.
+      "@odata.context": `${GRAPH}/$metadata#directoryObjects(displayName)`,
       value: [
         { "@odata.type": "#microsoft.graph.user", displayName: "Ada" },
         { "@odata.type": "#microsoft.graph.user", displayName: "Grace" },
@@ -69,6 +70,21 @@ describe("non-contained navigation", () => {
     mock.seed("/groups/g1/owners", [{ "@odata.type": "#microsoft.graph.user", id: "u9", displayName: "Only an owner" }]);
     expect((await call("GET", "/groups/g1/owners")).json.value).toEqual([{ "@odata.type": "#microsoft.graph.user", id: "u9", displayName: "Only an owner" }]);
     expect(() => mock.seed("/users", [{ displayName: 7 }])).toThrow('mock.seed("/users"): /displayName: expected Edm.String, received number 7');
+  });
+});
+
+describe("$expand, one level as Graph serves it", () => {
+  it("expands a single-valued and a collection navigation, with a $select inside, on one entity and on a list", async () => {
+    await call("PUT", "/users/u2/manager/$ref", { "@odata.id": `${GRAPH}/users/u1` });
+    await call("POST", "/groups/g1/members/$ref", { "@odata.id": `${GRAPH}/users/u2` });
+    const grace = await call("GET", "/users/u2?$select=displayName&$expand=manager($select=displayName)");
+    expect(grace.json).toMatchObject({ displayName: "Grace", manager: { "@odata.type": "#microsoft.graph.user", displayName: "Ada" } });
+    expect(grace.json.manager).not.toHaveProperty("department");
+    expect((await call("GET", "/users/u1?$expand=manager")).json.manager).toBeNull();
+    const groups = await call("GET", "/groups?$expand=members($select=id)");
+    expect(groups.json.value).toEqual([{ id: "g1", displayName: "Engineering", members: [{ "@odata.type": "#microsoft.graph.user", id: "u2" }] }]);
+    expect((await call("GET", "/users?$expand=nope")).json.error.message).toBe("Could not find a navigation property named 'nope' to expand.");
+    expect((await call("GET", "/users?$expand=manager($expand=manager)")).json.error.code).toBe("Request_UnsupportedQuery");
   });
 });
 

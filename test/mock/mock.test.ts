@@ -23,13 +23,16 @@ const connectors = () => graph.identity.apiConnectors;
 describe("the seed's connector through the client and the mock, no socket", () => {
   it("round-trips create, get, list, update, uploadClientCertificate and delete", async () => {
     const created = await connectors().create(SEED_BODY);
-    expect(created).toEqual({ "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#identity/apiConnectors/$entity", id: "id-1", ...SEED_BODY });
+    // Graph never answers the password it was sent (identityapiconnector-create: "password": "******").
+    const answered = { ...SEED_BODY, authenticationConfiguration: { ...SEED_BODY.authenticationConfiguration, password: "******" } };
+    expect(created).toEqual({ "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#identity/apiConnectors/$entity", id: "id-1", ...answered });
     const connector = connectors().byId("id-1");
     expect(await connector.get({ select: ["displayName"] })).toEqual({
-      "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#identity/apiConnectors('id-1')(displayName)/$entity",
+      "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#identity/apiConnectors(displayName)/$entity",
       displayName: "Test API",
     });
-    expect((await connectors().list()).value).toEqual([{ id: "id-1", ...SEED_BODY }]);
+    expect((await connectors().list()).value).toEqual([{ id: "id-1", ...answered }]);
+    expect(mock.read("/identity/apiConnectors/id-1")[0].authenticationConfiguration.password).toBe("MyPassword");
     expect(await connector.update({ displayName: "Renamed" })).toBeUndefined();
     expect(mock.read("/identity/apiConnectors/id-1")[0]).toMatchObject({ displayName: "Renamed", targetUrl: SEED_BODY.targetUrl });
     const uploaded = await connector.uploadClientCertificate({ pkcs12Value: "cGtjczEy", password: "secret" });
@@ -118,12 +121,19 @@ describe("Graph's answers to bad requests", () => {
     const send = (path: string, init: RequestInit = {}) => mock.fetch(`https://graph.microsoft.com/v1.0${path}`, { headers: { authorization: "Bearer t" }, ...init });
     expect((await send("/identity/apiConnectors", { method: "DELETE" })).status).toBe(405);
     expect((await mock.fetch("https://graph.microsoft.com/v1.0/identity/apiConnectors")).status).toBe(401);
-    const filter = await (await send("/identity/apiConnectors?$filter=contains(displayName,'a')")).json();
-    expect(filter.error).toMatchObject({ code: "Request_UnsupportedQuery", message: "The $filter expression 'contains(displayName,'a')' is not supported by the mock Graph." });
-    const greater = await (await send("/identity/apiConnectors?$filter=displayName gt 'a'")).json();
-    expect(greater.error.message).toBe("The $filter operator 'gt' is not supported by the mock Graph.");
+    const filter = await (await send("/identity/apiConnectors?$filter=authenticationConfiguration/username eq 'a'")).json();
+    expect(filter.error).toMatchObject({
+      code: "Request_UnsupportedQuery",
+      message: "The $filter expression 'authenticationConfiguration/username eq 'a'' is not supported by the mock Graph.",
+    });
+    const has = await (await send("/identity/apiConnectors?$filter=displayName has 'a'")).json();
+    expect(has.error.message).toBe("The $filter operator 'has' is not supported by the mock Graph.");
+    const search = await (await send("/identity/apiConnectors?$search=\"displayName:a\"")).json();
+    expect(search.error.message).toBe("The query option '$search' is not supported by the mock Graph.");
     const expand = await (await send("/identity/apiConnectors?$expand=x")).json();
-    expect(expand.error.message).toBe("The query option '$expand' is not supported by the mock Graph.");
+    expect(expand.error.message).toBe("Could not find a navigation property named 'x' to expand.");
+    const apply = await (await send("/identity/apiConnectors?$apply=x")).json();
+    expect(apply.error.message).toBe("The query option '$apply' is not supported by the mock Graph.");
     const select = await (await send("/identity/apiConnectors?$select=nope")).json();
     expect(select.error.message).toBe("Could not find a property named 'nope' on type 'microsoft.graph.identityApiConnector'.");
   });

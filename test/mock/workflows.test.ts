@@ -40,7 +40,7 @@ describe("batch", () => {
     const { batch } = await generated.module("client/batch");
     mock.fault("GET /users/u2", { status: 429, retryAfter: 0, times: 1 });
     const [created, renamed, throttled, missing] = await batch(graph, (g: any, step: any) => {
-      const create = g.groups.create({ displayName: "Engineering" });
+      const create = g.groups.create({ displayName: "Engineering", mailEnabled: false, mailNickname: "engineering", securityEnabled: true });
       return [create, step.after(create, () => g.users.byId("u1").update({ displayName: "Ada" })), g.users.byId("u2").get(), g.users.byId("nope").get()];
     });
     expect(created).toMatchObject({ ok: true, value: { id: "id-1", displayName: "Engineering" } });

@@ -2,7 +2,7 @@
 // package carries is these files byte for byte (test/runtime/sources.test.ts).
 import { describe, expect, it } from "vitest";
 import { retryBounds, retryDelay } from "../../templates/runtime/client/retry.js";
-import { nextLink, pageWindow, parseFilter, type QueryScope } from "../../templates/runtime/mock/query.js";
+import { nextLink, pageWindow, parseFilter, parseSearch, type QueryScope } from "../../templates/runtime/mock/query.js";
 import { MockGraphError } from "../../templates/runtime/mock/types.js";
 import { pointerToken, runValidation, Walk } from "../../templates/runtime/runtime/validation.js";
 
@@ -39,6 +39,10 @@ describe("mock/query.ts", () => {
       ["displayName", "Edm.String"],
       ["accountEnabled", "Edm.Boolean"],
       ["manager", "microsoft.graph.directoryObject"],
+      ["mail", "Edm.String"],
+      ["createdDateTime", "Edm.DateTimeOffset"],
+      ["proxyAddresses", "Collection(Edm.String)"],
+      ["assignedLicenses", "Collection(microsoft.graph.assignedLicense)"],
     ]),
     enums: new Set(),
   };
@@ -62,8 +66,37 @@ describe("mock/query.ts", () => {
   it("answers 400 for what Graph refuses and for what the mock does not serve", () => {
     expect(rejects("nickname eq 'a'")).toBe("400 BadRequest");
     expect(rejects("displayName eq 'a' extra")).toBe("400 BadRequest");
-    expect(rejects("displayName gt 'a'")).toBe("400 Request_UnsupportedQuery");
+    expect(rejects("displayName has 'a'")).toBe("400 Request_UnsupportedQuery");
     expect(rejects("manager eq 'x'")).toBe("400 Request_UnsupportedQuery");
+    expect(rejects("manager/any(m:m eq 'x')")).toBe("400 BadRequest");
+  });
+
+  it("compares, takes in, endsWith, contains, not, and any/all over a collection, as Graph's $filter does", () => {
+    const users = [
+      { displayName: "Ada", mail: "ada@contoso.com", createdDateTime: "2020-01-01T00:00:00Z", proxyAddresses: ["SMTP:ada@contoso.com"], assignedLicenses: [{ skuId: "s1" }] },
+      { displayName: "Grace", mail: "grace@fabrikam.com", createdDateTime: "2021-06-01T00:00:00Z", proxyAddresses: [], assignedLicenses: [{ skuId: "s2" }, { skuId: "s1" }] },
+    ];
+    const names = (text: string) => users.filter(filter(text)).map((u) => u.displayName);
+    expect(names("createdDateTime ge 2021-01-01T00:00:00Z")).toEqual(["Grace"]);
+    expect(names("displayName lt 'b'")).toEqual(["Ada"]);
+    expect(names("displayName in ('grace', 'Linus')")).toEqual(["Grace"]);
+    expect(names("endswith(mail,'@CONTOSO.com')")).toEqual(["Ada"]);
+    expect(names("contains(mail,'fabri')")).toEqual(["Grace"]);
+    expect(names("not startswith(displayName,'a')")).toEqual(["Grace"]);
+    expect(names("assignedLicenses/any(l:l/skuId eq 's2')")).toEqual(["Grace"]);
+    expect(names("assignedLicenses/all(l:l/skuId eq 's1')")).toEqual(["Ada"]);
+    expect(names("proxyAddresses/any(p:startswith(p, 'smtp:'))")).toEqual(["Ada"]);
+  });
+
+  it("searches words by prefix, camel case split, with AND and OR, on string properties only", () => {
+    const search = (text: string) => parseSearch(new URLSearchParams({ $search: text }), scope);
+    const users = [{ displayName: "Oscar Ward" }, { displayName: "contosoAdmin1" }, { displayName: "Adele Vance" }, { displayName: "Grace" }];
+    const names = (text: string) => users.filter(search(text)).map((u) => u.displayName);
+    expect(names('"displayName:wa"')).toEqual(["Oscar Ward"]);
+    expect(names('"displayName:wa" OR "displayName:ad"')).toEqual(["Oscar Ward", "contosoAdmin1", "Adele Vance"]);
+    expect(names('"displayName:ad" AND "displayName:va"')).toEqual(["Adele Vance"]);
+    expect(() => search('"accountEnabled:t"')).toThrow("Could not find a string property named 'accountEnabled'");
+    expect(() => search("ada")).toThrow('is not a "property:text" search clause');
   });
 
   it("pages with $top below the page size, and continues with a $skiptoken in place of $skip", () => {

@@ -1,7 +1,10 @@
 // Upload sessions for the Graph-like test server: a hook answering POST .../createUploadSession (drive items and
 // attachment collections) with an uploadUrl on a separate upload host, and that host, which takes chunked PUTs
 // as Graph does (Content-Range in order, 320 KiB multiples), answers GET with nextExpectedRanges, refuses any
-// request carrying an Authorization header, and can drop a chosen PUT to show a lost chunk.
+// request carrying an Authorization header, and can drop a chosen PUT to show a lost chunk. An attachment's
+// session answers as Outlook documents it (concepts/outlook-large-attachments.md at 43b49839): each PUT must be
+// `application/octet-stream`, a chunk is answered `200 OK` with the session and a bare `"{start}"` range, the last
+// one `201 Created` with the attachment's URL in `Location` and no body.
 import { randomUUID } from "node:crypto";
 import type { CaptureServer, GraphReply, HookReply, LoggedRequest, ServerHook } from "./graph-server.js";
 import { graphError, startCaptureServer } from "./graph-server.js";
@@ -15,6 +18,8 @@ export interface UploadSession {
   /** The item the last chunk created. */
   completed?: Record<string, unknown>;
   name: string;
+  /** An Outlook attachment's session: the message whose attachment it makes. */
+  outlook?: { user: string; message: string };
 }
 
 export interface UploadHost {
@@ -53,7 +58,9 @@ export async function startUploadHost(): Promise<UploadHost> {
     if (!match || request.method !== "POST") return undefined;
     const body = (request.body ?? {}) as { item?: { name?: string }; AttachmentItem?: { name?: string } };
     const id = randomUUID();
-    sessions.set(id, { received: Buffer.alloc(0), total: undefined, name: body.item?.name ?? body.AttachmentItem?.name ?? "file" });
+    const name = body.item?.name ?? body.AttachmentItem?.name ?? "file";
+    const outlook = /^users\/([^/]+)\/messages\/([^/]+)\/attachments$/.exec(match[1] as string);
+    sessions.set(id, { received: Buffer.alloc(0), total: undefined, name, ...(outlook ? { outlook: { user: outlook[1] as string, message: outlook[2] as string } } : {}) });
     const expirationDateTime = new Date(Date.now() + 3_600_000).toISOString();
     return { status: 200, json: { uploadUrl: `${host.origin}/upload/${id}`, expirationDateTime, nextExpectedRanges: ["0-"] } };
   };
@@ -71,9 +78,25 @@ function putChunk(session: UploadSession, request: LoggedRequest): HookReply {
   if (end - start + 1 !== request.bytes.length) return graphError(400, "invalidRequest", "The body length does not match Content-Range.");
   if (start !== session.received.length) return graphError(416, "invalidRange", `Expected the range to start at ${session.received.length}.`);
   if (end + 1 < total && request.bytes.length % UNIT !== 0) return graphError(400, "invalidRequest", "A chunk must be a multiple of 320 KiB.");
+  if (session.outlook && request.headers["content-type"] !== "application/octet-stream") {
+    return graphError(400, "InvalidRequest", "Content-Type must be application/octet-stream.");
+  }
   session.total = total;
   session.received = Buffer.concat([session.received, request.bytes]);
+  if (session.outlook) return outlookAnswer(session, total);
   if (session.received.length < total) return { status: 202, json: { nextExpectedRanges: [`${session.received.length}-`] } };
   session.completed = { id: randomUUID(), name: session.name, size: total };
   return { status: 201, json: session.completed };
+}
+
+/** Outlook's answers, as the walkthrough shows them: 200 and the session until the last byte, then 201 and a Location. */
+function outlookAnswer(session: UploadSession, total: number): GraphReply {
+  const { user, message } = session.outlook!;
+  const at = `https://outlook.office.com/api/v2.0/Users('${user}')/Messages('${message}')`;
+  if (session.received.length < total) {
+    const context = `https://outlook.office.com/api/v2.0/$metadata#Users('${user}')/Messages('${message}')/AttachmentSessions/$entity`;
+    return { status: 200, json: { "@odata.context": context, ExpirationDateTime: "2019-09-25T01:09:30.7671707Z", nextExpectedRanges: [`${session.received.length}`] } };
+  }
+  session.completed = { id: `AAMk${randomUUID().replaceAll("-", "")}=`, name: session.name, size: total };
+  return { status: 201, headers: { location: `${at}/Attachments('${session.completed.id}')`, "content-length": "0" }, raw: "" };
 }

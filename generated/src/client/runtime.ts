@@ -264,8 +264,12 @@ export const createTransport = (options: GraphClientOptions): GraphTransport => 
     return fetchJson(spec, link, requestOptions);
   };
 
-  const send = async <T,>(spec: OperationSpec, path: string, requestOptions: AnyOptions = {}, body?: unknown) =>
-    fetchJson<T>(spec, `${baseUrl}${path}${queryString(requestOptions)}`, requestOptions, body);
+  // A path may carry a query of its own (a drive delta's `?token=latest`): the options' query joins it.
+  const send = async <T,>(spec: OperationSpec, path: string, requestOptions: AnyOptions = {}, body?: unknown) => {
+    const query = queryString(requestOptions);
+    const url = `${baseUrl}${path}${path.includes("?") && query !== "" ? `&${query.slice(1)}` : query}`;
+    return fetchJson<T>(spec, url, requestOptions, body);
+  };
 
   async function* listAll<T>(spec: OperationSpec, path: string, requestOptions: AnyOptions = {}): AsyncIterable<T> {
     let page = await send<CollectionPage<T>>(spec, path, requestOptions);

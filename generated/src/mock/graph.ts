@@ -4,6 +4,7 @@
 // resolved against the route table and answered with Graph's headers and error shape.
 import { checkTokenPermissions } from "../client/token-permissions.js";
 import { serveBatch } from "./batch.js";
+import { signedInId } from "./documented.js";
 import { matchFault, type Fault, type FaultRule } from "./faults.js";
 import { listen, type MockServer } from "./http.js";
 import { serveOperation, type OperationHandler } from "./operations.js";
@@ -17,7 +18,7 @@ import { UPLOAD_PATH, UploadSessions, type CompletedUpload } from "./uploads.js"
 import { MockGraphError, notFound, type Entity, type MockReply, type MockRequest, type MockSchema } from "./types.js";
 
 export interface MockGraphOptions {
-  /** Items per page before `@odata.nextLink` (default 100); `$top` can only lower it. */
+  /** Items per page before `@odata.nextLink` (default: the page size Graph documents for the type, else 100); `$top` can only lower it. */
   pageSize?: number;
   /** `enforce`: answer 403 unless the token's `scp` or `roles` hold a permission Graph accepts for the request. */
   permissions?: "enforce" | "off";
@@ -84,7 +85,7 @@ export function createMock<Seed>(schema: MockSchema, options: MockGraphOptions =
     index,
     store,
     baseUrl: `${origin}/v1.0`,
-    pageSize: options.pageSize ?? 100,
+    pageSize: options.pageSize,
     newId,
     now: options.now ?? (() => new Date()),
   });
@@ -140,12 +141,32 @@ export function createMock<Seed>(schema: MockSchema, options: MockGraphOptions =
         return outcome === DROPPED ? { status: 503 } : outcome;
       });
     }
-    const target = resolvePath(index, path);
-    const template = targetTemplate(target);
+    const asked = resolvePath(index, path);
+    const template = targetTemplate(asked);
     if (options.permissions === "enforce") authorize(request, template);
-    if (target.kind !== "operation") return serveData(ctx, target, { ...request, path });
+    const served = signedInPath(path, request);
+    const target = served === path ? asked : resolvePath(index, served);
+    if (target.kind !== "operation") return serveData(ctx, target, { ...request, path: served });
     const handler = handlers.get(`${request.method} ${template}`) ?? handlers.get(target.name);
-    return serveOperation(ctx, target, { ...request, path }, handler, uploads);
+    return serveOperation(ctx, target, { ...request, path: served }, handler, uploads);
+  }
+
+  /**
+   * `/me` is the signed-in user (the token's `oid`), as in Graph: `/me/...` is served as `/users/{oid}/...` when the
+   * route table has that path, the user made the first time it is reached. Without an `oid` (a plain test token),
+   * `/me` stays a singleton of its own.
+   */
+  function signedInPath(path: string, request: MockRequest): string {
+    const id = /^\/me(\/|$)/.test(path) ? signedInId(request) : undefined;
+    if (id === undefined) return path;
+    const served = `/users/${encodeURIComponent(id)}${path.slice("/me".length)}`;
+    try {
+      resolvePath(index, served);
+    } catch {
+      return path;
+    }
+    if (!store.item("/users", id)) store.put("/users", id, { id });
+    return served;
   }
 
   const mock: MockGraph<Seed> = {

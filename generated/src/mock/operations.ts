@@ -2,6 +2,7 @@
 // Bound actions and functions: the test's handler when it registered one, else a default answer of the
 // declared return type. `delta` functions answer Graph's delta rounds from the mock's change log, and
 // `createUploadSession` actions open an upload session (uploads.ts).
+import { behaviourOf } from "./documented.js";
 import { checkQueryOptions, parseSelect } from "./query.js";
 import type { Place, Target } from "./resolve.js";
 import {
@@ -73,12 +74,16 @@ export async function serveOperation(
   }
   if (name === "delta" && place.node.kind === "collection") return deltaRound(ctx, place, request);
   if (name === "createUploadSession") {
-    const item = (parameters["item"] ?? {}) as Entity;
+    // A drive item's session names it in `item`, an attachment's in `AttachmentItem` (attachment-createuploadsession).
+    const item = (parameters["item"] ?? parameters["AttachmentItem"] ?? {}) as Entity;
     return {
       status: 200,
       json: uploads.open(ctx, place, operation.template, typeof item["name"] === "string" ? item["name"] : undefined),
     };
   }
+  // sendMail answers 202 Accepted (user-sendmail), not 204.
+  const status = behaviourOf(ctx.index, bound ? ctx.index.typeOf(bound, place.type) : place.type)?.actionStatus?.[name];
+  if (status !== undefined && operation.returns === undefined) return { status };
   return defaultAnswer(ctx, place, operation.returns, bound);
 }
 
@@ -119,7 +124,7 @@ function defaultAnswer(
   if (bound && ctx.index.isA(ctx.index.typeOf(bound, place.type), returns)) {
     return {
       status: 200,
-      json: { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(place, bound) },
+      json: { "@odata.context": contextUrl(ctx, place, undefined, true), ...present(ctx, place, bound) },
     };
   }
   return { status: 200, json: { "@odata.context": context, "@odata.type": `#${returns}` } };
@@ -151,7 +156,7 @@ function deltaRound(ctx: ServeContext, place: Place, request: MockRequest): Mock
           const entity = ctx.store.item(place.path, change.id);
           return change.removed || !entity ? [{ id: change.id, "@removed": { reason: "deleted" } }] : [entity];
         });
-  const page = changed.slice(offset, offset + ctx.pageSize);
+  const page = changed.slice(offset, offset + (ctx.pageSize ?? 100));
   const json: Entity = { "@odata.context": contextUrl(ctx, place, select, false) };
   const link = (name: string, value: string) => {
     const kept = new URLSearchParams(select ? { $select: select.join(",") } : {});
@@ -165,6 +170,6 @@ function deltaRound(ctx: ServeContext, place: Place, request: MockRequest): Mock
   }
   // Graph's delta answers always carry the id, selected or not: a sync could not apply a change without it.
   const withId = select && !select.includes("id") ? ["id", ...select] : select;
-  json["value"] = page.map((entity) => ("@removed" in entity ? entity : present(place, entity, withId)));
+  json["value"] = page.map((entity) => ("@removed" in entity ? entity : present(ctx, place, entity, withId)));
   return { status: 200, json };
 }

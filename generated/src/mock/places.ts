@@ -3,6 +3,7 @@
 // entity, a missing owner a 404), Graph's `@odata.context` and `@odata.type` on what is answered, and
 // the JSON body of a request.
 import { derivedIds, derivedNavigation } from "./derived.js";
+import { shapeAnswer } from "./documented.js";
 import { childrenOf, DRIVE_ITEM, ensureRootItem, itemAtPath, itemAtPathOrNew, ROOT_ITEM } from "./drive-items.js";
 import type { QueryScope } from "./query.js";
 import { project } from "./query.js";
@@ -22,7 +23,8 @@ export interface ServeContext {
   readonly store: MockStore;
   /** `https://graph.microsoft.com/v1.0`, or the listening server's: for context URLs and links. */
   readonly baseUrl: string;
-  readonly pageSize: number;
+  /** The mock's `pageSize` option; without it, the type's documented page size, else 100. */
+  readonly pageSize: number | undefined;
   readonly newId: () => string;
   readonly now: () => Date;
 }
@@ -222,22 +224,34 @@ export function contextUrl(
   select: readonly string[] | undefined,
   entity: boolean,
 ): string {
+  const shape = `${select ? `(${select.join(",")})` : ""}${entity ? "/$entity" : ""}`;
+  // A reference's entities live in their own set, which Graph names: #directoryObjects for a group's members.
+  const set = place.node.reference ? ctx.index.schema.entitySets?.[place.type] : undefined;
+  if (set !== undefined) return `${ctx.baseUrl}/$metadata#${set}${shape}`;
   const template = place.template.split("/").slice(1);
   const parts: string[] = [];
   place.path
     .split("/")
     .slice(1)
     .forEach((segment, i) => {
-      if (/^\{.*\}$/.test(template[i] ?? "")) parts.push(`${parts.pop() ?? ""}('${decodeURIComponent(segment)}')`);
+      const key = encodeURIComponent(decodeURIComponent(segment)).replaceAll("'", "''");
+      if (/^\{.*\}$/.test(template[i] ?? "")) parts.push(`${parts.pop() ?? ""}('${key}')`);
       else parts.push(decodeURIComponent(segment));
     });
-  const shape = select ? `(${select.join(",")})` : "";
-  return `${ctx.baseUrl}/$metadata#${parts.join("/")}${shape}${entity ? "/$entity" : ""}`;
+  // An entity by key is `users/$entity`, `teams('t1')/channels/$entity`: the set, not the key.
+  if (entity && place.parent) parts.push((parts.pop() ?? "").replace(/\('[^']*'\)$/, ""));
+  return `${ctx.baseUrl}/$metadata#${parts.join("/")}${shape}`;
 }
 
-/** The entity as Graph answers it: `@odata.type` only when it is not the type the path declares. */
-export function present(place: Place, entity: Entity, select?: readonly string[]): Entity {
-  const { "@odata.type": type, ...rest } = project(entity, select);
+export function present(
+  ctx: ServeContext,
+  place: Place,
+  entity: Entity,
+  select?: readonly string[],
+  sent?: readonly string[],
+): Entity {
+  const shaped = shapeAnswer(ctx.index, ctx.index.typeOf(entity, place.type), entity, select, sent);
+  const { "@odata.type": type, ...rest } = project(shaped, select);
   const shown = type !== undefined && type !== `#${place.type}` ? { "@odata.type": type } : {};
   return { ...shown, ...rest };
 }

@@ -124,7 +124,9 @@ export function resolvePath(index: SchemaIndex, path: string): Target {
   // `/drives/{drive-id}/root:/a/b.txt:/content`: the part between `:/` and `:` is one drive item's path.
   const [before, itemPath, after] = splitItemPath(path);
   const segments = decodeSegments(before);
-  const [first, ...rest] = segments;
+  const [asked, ...rest] = segments;
+  // Graph takes path segments in any case (`/serviceprincipals`, serviceprincipal-post-serviceprincipals).
+  const first = asked === undefined ? undefined : anyCase(index.schema.roots, asked);
   const root = first === undefined ? undefined : index.schema.roots[first];
   if (!root || first === undefined) throw notFound(`/${segments.join("/")}`);
   const start: Place = { node: root, path: `/${encodeURIComponent(first)}`, template: root.template, type: root.type };
@@ -143,6 +145,13 @@ function itemPathPlace(owner: Place, itemPath: string): Place | undefined {
   return { node, path: `${owner.path}:/${encoded}:`, template: node.template, type: node.type, owner, itemPath };
 }
 
+/** `name` as `record` spells it, matched without case when it is not there as given. */
+function anyCase(record: Readonly<Record<string, unknown>>, name: string): string {
+  if (name in record) return name;
+  const lower = name.toLowerCase();
+  return Object.keys(record).find((key) => key.toLowerCase() === lower) ?? name;
+}
+
 /** A key that names an item by path (`items/{root:/a/b.txt:}` with its colons and slashes percent-encoded). */
 const KEYED_ITEM_PATH = /^([^:/]+):\/(.+):$/;
 
@@ -152,7 +161,8 @@ export function targetTemplate(target: Target): string {
 }
 
 function splitItemPath(path: string): [string, string | undefined, string] {
-  const match = /^(.*?):\/(.*?):(\/.*)?$/.exec(path);
+  // driveitem-get: `GET /drives/{drive-id}/root:/{item-path}`: without the closing colon the path runs to the end.
+  const match = /^(.*?):\/(.*?):(\/.*)?$/.exec(path) ?? /^(.*?):\/(.+)()$/.exec(path);
   if (!match) return [path, undefined, ""];
   const names = decodeSegments(`/${match[2] as string}`);
   if (names.length === 0) throw badRequest("A drive item path between ':/' and ':' must name an item.");
@@ -162,9 +172,10 @@ function splitItemPath(path: string): [string, string | undefined, string] {
 function walk(index: SchemaIndex, start: Place, segments: readonly string[]): Target {
   let place = start;
   for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i] as string;
-    const last = i === segments.length - 1;
     const { node } = place;
+    const asked = segments[i] as string;
+    const segment = node.kind === "entity" ? anyCase({ ...node.children, ...node.operations }, asked) : asked;
+    const last = i === segments.length - 1;
     const cast = castTo(index, place, segment);
     if (cast) {
       place = cast;

@@ -51,4 +51,10 @@ export const schema: MockSchema = {
   },
   enums: [],
   derived: [],
+  enumMembers: {},
+  entitySets: {},
+  documented: {
+    "microsoft.graph.basicAuthentication": { secrets: { password: "masked" } },
+    "microsoft.graph.pkcs12Certificate": { secrets: { pkcs12Value: "omitted", password: "omitted" } },
+  },
 };

@@ -2,13 +2,18 @@
 // the client's own pipeline (validation, query, headers), and their requests go out 20 to a batch; each answer
 // goes back into its call, so results, GraphErrors and throttling retries are the single call's. Only code that
 // imports this module bundles it.
-import { GraphClientError } from "./errors.js";
+import type { GraphValidationError } from "../runtime/validation.js";
+import { GraphClientError, type GraphError } from "./errors.js";
 import { createGraphClient, type GraphClient } from "./index.js";
 import { RETRIABLE } from "./retry.js";
 import { createTransport, type GraphTransport, type OperationSpec, type RequestOptions } from "./runtime.js";
 
-/** One call's outcome: what the single call resolves to, or the error it throws (`GraphError` for Graph's). */
-export type BatchResult<T> = { ok: true; value: T } | { ok: false; error: Error };
+/**
+ * One call's outcome: what the single call resolves to, or the error it throws: `GraphError` for Graph's answer
+ * (404, 424 after a failed dependency, ...), `GraphClientError` or `GraphValidationError` for what the client refused.
+ */
+export type BatchResult<T> = { ok: true; value: T } | { ok: false; error: BatchItemError };
+export type BatchItemError = GraphError | GraphClientError | GraphValidationError;
 export type BatchResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: BatchResult<Awaited<T[K]>> };
 
 export interface BatchStep {
@@ -125,7 +130,7 @@ class BatchRecorder implements BatchStep {
     };
     promise.then(
       (value) => settle({ ok: true, value }),
-      (error: Error) => settle({ ok: false, error }),
+      (error: BatchItemError) => settle({ ok: false, error }),
     );
     return promise;
   }

@@ -1,7 +1,7 @@
 // Delta sync: every page of a `delta` function, following `@odata.nextLink` to the page that carries
 // `@odata.deltaLink`, which a sync job persists (one string) and resumes from. Links are followed on the base
 // URL's origin only. Imported by the request builders that have a delta function, so other clients bundle none of it.
-import { GraphClientError } from "./errors.js";
+import { GraphClientError, GraphError } from "./errors.js";
 import type { CollectionPage, GetOptions, GraphTransport, OperationSpec } from "./runtime.js";
 
 export interface DeltaOptions<Property extends string, Navigation extends string> extends GetOptions<
@@ -14,6 +14,12 @@ export interface DeltaOptions<Property extends string, Navigation extends string
    * query of the first sync, so `select`, `expand` and `filter` are not sent again.
    */
   deltaLink?: string | undefined;
+  /**
+   * A drive item's delta only (driveitem-delta): `latest` answers no items and the current deltaLink, to hear of
+   * changes from now on; a timestamp (`2021-09-29T20:00:00Z`, OneDrive for Business and SharePoint) what changed
+   * since then. Sent as `?token=`, as the page shows.
+   */
+  token?: string | undefined;
 }
 
 /** An item gone since the last sync: `reason` is `deleted` (for good) or `changed` (soft-deleted, restorable). */
@@ -31,6 +37,13 @@ export type DeltaPage<T> = CollectionPage<DeltaChange<T>>;
 export interface DeltaSync<T> extends AsyncIterable<DeltaChange<T>> {
   /** Set once the last page has been read: persist it, and pass it as `deltaLink` to get what changed next. */
   readonly deltaLink: string | undefined;
+  /**
+   * Set when Graph could not answer changes for the saved link and answered `410 Gone` with a `Location`: the sync
+   * started over from there (every item, not changes), as driveitem-delta says to. `code` tells what to do with
+   * local state: `resyncChangesApplyDifferences` (the server's version wins) or `resyncChangesUploadDifferences`
+   * (upload what the server lacks).
+   */
+  readonly resync: { readonly code: string } | undefined;
   /** The pages themselves, the last one carrying `@odata.deltaLink`. */
   pages(): AsyncIterable<DeltaPage<T>>;
 }
@@ -41,13 +54,27 @@ export function deltaSync<T>(
   path: string,
   options: DeltaOptions<string, string> = {},
 ): DeltaSync<T> {
-  const { deltaLink: from, ...query } = options;
+  const { deltaLink: from, token, ...query } = options;
   let deltaLink: string | undefined;
+  let resync: { code: string } | undefined;
+  const first = async (): Promise<DeltaPage<T>> => {
+    if (from === undefined) {
+      const start = token === undefined ? path : `${path}?token=${encodeURIComponent(token)}`;
+      return transport.send<DeltaPage<T>>(spec, start, query);
+    }
+    try {
+      return await transport.follow<DeltaPage<T>>(spec, from, query);
+    } catch (error) {
+      // driveitem-delta: 410 Gone with a Location header "containing a new nextLink that starts a fresh delta
+      // enumeration from scratch". Followed once; the caller reads `resync` to reconcile its local state.
+      const location = error instanceof GraphError && error.status === 410 ? error.headers["location"] : undefined;
+      if (location === undefined) throw error;
+      resync = { code: (error as GraphError).code };
+      return transport.follow<DeltaPage<T>>(spec, location, query);
+    }
+  };
   async function* pages(): AsyncIterable<DeltaPage<T>> {
-    let page =
-      from === undefined
-        ? await transport.send<DeltaPage<T>>(spec, path, query)
-        : await transport.follow<DeltaPage<T>>(spec, from, query);
+    let page = await first();
     for (let next = page["@odata.nextLink"]; ; next = page["@odata.nextLink"]) {
       yield page;
       if (next === undefined) break;
@@ -62,6 +89,9 @@ export function deltaSync<T>(
   return {
     get deltaLink() {
       return deltaLink;
+    },
+    get resync() {
+      return resync;
     },
     pages,
     async *[Symbol.asyncIterator]() {

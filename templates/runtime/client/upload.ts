@@ -19,8 +19,18 @@ export interface UploadProgress {
   readonly total: number;
 }
 
+/**
+ * What an Outlook attachment upload resolves to: its last `PUT` answers `201 Created` with no body and the new
+ * attachment's URL in `Location` (outlook-large-attachments: "You can get the attachment ID from the URL").
+ */
+export interface UploadedAttachment {
+  /** The attachment's id, read from the `Location` URL's last `Attachments('...')` segment. */
+  readonly id: string;
+  readonly location: string;
+}
+
 export interface LargeFileUploadOptions {
-  /** Bytes per PUT: a multiple of 320 KiB, as Graph requires, up to 60 MiB. Default 10 x 320 KiB (3.2 MiB). */
+  /** Bytes per PUT: a multiple of 320 KiB, as Graph requires, less than 60 MiB. Default 10 x 320 KiB (3.2 MiB). */
   chunkSize?: number;
   /** Called after each chunk Graph accepts. */
   onProgress?: (progress: UploadProgress) => void;
@@ -33,9 +43,12 @@ export const UPLOAD_CHUNK_UNIT: number = 320 * 1024;
 const MAX_CHUNK = 60 * 1024 * 1024;
 
 /**
- * Uploads `content` to an upload session in chunks and resolves to what Graph answers the last one with (the
- * drive item; nothing for an attachment). A chunk that gets no answer or a 5xx/429 is not blindly repeated:
- * the session's `nextExpectedRanges` says where to go on, within the client's retry bounds. A session
+ * Uploads `content` to an upload session in chunks and resolves to what Graph answers the last one with: the
+ * drive item (`uploadLargeFile<DriveItem>`), or for an Outlook attachment, whose last answer is `201 Created`
+ * with only a `Location`, an `UploadedAttachment` (`uploadLargeFile<UploadedAttachment>`). An answer that is an
+ * upload session (OneDrive's `202`, Outlook's `200 OK` with `nextExpectedRanges`) is not the end. Every `PUT` is
+ * `application/octet-stream`, as both services require. A chunk that gets no answer or a 5xx/429 is not blindly
+ * repeated: the session's `nextExpectedRanges` says where to go on, within the client's retry bounds. A session
  * without `nextExpectedRanges` (a saved URL) is asked first, so an interrupted upload resumes where it stopped.
  */
 export async function uploadLargeFile<T = unknown>(
@@ -48,8 +61,9 @@ export async function uploadLargeFile<T = unknown>(
   const retry = retryBounds(graph.transport.options);
   const url = uploadUrl(session);
   const chunkSize = options.chunkSize ?? 10 * UPLOAD_CHUNK_UNIT;
-  if (chunkSize <= 0 || chunkSize % UPLOAD_CHUNK_UNIT !== 0 || chunkSize > MAX_CHUNK) {
-    const message = `chunkSize must be a multiple of 320 KiB (${UPLOAD_CHUNK_UNIT} bytes) up to 60 MiB: ${chunkSize}`;
+  // driveitem-createuploadsession: "Each chunk MUST be less than 60 MiB"; a multiple of 320 KiB.
+  if (chunkSize <= 0 || chunkSize % UPLOAD_CHUNK_UNIT !== 0 || chunkSize >= MAX_CHUNK) {
+    const message = `chunkSize must be a multiple of 320 KiB (${UPLOAD_CHUNK_UNIT} bytes) less than 60 MiB: ${chunkSize}`;
     throw new GraphClientError("invalidUpload", message);
   }
   const total = content instanceof Blob ? content.size : content.byteLength;
@@ -57,6 +71,13 @@ export async function uploadLargeFile<T = unknown>(
     fetchImpl(url, { ...init, method, redirect: "manual", signal: options.signal ?? null });
   let ranges = session.nextExpectedRanges;
   let waited = 0;
+  let reported = -1;
+  // Each figure once (a resumed chunk may confirm the same bytes again), `total` only with the last answer.
+  const report = (uploaded: number) => {
+    if (uploaded === reported) return;
+    reported = uploaded;
+    options.onProgress?.({ uploaded, total });
+  };
   for (let failures = 0; ;) {
     let failure: GraphError | GraphClientError | undefined;
     let response: Response | undefined;
@@ -68,15 +89,23 @@ export async function uploadLargeFile<T = unknown>(
       }
       const end = Math.min(offset + chunkSize, total);
       const body = content.slice(offset, end);
-      response = await call("PUT", { body, headers: { "content-range": `bytes ${offset}-${end - 1}/${total}` } });
-      if (response.status === 200 || response.status === 201) {
-        options.onProgress?.({ uploaded: total, total });
-        const text = await response.text();
-        return text === "" ? undefined : (JSON.parse(text) as T);
-      }
+      const headers = {
+        "content-range": `bytes ${offset}-${end - 1}/${total}`,
+        "content-type": "application/octet-stream",
+      };
+      response = await call("PUT", { body, headers });
       if (response.ok) {
-        ranges = ((await response.json()) as UploadSessionInfo).nextExpectedRanges;
-        options.onProgress?.({ uploaded: ranges?.length ? rangeStart(ranges) : end, total });
+        const text = await response.text();
+        const answer = text === "" ? undefined : (JSON.parse(text) as unknown);
+        const next = sessionRanges(answer);
+        if (next === undefined && response.status !== 202) {
+          report(total);
+          return (answer ?? attachment(response)) as T | undefined;
+        }
+        ranges = next;
+        // A session that lists no ranges is asked where it stands, as after a failure.
+        const confirmed = ranges?.length ? rangeStart(ranges) : undefined;
+        if (confirmed !== undefined && confirmed < total) report(confirmed);
         failures = 0;
         continue;
       }
@@ -125,9 +154,24 @@ async function status(call: (method: "GET") => Promise<Response>, total: number)
   return ranges?.length ? ranges : [`${total}-`];
 }
 
-/** `"26-"` or `"26-49"`: the first byte Graph still expects. */
+/** The ranges of an answer that is an upload session (not yet the end); undefined for anything else. */
+function sessionRanges(answer: unknown): readonly (string | null)[] | undefined {
+  if (typeof answer !== "object" || answer === null || "id" in answer) return undefined;
+  const ranges = (answer as UploadSessionInfo).nextExpectedRanges;
+  return Array.isArray(ranges) ? ranges : undefined;
+}
+
+/** Outlook's last answer: 201 with the new attachment's URL in `Location` and no body. */
+function attachment(response: Response): UploadedAttachment | undefined {
+  const location = response.headers.get("location");
+  if (location === null) return undefined;
+  const id = /Attachments\('([^']*)'\)[^/]*$/i.exec(location)?.[1] ?? location.slice(location.lastIndexOf("/") + 1);
+  return { id: decodeURIComponent(id), location };
+}
+
+/** `"26-"`, `"26-49"` or Outlook's bare `"26"`: the first byte Graph still expects. */
 function rangeStart(ranges: readonly (string | null)[]): number {
-  const start = Number(/^(\d+)-/.exec(ranges[0] ?? "")?.[1]);
+  const start = Number(/^(\d+)(?:-|$)/.exec(ranges[0] ?? "")?.[1]);
   if (!Number.isInteger(start)) {
     throw new GraphClientError("invalidUpload", `the upload session answered an unreadable range: ${ranges[0]}`);
   }

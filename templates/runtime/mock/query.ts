@@ -1,6 +1,7 @@
-// OData query options on the mock's collections: `$filter` (eq, ne, and, or, startsWith on primitive
-// properties), `$orderby` on one property, `$select`, `$count` and paging with `$top`/`$skip` and an
-// `@odata.nextLink`. Anything else answers 400 saying the mock does not support it.
+// OData query options on the mock's collections: `$filter` (eq, ne, gt, ge, lt, le, in, and, or, not,
+// startsWith, endsWith, contains, any/all on collections), `$search` on directory objects, `$orderby` on one
+// property, `$select`, `$count` and paging with `$top`/`$skip` and an `@odata.nextLink`. Anything else answers
+// 400 saying the mock does not support it.
 import { badRequest, unsupported, type Entity } from "./types.js";
 
 /** Property name -> declared type of the type being queried, inherited and derived ones included. */
@@ -22,6 +23,8 @@ const QUERY_OPTIONS = new Set([
   "$count",
   "$skiptoken",
   "$deltatoken",
+  "$search",
+  "$expand",
 ]);
 const NOT_SERVED = new Set(["$expand", "$search", "$apply", "$compute", "$format", "$levels"]);
 
@@ -29,7 +32,7 @@ const NOT_SERVED = new Set(["$expand", "$search", "$apply", "$compute", "$format
 export function checkQueryOptions(query: URLSearchParams, allowed: readonly string[]): void {
   for (const name of query.keys()) {
     if (!name.startsWith("$")) continue;
-    if (NOT_SERVED.has(name)) throw unsupported(`The query option '${name}'`);
+    if (NOT_SERVED.has(name) && !allowed.includes(name)) throw unsupported(`The query option '${name}'`);
     if (!allowed.includes(name) || !QUERY_OPTIONS.has(name)) {
       throw badRequest(`Query option '${name}' is not allowed on this request.`);
     }
@@ -60,6 +63,43 @@ export function project(entity: Entity, select: readonly string[] | undefined): 
 
 type Predicate = (entity: Entity) => boolean;
 
+/**
+ * `$search="displayName:wa" OR "mail:ada"` on directory objects: a clause matches when a word of the property
+ * (split at spaces, punctuation and camel case) starts with its text, case-insensitive, as user-list shows
+ * (`wa` finds Oscar Ward, `ad` finds contosoAdmin1). Clauses join with AND and OR, left to right.
+ */
+export function parseSearch(query: URLSearchParams, scope: QueryScope): Predicate {
+  const text = query.get("$search");
+  if (text === null) return () => true;
+  const parts = text.trim().split(/\s+(AND|OR)\s+/i);
+  let predicate = searchClause(parts[0] ?? "", scope);
+  for (let at = 1; at + 1 < parts.length; at += 2) {
+    const [left, right] = [predicate, searchClause(parts[at + 1] ?? "", scope)];
+    predicate = (parts[at] ?? "").toUpperCase() === "AND" ? (e) => left(e) && right(e) : (e) => left(e) || right(e);
+  }
+  return predicate;
+}
+
+function searchClause(clause: string, scope: QueryScope): Predicate {
+  const match = /^"(\w+):([^"]*)"$/.exec(clause);
+  if (!match)
+    throw badRequest(`Syntax error: '${clause}' is not a "property:text" search clause.`, "Request_UnsupportedQuery");
+  const [, name, term] = match as unknown as [string, string, string];
+  if (scope.properties.get(name) !== "Edm.String") {
+    throw badRequest(`Could not find a string property named '${name}' on type '${scope.typeName}'.`);
+  }
+  const wanted = term.toLowerCase();
+  return (entity) => {
+    const value = entity[name];
+    if (typeof value !== "string") return false;
+    const words = value
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u);
+    return value.toLowerCase().startsWith(wanted) || words.some((word) => word.startsWith(wanted));
+  };
+}
+
 /** Parses `$filter` into a predicate; directory string comparisons are case-insensitive, as in Graph. */
 export function parseFilter(query: URLSearchParams, scope: QueryScope): Predicate {
   const text = query.get("$filter");
@@ -72,9 +112,34 @@ export function parseFilter(query: URLSearchParams, scope: QueryScope): Predicat
 
 const TOKEN = /\s*(\(|\)|,|'(?:[^']|'')*'|[^\s(),']+)/y;
 
+const STRING_METHODS: Readonly<Record<string, (value: string, text: string) => boolean>> = {
+  startswith: (value, text) => value.startsWith(text),
+  endswith: (value, text) => value.endsWith(text),
+  contains: (value, text) => value.includes(text),
+};
+
+/** Comparisons on folded values: strings case-insensitive, ISO dates as text, numbers as numbers. */
+const COMPARISONS: Readonly<Record<string, (a: unknown, b: unknown) => boolean>> = {
+  eq: (a, b) => a === b,
+  ne: (a, b) => a !== b,
+  gt: (a, b) => a !== null && b !== null && (a as number) > (b as number),
+  ge: (a, b) => a !== null && b !== null && (a as number) >= (b as number),
+  lt: (a, b) => a !== null && b !== null && (a as number) < (b as number),
+  le: (a, b) => a !== null && b !== null && (a as number) <= (b as number),
+};
+
+/** Inside a lambda, the item is read from the entity the predicate is given under this key. */
+const ITEM = "@item";
+
+function member(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Entity)[key] : undefined;
+}
+
 class FilterParser {
   private readonly tokens: string[] = [];
   private position = 0;
+  /** The lambda variable in scope (`u` in `any(u:u/skuId eq ...)`). */
+  private variable: string | undefined;
   private readonly text: string;
   private readonly scope: QueryScope;
 
@@ -121,25 +186,77 @@ class FilterParser {
       this.expect(")");
       return inner;
     }
-    if (token.toLowerCase() === "startswith" && this.peek() === "(") {
-      this.expect("(");
-      const property = this.property(this.next());
-      this.expect(",");
-      const prefix = this.literal(this.next());
-      this.expect(")");
-      if (typeof prefix !== "string") throw badRequest(`startsWith needs a string literal in '${this.text}'.`);
-      const wanted = prefix.toLowerCase();
-      return (entity) => typeof entity[property] === "string" && entity[property].toLowerCase().startsWith(wanted);
+    if (token.toLowerCase() === "not") {
+      const inner = this.term();
+      return (entity) => !inner(entity);
     }
-    const property = this.property(token);
+    const method = STRING_METHODS[token.toLowerCase()];
+    if (method && this.peek() === "(") {
+      this.expect("(");
+      const read = this.property(this.next());
+      this.expect(",");
+      const text = this.literal(this.next());
+      this.expect(")");
+      if (typeof text !== "string") throw badRequest(`${token} needs a string literal in '${this.text}'.`);
+      const wanted = text.toLowerCase();
+      return (entity) => {
+        const value = read(entity);
+        return typeof value === "string" && method(value.toLowerCase(), wanted);
+      };
+    }
+    const lambda = /^(\w+)\/(any|all)$/i.exec(token);
+    if (lambda) return this.lambda(lambda[1] as string, (lambda[2] as string).toLowerCase() === "all");
+    const read = this.property(token);
     const operator = this.next().toLowerCase();
-    if (operator !== "eq" && operator !== "ne") throw unsupported(`The $filter operator '${operator}'`);
-    const value = this.literal(this.next());
-    const equal = (entity: Entity) => fold(entity[property] ?? null) === fold(value);
-    return operator === "eq" ? equal : (entity) => !equal(entity);
+    if (operator === "in") return this.within(read);
+    const compare = COMPARISONS[operator];
+    if (!compare) throw unsupported(`The $filter operator '${operator}'`);
+    const value = fold(this.literal(this.next()));
+    return (entity) => compare(fold(read(entity) ?? null), value);
   }
 
-  private property(name: string): string {
+  /** `property in ('a', 'b')`, wherever `eq` is taken. */
+  private within(read: (entity: Entity) => unknown): Predicate {
+    this.expect("(");
+    const values = [fold(this.literal(this.next()))];
+    while (this.peek() === ",") {
+      this.position++;
+      values.push(fold(this.literal(this.next())));
+    }
+    this.expect(")");
+    return (entity) => values.includes(fold(read(entity) ?? null));
+  }
+
+  /** `assignedLicenses/any(u:u/skuId eq ...)`, `proxyAddresses/any(p:startswith(p, 'smtp:'))`: on a collection. */
+  private lambda(collection: string, all: boolean): Predicate {
+    const type = this.scope.properties.get(collection);
+    if (type === undefined || !type.startsWith("Collection(")) {
+      throw badRequest(`'${collection}' is not a collection property of type '${this.scope.typeName}'.`);
+    }
+    this.expect("(");
+    const head = this.next();
+    const colon = head.indexOf(":");
+    if (colon <= 0) throw this.invalid();
+    const outer = this.variable;
+    this.variable = head.slice(0, colon);
+    if (head.length > colon + 1) this.tokens.splice(this.position, 0, head.slice(colon + 1));
+    const inner = this.expression();
+    this.variable = outer;
+    this.expect(")");
+    return (entity) => {
+      const items = entity[collection];
+      if (!Array.isArray(items)) return all;
+      const holds = (item: unknown) => inner({ [ITEM]: item });
+      return all ? items.every(holds) : items.some(holds);
+    };
+  }
+
+  /** How to read a property (or, inside a lambda, the item or one of its members). */
+  private property(name: string): (entity: Entity) => unknown {
+    if (this.variable !== undefined && (name === this.variable || name.startsWith(`${this.variable}/`))) {
+      const path = name.split("/").slice(1);
+      return (item) => path.reduce<unknown>(member, item[ITEM]);
+    }
     if (this.peek() === "(" || name.includes("/")) throw unsupported(`The $filter expression '${this.text}'`);
     const type = this.scope.properties.get(name);
     if (type === undefined)
@@ -147,7 +264,7 @@ class FilterParser {
     if (!type.startsWith("Edm.") && !this.scope.enums.has(type)) {
       throw unsupported(`Filtering on '${name}' (${type}) rather than a primitive property`);
     }
-    return name;
+    return (entity) => entity[name];
   }
 
   private literal(token: string): unknown {

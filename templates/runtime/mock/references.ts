@@ -14,7 +14,7 @@ import {
   readJsonObject,
   type ServeContext,
 } from "./places.js";
-import { badRequest, MockGraphError, notFound, type MockReply, type MockRequest } from "./types.js";
+import { badRequest, MockGraphError, notFound, type Entity, type MockReply, type MockRequest } from "./types.js";
 
 export function referenceMethods(
   ctx: ServeContext,
@@ -77,6 +77,36 @@ export function referenceMethods(
   };
 }
 
+/** `members@odata.bind` and the like in a create or PATCH body: Graph adds the references (group-post-groups). */
+export function takeBindings(body: Entity): { input: Entity; bindings: [string, string[]][] } {
+  const input: Entity = {};
+  const bindings: [string, string[]][] = [];
+  for (const [name, value] of Object.entries(body)) {
+    const navigation = /^(\w+)@odata\.bind$/.exec(name)?.[1];
+    if (navigation === undefined) input[name] = value;
+    else bindings.push([navigation, (Array.isArray(value) ? value : [value]).map((url) => boundId(url))]);
+  }
+  return { input, bindings };
+}
+
+/** Adds the references a body bound, below the entity at `home` (a single-valued one is replaced). */
+export function bindReferences(ctx: ServeContext, home: string, bindings: readonly [string, string[]][]): void {
+  for (const [navigation, ids] of bindings) {
+    for (const id of ids) if (!ctx.store.find(id, () => true)) throw notFound(id);
+    const path = `${home}/${navigation}`;
+    const kept = ctx.store.referenced(path).filter((id) => !ids.includes(id));
+    ctx.store.setReferences(path, [...kept, ...ids]);
+  }
+}
+
+/** The id at the end of a bound URL: `.../users/{id}`, `.../directoryObjects/{id}` or `.../users('{id}')`. */
+function boundId(url: unknown): string {
+  const path = typeof url === "string" ? (url.split("?")[0] ?? "") : "";
+  const id = /\('([^']*)'\)$/.exec(path)?.[1] ?? path.slice(path.lastIndexOf("/") + 1);
+  if (id === "") throw badRequest(`An @odata.bind value must be the URL of an entity: ${JSON.stringify(url)}.`);
+  return decodeURIComponent(id);
+}
+
 /** Media content (`$value` of a media entity) or a stream property, kept as bytes at the entity's own path. */
 export function contentMethods(
   ctx: ServeContext,
@@ -112,7 +142,7 @@ export function contentMethods(
       const entity = { ...found.entity, size: bytes.length };
       found.save(entity);
       ctx.store.setStream(contentKey(ctx, place.type, found.home, property), bytes);
-      return { status: created ? 201 : 200, json: present(place, entity) };
+      return { status: created ? 201 : 200, json: present(ctx, place, entity) };
     },
   };
 }

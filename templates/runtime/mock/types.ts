@@ -56,6 +56,40 @@ export interface MockSchema {
   readonly enums: readonly string[];
   /** Navigation Graph computes from another one's references (`memberOf` from groups' `members`). */
   readonly derived: readonly DerivedNavigation[];
+  /** Enum type -> its members as declared: a value sent in another case (`Low`) is kept as declared (`low`). */
+  readonly enumMembers?: Readonly<Record<string, readonly string[]>>;
+  /** Entity type -> its entity set: Graph's `@odata.context` for a reference names it (`#directoryObjects`). */
+  readonly entitySets?: Readonly<Record<string, string>>;
+  /** What Graph's reference documents its servers doing beyond the metadata, by type (generator/mock/documented-behaviour.ts). */
+  readonly documented?: Readonly<Record<string, DocumentedBehaviour>>;
+}
+
+/** A value the server fills in on create when the body has none. */
+export type ServerValue =
+  | { readonly constant: unknown }
+  | { readonly generated: "guid" | "text" | "now" | "sid" }
+  | { readonly composed: readonly string[] }
+  | { readonly signedIn: "recipient" | "identitySet" };
+
+/** One type's documented behaviours; each member from rows of the table, with their reference pages. */
+export interface DocumentedBehaviour {
+  /** Answered without `$select`; unset ones as in `unset`. Other properties only when selected. */
+  readonly defaultSelect?: readonly string[];
+  /** Answered as this (null, or `[]` for a collection) when unset. */
+  readonly unset?: Readonly<Record<string, null | readonly []>>;
+  /** Answered only when `$select` names them. */
+  readonly selectOnly?: readonly string[];
+  readonly serverValues?: Readonly<Record<string, ServerValue>>;
+  /** Write-only: answered as `******` (masked) or never (omitted). */
+  readonly secrets?: Readonly<Record<string, "masked" | "omitted">>;
+  /** A create without them answers 400. */
+  readonly required?: readonly string[];
+  /** Items per page when neither `$top` nor the mock's `pageSize` option says otherwise. */
+  readonly pageSize?: number;
+  /** PATCH answers 200 with the updated entity. */
+  readonly updateAnswersEntity?: boolean;
+  /** Bound action name -> the status it answers instead of 204. */
+  readonly actionStatus?: Readonly<Record<string, number>>;
 }
 
 /** `navigation` on entities of `type` is read from the references of `via` (generator/mock/derived-navigation.ts). */

@@ -1,9 +1,11 @@
 // Upload sessions as Graph runs them: `createUploadSession` answers an `uploadUrl` outside the API path,
 // which takes the bytes in order with `Content-Range: bytes a-b/total` and no Authorization header
-// (the URL is pre-authenticated), answers 202 with `nextExpectedRanges` until the last range, then 201.
+// (the URL is pre-authenticated). A drive item's answers 202 with `nextExpectedRanges` until the last range,
+// then the item; an attachment collection's answers as Outlook does (outlook-large-attachments): each PUT
+// `application/octet-stream`, `200 OK` with a bare `"{start}"` range, then `201 Created` with a `Location` only.
 import type { Place } from "./resolve.js";
 import { DRIVE_ITEM } from "./drive-items.js";
-import { contentKey, driveItemAtPathOrNew, findEntity, present, type ServeContext } from "./places.js";
+import { collectionHome, contentKey, driveItemAtPathOrNew, findEntity, present, type ServeContext } from "./places.js";
 import { MockGraphError, type Entity, type MockReply, type MockRequest } from "./types.js";
 
 /** The URL path upload sessions live under, on the mock's origin. */
@@ -54,7 +56,12 @@ export class UploadSessions {
         "Upload URLs are pre-authenticated: send no Authorization header.",
       );
     }
-    const status = () => ({ expirationDateTime: session.expires, nextExpectedRanges: [`${session.received}-`] });
+    const outlook = session.place.node.kind === "collection";
+    // Outlook writes the next expected range as a bare start ("2097152"), OneDrive as an open range ("2097152-").
+    const status = () => ({
+      expirationDateTime: session.expires,
+      nextExpectedRanges: [outlook ? `${session.received}` : `${session.received}-`],
+    });
     if (request.method === "GET") return { status: 200, json: status() };
     if (request.method === "DELETE") {
       this.sessions.delete(id);
@@ -72,12 +79,15 @@ export class UploadSessions {
         "Content-Range must be 'bytes first-last/total' and match the body's length.",
       );
     }
+    if (outlook && request.headers["content-type"] !== "application/octet-stream") {
+      throw new MockGraphError(400, "InvalidRequest", "Content-Type must be application/octet-stream.");
+    }
     if (first !== session.received) {
       throw new MockGraphError(416, "invalidRange", `The next expected range starts at byte ${session.received}.`);
     }
     session.chunks.push(bytes);
     session.received = last + 1;
-    if (session.received < total) return { status: 202, json: status() };
+    if (session.received < total) return { status: outlook ? 200 : 202, json: status() };
     this.sessions.delete(id);
     return this.complete(ctx, session, total);
   }
@@ -92,7 +102,18 @@ export class UploadSessions {
     }
     const { place } = session;
     this.completed.push({ template: session.template, path: place.path, bytes });
-    if (place.node.kind !== "entity") return { status: 201, json: { id: ctx.newId(), size: total } };
+    if (place.node.kind !== "entity") {
+      // The attachment joins its item's attachments; Outlook answers only where it is.
+      const id = ctx.newId();
+      const attachment = {
+        "@odata.type": "#microsoft.graph.fileAttachment",
+        id,
+        name: session.name ?? null,
+        size: total,
+      };
+      ctx.store.put(collectionHome(ctx, place), id, attachment);
+      return { status: 201, headers: { location: `${ctx.baseUrl}${place.path}/${encodeURIComponent(id)}` } };
+    }
     // A drive item named by path that does not exist yet is made in its folder (folders too), as Graph does.
     const byPath = place.itemPath !== undefined && ctx.index.isA(place.type, DRIVE_ITEM);
     const existing = findEntity(ctx, place);
@@ -109,7 +130,7 @@ export class UploadSessions {
     else ctx.store.putSingle(place.path, entity);
     const home = found?.home ?? (place.parent ? `${place.parent.path}/${id}` : place.path);
     ctx.store.setStream(contentKey(ctx, place.type, home), bytes);
-    return { status: created ? 201 : 200, json: present(place, entity) };
+    return { status: created ? 201 : 200, json: present(ctx, place, entity) };
   }
 
   clear(): void {
