@@ -6,5 +6,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // A folder per run for the generated packages several files share (test/support/shared-package.ts).
+    globalSetup: ["test/support/global-setup.ts"],
   },
 });

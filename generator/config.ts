@@ -26,6 +26,7 @@ const FIELDS: Record<string, FieldKind> = {
   docsOut: "string",
   mock: "boolean",
   permissionMethods: "string[]",
+  emit: "string",
 };
 /** Keys a config may carry for people, not for graphgen. */
 const COMMENT_KEYS = ["$schema", "$comment"];

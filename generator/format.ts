@@ -30,23 +30,32 @@ const UNBREAKABLE_LINE = new RegExp(
     /^\s*(\/\/|\/\*\*|\*)/.source, // comments
     /^(import|export)( type)? \{ [^,]+ \} from "[^"]+";$/.source, // one-name imports and exports
     /^\s*\| `[^`]*`;?$/.source, // a template literal type
+    /^\s*(const|let) [\w$]+ = `[^`]*`;$/.source, // a template literal assigned (prettier never breaks after `=` for one)
     /^\s*"(?:[^"\\]|\\.)*"[;,]?$/.source, // a string literal alone
     /^\s*[\w$]{1,4}: "(?:[^"\\]|\\.)*",?$/.source, // a string after a key shorter than prettier moves strings for
     /^\s*"(?:[^"\\]|\\.)*":( [{[])?$/.source, // a quoted key opening an object or array, or before it on the next line
     /^\s*\/(?:[^/\\\n]|\\.)+\/[dgimsuvy]*[;,]?$/.source, // a regular expression literal alone
-    /^\s*(readonly )?[\w$"-]+\??: [\w$.]+(?:\[\])?;$/.source, // an interface member of one named type: `key?: Type[];`
+    /^\s*(readonly )?([\w$-]+|"(?:[^"\\]|\\.)*")\??: [\w$.]+(?:\[\]|(?: \| null))?;$/.source, // an interface member of one named type: `key?: Type[];`, `"/path": Type | null;`
+    /^\s*[\w$]+: `[^`]*`$/.source, // an index signature's template literal key, alone: `path: \`/users/${string}\``
+    /^export const [\w$]+ =$/.source, // a long name before an arrow function moved to the next line
+    /^\s*\): [\w$.]+( => \{|;)$/.source, // a broken signature's end, naming one return type
     /^export interface [\w$]+( extends [\w$.]+)? \{$/.source, // an interface, extending at most one base
     /^(export function |\s*(return )?)[\w$.]+\($/.source, // a long name opening a broken signature or call
     /^\s*[\w$]+ as [\w$]+,$/.source, // one renamed name in a broken import or export list
   ].join("|"),
 );
 
-function hasLongCodeLine(content: string): boolean {
+/** A line longer than prettier's width that prettier would still break. */
+export function breaksFurther(line: string): boolean {
+  return line.length > PRINT_WIDTH && !UNBREAKABLE_LINE.test(line);
+}
+
+export function hasLongCodeLine(content: string): boolean {
   let start = 0;
   while (start < content.length) {
     let end = content.indexOf("\n", start);
     if (end < 0) end = content.length;
-    if (end - start > PRINT_WIDTH && !UNBREAKABLE_LINE.test(content.slice(start, end))) return true;
+    if (end - start > PRINT_WIDTH && breaksFurther(content.slice(start, end))) return true;
     start = end + 1;
   }
   return false;

@@ -16,6 +16,8 @@ import { selectTypes } from "./select.js";
 import { formatFiles } from "./format.js";
 import { hashInputs, isUpToDate, lockFile, lockHeader, readLockCounts, type TypeCounts } from "./lock.js";
 import { packageFiles } from "./package/manifest.js";
+import { bundleEntries } from "./package/entry-bundles.js";
+import { prebuiltModules } from "./package/prebuilt.js";
 import { planWrite, previousFiles, writeOutput, type OutputFile, type WriteResult } from "./write.js";
 import { checkDocsFolder, docsFiles } from "./docs/generate-docs.js";
 
@@ -69,15 +71,15 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
 
   let started = performance.now();
   const client = planClient(model, resolved);
-  const selection = selectTypes(model, { ...resolved, include: [...resolved.include, ...client.types] });
-  const names = buildNames(model, selection.types, resolved.rootNamespace);
+  const selection = selectTypes(model, { ...resolved, pathTypes: client.types });
+  const names = buildNames(selection.model, selection.types, resolved.rootNamespace);
   run.onStage?.("parse", `${Object.keys(header.inputs).length} input file(s)`);
   run.onStage?.("model", `${model.types.size} types, ${model.operations.length} operations`);
   stage("select", started, `${selection.types.length} types`);
 
   started = performance.now();
   const renderer = createRenderer();
-  const context: EmitContext = { model, selection, names, options: resolved };
+  const context: EmitContext = { model: selection.model, selection, names, options: resolved };
   // Each part of the package plans its own modules; the package index re-exports them all.
   const modules: PlannedModule[] = [
     ...planTypeModules(context),
@@ -98,8 +100,11 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   const stable = new Set(modules.filter((m) => "runtime" in m || m.prettierStable).map((m) => `src/${m.modulePath}.ts`));
   // Runtime files are copied as they are: their sources are kept in prettier's layout (test/runtime/sources.test.ts).
   const verbatim = new Set(modules.filter((m) => "runtime" in m).map((m) => `src/${m.modulePath}.ts`));
-  const formatted = resolved.format ? await formatFiles(sources, stable, verbatim) : sources;
-  stage("format", started, resolved.format ? `${formatted.length} files` : "skipped");
+  const typescript = resolved.format ? await formatFiles(sources, stable, verbatim) : sources;
+  // JavaScript + declarations are made from the formatted TypeScript, so both read as it does.
+  const runtime = new Set(modules.filter((m) => "runtime" in m).map((m) => `src/${m.modulePath}.js`));
+  const formatted = resolved.emit === "js" ? await bundleEntries(prebuiltModules(typescript), runtime) : typescript;
+  stage("format", started, `${resolved.format ? `${typescript.length} files` : "skipped"}${resolved.emit === "js" ? ", emitted as .js + .d.ts" : ""}`);
 
   const counts: Record<keyof TypeCounts, number> = { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };
   for (const name of selection.types) {
@@ -113,7 +118,7 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   // The docs site (option `docs`) goes into its own folder with its own lock, after the package.
   const docs =
     resolved.docs && !run.check
-      ? { outDir: resolved.docsOut, write: writeOutput(resolved.docsOut, docsFiles({ model, types: selection.types, roots: client.roots }, resolved, header).files) }
+      ? { outDir: resolved.docsOut, write: writeOutput(resolved.docsOut, docsFiles({ model: selection.model, types: selection.types, roots: client.roots }, resolved, header).files) }
       : undefined;
   stage("write", started, run.check ? "checked, nothing written" : `${write.written.length} written, ${write.removed.length} removed`);
   return { outDir: resolved.out, files, write, upToDate: false, timings, warnings: model.warnings, counts, ...(docs ? { docs } : {}) };

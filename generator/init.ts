@@ -14,8 +14,11 @@ export interface InitResult {
   readonly packageJson?: string;
 }
 
-/** Options whose default is a file inside the graphgen package: documented, not written, so the default stays in force. */
-const DOCUMENTED_ONLY = new Set(["metadata", "overlays"]);
+/**
+ * Options whose default is a file inside the graphgen package, or follows another option (`emit` follows
+ * `out`): documented, not written, so the default stays in force.
+ */
+const DOCUMENTED_ONLY = new Set(["metadata", "overlays", "emit"]);
 export const GENERATE_SCRIPT = "graphgen generate";
 
 export function init(cwd: string): InitResult {

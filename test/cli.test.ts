@@ -1,6 +1,6 @@
 // The graphgen command as users run it: help, version, generation, and errors without stack traces.
 import { execFileSync } from "node:child_process";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../generator/cli.js";
@@ -34,6 +34,35 @@ describe("graphgen CLI", () => {
     expect(result.stdout).toMatch(/^graphgen: 2 entity, 5 complex, 0 enum types -> /);
     expect(existsSync(join(out, "src/models/IdentityApiConnector.ts"))).toBe(true);
     expect(existsSync(join(out, "src/models/BasicAuthentication.ts"))).toBe(true);
+  });
+
+  it("ends with how to use what it made: where to import it from, and the fake Graph in a test", async () => {
+    const app = join(work, "app");
+    mkdirSync(app);
+    const args = ["generate", "--metadata", realMetadata, "--include-path", "/identity/apiConnectors/**", "--out", "src/graph"];
+    const inPlace = [
+      "  use it from a module in src/ (imported in place):",
+      '    import { createGraphClient } from "./graph/src/client/index.js";',
+      "    const graph = createGraphClient({ getAccessToken: async () => token });",
+      "  and in a test, on the fake Graph (in memory, no network):",
+      '    import { createMockGraph } from "./graph/src/mock/index.js";',
+      "    const mock = createMockGraph();",
+      '    mock.seed("/identity/apiConnectors", [{ id: "1" }]);',
+      '    const graph = createGraphClient({ getAccessToken: () => "token", fetch: mock.fetch });',
+      "",
+    ].join("\n");
+    const first = await run(args, app);
+    expect(first.code).toBe(0);
+    expect(first.stdout.split("\n").slice(2).join("\n")).toBe(inPlace);
+    // An up-to-date run that writes nothing says the same.
+    const again = await run(args, app);
+    expect(again.stdout).toContain("up to date");
+    expect(again.stdout.endsWith(inPlace)).toBe(true);
+    // Outside src/, the output is a package of its own, imported by name; without a client, its types.
+    const types = await run(["generate", "--metadata", realMetadata, "--include", "identityApiConnector", "--out", "lib/graph"], app);
+    expect(types.stdout.split("\n").slice(2).join("\n")).toBe(
+      '  use it as the package graphgen-output (npm run build in it, then install or link it):\n    import { ... } from "graphgen-output";   // types and validators\n',
+    );
   });
 
   it("reports an unknown type with a hint and exit code 1", async () => {

@@ -8,8 +8,9 @@ import type { EmitContext, PlannedModule } from "../emit/context.js";
 import { commentLines } from "../emit/docs.js";
 import type { ClientLayout, Literal, Parameter } from "./layout.js";
 import { PRINT_WIDTH } from "../emit/layout.js";
+import { breaksFurther } from "../format.js";
 import { childMembers, collectionMembers, entityMembers, operationMember, streamMembers } from "./members.js";
-import { BuilderScope, type PermissionLookup, type SpecView, type ValidatorLookup } from "./scope.js";
+import { BuilderScope, type MemberView, type PermissionLookup, type SpecView, type ValidatorLookup } from "./scope.js";
 
 /**
  * `const listRequest: OperationSpec = { ... };`, one member per line as the template always wrote it. The
@@ -34,6 +35,18 @@ function templateConstant(template: string): string {
   return line.length <= PRINT_WIDTH ? line : `const TEMPLATE =\n  ${JSON.stringify(template)};`;
 }
 
+/**
+ * `export const name = (params): Interface => {`, or, where not even `export const name = (` fits, prettier's
+ * break after `=`: the arrow function on the next lines, body included, one level deeper (`indent`). Members
+ * were laid out one level shallower: a line that no longer fits sends the module to prettier.
+ */
+function factoryLayout(layout: ClientLayout, name: string, params: readonly Parameter[], returns: string, members: readonly MemberView[]): { signature: string; indent: string } {
+  const head = `export const ${name} = `;
+  if (head.length + "(".length <= PRINT_WIDTH) return { signature: layout.signature("", head, params, returns), indent: "" };
+  if (members.some((m) => m.implementation.split("\n").some((line) => breaksFurther(`  ${line}`)))) layout.stable = false;
+  return { signature: `export const ${name} =\n${layout.signature("  ", "", params, returns)}`, indent: "  " };
+}
+
 export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: PermissionLookup, validators: ValidatorLookup): PlannedModule {
   const naming = requestBuilderNaming(node.segments);
   const scope = new BuilderScope(ctx, node, lookup, validators);
@@ -52,6 +65,7 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
     { name: "path", annotation: node.segments.some(isKeySegment) ? ": string" : `: string = ${specs.length > 0 ? "TEMPLATE" : JSON.stringify(node.template)}` },
   ];
   const described = node.kind === "collection" ? "a collection of" : "one";
+  const factory = factoryLayout(layout, naming.factoryName, factoryParams, `: ${naming.interfaceName} => {`, scope.members);
   return {
     modulePath: naming.modulePath,
     template: "client-request-builder",
@@ -60,7 +74,8 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
       doc: commentLines(`Request builder for \`${node.template}\` (${described} ${type.fullName}).`),
       template: node.template,
       interfaceName: naming.interfaceName,
-      factorySignature: layout.signature("", `export const ${naming.factoryName} = `, factoryParams, `: ${naming.interfaceName} => {`),
+      factorySignature: factory.signature,
+      factoryIndent: factory.indent,
       // Declared only where a member names them: a module with no `get` or `list` would leave them unused.
       propertyAlias: scope.selectable && layout.alias("type Property =", union(properties.map((p) => p.name))),
       navigationAlias: scope.selectable && layout.alias("type Navigation =", union(navigationProperties.map((p) => p.name))),

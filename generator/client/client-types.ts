@@ -9,7 +9,9 @@ export function clientTypeNames(model: Model, roots: readonly RequestNode[]): st
     if (!isPrimitive(name) && model.types.has(name)) names.add(name);
   };
   for (const node of requestNodes(roots)) {
-    if (node.included) add(node.entityType);
+    // An operation's binding type too (`driveItem` of `/drives/{id}/items/{id}/createUploadSession`): the
+    // operation acts on it, and the upload it starts ends with one.
+    if (node.included || node.operations.length > 0) add(node.entityType);
     for (const op of node.operations) {
       op.operation.parameters.forEach((p) => add(p.type.name));
       if (op.operation.returnType) add(op.operation.returnType.type.name);

@@ -11,11 +11,13 @@ export class ClientLayout {
 
   /**
    * Gives `text` if its longest line fits, else marks the module for prettier. A broken call's or signature's
-   * head (`  return someLongName(`) cannot break further, so prettier leaves it as it is.
+   * head (`  return someLongName(`) cannot break further, nor can a signature's tail naming one return type
+   * (`): SomeLongName => {`, `): SomeLongName;`), so prettier leaves them as they are.
    */
-  private checked(text: string, headBreaks = true): string {
+  private checked(text: string, headBreaks = true, tailBreaks = true): string {
     const lines = text.split("\n");
-    if (lines.some((line, i) => line.length > PRINT_WIDTH && (headBreaks || i > 0))) this.stable = false;
+    const last = lines.length - 1;
+    if (lines.some((line, i) => line.length > PRINT_WIDTH && (headBreaks || i > 0) && (tailBreaks || i < last))) this.stable = false;
     return text;
   }
 
@@ -49,12 +51,17 @@ export class ClientLayout {
     const line = `${indent}${head}(${flat.join(", ")})${tail}`;
     if (line.length <= PRINT_WIDTH) return line;
     const inner = `${indent}  `;
+    // Prettier hugs a lone object-type parameter: the parentheses stay, the object breaks.
+    const [only] = params;
+    if (params.length === 1 && only?.members) {
+      return this.checked(`${indent}${head}(${only.name}: {\n${only.members.map((m) => `${inner}${m};\n`).join("")}${indent}})${tail}`, !/^[\w$ =]*$/.test(head), false);
+    }
     const lines = params.map((p, i) => {
       const one = `${inner}${flat[i]},`;
       if (one.length <= PRINT_WIDTH || !p.members) return one;
       return `${inner}${p.name}: {\n${p.members.map((m) => `${inner}  ${m};\n`).join("")}${inner}},`;
     });
-    return this.checked(`${indent}${head}(\n${lines.join("\n")}\n${indent})${tail}`, !/^[\w$ =]*$/.test(head));
+    return this.checked(`${indent}${head}(\n${lines.join("\n")}\n${indent})${tail}`, !/^[\w$ =]*$/.test(head), !/^: [\w$.]+( => \{|;)$/.test(tail));
   }
 
   /** A call `callee(args)` as the whole of what follows `lead` on a line (e.g. `return `), then `tail`. */

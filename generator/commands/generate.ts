@@ -7,6 +7,7 @@ import { generate } from "../generate.js";
 import { resolveOptions, type GenerateOptions } from "../options.js";
 import { progressWanted, stageProgress } from "../progress.js";
 import { watchFiles } from "../watch.js";
+import { nextSteps } from "./next-steps.js";
 import { LOCK_FILE } from "../write.js";
 import { EXIT_INPUT_ERROR, reportErrors, type CliIo } from "./io.js";
 
@@ -20,6 +21,7 @@ interface GenerateFlags {
   out?: string;
   format: boolean;
   mock?: boolean;
+  emit?: string;
   debug?: boolean;
   check?: boolean;
   force?: boolean;
@@ -39,6 +41,7 @@ export function registerGenerateCommand(program: Command, io: CliIo, setExitCode
     .option("-o, --out <dir>", "output folder")
     .option("--no-format", "skip prettier")
     .option("--no-mock", "leave out the fake Graph for tests (<package>/mock)")
+    .option("--emit <kind>", "js: JavaScript + .d.ts imported in place; ts: TypeScript sources (default: js when --out is inside a src/ folder, else ts)")
     .option("--check", "write nothing; exit 1 listing the files that would change when the output is stale (for CI)")
     .option("--force", "regenerate even when the lock file says the output is current")
     .option("-w, --watch", "regenerate whenever the metadata, an overlay or the config file changes")
@@ -51,12 +54,14 @@ export function registerGenerateCommand(program: Command, io: CliIo, setExitCode
 
 async function runGenerate(flags: GenerateFlags, io: CliIo): Promise<number> {
   const onStage = progressWanted(process.stderr, process.env) ? stageProgress(io.stderr) : undefined;
-  const result = await generate(resolveCliOptions(flags, io.cwd), { check: flags.check, force: flags.force, onStage });
+  const options = resolveCliOptions(flags, io.cwd);
+  const result = await generate(options, { check: flags.check, force: flags.force, onStage });
   const { written, added, changed, unchanged, removed, leftovers } = result.write;
   const c = result.counts;
   const summary = `graphgen: ${c.entity} entity, ${c.complex} complex, ${c.enum} enum types -> ${result.outDir}\n`;
   if (result.upToDate) {
     io.stdout(`${summary}  up to date: inputs, options and generator match ${LOCK_FILE}; nothing to do (--force regenerates)\n`);
+    io.stdout(nextSteps(resolveOptions(options)));
     return 0;
   }
   if (flags.check) {
@@ -71,6 +76,7 @@ async function runGenerate(flags: GenerateFlags, io: CliIo): Promise<number> {
   const total = (Object.values(result.timings) as number[]).reduce((a, b) => a + b, 0);
   io.stdout(`${summary}  ${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed in ${Math.round(total)} ms${leftovers.length > 0 ? "; repaired an interrupted run" : ""}\n`);
   if (result.docs) io.stdout(`  docs -> ${result.docs.outDir}: ${result.docs.write.written.length} written, ${result.docs.write.removed.length} removed\n`);
+  io.stdout(nextSteps(resolveOptions(options)));
   return 0;
 }
 
@@ -106,6 +112,7 @@ export function resolveCliOptions(flags: Omit<GenerateFlags, "format" | "debug">
     out: here(flags.out) ?? fromConfig.out,
     format: flags.format === false ? false : fromConfig.format,
     mock: flags.mock === false ? false : fromConfig.mock,
+    emit: (flags.emit as GenerateOptions["emit"]) ?? fromConfig.emit,
   };
 }
 

@@ -16,6 +16,7 @@ import { writeOutput, type OutputFile, type WriteResult } from "../write.js";
 import { INDEX_PAGE } from "./links.js";
 import { planDocs } from "./plan.js";
 import { renderDocsSite } from "./site.js";
+import { importSpecifiers } from "../package/imports.js";
 
 export interface DocsResult {
   readonly outDir: string;
@@ -59,10 +60,10 @@ export async function generateDocs(options: GenerateOptions = {}, run: DocsRun =
   let started = performance.now();
   const { model } = loadModel(resolved.metadata, resolved.overlays, resolved.cwd);
   const client = planClient(model, resolved);
-  const selection = selectTypes(model, { ...resolved, include: [...resolved.include, ...client.types] });
+  const selection = selectTypes(model, { ...resolved, pathTypes: client.types });
   const load = performance.now() - started;
   started = performance.now();
-  const { files, pages } = docsFiles({ model, types: selection.types, roots: client.roots }, resolved, header);
+  const { files, pages } = docsFiles({ model: selection.model, types: selection.types, roots: client.roots }, resolved, header);
   const render = performance.now() - started;
   started = performance.now();
   const write = writeOutput(resolved.docsOut, files);
@@ -94,6 +95,7 @@ export function docsFiles(source: DocsSource, options: ResolvedOptions, header: 
     permissions: loadGraphPermissions(),
     rootNamespace: options.rootNamespace,
     packageName: options.packageName,
+    clientModule: importSpecifiers(options).client,
   });
   const files = renderDocsSite(createDocsRenderer(), plan);
   const counts: Record<keyof TypeCounts, number> = { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };

@@ -18,6 +18,8 @@ export interface DocsInput {
   readonly permissions: PermissionIndex;
   readonly rootNamespace: string;
   readonly packageName: string;
+  /** What the examples import the client from: the package's name, or the relative path where it is imported in place. */
+  readonly clientModule: string;
 }
 
 export interface SearchEntry {
@@ -33,6 +35,7 @@ export interface SearchEntry {
 
 export interface DocsPlan {
   readonly packageName: string;
+  readonly clientModule: string;
   readonly permissions: readonly PermissionView[];
   readonly types: readonly TypeView[];
   readonly paths: readonly PathView[];
@@ -56,7 +59,7 @@ export function planDocs(input: DocsInput): DocsPlan {
     ...paths.map((p) => ({ n: p.template, k: "path", u: p.page, d: p.requests.map((r) => r.method).join(" ") })),
     ...types.map((t) => ({ n: typeLabel(site, t.fullName).label, k: "type", u: t.page, d: brief(t.description) })),
   ];
-  return { packageName: input.packageName, permissions, types, paths, search };
+  return { packageName: input.packageName, clientModule: input.clientModule, permissions, types, paths, search };
 }
 
 /** The requests that return or accept each type (by the type's full name). */

@@ -13,7 +13,7 @@ export function renderDocsSite(renderer: DocsRenderer, plan: DocsPlan): OutputFi
   const files: OutputFile[] = [];
   const page = (template: string, path: PagePath, title: string, view: object) => {
     for (const format of FORMATS) {
-      const content = renderer.render(`${template}.${format}`, { ...view, page: path, format, root: rootFrom(path), title, packageName: plan.packageName });
+      const content = renderer.render(`${template}.${format}`, { ...view, page: path, format, root: rootFrom(path), title, packageName: plan.packageName, clientModule: plan.clientModule });
       // Optional sections leave blank lines behind; Markdown means the same with one.
       files.push({ path: `${path}.${format}`, content: format === "md" ? content.replace(/\n{3,}/g, "\n\n") : content });
     }

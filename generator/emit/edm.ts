@@ -1,4 +1,4 @@
-// The one table of Edm primitive -> TypeScript types; README's mapping table mirrors it.
+// The one table of Edm primitive -> TypeScript types; docs/types.md's mapping table mirrors it.
 // Dates and times stay strings: JSON has no date type and Graph's offsets would be lost in a Date.
 
 export interface PrimitiveMapping {

@@ -28,7 +28,7 @@ function routesModule(ctx: EmitContext, table: MockRouteTable, validators: Valid
   imports.add("mock/types", "MockSchema");
   const values = new ImportSet(ROUTES_MODULE, ["schema"]);
   const typeLiteral = (type: MockTypeEntry): Literal => {
-    const validator = validators(type.fullName);
+    const validator = type.validated ? validators(type.fullName) : undefined;
     const entries: [string, Literal][] = [];
     if (type.base) entries.push(["base", JSON.stringify(type.base)]);
     if (type.abstract) entries.push(["abstract", "true"]);

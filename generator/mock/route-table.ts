@@ -30,6 +30,12 @@ export interface MockTypeEntry {
   /** Declared properties: name -> type name, `Collection(...)` for collections. */
   readonly properties: readonly (readonly [string, string])[];
   readonly readOnly: readonly string[];
+  /**
+   * Whether the mock can ask for this type's validator: a route's type or one derived from it. A type that
+   * is only a base of the routes' types (`entity`, `outlookItem`) is never an item's type, and its validator
+   * would import every type derived from it (all of Graph for `entity`) into each test that loads the mock.
+   */
+  readonly validated: boolean;
 }
 
 export interface MockRouteTable {
@@ -65,7 +71,7 @@ export function buildRouteTable(model: Model, roots: readonly RequestNode[], sel
     const related = [type, ...baseChain(model, type)].map((t) => t.fullName);
     for (const member of [...related, ...concreteTypes(model, name)]) {
       const entry = structuredType(model, member);
-      if (entry && selected.has(member) && !types.has(member)) types.set(member, typeEntry(model, entry));
+      if (entry && selected.has(member) && !types.has(member)) types.set(member, typeEntry(model, entry, servesRouteType(model, entry, entityTypes)));
     }
   }
   const sorted = [...types.values()].sort((a, b) => compare(a.fullName, b.fullName));
@@ -85,7 +91,12 @@ export function buildRouteTable(model: Model, roots: readonly RequestNode[], sel
   return { roots: routes, types: sorted, enums: enumNames, derived, documented, enumMembers, entitySets: sortedSets };
 }
 
-function typeEntry(model: Model, type: StructuredType): MockTypeEntry {
+/** The type is a route's type or derives from one. */
+function servesRouteType(model: Model, type: StructuredType, routeTypes: ReadonlySet<string>): boolean {
+  return [type, ...baseChain(model, type)].some((t) => routeTypes.has(t.fullName));
+}
+
+function typeEntry(model: Model, type: StructuredType, validated: boolean): MockTypeEntry {
   const key = type.key ?? [];
   return {
     fullName: type.fullName,
@@ -94,6 +105,7 @@ function typeEntry(model: Model, type: StructuredType): MockTypeEntry {
     stream: type.hasStream,
     properties: type.properties.map((p) => [p.name, typeText(p.type)] as const),
     readOnly: type.properties.filter((p) => p.readOnly || key.includes(p.name)).map((p) => p.name),
+    validated,
   };
 }
 

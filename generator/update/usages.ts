@@ -3,8 +3,9 @@
 // plain call is resolved by the type checker. When it lands on a generated declaration, that
 // declaration is mapped back to its metadata element (models carry `@see <full name>`, validator
 // modules a `TYPE_NAME`, request builder members document their path) and looked up among the changes.
+import { existsSync, readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { Node, Project, SyntaxKind, type SourceFile, type Symbol as MorphSymbol } from "ts-morph";
+import { Node, Project, SyntaxKind, type SourceFile, type Symbol as MorphSymbol, type VariableDeclaration } from "ts-morph";
 import type { BreakingChanges, ElementChange } from "./changes.js";
 
 export interface BreakingUsage {
@@ -130,8 +131,9 @@ function generatedElement(declaration: Node): Element | undefined {
     const fullName = seeTag(declaration);
     return fullName ? { kind: "type", fullName } : undefined;
   }
-  // Validator functions: `assertX` is declared as a function, the others as arrow functions.
-  if (Node.isFunctionDeclaration(declaration) || (Node.isVariableDeclaration(declaration) && Node.isArrowFunction(declaration.getInitializer()))) {
+  // Validator functions: `assertX` is declared as a function, the others as arrow functions (in a
+  // package emitted as JavaScript + declarations, constants of a function type).
+  if (Node.isFunctionDeclaration(declaration) || (Node.isVariableDeclaration(declaration) && isFunctionConstant(declaration))) {
     const fullName = validatedType(declaration.getSourceFile());
     return fullName ? { kind: "type", fullName } : undefined;
   }
@@ -147,7 +149,16 @@ function validatedType(file: SourceFile): string | undefined {
   const named = literal(file.getVariableDeclaration("TYPE_NAME")?.getInitializer());
   if (named) return named;
   const odataType = file.getVariableDeclarations().find((variable) => variable.getName().startsWith("odataType"));
-  return literal(odataType?.getInitializer())?.replace(/^#/, "");
+  const declared = literal(odataType?.getInitializer())?.replace(/^#/, "");
+  if (declared || !file.isDeclarationFile()) return declared;
+  // Emitted as JavaScript + declarations: the constants a module keeps to itself are in its .js alone.
+  const code = file.getFilePath().replace(/\.d\.ts$/, ".js");
+  const constant = existsSync(code) ? /^const (?:TYPE_NAME|odataType\w+) = "#?([\w.]+)";$/m.exec(readFileSync(code, "utf8")) : null;
+  return constant?.[1];
+}
+
+function isFunctionConstant(declaration: VariableDeclaration): boolean {
+  return Node.isArrowFunction(declaration.getInitializer()) || (declaration.getSourceFile().isDeclarationFile() && Node.isFunctionTypeNode(declaration.getTypeNode()));
 }
 
 /** Models name their metadata element: `@see microsoft.graph.federatedIdentityCredential`. */

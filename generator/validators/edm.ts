@@ -1,5 +1,5 @@
 // Edm primitive -> runtime predicate of templates/runtime/runtime/validation.ts, with the `expected` text
-// errors show (short, so that generated lines fit prettier's width). README's rules table mirrors it.
+// errors show (short, so that generated lines fit prettier's width). docs/validators.md's rules table mirrors it.
 import type { Facets } from "../model/types.js";
 
 export interface PrimitiveCheck {

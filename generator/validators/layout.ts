@@ -55,13 +55,18 @@ export function layoutCallStatement(indent: string, callee: string, args: readon
   return `${indent}${callee}(\n${args.map((a) => `${indent}  ${a},\n`).join("")}${indent});`;
 }
 
-/** A statement of the generated checks: a call, or `if (test)` with a statement and maybe an `else`. */
+/**
+ * A statement of the generated checks: a call, `if (test)` with a statement and maybe an `else`, or a
+ * loop head (`for (const key in value)`) with its one statement.
+ */
 export type Statement =
   | { readonly callee: string; readonly args: readonly string[] }
-  | { readonly test: string; readonly then: Statement; readonly else?: Statement };
+  | { readonly test: string; readonly then: Statement; readonly else?: Statement }
+  | { readonly loop: string; readonly body: Statement };
 
 function flatStatement(statement: Statement): string {
   if ("callee" in statement) return `${statement.callee}(${statement.args.join(", ")});`;
+  if ("loop" in statement) return `${statement.loop} ${flatStatement(statement.body)}`;
   const opening = `if (${statement.test}) ${flatStatement(statement.then)}`;
   return statement.else ? `${opening} else ${flatStatement(statement.else)}` : opening;
 }
@@ -78,6 +83,11 @@ export function layoutStatement(statement: Statement, indent: string, column = i
     const flat = flatStatement(statement);
     if (column + flat.length <= PRINT_WIDTH) return flat;
     return `${statement.callee}(\n${statement.args.map((a) => `${inner}${a},\n`).join("")}${indent});`;
+  }
+  if ("loop" in statement) {
+    // Like an `if` clause: a body that does not fit moves to the next line, indented.
+    const flat = flatStatement(statement);
+    return column + flat.length <= PRINT_WIDTH ? flat : `${statement.loop}\n${inner}${layoutStatement(statement.body, inner)}`;
   }
   const opening = `if (${statement.test}) ${flatStatement(statement.then)}`;
   const head = `if (${statement.test})`;

@@ -4,7 +4,7 @@
 import { allProperties, baseChain, dynamicPropertyNames } from "../model/queries.js";
 import type { Model, Property, StructuredType } from "../model/types.js";
 import { ImportSet, layoutImport, moduleSpecifier, type ImportView } from "../emit/imports.js";
-import { arrowHead, layoutAllowedTypes, layoutCallStatement, layoutSignature, layoutStringConstant } from "./layout.js";
+import { arrowHead, layoutAllowedTypes, layoutCallStatement, layoutIfCall, layoutSignature, layoutStatement, layoutStringConstant } from "./layout.js";
 import {
   emittedConcreteTypes,
   groupCases,
@@ -68,8 +68,13 @@ export interface StructuredValidatorView {
    * the required properties' checks after the pass; false for a type checked property by property.
    */
   readonly keyPass: { readonly cases: MemberCase[]; readonly otherKey: string | false; readonly required: string[] } | false;
-  /** The call on an undeclared key in a request body (`walk.unknown(...)`, `dynamicKey(...)`), or false. */
-  readonly keyCheck: string | false;
+  /**
+   * The check of undeclared keys in a request body (`walk.unknown(...)`, `dynamicKey(...)`), laid out as the
+   * switch's `default` (`inSwitch`, when `knownKeys` are listed) and as the loop over the keys; or false.
+   */
+  readonly keyCheck: { readonly inSwitch: string; readonly loop: string } | false;
+  /** The body of `assertX`: `if (!result.ok) throw new GraphValidationError(...)`, laid out. */
+  readonly throwIssues: string;
   /** A type with no properties and no key check: the members function, `{}` and all; else false. */
   readonly emptyMembers: string | false;
   readonly knownKeys: string[];
@@ -110,7 +115,10 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   const onlyItself = concrete.length === 1 && concrete[0] === type.fullName;
   const membersSignature = layoutSignature(arrowHead(own.members), MEMBERS_PARAMS, "void", "=> {");
   const keyStatement = keyCheck(valueContext, type, dynamicPropertyNames(ctx.model, type));
-  const keys = keyStatement && `${keyStatement.callee}(${keyStatement.args.join(", ")})`;
+  const keys = keyStatement && {
+    inSwitch: `${SWITCH_DEFAULT}${layoutStatement(keyStatement, SWITCH_DEFAULT)}`,
+    loop: `  ${layoutStatement({ test: "walk.writing", then: { loop: "for (const key in value)", body: keyStatement } }, "  ")}`,
+  };
   return {
     runtimeImport: runtimeImports(modulePath, WALK_RUNTIME.filter((name) => runtime.has(name)), [...runtime].filter((name) => !(WALK_RUNTIME as readonly string[]).includes(name)).sort(), ["ODATA_TYPE"]),
     imports: imports.views(),
@@ -136,6 +144,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
       required: requiredChecks,
     },
     keyCheck: keys,
+    throwIssues: layoutIfCall("  ", "!result.ok", "throw new GraphValidationError", [`${own.odataType}.slice(1)`, "result.errors"]),
     emptyMembers: count === 0 && keys === false && layoutSignature(arrowHead(own.members), UNUSED_MEMBERS_PARAMS, "void", "=> {};"),
     knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
@@ -174,6 +183,9 @@ function keyCheck(ctx: ValueContext, type: StructuredType, names: "none" | "exte
 const MEMBERS_PARAMS = ["value: Record<string, unknown>", "walk: Walk"];
 /** An empty members function keeps the signature its callers use; `_` tells noUnusedParameters they go unread. */
 const UNUSED_MEMBERS_PARAMS = ["_value: Record<string, unknown>", "_walk: Walk"];
+
+/** The indentation of the key check in the `default` of the switch over the declared keys (validator.hbs). */
+const SWITCH_DEFAULT = "          ";
 
 
 /** The key is declared on the root of the base chain. */

@@ -1,6 +1,6 @@
 // Coverage against Kiota's Graph v1.0 SDK: every URL template its packages carry (test/fixtures/kiota, refreshed
 // by refresh.mjs) should be a request path of the '/**' client. What is not is listed here with its reason, and
-// each reason is checked against the metadata, so the list (and the README's copy) cannot go stale silently.
+// each reason is checked against the metadata, so the list (and its copy in docs/permission-tables.md) cannot go stale silently.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parsePathPatterns } from "../../generator/client/include-paths.js";

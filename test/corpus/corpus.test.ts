@@ -3,13 +3,15 @@
 // errors listed (with a reason) in docs-errors.json; a misspelt key never compiles.
 // `npm run corpus` prints the same figures.
 import { beforeAll, describe, expect, it } from "vitest";
+import { ALL_V1, sharedPackage } from "../support/shared-package.js";
 import { docsErrors, runCorpus, type Check, type CorpusReport, type Outcome } from "./run.js";
 
 let report: CorpusReport;
 const listed = docsErrors();
 
 beforeAll(async () => {
-  report = await runCorpus();
+  // The --all package with the shipped overlay, shared with test/emit/full-metadata.test.ts.
+  report = await runCorpus(await sharedPackage("all", ALL_V1));
 }, 180_000);
 
 /** The cases.jsonl line a failure belongs to (a collection response's items share it). */

@@ -106,7 +106,7 @@ describe("request path pages", () => {
     // Among them, a call of each kind of request this metadata has: they are what tsc checks here.
     const calls = [".count({ consistencyLevel: \"eventual\" })", ".addRef(", ".removeRef(", ".asUser.list()", ".photo.content.download()", ".content.upload(content", ".byPath(\"folder/file.txt\")"];
     expect(calls.filter((call) => ![...examples].some((code) => code.includes(call)))).toEqual([]);
-    expect(compileExamples(examples, join(work, "examples"), "graphgen-output", join(work, "out/src/client/index.ts"))).toBe("");
+    expect(compileExamples(examples, join(work, "examples"), { packageName: "graphgen-output", clientIndex: join(work, "out/src/client/index.ts") })).toBe("");
   });
 });
 

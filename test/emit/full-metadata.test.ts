@@ -1,13 +1,16 @@
-// The real-world gate: all of Graph v1.0 with --all generates, every entity, complex and enum type
-// is emitted (counted here independently from the XML), and tsc accepts the output, strict.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+// The real-world gate: all of Graph v1.0 with --all (the shipped metadata and overlay, as a user gets them,
+// with a client for broad request paths) generates, every entity, complex and enum type is emitted with its
+// validator (counted here independently from the XML), tsc accepts the whole output, strict, and each type
+// has its JSON Schema definitions. One generation and one tsc run serve the models', the validators' and the
+// client's checks (they were three generations and three tsc runs).
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { generate } from "../../generator/generate.js";
-import { listFiles, readText, realMetadata, runTsc, tempDir } from "../support/output.js";
+import { describe, expect, it } from "vitest";
+import { build } from "esbuild";
+import { readLockCounts } from "../../generator/lock.js";
+import { ALL_V1, sharedPackage } from "../support/shared-package.js";
+import { listFiles, readText, realMetadata, runTsc } from "../support/output.js";
 
-const out = tempDir("all");
-afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 /** Full names of the metadata's types by kind, read with plain regular expressions, not graphgen's parser. */
 function countTypesInXml(xml: string): Record<"entity" | "complex" | "enum", Set<string>> {
@@ -24,7 +27,9 @@ function countTypesInXml(xml: string): Record<"entity" | "complex" | "enum", Set
 }
 
 describe("all of Graph v1.0", async () => {
-  const result = await generate({ metadata: realMetadata, all: true, out, format: false });
+  // Shared with the docs corpus (test/corpus) and the client's check (test/client/generation.test.ts).
+  const out = await sharedPackage("all", ALL_V1);
+  const result = { counts: readLockCounts(out), files: listFiles(out).map((path) => ({ path })) };
   const expected = countTypesInXml(readFileSync(realMetadata, "utf8"));
 
   it("emits every entity, complex and enum type of the metadata", () => {
@@ -40,9 +45,12 @@ describe("all of Graph v1.0", async () => {
     }
   });
 
-  it("type-checks with tsc --strict under nodenext", () => {
-    expect(runTsc(["-p", "tsconfig.json", "--noEmit"], out)).toBe("");
-  });
+  it("type-checks with tsc --strict under nodenext, the output's own tsconfig", () => {
+    const output = runTsc(["-p", "tsconfig.json", "--noEmit"], out);
+    // Validators and their runtime first, so that a failure there is named before the rest.
+    expect(output.split("\n").filter((line) => line.includes("validators/") || line.includes("runtime/validation")).slice(0, 20)).toEqual([]);
+    expect(output).toBe("");
+  }, 120_000);
 
   it("type-checks with tsc --strict under bundler resolution", () => {
     writeFileSync(
@@ -50,5 +58,32 @@ describe("all of Graph v1.0", async () => {
       JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { module: "esnext", moduleResolution: "bundler" } }),
     );
     expect(runTsc(["-p", "tsconfig.bundler.json", "--noEmit"], out)).toBe("");
+  }, 120_000);
+
+  describe("validators", () => {
+    it("emits one validator module per entity, complex and enum type", () => {
+      const validators = result.files.filter((f) => /^src\/validators\/.*\.ts$/.test(f.path) && !f.path.endsWith("/index.ts"));
+      expect(validators.length).toBe(result.counts.entity + result.counts.complex + result.counts.enum);
+      expect(existsSync(join(out, "src/validators/callRecords/CallRecord.ts"))).toBe(true);
+      expect(existsSync(join(out, "src/runtime/validation.ts"))).toBe(true);
+    });
+
+    it("describes every structured type twice (declared and exact) and every enum once in the JSON Schema", () => {
+      const schema = JSON.parse(readFileSync(join(out, "schemas/graph.schema.json"), "utf8")) as { $defs: Record<string, unknown> };
+      expect(Object.keys(schema.$defs).length).toBe(2 * (result.counts.entity + result.counts.complex) + result.counts.enum);
+    });
+
+    it("bundles one validator without the rest of the package (tree-shaking)", async () => {
+      const bundle = await build({
+        stdin: { contents: 'export { validateIdentityApiConnector } from "./src/index.js";', resolveDir: out, loader: "ts" },
+        bundle: true,
+        minify: true,
+        format: "esm",
+        write: false,
+        logLevel: "silent",
+      });
+      const size = bundle.outputFiles[0]!.contents.length;
+      expect(size).toBeLessThan(10_000);
+    });
   });
 });

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prebuiltModules } from "../../generator/package/prebuilt.js";
 import { editedMetadata } from "../update/support/project.js";
 import { repoRoot, runTsc, tempDir } from "../support/output.js";
 
@@ -81,10 +82,14 @@ describe("graphgen installed from its tarball into an empty project", () => {
     expect(stderr).toBe("");
     expect(stdout).toMatch(/^graphgen: \d+ entity, \d+ complex, \d+ enum types -> .*src\/graph\n/);
     expect(code).toBe(0);
-    expect(existsSync(join(app, "src/graph/src/client/paths/users/byId/messages.ts"))).toBe(true);
-    // The runtime is copied from the installed package's templates/runtime/, below the header line.
+    // Inside src/, JavaScript + declarations (emit's default there).
+    expect(existsSync(join(app, "src/graph/src/client/paths/users/byId/messages.js"))).toBe(true);
+    expect(existsSync(join(app, "src/graph/src/client/paths/users/byId/messages.d.ts"))).toBe(true);
+    // The runtime comes from the installed package's templates/runtime/, below the header line, emitted as JavaScript.
     const runtime = readFileSync(join(app, "node_modules/graphgen/templates/runtime/client/retry.ts"), "utf8");
-    expect(readFileSync(join(app, "src/graph/src/client/retry.ts"), "utf8").split("\n").slice(1).join("\n")).toBe(runtime);
+    const retry = readFileSync(join(app, "src/graph/src/client/retry.js"), "utf8");
+    const [emitted] = prebuiltModules([{ path: "src/client/retry.ts", content: `${retry.split("\n")[0]}\n${runtime}` }]);
+    expect(retry).toBe(emitted?.content);
     // The overlay's documented identity properties are there: the shipped overlay was applied.
     const lock = JSON.parse(readFileSync(join(app, "src/graph/graphgen.lock.json"), "utf8"));
     expect(Object.keys(lock.inputs).sort()).toEqual([

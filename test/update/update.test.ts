@@ -180,11 +180,13 @@ describe("graphgen update", () => {
   it("writes the new metadata and regenerates; a second run is up to date", async () => {
     const { code, stdout } = await run(["update", "--from", `${server.url}/new.xml`, "--project", "sample/tsconfig.json"]);
     expect(stdout).toContain(`\n${USAGES}\n`);
-    expect(stdout).toMatch(/\nwrote graph\/metadata\.xml; regenerated src\/graph \(\d+ written, 2 removed\)\n$/);
+    // src/graph is JavaScript + declarations (emit's default inside src/): the removed type's model and validator, .js and .d.ts each.
+    expect(stdout).toMatch(/\nwrote graph\/metadata\.xml; regenerated src\/graph \(\d+ written, 4 removed\)\n$/);
     expect(code).toBe(0);
     expect(readFileSync(metadataFile).equals(next)).toBe(true);
-    expect(existsSync(join(project, "src/graph/src/models/Pkcs12Certificate.ts"))).toBe(false);
-    expect(readFileSync(join(project, "src/graph/src/models/FederatedIdentityCredential.ts"), "utf8")).not.toContain("issuer");
+    expect(existsSync(join(project, "src/graph/src/models/Pkcs12Certificate.d.ts"))).toBe(false);
+    expect(existsSync(join(project, "src/graph/src/validators/Pkcs12Certificate.js"))).toBe(false);
+    expect(readFileSync(join(project, "src/graph/src/models/FederatedIdentityCredential.d.ts"), "utf8")).not.toContain("issuer");
     const again = await run(["update", "--from", `${server.url}/new.xml`]);
     expect(again.stderr + again.stdout).toBe(`graphgen: graph/metadata.xml is up to date with ${server.url}/new.xml\n`);
   }, 60_000);

@@ -1,11 +1,13 @@
-// Generates the default config's package into a temp folder and imports its client, so the client
-// tests exercise what `graphgen generate` emits today rather than the committed generated/.
+// Generates the default config's package (once per run, shared) or another selection into a temp folder and
+// imports its client, so the client tests exercise what `graphgen generate` emits today rather than the
+// committed generated/.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadConfig } from "../../../generator/config.js";
 import { generate } from "../../../generator/generate.js";
+import { sharedPackage } from "../../support/shared-package.js";
 
 export const REPO = resolve(import.meta.dirname, "../../..");
 
@@ -26,12 +28,18 @@ export interface GeneratedClient {
   dispose(): void;
 }
 
+/**
+ * The default config's package, or with `includePaths` instead of the config's. The default one is generated
+ * once per run and shared by the files that use it (shared-package.ts): `dispose` leaves it to the run.
+ */
 export async function generateDefaultClient(extra: { includePaths?: string[] } = {}): Promise<GeneratedClient> {
-  const dir = mkdtempSync(join(tmpdir(), "graphgen-client-"));
-  await generate({ ...loadConfig(join(REPO, "graphgen.config.json")), ...extra, out: dir, format: false }, { force: true });
+  const config = loadConfig(join(REPO, "graphgen.config.json"));
+  const own = extra.includePaths !== undefined;
+  const dir = own ? mkdtempSync(join(tmpdir(), "graphgen-client-")) : await sharedPackage("default-config", config);
+  if (own) await generate({ ...config, ...extra, out: dir, format: false }, { force: true });
   const client = (await import(pathToFileURL(join(dir, "src/client/index.ts")).href)) as ClientModule;
   const validation = await import(pathToFileURL(join(dir, "src/runtime/validation.ts")).href);
-  return { dir, client, validation, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, client, validation, dispose: () => (own ? rmSync(dir, { recursive: true, force: true }) : undefined) };
 }
 
 export { SEED_BODY } from "../../support/seed.js";

@@ -18,9 +18,10 @@ export function codeExamples(files: readonly OutputFile[]): Set<string> {
 
 /**
  * tsc's complaints about the examples ("" when they compile), with `<packageName>/client/index` mapped to the
- * client's index.ts. `work` must be inside the repository, so `@microsoft/microsoft-graph-client` resolves.
+ * client's index.ts when given (else the examples' imports resolve as written). `work` must be inside the
+ * repository, so `@microsoft/microsoft-graph-client` resolves.
  */
-export function compileExamples(examples: Iterable<string>, work: string, packageName: string, clientIndex: string): string {
+export function compileExamples(examples: Iterable<string>, work: string, mapped?: { packageName: string; clientIndex: string }): string {
   mkdirSync(work, { recursive: true });
   [...examples].forEach((code, i) => writeFileSync(join(work, `example-${i}.ts`), `declare const token: string;\n${code}export {};\n`));
   writeFileSync(
@@ -34,7 +35,7 @@ export function compileExamples(examples: Iterable<string>, work: string, packag
         noEmit: true,
         skipLibCheck: true,
         types: [],
-        paths: { [`${packageName}/client/index`]: [clientIndex] },
+        ...(mapped ? { paths: { [`${mapped.packageName}/client/index`]: [mapped.clientIndex] } } : {}),
       },
       include: ["*.ts"],
     }),

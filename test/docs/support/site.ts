@@ -23,7 +23,7 @@ export function renderSite(options: GenerateOptions): OutputFile[] {
   const resolved = resolveOptions(options);
   const { model } = loadModel(resolved.metadata, resolved.overlays, resolved.cwd);
   const client = planClient(model, resolved);
-  const selection = selectTypes(model, { ...resolved, include: [...resolved.include, ...client.types] });
-  return docsFiles({ model, types: selection.types, roots: client.roots }, resolved, lockHeader(resolved, hashInputs(resolved))).files;
+  const selection = selectTypes(model, { ...resolved, pathTypes: client.types });
+  return docsFiles({ model: selection.model, types: selection.types, roots: client.roots }, resolved, lockHeader(resolved, hashInputs(resolved))).files;
 }
 
