@@ -1,7 +1,8 @@
 // Generated code needs no particular tsconfig (issue 19): the package's sources land in the user's own program,
 // compiled with the user's options. As a user would, each package's src/ is copied into a throwaway project
-// (src/graph) and compiled by tsc under nine common settings, with 0 errors. Beside it, a probe file breaks the
-// setting's own rule, and its error (and only that) must come out: the setting is really in force.
+// (src/graph) and compiled by tsc under nine common settings, with 0 errors; so is an app over the JavaScript
+// output (`emit: "js"`, .js + .d.ts in src/graph). Beside it, a probe file breaks the setting's own rule, and its
+// error (and only that) must come out: the setting is really in force.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -40,13 +41,13 @@ const SETTINGS: readonly Setting[] = [
   {
     name: "--module esnext --moduleResolution bundler",
     options: { module: "esnext", moduleResolution: "bundler" },
-    probe: 'import graph = require("./graph/index.js");\nexport const f = graph;\n',
+    probe: 'import probe = require("./probe.js");\nexport const f = probe;\n',
     errors: ["TS1202"],
   },
   {
     name: "--module preserve --verbatimModuleSyntax",
     options: { module: "preserve", verbatimModuleSyntax: true },
-    probe: 'import { GraphTransport } from "./graph/client/runtime.js";\nexport const f = (t: GraphTransport): GraphTransport => t;\n',
+    probe: 'import { T as U } from "./probe.js";\nexport type T = number;\nexport const f = (x: U): U => x;\n',
     errors: ["TS1484"],
   },
   { name: "--erasableSyntaxOnly", options: { erasableSyntaxOnly: true }, probe: "export enum Color {\n  Red,\n}\n", errors: ["TS1294"] },
@@ -67,11 +68,11 @@ const SETTINGS: readonly Setting[] = [
 const work = tempDir("tsconfig-settings");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** A throwaway project holding the package's src/ as src/graph, with one tsconfig per setting. */
-function project(name: string, packageDir: string): string {
+/** A throwaway project holding the package's src/ as src/graph (or the package there already), with one tsconfig per setting. */
+function project(name: string, packageDir?: string): string {
   const root = join(work, name);
   mkdirSync(join(root, "src"), { recursive: true });
-  cpSync(join(packageDir, "src"), join(root, "src/graph"), { recursive: true });
+  if (packageDir) cpSync(join(packageDir, "src"), join(root, "src/graph"), { recursive: true });
   SETTINGS.forEach(({ options }, i) => {
     const noEmit = options.emitDeclarationOnly ? {} : { noEmit: true };
     writeFileSync(join(root, `tsconfig.${i}.json`), JSON.stringify({ compilerOptions: { ...options, ...noEmit }, include: ["src"] }, null, 2));
@@ -88,6 +89,21 @@ function errors(root: string, i: number): string[] {
 
 const probeErrors = (i: number) => SETTINGS[i]!.errors.map((code) => `src/probe.ts: ${code}`);
 
+const CLIENT_MOCK_PATHS = ["/users/**", "/groups/*/members/**", "/me/messages/**", "/me/drive/root/**", "/me/sendMail"];
+
+/** An app's module over the JavaScript output: lists users through the client, on the fake Graph. */
+const APP = `import { createGraphClient } from "./graph/src/client/index.js";
+import { createMockGraph } from "./graph/src/mock/index.js";
+
+export const countUsers = async (): Promise<number> => {
+  const mock = createMockGraph();
+  mock.seed("/users", [{ id: "u1", displayName: "Ada" }]);
+  const graph = createGraphClient({ getAccessToken: () => "token", fetch: mock.fetch });
+  const page = await graph.users.list({ select: ["displayName"] });
+  return page.value.length;
+};
+`;
+
 describe.each([
   ["the default package (generated/)", () => project("default", join(repoRoot, "generated"))],
   [
@@ -96,11 +112,20 @@ describe.each([
       const out = join(work, "client-mock-package");
       await generate({
         metadata: realMetadata,
-        includePaths: ["/users/**", "/groups/*/members/**", "/me/messages/**", "/me/drive/root/**", "/me/sendMail"],
+        includePaths: CLIENT_MOCK_PATHS,
         out,
         packageName: "graph-under-settings",
       });
       return project("client-mock", out);
+    },
+  ],
+  [
+    "an app over the JavaScript output (emit: js) of the client + mock package",
+    async () => {
+      const root = project("js-app");
+      await generate({ metadata: realMetadata, includePaths: CLIENT_MOCK_PATHS, out: join(root, "src/graph"), emit: "js", packageName: "graph-js" });
+      writeFileSync(join(root, "src/app.ts"), APP);
+      return root;
     },
   ],
 ])("%s compiles with 0 errors", (_name, makeProject) => {
