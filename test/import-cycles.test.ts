@@ -64,4 +64,16 @@ describe("import circles", () => {
     expect(circles.filter((circle) => !KNOWN.some((known) => key(known) === key(circle)))).toEqual([]);
     expect(KNOWN.filter((known) => !circles.some((circle) => key(circle) === key(known))), "known circle gone: remove it from KNOWN").toEqual([]);
   });
+
+  it("the shared kit, generator/emit/, imports none of the parts it serves", () => {
+    const parts = /^(?:types|validators|client|mock|docs)\//;
+    const kit = readdirSync("generator/emit").map((file) => join("generator/emit", file));
+    const reaching = kit.flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(IMPORT)]
+        .map((match) => join("emit", (match[1] ?? match[2] ?? match[3])!).split(sep).join("/"))
+        .filter((target) => parts.test(target))
+        .map((target) => `${file} -> ${target}`),
+    );
+    expect(reaching).toEqual([]);
+  });
 });

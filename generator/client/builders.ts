@@ -76,8 +76,9 @@ export function planRequestBuilder(ctx: EmitContext, node: RequestNode, lookup: 
       interfaceName: naming.interfaceName,
       factorySignature: factory.signature,
       factoryIndent: factory.indent,
-      propertyAlias: layout.alias("type Property =", union(properties.map((p) => p.name))),
-      navigationAlias: layout.alias("type Navigation =", union(navigationProperties.map((p) => p.name))),
+      // Declared only where a member names them: a module with no `get` or `list` would leave them unused.
+      propertyAlias: scope.selectable && layout.alias("type Property =", union(properties.map((p) => p.name))),
+      navigationAlias: scope.selectable && layout.alias("type Navigation =", union(navigationProperties.map((p) => p.name))),
       typeAliases: scope.aliases,
       templateConstant: specs.length > 0 ? templateConstant(node.template) : "",
       specs: specs.map((spec) => specText(layout, spec, node.template)),

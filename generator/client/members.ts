@@ -23,7 +23,7 @@ export function collectionMembers(scope: BuilderScope): void {
   if (lists(node)) {
     const spec = scope.addSpec("list", "GET", node.template, { ...scope.validator("result"), collection: true });
     // The options' type is a parameter, so `select`/`expand` shape the result (`Selected`).
-    const query = `${scope.runtime("ListOptions")}<Property, Navigation>`;
+    const query = scope.query(scope.runtime("ListOptions"));
     const item = `${scope.runtime("Selected")}<${entity()}, O>`;
     const listDoc = scope.doc(`Lists the ${type.name} items, one page per call.`, "GET", node.template, ...eventual);
     scope.sender(listDoc, "list", [options("O")], `Promise<${scope.runtime("CollectionPage")}<${item}>>`, { spec, query });
@@ -61,34 +61,35 @@ export function collectionMembers(scope: BuilderScope): void {
 
 export function entityMembers(scope: BuilderScope): void {
   const { node, type } = scope;
-  const [getOptions, requestOptions] = [scope.runtime("GetOptions"), scope.runtime("RequestOptions")];
-  const entity = scope.entity();
+  // Named (and so imported) only by the members that use them: an entity may have none of get, update and delete.
+  const requestOptions = () => scope.runtime("RequestOptions");
+  const entity = () => scope.entity();
   if (reads(node)) {
     const get = scope.addSpec("get", "GET", node.template, scope.validator("result"));
-    const selected = `${scope.runtime("Selected")}<${entity}, O>`;
-    const query = `${getOptions}<Property, Navigation>`;
+    const selected = `${scope.runtime("Selected")}<${entity()}, O>`;
+    const query = scope.query(scope.runtime("GetOptions"));
     scope.sender(scope.doc(`Reads the ${type.name}.`, "GET", node.template), "get", [options("O")], `Promise<${selected}>`, { spec: get, query });
   }
   if (updates(node)) {
     const update = scope.addSpec("update", "PATCH", node.template, scope.validator("body"));
     const updateDoc = scope.doc(`Updates the ${type.name}: only the properties given change.`, "PATCH", node.template);
-    scope.sender(updateDoc, "update", [{ name: "body", annotation: `: ${entity}` }, options(requestOptions)], "Promise<void>", { spec: update, body: "body" });
+    scope.sender(updateDoc, "update", [{ name: "body", annotation: `: ${entity()}` }, options(requestOptions())], "Promise<void>", { spec: update, body: "body" });
   }
   if (deletes(node)) {
     const remove = scope.addSpec("delete", "DELETE", node.template);
-    scope.sender(scope.doc(`Deletes the ${type.name}.`, "DELETE", node.template), "delete", [options(requestOptions)], "Promise<void>", { spec: remove });
+    scope.sender(scope.doc(`Deletes the ${type.name}.`, "DELETE", node.template), "delete", [options(requestOptions())], "Promise<void>", { spec: remove });
   }
   if (node.references && node.step === "navigation") {
     const template = `${node.template}/$ref`;
     const reference = scope.runtime("Reference");
     const set = scope.addSpec("setRef", "PUT", template);
     const setDoc = scope.doc(`Points \`${node.segments.at(-1)}\` at an existing ${type.name}: give its id, or an object that has one.`, "PUT", template);
-    const setParams = [{ name: "target", annotation: `: ${reference}` }, options(requestOptions)];
+    const setParams = [{ name: "target", annotation: `: ${reference}` }, options(requestOptions())];
     const entitySet = JSON.stringify(node.references.entitySet);
     scope.sender(setDoc, "setRef", setParams, "Promise<void>", { spec: set, callee: scope.runtimeValue("sendReference"), path: pathPlus("$ref"), args: [entitySet, "target", "options"], withTransport: true });
     const remove = scope.addSpec("removeRef", "DELETE", template);
     const removeDoc = scope.doc(`Clears \`${node.segments.at(-1)}\`; the ${type.name} itself stays.`, "DELETE", template);
-    scope.sender(removeDoc, "removeRef", [options(requestOptions)], "Promise<void>", { spec: remove, path: pathPlus("$ref") });
+    scope.sender(removeDoc, "removeRef", [options(requestOptions())], "Promise<void>", { spec: remove, path: pathPlus("$ref") });
   }
 }
 
@@ -226,7 +227,7 @@ function deltaSyncMember(scope: BuilderScope, op: OperationNode, spec: string): 
   const params: Parameter[] = [{ name: "options", annotation: "?: O" }];
   const name = requestBuilderMember(`${op.segment.split(".").at(-1)}Sync`, scope.taken);
   const selected = `${scope.runtime("Selected")}<${item}, O>`;
-  const query = `${options}<Property, Navigation>`;
+  const query = scope.query(options);
   scope.sender(doc, name, params, `${sync}<${selected}>`, { spec, callee, path: pathPlus(op.segment), withTransport: true, query });
 }
 

@@ -16,7 +16,7 @@ export const CLIENT_INDEX_MODULE = "client/index";
  * The runtime, copied from templates/runtime/client/: Graph's workflows are each a module of their own that
  * only the code importing it bundles (`client/batch`, ...).
  */
-const RUNTIME_MODULES = ["errors", "retry", "batch", "delta", "upload", "token-permissions", "auth", "middleware"];
+const RUNTIME_MODULES = ["errors", "retry", "batch", "delta", "upload", "permission-types", "token-permissions", "auth", "middleware", "exports"];
 
 export function planClientModules(ctx: EmitContext, roots: readonly RequestNode[], index: PermissionIndex, validators: ValidatorLookup): PlannedModule[] {
   if (roots.length === 0) return [];

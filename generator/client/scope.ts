@@ -84,6 +84,15 @@ export class BuilderScope {
     this.runtime("GraphTransport");
   }
 
+  /** A member takes `select` and `expand`: the module declares `Property` and `Navigation`, the names they accept. */
+  selectable = false;
+
+  /** `options<Property, Navigation>`: query options naming this type's properties and navigation properties. */
+  query(options: string): string {
+    this.selectable = true;
+    return `${options}<Property, Navigation>`;
+  }
+
   runtime(name: string): string {
     return this.imports.add(CLIENT_RUNTIME_MODULE, name);
   }

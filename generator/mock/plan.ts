@@ -14,7 +14,7 @@ export const MOCK_INDEX_MODULE = "mock/index";
 const ROUTES_MODULE = "mock/routes";
 
 /** The runtime's modules, copied from `templates/runtime/mock/<name>.ts`, in the order they depend on each other. */
-const RUNTIME_MODULES = ["types", "query", "store", "resolve", "derived", "documented", "drive-items", "places", "references", "serve", "uploads", "operations", "batch", "faults", "seed", "http", "graph"];
+const RUNTIME_MODULES = ["types", "query", "store", "resolve", "derived", "documented", "drive-items", "places", "references", "serve", "uploads", "operations", "batch", "faults", "seed", "http", "graph", "exports"];
 
 export function planMockModules(ctx: EmitContext, roots: readonly RequestNode[], validators: ValidatorLookup): PlannedModule[] {
   if (!ctx.options.mock || roots.length === 0) return [];

@@ -145,7 +145,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     },
     keyCheck: keys,
     throwIssues: layoutIfCall("  ", "!result.ok", "throw new GraphValidationError", [`${own.odataType}.slice(1)`, "result.errors"]),
-    emptyMembers: count === 0 && keys === false && layoutSignature(arrowHead(own.members), MEMBERS_PARAMS, "void", "=> {};"),
+    emptyMembers: count === 0 && keys === false && layoutSignature(arrowHead(own.members), UNUSED_MEMBERS_PARAMS, "void", "=> {};"),
     knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
 }
@@ -181,6 +181,9 @@ function keyCheck(ctx: ValueContext, type: StructuredType, names: "none" | "exte
 }
 
 const MEMBERS_PARAMS = ["value: Record<string, unknown>", "walk: Walk"];
+/** An empty members function keeps the signature its callers use; `_` tells noUnusedParameters they go unread. */
+const UNUSED_MEMBERS_PARAMS = ["_value: Record<string, unknown>", "_walk: Walk"];
+
 /** The indentation of the key check in the `default` of the switch over the declared keys (validator.hbs). */
 const SWITCH_DEFAULT = "          ";
 

@@ -11,7 +11,7 @@ import { PRETTIER_OPTIONS, hasLongCodeLine } from "../../generator/format.js";
 import { generate, type GenerateOptions } from "../../generator/index.js";
 
 const WORKFLOW_MODULES = ["src/client/batch.ts", "src/client/delta.ts", "src/client/upload.ts"];
-const FIXED_MODULES = ["src/client/runtime.ts", "src/client/retry.ts", "src/client/errors.ts", "src/client/token-permissions.ts", "src/client/accepted-permissions.ts", "src/client/permissions.ts", "src/client/index.ts", "src/client/auth.ts", "src/client/middleware.ts", ...WORKFLOW_MODULES];
+const FIXED_MODULES = ["src/client/runtime.ts", "src/client/retry.ts", "src/client/errors.ts", "src/client/token-permissions.ts", "src/client/permission-types.ts", "src/client/exports.ts", "src/client/accepted-permissions.ts", "src/client/permissions.ts", "src/client/index.ts", "src/client/auth.ts", "src/client/middleware.ts", ...WORKFLOW_MODULES];
 
 async function unformattedClient(options: GenerateOptions) {
   const result = await generate({ ...options, format: false, out: mkdtempSync(join(tmpdir(), "graphgen-client-layout-")) });

@@ -30,7 +30,7 @@ describe("the generated mock", async () => {
     const differing: string[] = [];
     for (const file of mockFiles) if ((await prettier.format(file.content, PRETTIER_OPTIONS)) !== file.content) differing.push(file.path);
     expect(differing).toEqual([]);
-    expect(mockFiles.length).toBe(19);
+    expect(mockFiles.length).toBe(20);
   });
 
   it("types seeds by path: a wrong path or item type does not compile", () => {

@@ -33,7 +33,7 @@ describe("the runtime sources", () => {
   it("are TypeScript files laid out as the package's src/, with two stand-ins", () => {
     expect(sources.every((s) => s.path.endsWith(".ts"))).toBe(true);
     expect(standIns.map((s) => s.modulePath).sort()).toEqual(["client/accepted-permissions", "client/index"]);
-    expect(copied.length).toBe(29);
+    expect(copied.length).toBe(32);
   });
 
   it("are in prettier's layout below the header, so the format stage can leave them alone", async () => {

@@ -49,12 +49,13 @@ describe("update --from Microsoft's described v1.0 file of 2023-05", () => {
     expect(stderr).not.toContain("error");
     expect(code).toBe(0);
     expect(readFileSync(join(project, "graphgen/metadata.xml")).equals(readFileSync(described))).toBe(true);
-    const identity = readFileSync(join(project, "src/graph/src/models/Identity.ts"), "utf8");
+    // The project generates into src/graph, so its package is JavaScript + declarations (emit "js").
+    const identity = readFileSync(join(project, "src/graph/src/models/Identity.d.ts"), "utf8");
     // The described file's own words for identity.displayName (the overlay's differ) ...
-    expect(identity).toContain("   * The display name of the identity. Note that this might not always be available or up to date.");
+    expect(identity).toMatch(/\*\s+The display name of the identity\. Note that this might not always be available or up to date\./);
     expect(identity).not.toContain("For drive items, the display name might not always be available");
     // ... and the overlay still fills what that file lacks.
-    expect(identity).toContain("   * Unique identity of the tenant. Optional.\n   */\n  tenantId?: string | null;");
+    expect(identity).toMatch(/\*\s+Unique identity of the tenant\. Optional\.\s+\*\/\s+tenantId\?: string \| null;/);
     expect(existsSync(join(project, "graphgen/overlay.xml"))).toBe(true);
   }, 180_000);
 });

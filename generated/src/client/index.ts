@@ -4,20 +4,8 @@ import type { GraphClientOptions, GraphTransport } from "./runtime.js";
 import { identityRequests } from "./paths/identity.js";
 import { createTransport } from "./runtime.js";
 
-export { GraphClientError, GraphError, type GraphClientErrorCode } from "./errors.js";
-export { permissions, type PermissionEntry } from "./permissions.js";
-export { permissionCheck, type PermissionCheck } from "./token-permissions.js";
-export {
-  createTransport,
-  type CollectionPage,
-  type GetOptions,
-  type GraphClientOptions,
-  type GraphTransport,
-  type ListOptions,
-  type RequestHeaders,
-  type RequestOptions,
-  type RetryOptions,
-} from "./runtime.js";
+export * from "./exports.js";
+export { permissions } from "./permissions.js";
 
 /**
  * The client for the included request paths. Each property builds its request builder when read, so

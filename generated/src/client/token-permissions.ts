@@ -7,11 +7,7 @@
 import { acceptedPermissions } from "./accepted-permissions.js";
 import { GraphClientError } from "./errors.js";
 
-/** Permissions that allow one request, least privileged first, from Graph's permission tables. */
-export interface OperationPermissions {
-  readonly delegated: readonly string[];
-  readonly application: readonly string[];
-}
+export type { OperationPermissions } from "./permission-types.js";
 
 /** The request an access token is checked for: its method and path template. */
 export interface PermissionRequest {

@@ -64,8 +64,8 @@ export async function uploadLargeFile<T = unknown>(
   const chunkSize = options.chunkSize ?? 10 * UPLOAD_CHUNK_UNIT;
   // driveitem-createuploadsession: "Each chunk MUST be less than 60 MiB"; a multiple of 320 KiB.
   if (chunkSize <= 0 || chunkSize % UPLOAD_CHUNK_UNIT !== 0 || chunkSize >= MAX_CHUNK) {
-    const message = `chunkSize must be a multiple of 320 KiB (${UPLOAD_CHUNK_UNIT} bytes) less than 60 MiB: ${chunkSize}`;
-    throw new GraphClientError("invalidUpload", message);
+    const limits = `a multiple of 320 KiB (${UPLOAD_CHUNK_UNIT} bytes) less than 60 MiB`;
+    throw new GraphClientError("invalidUpload", `chunkSize must be ${limits}: ${chunkSize}`);
   }
   const total = content instanceof Blob ? content.size : content.byteLength;
   const call = (method: "GET" | "PUT", init: RequestInit = {}) =>

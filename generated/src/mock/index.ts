@@ -6,12 +6,7 @@ import type { MockGraph, MockGraphOptions } from "./graph.js";
 import { createMock } from "./graph.js";
 import { schema } from "./routes.js";
 
-export { MockGraphError } from "./types.js";
-export type { LoggedRequest, MockFetch, MockGraph, MockGraphOptions } from "./graph.js";
-export type { Fault } from "./faults.js";
-export type { MockServer } from "./http.js";
-export type { OperationCall, OperationHandler } from "./operations.js";
-export type { CompletedUpload } from "./uploads.js";
+export * from "./exports.js";
 
 /** The paths `mock.seed` takes, with the type of one item (or of the singleton). */
 export interface MockSeed {

@@ -3,21 +3,6 @@ import type { GraphTransport } from "../runtime.js";
 import type { IdentityApiConnectorsRequests } from "./identity/apiConnectors.js";
 import { identityApiConnectorsRequests } from "./identity/apiConnectors.js";
 
-/** Property names `select` accepts. */
-type Property = "id";
-/** Navigation property names `expand` accepts. */
-type Navigation =
-  | "apiConnectors"
-  | "authenticationEventListeners"
-  | "authenticationEventsFlows"
-  | "b2xUserFlows"
-  | "conditionalAccess"
-  | "customAuthenticationExtensions"
-  | "identityProviders"
-  | "riskPrevention"
-  | "userFlowAttributes"
-  | "verifiedId";
-
 /**
  * Request builder for `/identity` (one microsoft.graph.identityContainer).
  */
