@@ -1,4 +1,5 @@
 // Test runner settings: generous timeouts for the tests that generate all of Graph and run tsc.
+import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /**
@@ -10,6 +11,9 @@ const ISOLATED = ["test/emit/prettier-stable.test.ts"];
 
 export default defineConfig({
   test: {
+    // One file per core (vitest's default leaves one core idle, so a 2-core machine ran one file at a time):
+    // most of a slow file's time is spent in tsc or graphgen child processes, not in vitest's own process.
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // A folder per run for the generated packages several files share (test/support/shared-package.ts).
