@@ -102,8 +102,7 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   const verbatim = new Set(modules.filter((m) => "runtime" in m).map((m) => `src/${m.modulePath}.ts`));
   const typescript = resolved.format ? await formatFiles(sources, stable, verbatim) : sources;
   // JavaScript + declarations are made from the formatted TypeScript, so both read as it does.
-  const runtime = new Set(modules.filter((m) => "runtime" in m).map((m) => `src/${m.modulePath}.js`));
-  const formatted = resolved.emit === "js" ? await bundleEntries(prebuiltModules(typescript), runtime) : typescript;
+  const formatted = resolved.emit === "js" ? await bundleEntries(prebuiltModules(typescript)) : typescript;
   stage("format", started, `${resolved.format ? `${typescript.length} files` : "skipped"}${resolved.emit === "js" ? ", emitted as .js + .d.ts" : ""}`);
 
   const counts: Record<keyof TypeCounts, number> = { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };

@@ -1,8 +1,9 @@
 // `emit: "js"`: the client's and the mock's entry modules as bundles of the generated code they import
 // (request builders, route table, validators), sharing one chunk, so a test that imports both loads a
-// few dozen modules instead of some hundreds: a test runner pays per module, not per byte. The fixed
-// runtime stays one module per file, imported by the bundles, so its classes (GraphError, ...) and state
-// are the same objects whichever way a user imports them; every module is still there on its own too.
+// handful of modules instead of some hundreds: a test runner pays per module. The fixed runtime is bundled
+// too, but for the modules of the classes a user's code meets (GraphError, GraphValidationError,
+// MockGraphError) and the validation walk's shared state, which stay modules of their own, imported by the
+// bundles, so they are one object whichever way a user imports them. Every module is still there on its own.
 import { posix } from "node:path";
 import { build, type Plugin } from "esbuild";
 import type { OutputFile } from "../write.js";
@@ -10,9 +11,15 @@ import type { OutputFile } from "../write.js";
 const ENTRIES = ["src/client/index.js", "src/mock/index.js"];
 /** Imports of the runtime are marked with this prefix while bundling, then made relative to each output file. */
 const RUNTIME = "graphgen-runtime:";
+/**
+ * The runtime modules the bundles import rather than contain: a user's `instanceof GraphError` (or
+ * `GraphValidationError`, `MockGraphError`) must hold whether the class came from an entry or its own
+ * module, and the validators' walk (its stop symbol) is one for the standalone validators and the bundled.
+ */
+const SHARED_RUNTIME: ReadonlySet<string> = new Set(["src/client/errors.js", "src/runtime/validation.js", "src/mock/types.js"]);
 
 /** The files with the entry modules replaced by bundles and their shared chunks added. */
-export async function bundleEntries(files: readonly OutputFile[], runtime: ReadonlySet<string>): Promise<OutputFile[]> {
+export async function bundleEntries(files: readonly OutputFile[]): Promise<OutputFile[]> {
   const byPath = new Map(files.map((f) => [f.path, f.content]));
   const entries = ENTRIES.filter((entry) => byPath.has(entry));
   if (entries.length === 0) return [...files];
@@ -30,7 +37,7 @@ export async function bundleEntries(files: readonly OutputFile[], runtime: Reado
     chunkNames: "chunks/[name]",
     legalComments: "none",
     logLevel: "silent",
-    plugins: [inMemory(byPath, runtime)],
+    plugins: [inMemory(byPath)],
   });
   const bundled = new Map<string, string>();
   for (const output of result.outputFiles) {
@@ -44,14 +51,14 @@ export async function bundleEntries(files: readonly OutputFile[], runtime: Reado
   return [...replaced, ...chunks.sort((a, b) => (a.path < b.path ? -1 : 1))];
 }
 
-/** Serves the generated files from memory; runtime modules stay outside the bundles. */
-function inMemory(files: ReadonlyMap<string, string>, runtime: ReadonlySet<string>): Plugin {
+/** Serves the generated files from memory; the shared runtime modules stay outside the bundles. */
+function inMemory(files: ReadonlyMap<string, string>): Plugin {
   return {
     name: "graphgen-in-memory",
     setup(build) {
       build.onResolve({ filter: /.*/ }, (args) => {
         const path = args.kind === "entry-point" ? args.path : posix.join(posix.dirname(args.importer.slice(1)), args.path);
-        if (runtime.has(path)) return { path: `${RUNTIME}${path}`, external: true };
+        if (SHARED_RUNTIME.has(path)) return { path: `${RUNTIME}${path}`, external: true };
         if (!files.has(path)) return { errors: [{ text: `${path}: imported by ${args.importer} but not generated` }] };
         return { path: `/${path}`, namespace: "graphgen" };
       });
