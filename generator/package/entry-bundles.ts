@@ -23,6 +23,7 @@ export async function bundleEntries(files: readonly OutputFile[]): Promise<Outpu
   const byPath = new Map(files.map((f) => [f.path, f.content]));
   const entries = ENTRIES.filter((entry) => byPath.has(entry));
   if (entries.length === 0) return [...files];
+  const shared = await exportedValues(byPath, [...SHARED_RUNTIME].filter((path) => byPath.has(path)));
   const result = await build({
     entryPoints: entries,
     absWorkingDir: "/",
@@ -35,9 +36,13 @@ export async function bundleEntries(files: readonly OutputFile[]): Promise<Outpu
     write: false,
     // Two entries share at most one chunk; a fixed name keeps a regeneration from renaming it.
     chunkNames: "chunks/[name]",
+    // Nobody reads the bundles (each module is beside them as written): a test runner transforms, maps and
+    // sends every byte of them before running one line, so they are written without layout. Names are kept.
+    minifyWhitespace: true,
+    minifySyntax: true,
     legalComments: "none",
     logLevel: "silent",
-    plugins: [inMemory(byPath)],
+    plugins: [inMemory(byPath, shared)],
   });
   const bundled = new Map<string, string>();
   for (const output of result.outputFiles) {
@@ -51,20 +56,51 @@ export async function bundleEntries(files: readonly OutputFile[]): Promise<Outpu
   return [...replaced, ...chunks.sort((a, b) => (a.path < b.path ? -1 : 1))];
 }
 
-/** Serves the generated files from memory; the shared runtime modules stay outside the bundles. */
-function inMemory(files: ReadonlyMap<string, string>): Plugin {
+/**
+ * Serves the generated files from memory. A shared runtime module is imported through a stand-in module
+ * re-exporting its values, so a bundle imports it once: esbuild repeats an external import for each module
+ * that has it (240 times in a chunk of validators), and a test runner hoists and awaits each one.
+ */
+function inMemory(files: ReadonlyMap<string, string>, shared: ReadonlyMap<string, readonly string[]>): Plugin {
   return {
     name: "graphgen-in-memory",
     setup(build) {
+      build.onResolve({ filter: new RegExp(`^${RUNTIME}`) }, (args) => ({ path: args.path, external: true }));
       build.onResolve({ filter: /.*/ }, (args) => {
         const path = args.kind === "entry-point" ? args.path : posix.join(posix.dirname(args.importer.slice(1)), args.path);
-        if (SHARED_RUNTIME.has(path)) return { path: `${RUNTIME}${path}`, external: true };
+        if (shared.has(path)) return { path: `/${path}`, namespace: "graphgen-shared" };
         if (!files.has(path)) return { errors: [{ text: `${path}: imported by ${args.importer} but not generated` }] };
         return { path: `/${path}`, namespace: "graphgen" };
       });
       build.onLoad({ filter: /.*/, namespace: "graphgen" }, (args) => ({ contents: files.get(args.path.slice(1)) ?? "", loader: "js" }));
+      build.onLoad({ filter: /.*/, namespace: "graphgen-shared" }, (args) => {
+        const path = args.path.slice(1);
+        return { contents: `export { ${(shared.get(path) ?? []).join(", ")} } from "${RUNTIME}${path}";`, loader: "js" };
+      });
     },
   };
+}
+
+/** The names of the values each module exports (types are gone from JavaScript). */
+async function exportedValues(files: ReadonlyMap<string, string>, paths: readonly string[]): Promise<Map<string, readonly string[]>> {
+  if (paths.length === 0) return new Map();
+  const result = await build({
+    entryPoints: [...paths],
+    absWorkingDir: "/",
+    outdir: "/exports",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    plugins: [{ name: "graphgen-in-memory", setup: (build) => {
+      build.onResolve({ filter: /.*/ }, (args) => ({ path: `/${args.path}`, namespace: "graphgen" }));
+      build.onLoad({ filter: /.*/, namespace: "graphgen" }, (args) => ({ contents: files.get(args.path.slice(1)) ?? "", loader: "js" }));
+    } }],
+  });
+  const names = new Map<string, readonly string[]>();
+  for (const output of Object.values(result.metafile?.outputs ?? {})) {
+    if (output.entryPoint) names.set(output.entryPoint.replace(/^graphgen:\//, ""), [...output.exports].sort());
+  }
+  return names;
 }
 
 function relativeImport(from: string, to: string): string {
