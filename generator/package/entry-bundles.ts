@@ -1,9 +1,10 @@
 // `emit: "js"`: the client's and the mock's entry modules as bundles of the generated code they import
 // (request builders, route table, validators), sharing one chunk, so a test that imports both loads a
-// handful of modules instead of some hundreds: a test runner pays per module. The fixed runtime is bundled
-// too, but for the modules of the classes a user's code meets (GraphError, GraphValidationError,
-// MockGraphError) and the validation walk's shared state, which stay modules of their own, imported by the
-// bundles, so they are one object whichever way a user imports them. Every module is still there on its own.
+// handful of modules instead of some hundreds: a test runner pays per module and per byte. The fixed
+// runtime is bundled too, but for the modules of the classes a user's code meets (GraphError,
+// GraphValidationError, MockGraphError) and the validation walk's shared state, which stay modules of their
+// own, imported by the bundles, so they are one object whichever way a user imports them. Every module is
+// still there on its own, as written.
 import { posix } from "node:path";
 import { build, type Plugin } from "esbuild";
 import type { OutputFile } from "../write.js";
