@@ -3,6 +3,7 @@
 // the API stays synchronous (the caller blocks on Atomics.wait only if the worker is still busy).
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import { XMLValidator } from "fast-xml-parser";
 
 export type WellFormedVerdict = true | { msg: string; line: number; col: number };
 
@@ -33,16 +34,8 @@ Atomics.store(state, 0, 1);
 Atomics.notify(state, 0);
 `;
 
-/**
- * fast-xml-parser, loaded on first use: plain CSDL is read without it (scan.ts), so most runs never load it.
- * Node's module cache keeps the one copy.
- */
-export function fastXmlParser(): typeof import("fast-xml-parser") {
-  return createRequire(import.meta.url)("fast-xml-parser") as typeof import("fast-xml-parser");
-}
-
 export function checkWellFormed(text: string): WellFormedVerdict {
-  const verdict = fastXmlParser().XMLValidator.validate(text);
+  const verdict = XMLValidator.validate(text);
   return verdict === true ? true : { msg: verdict.err.msg, line: verdict.err.line, col: verdict.err.col };
 }
 

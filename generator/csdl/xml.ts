@@ -1,10 +1,10 @@
 // Reads a CSDL file's bytes into a plain element tree with source positions.
 // Every XML-level quirk (encoding, BOM, DOCTYPE, malformed markup) is settled here: plain XML is read by
 // scan.ts, the rest by fast-xml-parser with its validator's verdict on well-formedness.
-import type { X2jOptions } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
 import { GraphgenError, type SourceLocation } from "../errors.js";
 import { scanXml } from "./scan.js";
-import { fastXmlParser, startWellFormedCheck, type WellFormedVerdict } from "./well-formed.js";
+import { startWellFormedCheck, type WellFormedVerdict } from "./well-formed.js";
 
 export interface XmlElement {
   /** Local name, without any namespace prefix (`edmx:Edmx` -> `Edmx`). */
@@ -21,7 +21,7 @@ export const MAX_CSDL_BYTES = 64 * 1024 * 1024;
 
 type OrderedNode = Record<string, unknown> & { ":@"?: Record<string, string>; "#text"?: string };
 
-const PARSER_OPTIONS: X2jOptions = {
+const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: "",
@@ -33,7 +33,8 @@ const PARSER_OPTIONS: X2jOptions = {
   htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
-};
+});
+const metaData = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /** Decodes, checks and parses CSDL bytes; returns the document element. */
 export function parseXml(bytes: Uint8Array, file: string): XmlElement {
@@ -60,18 +61,16 @@ export function parseValidated(text: string, file: string): XmlElement {
   const lines = new LineIndex(text);
   // The parser is lenient with malformed XML, so the validator's verdict decides; it runs alongside.
   const check = startWellFormedCheck(text);
-  const { XMLParser } = fastXmlParser();
-  const metaData = XMLParser.getMetaDataSymbol() as unknown as symbol;
   let nodes: OrderedNode[] | undefined;
   try {
-    nodes = new XMLParser(PARSER_OPTIONS).parse(text) as OrderedNode[];
+    nodes = parser.parse(text) as OrderedNode[];
   } catch {
     // Reported below from the validator's verdict, which says where.
   }
   const verdict = check.result();
   if (verdict !== true) throw malformed(verdict, file);
   if (!nodes) throw malformed({ msg: "the XML parser could not read the document", line: 1, col: 1 }, file);
-  const roots = nodes.map((node) => toElement(node, file, lines, metaData)).filter((e): e is XmlElement => e !== undefined);
+  const roots = nodes.map((node) => toElement(node, file, lines)).filter((e): e is XmlElement => e !== undefined);
   const root = roots[0];
   if (!root) {
     throw new GraphgenError("no XML element found; expected <edmx:Edmx>", { location: { file, line: 1, column: 1 } });
@@ -128,7 +127,7 @@ function rejectDoctype(text: string, file: string): void {
   });
 }
 
-function toElement(node: OrderedNode, file: string, lines: LineIndex, metaData: symbol): XmlElement | undefined {
+function toElement(node: OrderedNode, file: string, lines: LineIndex): XmlElement | undefined {
   const tag = Object.keys(node).find((key) => key !== ":@" && key !== "#text");
   if (tag === undefined) return undefined;
   const childNodes = (node[tag] as OrderedNode[] | undefined) ?? [];
@@ -137,7 +136,7 @@ function toElement(node: OrderedNode, file: string, lines: LineIndex, metaData: 
   for (const child of childNodes) {
     if (typeof child["#text"] === "string") text += child["#text"];
     else {
-      const element = toElement(child, file, lines, metaData);
+      const element = toElement(child, file, lines);
       if (element) children.push(element);
     }
   }
