@@ -1,9 +1,7 @@
 // Reads a CSDL file's bytes into a plain element tree with source positions.
-// Every XML-level quirk (encoding, BOM, DOCTYPE, malformed markup) is settled here: plain XML is read by
-// scan.ts, the rest by fast-xml-parser with its validator's verdict on well-formedness.
+// Every XML-level quirk (encoding, BOM, DOCTYPE, malformed markup) is settled here.
 import { XMLParser } from "fast-xml-parser";
 import { GraphgenError, type SourceLocation } from "../errors.js";
-import { scanXml } from "./scan.js";
 import { startWellFormedCheck, type WellFormedVerdict } from "./well-formed.js";
 
 export interface XmlElement {
@@ -51,14 +49,8 @@ export function parseXml(bytes: Uint8Array, file: string): XmlElement {
     });
   }
   const text = decodeUtf8(bytes, file);
-  rejectDoctype(text, file);
-  // Plain XML, as CSDL files are, is read in one strict pass (scan.ts); anything else by fast-xml-parser.
-  return scanXml(text, file) ?? parseValidated(text, file);
-}
-
-/** fast-xml-parser's element tree, once its validator has found the text well-formed (else the error says where). */
-export function parseValidated(text: string, file: string): XmlElement {
   const lines = new LineIndex(text);
+  rejectDoctype(text, file, lines);
   // The parser is lenient with malformed XML, so the validator's verdict decides; it runs alongside.
   const check = startWellFormedCheck(text);
   let nodes: OrderedNode[] | undefined;
@@ -118,11 +110,11 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return low;
 }
 
-function rejectDoctype(text: string, file: string): void {
+function rejectDoctype(text: string, file: string, lines: LineIndex): void {
   const index = text.search(/<!DOCTYPE/i);
   if (index < 0) return;
   throw new GraphgenError("DOCTYPE declarations are not allowed in CSDL", {
-    location: { file, ...new LineIndex(text).locate(index) },
+    location: { file, ...lines.locate(index) },
     hint: "remove the <!DOCTYPE ...> block; graphgen never expands entities or fetches external ones",
   });
 }
