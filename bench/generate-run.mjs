@@ -1,10 +1,13 @@
 // One measured generation in a fresh process, using the built graphgen (dist/): prints JSON with
-// the wall time and peak RSS at the end of each stage, counted from process start, and the user CPU.
+// the wall time, peak RSS and user CPU (every thread) at the end of each stage, counted from process start.
 import { generate } from "../dist/generate.js";
 
 const options = JSON.parse(process.argv[2] ?? "{}");
 const stages = [];
-const mark = (stage) => stages.push({ stage, atMs: performance.now(), peakRssMb: process.resourceUsage().maxRSS / 1024 });
+const mark = (stage) => {
+  const usage = process.resourceUsage();
+  stages.push({ stage, atMs: performance.now(), peakRssMb: usage.maxRSS / 1024, userMs: usage.userCPUTime / 1000 });
+};
 mark("start");
 const result = await generate(options, { onStage: (stage) => mark(stage) });
 mark("end");
