@@ -1,6 +1,8 @@
 // One measured generation in a fresh process, using the built graphgen (dist/): prints JSON with
 // the wall time, peak RSS and user CPU (every thread) at the end of each stage, counted from process start.
-import { generate } from "../dist/generate.js";
+import { pathToFileURL } from "node:url";
+// The built graphgen to run: this checkout's, or another's (argv[3], for a before/after in one bench run).
+const { generate } = await import(process.argv[3] ? pathToFileURL(process.argv[3]).href : "../dist/generate.js");
 
 const options = JSON.parse(process.argv[2] ?? "{}");
 const stages = [];

@@ -2,7 +2,8 @@
 // (--all, types + validators, formatted) and its ratio to the floor's user CPU (bench/floor-run.mjs), the
 // same with a client for every request path (--include-path '/**') and tsc --strict over that output, the
 // default config cold and unchanged, and odata2ts generating models from the same file in the same run.
-// Median of BENCH_RUNS runs (default 3). BENCH_ONLY=all runs only the --all case and its floor.
+// Median of BENCH_RUNS runs (default 3). BENCH_ONLY=all runs only the --all case and its floor;
+// BENCH_BASELINE=<another checkout, built> runs its graphgen on --all too, taking turns, for a before/after.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,8 +23,9 @@ interface Run {
   userMs: number;
 }
 
-function graphgen(options: object): Run {
-  const output = execFileSync(process.execPath, [join(root, "bench/generate-run.mjs"), JSON.stringify(options)], {
+/** One generation by the graphgen built in `checkout` (this one by default), in a fresh process. */
+function graphgen(options: object, checkout = root): Run {
+  const output = execFileSync(process.execPath, [join(root, "bench/generate-run.mjs"), JSON.stringify(options), join(checkout, "dist/generate.js")], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -100,10 +102,13 @@ function floor(output: string, target: string): { userMs: number; wallMs: number
 }
 
 console.log(`graphgen bench: ${runs} run(s) each, median; machine: ${process.arch}, node ${process.version}`);
-// graphgen and the floor take turns, so that both meet the same load.
+// graphgen and the floor take turns, so that both meet the same load; so does a baseline build, when given.
+const baseline = process.env.BENCH_BASELINE && resolve(process.env.BENCH_BASELINE);
 const full: Run[] = [];
+const baselines: Run[] = [];
 const floors: ReturnType<typeof floor>[] = [];
 for (let i = 0; i < runs; i++) {
+  if (baseline) baselines.push(graphgen({ metadata, all: true, out: join(work, `baseline-${i}`), cwd: baseline }, baseline));
   full.push(graphgen({ metadata, all: true, out: join(work, `all-${i}`), cwd: root }));
   floors.push(floor(join(work, `all-${i}`), join(work, `floor-${i}`)));
 }
@@ -112,6 +117,10 @@ printTable("full v1.0 --all (types + validators), formatted, cold", fullFigures)
 const [oursCpu, floorCpu] = [median(full.map((r) => r.userMs)), median(floors.map((f) => f.userMs))];
 console.log(`  user CPU: graphgen ${oursCpu.toFixed(0)} ms; the floor (parse with fast-xml-parser, write the same ${floors[0]?.files} files) ${floorCpu.toFixed(0)} ms, ${median(floors.map((f) => f.wallMs)).toFixed(0)} ms wall`);
 console.log(`  ratio graphgen/floor user CPU: ${(oursCpu / floorCpu).toFixed(2)} (target <= 3)`);
+if (baseline) {
+  const baselineCpu = median(baselines.map((r) => r.userMs));
+  console.log(`  baseline ${baseline} (BENCH_BASELINE), in turn with the above: user CPU ${baselineCpu.toFixed(0)} ms, ratio to the floor ${(baselineCpu / floorCpu).toFixed(2)}`);
+}
 if (process.env.BENCH_ONLY === "all") {
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
