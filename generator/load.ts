@@ -32,23 +32,59 @@ export function readInput(path: string, cwd: string, role: string): { bytes: Buf
   return { bytes: readFileSync(path), name };
 }
 
-/** Parses the metadata and overlays (applied in order) and builds the model. */
+/**
+ * The models of the last inputs loaded in this process, by each file's name and sha256: build scripts that call
+ * `generate` again, `watch`, `update` (which reads the project's metadata on every check) and a test process
+ * load the same bytes over and over, and a parse and a model of v1.0 cost about a second each time. A model is
+ * never changed once built (each is frozen below), so sharing one is safe. Four entries
+ * (about 60 MB each for v1.0) cover an old and a new file, each with and without the shipped overlays.
+ */
+const recentModels = new Map<string, Model>();
+const RECENT_MODELS = 4;
+
+/** Parses the metadata and overlays (applied in order) and builds the model; the same bytes again return the same model. */
 export function loadModel(metadata: string, overlays: readonly string[], cwd: string, timings?: LoadTimings): LoadedInput {
   const started = performance.now();
   const inputHashes: Record<string, string> = {};
-  const parseOne = (path: string, role: string): RawDocument => {
+  const inputs = [{ path: metadata, role: "metadata" }, ...overlays.map((path) => ({ path, role: "overlay" }))].map(({ path, role }) => {
     const { bytes, name } = readInput(path, cwd, role);
     inputHashes[name] = sha256(bytes);
-    return role === "overlay" ? parseOverlay(bytes, name) : parseCsdl(bytes, name);
-  };
-  let document = parseOne(metadata, "metadata");
-  for (const overlay of overlays) document = applyOverlay(document, parseOne(overlay, "overlay"));
+    return { bytes, name, role };
+  });
+  const key = JSON.stringify(inputs.map(({ name, role }) => [role, name, inputHashes[name]]));
+  const known = recentModels.get(key);
+  if (known) {
+    // Most recently used last, so the oldest entry is the one dropped.
+    recentModels.delete(key);
+    recentModels.set(key, known);
+    if (timings) Object.assign(timings, { parse: performance.now() - started, model: 0 });
+    return { model: known, inputHashes };
+  }
+  const parseOne = ({ bytes, name, role }: (typeof inputs)[number]): RawDocument => (role === "overlay" ? parseOverlay(bytes, name) : parseCsdl(bytes, name));
+  let document = parseOne(inputs[0]!);
+  for (const overlay of inputs.slice(1)) document = applyOverlay(document, parseOne(overlay));
   const parsed = performance.now();
-  const model = buildModel([document]);
+  const model = deepFreeze(buildModel([document]));
   if (timings) {
     timings.parse = parsed - started;
     timings.model = performance.now() - parsed;
   }
+  recentModels.set(key, model);
+  if (recentModels.size > RECENT_MODELS) recentModels.delete(recentModels.keys().next().value!);
   return { model, inputHashes };
 }
 
+/** Freezes every object and array reachable from `value` (a Map's entries included), so a stage that changed a shared model would throw. */
+function deepFreeze<T>(value: T, seen = new Set<object>()): T {
+  if (typeof value !== "object" || value === null || seen.has(value)) return value;
+  seen.add(value);
+  if (value instanceof Map) {
+    for (const [key, entry] of value) {
+      deepFreeze(key, seen);
+      deepFreeze(entry, seen);
+    }
+  } else {
+    for (const entry of Object.values(value)) deepFreeze(entry, seen);
+  }
+  return Object.freeze(value);
+}

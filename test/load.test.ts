@@ -1,0 +1,75 @@
+// loadModel remembers the models of the last inputs it loaded: the same bytes under the same names give the same
+// (frozen) model without a parse; other bytes, another name or another overlay give a model of their own.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadModel } from "../generator/load.js";
+import type { StructuredType } from "../generator/model/types.js";
+import { csdl } from "./support/csdl-builder.js";
+import { tempDir } from "./support/output.js";
+
+const work = tempDir("load");
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Writes a document with one complex type of the given properties at `path` (under the work folder). */
+function writeMetadata(path: string, ...properties: string[]): string {
+  const body = `<ComplexType Name="identity">${properties.map((p) => `<Property Name="${p}" Type="Edm.String" />`).join("")}</ComplexType>`;
+  mkdirSync(join(work, path, ".."), { recursive: true });
+  writeFileSync(join(work, path), csdl({ namespace: "microsoft.graph", alias: "graph", body }));
+  return join(work, path);
+}
+
+const identity = (metadata: string, overlays: string[] = []) => loadModel(metadata, overlays, work).model.types.get("microsoft.graph.identity") as StructuredType;
+
+describe("loadModel", () => {
+  it("returns the model it built for the same bytes, names and overlays, without parsing again", () => {
+    const metadata = writeMetadata("same.xml", "displayName");
+    const timings = { parse: -1, model: -1 };
+    const first = loadModel(metadata, [], work);
+    const again = loadModel(metadata, [], work, timings);
+    expect(again.model).toBe(first.model);
+    expect(again.inputHashes).toEqual(first.inputHashes);
+    expect(timings.model).toBe(0);
+  });
+
+  it("builds a new model when the file's bytes change under the same name", () => {
+    const metadata = writeMetadata("edited.xml", "displayName");
+    expect(identity(metadata).properties.map((p) => p.name)).toEqual(["displayName"]);
+    writeMetadata("edited.xml", "displayName", "id");
+    expect(identity(metadata).properties.map((p) => p.name)).toEqual(["displayName", "id"]);
+  });
+
+  it("builds a model of its own for the same bytes under another name: its locations name that file", () => {
+    const one = writeMetadata("one/metadata.xml", "displayName");
+    const other = writeMetadata("other/metadata.xml", "displayName");
+    expect(identity(one).location.file).toBe("one/metadata.xml");
+    expect(identity(other).location.file).toBe("other/metadata.xml");
+  });
+
+  it("builds a new model when an overlay is added or changes", () => {
+    const metadata = writeMetadata("base.xml", "displayName");
+    const overlay = join(work, "descriptions.json");
+    writeFileSync(overlay, JSON.stringify({ descriptions: { "microsoft.graph.identity/displayName": "The name shown." } }));
+    const plain = identity(metadata);
+    const described = identity(metadata, [overlay]);
+    expect(plain.properties[0]?.description).toBeUndefined();
+    expect(described.properties[0]?.description).toBe("The name shown.");
+    writeFileSync(overlay, JSON.stringify({ descriptions: { "microsoft.graph.identity/displayName": "Another name." } }));
+    expect(identity(metadata, [overlay]).properties[0]?.description).toBe("Another name.");
+  });
+
+  it("keeps only the last four inputs' models", () => {
+    const [a, b, c, d, e] = ["a.xml", "b.xml", "c.xml", "d.xml", "e.xml"].map((name) => writeMetadata(name, "id"));
+    const first = loadModel(a!, [], work).model;
+    for (const other of [b, c, d]) loadModel(other!, [], work);
+    expect(loadModel(a!, [], work).model).toBe(first);
+    for (const other of [b, c, d, e]) loadModel(other!, [], work);
+    expect(loadModel(a!, [], work).model).not.toBe(first);
+  });
+
+  it("hands out a frozen model, so no stage can change what another run of the process reads", () => {
+    const type = identity(writeMetadata("frozen.xml", "displayName"));
+    expect(() => (type.properties as unknown[]).push({})).toThrow(TypeError);
+    expect(() => Object.assign(type, { name: "changed" })).toThrow(TypeError);
+  });
+});
