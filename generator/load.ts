@@ -74,6 +74,11 @@ export function loadModel(metadata: string, overlays: readonly string[], cwd: st
   return { model, inputHashes };
 }
 
+/** Drops the remembered models, so the next load of any input parses it again: a determinism test's second run. */
+export function forgetLoadedModels(): void {
+  recentModels.clear();
+}
+
 /** Freezes every object and array reachable from `value` (a Map's entries included), so a stage that changed a shared model would throw. */
 function deepFreeze<T>(value: T, seen = new Set<object>()): T {
   if (typeof value !== "object" || value === null || seen.has(value)) return value;

@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadModel } from "../generator/load.js";
+import { forgetLoadedModels, loadModel } from "../generator/load.js";
 import type { StructuredType } from "../generator/model/types.js";
 import { csdl } from "./support/csdl-builder.js";
 import { tempDir } from "./support/output.js";
@@ -30,6 +30,15 @@ describe("loadModel", () => {
     expect(again.model).toBe(first.model);
     expect(again.inputHashes).toEqual(first.inputHashes);
     expect(timings.model).toBe(0);
+  });
+
+  it("parses again after forgetLoadedModels, so a determinism test's second run reads the file afresh", () => {
+    const metadata = writeMetadata("forgotten.xml", "displayName");
+    const first = loadModel(metadata, [], work).model;
+    forgetLoadedModels();
+    const again = loadModel(metadata, [], work).model;
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 
   it("builds a new model when the file's bytes change under the same name", () => {
