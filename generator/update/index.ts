@@ -1,6 +1,6 @@
 // `update()`: fetch Graph's newest metadata, check it, diff it against the project's, find the places
 // in the user's code that a breaking change touches, then (unless checking) write it and regenerate.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
@@ -116,9 +116,14 @@ async function impactOn(tsconfig: string, config: GenerateOptions, resolved: Res
   return { usages: compileImpact({ ...query, outDir: resolved.out, previous: previousFiles(resolved.out), next }) };
 }
 
-/** What `generate` will write from the new metadata, computed without writing (unformatted: the types are the same). */
+/**
+ * What `generate` will write from the new metadata, computed without writing (unformatted: the types are the same).
+ * The metadata is read from the same path on every check of this process, so a check of bytes already checked
+ * reuses their model (`loadModel` remembers models by file name and sha256). The path is this process's own,
+ * and `generate` reads it before its first await, so calls that overlap in one process do not see each other's file.
+ */
 async function regeneration(config: GenerateOptions, resolved: ResolvedOptions, bytes: Buffer): Promise<readonly OutputFile[]> {
-  const folder = mkdtempSync(join(tmpdir(), "graphgen-update-"));
+  const folder = ownFolder(join(tmpdir(), `graphgen-update-${process.pid}`));
   try {
     const metadata = join(folder, "metadata.xml");
     writeFileSync(metadata, bytes);
@@ -126,6 +131,16 @@ async function regeneration(config: GenerateOptions, resolved: ResolvedOptions, 
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** Creates `path` readable by this user only; a folder left there by a process of the same id is reused, anything else refused. */
+function ownFolder(path: string): string {
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  const found = lstatSync(path);
+  if (!found.isDirectory() || (process.getuid && found.uid !== process.getuid())) {
+    throw new GraphgenError(`${path} is not a folder of this user`, { hint: "remove it; graphgen update --project checks the new metadata's code there" });
+  }
+  return path;
 }
 
 /** The output folder, and the generated package as installed in node_modules, where the user's imports may resolve. */
