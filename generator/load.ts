@@ -36,18 +36,33 @@ export function readInput(path: string, cwd: string, role: string): { bytes: Buf
  * The models of the last inputs loaded in this process, by each file's name and sha256: build scripts that call
  * `generate` again, `watch`, `update` (which reads the project's metadata on every check) and a test process
  * load the same bytes over and over, and a parse and a model of v1.0 cost about a second each time. A model is
- * never changed once built (each is frozen below), so sharing one is safe. Four entries
- * (about 60 MB each for v1.0) cover an old and a new file, each with and without the shipped overlays.
+ * never changed once built (each is frozen below), so sharing one is safe. Six entries (about 60 MB each for
+ * v1.0) cover an old and a new file, each with and without the shipped overlays, and `update`'s three models
+ * of a check (the project's metadata, the new metadata, and the new metadata as its regeneration reads it)
+ * with two new files' models besides.
  */
 const recentModels = new Map<string, Model>();
-const RECENT_MODELS = 4;
+const RECENT_MODELS = 6;
 
 /** Parses the metadata and overlays (applied in order) and builds the model; the same bytes again return the same model. */
 export function loadModel(metadata: string, overlays: readonly string[], cwd: string, timings?: LoadTimings): LoadedInput {
+  return loadModelFrom(readInput(metadata, cwd, "metadata"), overlays, cwd, { timings });
+}
+
+export interface LoadFrom {
+  readonly timings?: LoadTimings;
+  /** Parses the metadata (default `parseCsdl`): `update` parses a download with its own checks and messages. */
+  readonly parse?: (bytes: Buffer, name: string) => RawDocument;
+}
+
+/**
+ * `loadModel` over metadata bytes already read, named `metadata.name` (in the model's locations and the
+ * remembered models' keys): `update` reads its new metadata from a URL.
+ */
+export function loadModelFrom(metadata: { bytes: Buffer; name: string }, overlays: readonly string[], cwd: string, { timings, parse = parseCsdl }: LoadFrom = {}): LoadedInput {
   const started = performance.now();
   const inputHashes: Record<string, string> = {};
-  const inputs = [{ path: metadata, role: "metadata" }, ...overlays.map((path) => ({ path, role: "overlay" }))].map(({ path, role }) => {
-    const { bytes, name } = readInput(path, cwd, role);
+  const inputs = [{ ...metadata, role: "metadata" }, ...overlays.map((path) => ({ ...readInput(path, cwd, "overlay"), role: "overlay" }))].map(({ bytes, name, role }) => {
     inputHashes[name] = sha256(bytes);
     return { bytes, name, role };
   });
@@ -60,7 +75,7 @@ export function loadModel(metadata: string, overlays: readonly string[], cwd: st
     if (timings) Object.assign(timings, { parse: performance.now() - started, model: 0 });
     return { model: known, inputHashes };
   }
-  const parseOne = ({ bytes, name, role }: (typeof inputs)[number]): RawDocument => (role === "overlay" ? parseOverlay(bytes, name) : parseCsdl(bytes, name));
+  const parseOne = ({ bytes, name, role }: (typeof inputs)[number]): RawDocument => (role === "overlay" ? parseOverlay(bytes, name) : parse(bytes, name));
   let document = parseOne(inputs[0]!);
   for (const overlay of inputs.slice(1)) document = applyOverlay(document, parseOne(overlay));
   const parsed = performance.now();

@@ -1,9 +1,10 @@
 // loadModel remembers the models of the last inputs it loaded: the same bytes under the same names give the same
 // (frozen) model without a parse; other bytes, another name or another overlay give a model of their own.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { forgetLoadedModels, loadModel } from "../generator/load.js";
+import { parseCsdl } from "../generator/csdl/parse.js";
+import { forgetLoadedModels, loadModel, loadModelFrom } from "../generator/load.js";
 import type { StructuredType } from "../generator/model/types.js";
 import { csdl } from "./support/csdl-builder.js";
 import { tempDir } from "./support/output.js";
@@ -67,13 +68,24 @@ describe("loadModel", () => {
     expect(identity(metadata, [overlay]).properties[0]?.description).toBe("Another name.");
   });
 
-  it("keeps only the last four inputs' models", () => {
-    const [a, b, c, d, e] = ["a.xml", "b.xml", "c.xml", "d.xml", "e.xml"].map((name) => writeMetadata(name, "id"));
+  it("keeps only the last six inputs' models", () => {
+    const [a, ...others] = ["a.xml", "b.xml", "c.xml", "d.xml", "e.xml", "f.xml", "g.xml"].map((name) => writeMetadata(name, "id"));
     const first = loadModel(a!, [], work).model;
-    for (const other of [b, c, d]) loadModel(other!, [], work);
+    for (const other of others.slice(0, 5)) loadModel(other, [], work);
     expect(loadModel(a!, [], work).model).toBe(first);
-    for (const other of [b, c, d, e]) loadModel(other!, [], work);
+    for (const other of others) loadModel(other, [], work);
     expect(loadModel(a!, [], work).model).not.toBe(first);
+  });
+
+  it("loads bytes already read under the name given, with the parser given; the same bytes and name again are not parsed", () => {
+    const bytes = readFileSync(writeMetadata("download.xml", "displayName"));
+    const parsed: string[] = [];
+    const parse = (input: Buffer, name: string) => (parsed.push(name), parseCsdl(input, name));
+    const first = loadModelFrom({ bytes, name: "https://example.com/new.xml" }, [], work, { parse }).model;
+    const again = loadModelFrom({ bytes, name: "https://example.com/new.xml" }, [], work, { parse }).model;
+    expect(again).toBe(first);
+    expect(parsed).toEqual(["https://example.com/new.xml"]);
+    expect((first.types.get("microsoft.graph.identity") as StructuredType).location.file).toBe("https://example.com/new.xml");
   });
 
   it("hands out a frozen model, so no stage can change what another run of the process reads", () => {

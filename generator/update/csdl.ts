@@ -1,14 +1,9 @@
 // The first thing `graphgen update` does with downloaded bytes: make sure they are a complete CSDL
-// document (not an HTML page, an error text or a cut-off file), then build the model from them
-// with the project's overlays, exactly as `generate` would.
+// document (not an HTML page, an error text or a cut-off file); `update` parses them with it when it
+// builds their model (`loadModelFrom`).
 import { parseCsdl } from "../csdl/parse.js";
 import type { RawDocument } from "../csdl/raw.js";
 import { GraphgenError } from "../errors.js";
-import { readInput } from "../load.js";
-import { buildModel } from "../model/build.js";
-import { parseOverlay } from "../model/description-map.js";
-import { applyOverlay } from "../model/overlay.js";
-import type { Model } from "../model/types.js";
 
 const NOTHING_CHANGED = "nothing was changed; check --from (it must be a CSDL $metadata XML file)";
 
@@ -30,14 +25,4 @@ export function checkCsdl(bytes: Buffer, name: string): RawDocument {
       hint: `the file may be cut off or not Graph metadata; ${NOTHING_CHANGED}`,
     });
   }
-}
-
-/** The model `generate` would build from this document with the project's overlays. */
-export function modelWithOverlays(document: RawDocument, overlays: readonly string[], cwd: string): Model {
-  let merged = document;
-  for (const overlay of overlays) {
-    const { bytes, name } = readInput(overlay, cwd, "overlay");
-    merged = applyOverlay(merged, parseOverlay(bytes, name));
-  }
-  return buildModel([merged]);
 }

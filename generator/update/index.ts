@@ -7,10 +7,10 @@ import { loadConfig } from "../config.js";
 import { compareAge, type AgeComparison, type ApiDiff } from "../diff/index.js";
 import { GraphgenError } from "../errors.js";
 import { generate, type GenerateResult } from "../generate.js";
-import { loadModel } from "../load.js";
+import { loadModel, loadModelFrom } from "../load.js";
 import { EMBEDDED_DESCRIPTIONS, EMBEDDED_OVERLAY, resolveOptions, type GenerateOptions, type ResolvedOptions } from "../options.js";
 import { projectDiff, type BreakingChanges } from "./changes.js";
-import { checkCsdl, modelWithOverlays } from "./csdl.js";
+import { checkCsdl } from "./csdl.js";
 import { GRAPH_V1_METADATA_URL, readMetadataSource } from "./download.js";
 import { replaceFile } from "./files.js";
 // impact.js and usages.js load ts-morph (and the TypeScript compiler): imported where used, so that
@@ -74,13 +74,16 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const config = loadConfig(options.config);
   const resolved = resolveOptions(config);
   const source = await readMetadataSource(options.from ?? GRAPH_V1_METADATA_URL, { cwd: options.cwd ?? cwd, timeoutMs: options.timeoutMs, onProgress: options.onProgress, mirror: options.mirror });
-  const document = checkCsdl(source.bytes, source.name);
   const currentBytes = readFileSync(resolved.metadata);
   const base = { current: resolved.metadata, source: source.name };
-  if (currentBytes.equals(source.bytes)) return { ...base, upToDate: true, diff: { changes: [], bump: "none" }, age: {}, usages: [], written: [] };
+  if (currentBytes.equals(source.bytes)) {
+    checkCsdl(source.bytes, source.name);
+    return { ...base, upToDate: true, diff: { changes: [], bump: "none" }, age: {}, usages: [], written: [] };
+  }
 
   const before = loadModel(resolved.metadata, resolved.overlays, cwd).model;
-  const after = modelWithOverlays(document, resolved.overlays, cwd);
+  // The model `generate` would build with the project's overlays; bytes already checked under this name reuse theirs.
+  const after = loadModelFrom(source, resolved.overlays, cwd, { parse: checkCsdl }).model;
   const { diff, breaking } = projectDiff(before, after, options.all ? { ...resolved, all: true } : resolved);
   const age = compareAge(before, after);
   const { usages, unbuildable } = options.project ? await impactOn(options.project, config, resolved, breaking, source.bytes, options.cwd ?? cwd) : { usages: [] };
