@@ -35,12 +35,6 @@ export const RUNTIME_FOLDER = "runtime";
 
 export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): ModuleRenderer {
   const env = Handlebars.create();
-  // `{{#indented prefix}}...{{/indented}}`: the block with `prefix` before each non-empty line, for code that
-  // prettier moves one level deeper (a long request builder factory, see client/builders.ts).
-  env.registerHelper("indented", function (this: unknown, prefix: string, options: Handlebars.HelperOptions) {
-    const text = options.fn(this);
-    return prefix === "" ? text : text.replace(/^(?=.)/gm, prefix);
-  });
   const partialsDir = join(templatesDir, "partials");
   for (const file of readdirSync(partialsDir).filter((f) => f.endsWith(".hbs")).sort()) {
     env.registerPartial(basename(file, ".hbs"), readFileSync(join(partialsDir, file), "utf8"));
