@@ -55,8 +55,9 @@ export const BUILDER_METHODS: readonly string[] = ["get", "update", "delete", "l
 /**
  * What the request builders of one module share (grouping.ts puts a path's subtree in one module): imports,
  * layout, the specs, and the module-local names (`Property`, `Item`, `getRequest`, ...), each declared once;
- * a second path of the module needing the same name for something else gets `Item_2`, `getRequest_2` (graphgen
- * never writes `_` in a type's name, so no import can clash with it).
+ * a second path of the module needing the same name for something else gets it qualified by its entity type
+ * (`Property_user`, `Item_user`) or numbered (`getRequest_2`): graphgen never writes `_` in a type's name, so
+ * no import can clash with it.
  */
 export class ModuleScope {
   readonly imports: ImportSet;
@@ -91,10 +92,14 @@ export class ModuleScope {
     this.imports.add(CLIENT_RUNTIME_MODULE, "GraphTransport");
   }
 
-  /** `name` if free or already standing for `meaning`, else `name_2`, `name_3`, ...; `fresh` when newly declared. */
-  local(name: string, meaning: string): { name: string; fresh: boolean } {
+  /**
+   * `name` if free or already standing for `meaning`, else `name_<qualifier>` when given, else `name_2`, `name_3`,
+   * ...; `fresh` when newly declared.
+   */
+  local(name: string, meaning: string, qualifier?: string): { name: string; fresh: boolean } {
+    const first = qualifier ? [name, `${name}_${qualifier}`] : [name];
     for (let n = 1; ; n++) {
-      const candidate = n === 1 ? name : `${name}_${n}`;
+      const candidate = first[n - 1] ?? `${name}_${n}`;
       const held = this.locals.get(candidate);
       if (held === meaning) return { name: candidate, fresh: false };
       if (held === undefined) {
@@ -106,8 +111,8 @@ export class ModuleScope {
 
   /** `Property` and `Navigation`: the names `select` and `expand` accept on `type`. */
   selectNames(type: StructuredType): { property: string; navigation: string } {
-    const property = this.local("Property", type.fullName);
-    const navigation = this.local("Navigation", type.fullName);
+    const property = this.local("Property", type.fullName, type.name);
+    const navigation = this.local("Navigation", type.fullName, type.name);
     if (property.fresh) {
       const { properties, navigationProperties } = allProperties(this.ctx.model, type);
       const union = (names: string[]) => (names.length === 0 ? ["never"] : [...new Set(names)].map((n) => JSON.stringify(n)));
@@ -120,8 +125,8 @@ export class ModuleScope {
   }
 
   /** A module-local alias `name` for a long type. */
-  alias(name: string, members: readonly string[]): string {
-    const local = this.local(name, members.join(" | "));
+  alias(name: string, members: readonly string[], qualifier?: string): string {
+    const local = this.local(name, members.join(" | "), qualifier);
     if (local.fresh) this.aliases.push(this.layout.alias(`type ${local.name} =`, members));
     return local.name;
   }
@@ -176,7 +181,7 @@ export class BuilderScope {
 
   /** The node's entity type (with its derived types, a union) as a TypeScript type. */
   entity(): string {
-    return this.named("Item", this.structured(this.node.entityType, false));
+    return this.named("Item", this.structured(this.node.entityType, false), this.type.name);
   }
 
   /**
@@ -193,8 +198,8 @@ export class BuilderScope {
   }
 
   /** `expression`, or a module-local alias `name` for it when it is long (a union of derived types). */
-  named(name: string, expression: string): string {
-    return expression.length <= LONG_TYPE ? expression : this.module.alias(name, unionMembers(expression));
+  named(name: string, expression: string, qualifier?: string): string {
+    return expression.length <= LONG_TYPE ? expression : this.module.alias(name, unionMembers(expression), qualifier);
   }
 
   /** A parameter's type: a long union gets an alias, a collection of one an alias of its items. */
