@@ -55,9 +55,9 @@ export const BUILDER_METHODS: readonly string[] = ["get", "update", "delete", "l
 /**
  * What the request builders of one module share (grouping.ts puts a path's subtree in one module): imports,
  * layout, the specs, and the module-local names (`Property`, `Item`, `getRequest`, ...), each declared once;
- * a second path of the module needing the same name for something else gets it qualified by its entity type
- * (`Property_user`, `Item_user`) or numbered (`getRequest_2`): graphgen never writes `_` in a type's name, so
- * no import can clash with it.
+ * a second path of the module needing the same name for something else gets it numbered (`Property_2`,
+ * `getRequest_2`; short, so signatures keep their layout): graphgen never writes `_` in a type's name, so no
+ * import can clash with it.
  */
 export class ModuleScope {
   readonly imports: ImportSet;
@@ -66,7 +66,7 @@ export class ModuleScope {
   readonly layout = new ClientLayout();
   readonly specs: SpecView[] = [];
   /** `type Property = ...` and `type Navigation = ...` declarations, one pair per entity type that needs them. */
-  readonly selectAliases: { property: string; navigation: string }[] = [];
+  readonly selectAliases: { type: string; property: string; navigation: string }[] = [];
   /** Type aliases the module declares: long type expressions get a name, so signatures stay on one line. */
   readonly aliases: string[] = [];
   /** Local name -> what it stands for; a spec's name stands for itself alone. */
@@ -92,14 +92,10 @@ export class ModuleScope {
     this.imports.add(CLIENT_RUNTIME_MODULE, "GraphTransport");
   }
 
-  /**
-   * `name` if free or already standing for `meaning`, else `name_<qualifier>` when given, else `name_2`, `name_3`,
-   * ...; `fresh` when newly declared.
-   */
-  local(name: string, meaning: string, qualifier?: string): { name: string; fresh: boolean } {
-    const first = qualifier ? [name, `${name}_${qualifier}`] : [name];
+  /** `name` if free or already standing for `meaning`, else `name_2`, `name_3`, ...; `fresh` when newly declared. */
+  local(name: string, meaning: string): { name: string; fresh: boolean } {
     for (let n = 1; ; n++) {
-      const candidate = first[n - 1] ?? `${name}_${n}`;
+      const candidate = n === 1 ? name : `${name}_${n}`;
       const held = this.locals.get(candidate);
       if (held === meaning) return { name: candidate, fresh: false };
       if (held === undefined) {
@@ -111,12 +107,13 @@ export class ModuleScope {
 
   /** `Property` and `Navigation`: the names `select` and `expand` accept on `type`. */
   selectNames(type: StructuredType): { property: string; navigation: string } {
-    const property = this.local("Property", type.fullName, type.name);
-    const navigation = this.local("Navigation", type.fullName, type.name);
+    const property = this.local("Property", type.fullName);
+    const navigation = this.local("Navigation", type.fullName);
     if (property.fresh) {
       const { properties, navigationProperties } = allProperties(this.ctx.model, type);
       const union = (names: string[]) => (names.length === 0 ? ["never"] : [...new Set(names)].map((n) => JSON.stringify(n)));
       this.selectAliases.push({
+        type: type.fullName,
         property: this.layout.alias(`type ${property.name} =`, union(properties.map((p) => p.name))),
         navigation: this.layout.alias(`type ${navigation.name} =`, union(navigationProperties.map((p) => p.name))),
       });
@@ -125,8 +122,8 @@ export class ModuleScope {
   }
 
   /** A module-local alias `name` for a long type. */
-  alias(name: string, members: readonly string[], qualifier?: string): string {
-    const local = this.local(name, members.join(" | "), qualifier);
+  alias(name: string, members: readonly string[]): string {
+    const local = this.local(name, members.join(" | "));
     if (local.fresh) this.aliases.push(this.layout.alias(`type ${local.name} =`, members));
     return local.name;
   }
@@ -181,7 +178,7 @@ export class BuilderScope {
 
   /** The node's entity type (with its derived types, a union) as a TypeScript type. */
   entity(): string {
-    return this.named("Item", this.structured(this.node.entityType, false), this.type.name);
+    return this.named("Item", this.structured(this.node.entityType, false));
   }
 
   /**
@@ -198,8 +195,8 @@ export class BuilderScope {
   }
 
   /** `expression`, or a module-local alias `name` for it when it is long (a union of derived types). */
-  named(name: string, expression: string, qualifier?: string): string {
-    return expression.length <= LONG_TYPE ? expression : this.module.alias(name, unionMembers(expression), qualifier);
+  named(name: string, expression: string): string {
+    return expression.length <= LONG_TYPE ? expression : this.module.alias(name, unionMembers(expression));
   }
 
   /** A parameter's type: a long union gets an alias, a collection of one an alias of its items. */

@@ -13,9 +13,9 @@ import type {
 import { validateIdentityApiConnector } from "../../validators/IdentityApiConnector.js";
 import { countItems, keySegment } from "../runtime.js";
 
-/** Property names `select` accepts. */
+/** Property names `select` accepts on microsoft.graph.identityApiConnector. */
 type Property = "id" | "authenticationConfiguration" | "displayName" | "targetUrl";
-/** Navigation property names `expand` accepts. */
+/** Navigation property names `expand` accepts on microsoft.graph.identityApiConnector. */
 type Navigation = never;
 
 const TEMPLATE = "/identity";
