@@ -14,31 +14,18 @@ import type { BuilderModule } from "./grouping.js";
 
 /**
  * `const listRequest: OperationSpec = { ... };`, one member per line as the template always wrote it. The
- * module's top path is its TEMPLATE constant, which the others extend, so a bundle holds each path once.
+ * template is a plain string, so a bundler drops the specs of a module's builders that nothing imports (a
+ * template literal, `${TEMPLATE}/x`, counts for esbuild as code that may run, and stays).
  */
-function specText(layout: ClientLayout, spec: SpecView, moduleTemplate: string): string {
-  const template = templateReference(spec.template, moduleTemplate);
+function specText(layout: ClientLayout, spec: SpecView): string {
   const entries: [string, Literal][] = [
     ["method", JSON.stringify(spec.method)],
-    ["template", template],
+    ["template", JSON.stringify(spec.template)],
   ];
   if (spec.body) entries.push(["body", spec.body]);
   if (spec.result) entries.push(["result", spec.result]);
   if (spec.collection) entries.push(["collection", "true"]);
   return layout.literal("", `const ${spec.constName}: OperationSpec = `, { entries }, ";", true);
-}
-
-/** `TEMPLATE`, `\`${TEMPLATE}/below\`` for a path below the module's, else the template as a string. */
-function templateReference(template: string, moduleTemplate: string | undefined): string {
-  if (moduleTemplate === undefined) return JSON.stringify(template);
-  if (template === moduleTemplate) return "TEMPLATE";
-  return template.startsWith(`${moduleTemplate}/`) ? `\`\${TEMPLATE}${template.slice(moduleTemplate.length)}\`` : JSON.stringify(template);
-}
-
-/** `const TEMPLATE = "...";`, the string on its own line when too long, as prettier breaks an assignment. */
-function templateConstant(template: string): string {
-  const line = `const TEMPLATE = ${JSON.stringify(template)};`;
-  return line.length <= PRINT_WIDTH ? line : `const TEMPLATE =\n  ${JSON.stringify(template)};`;
 }
 
 /**
@@ -56,8 +43,6 @@ export function planBuilderModule(ctx: EmitContext, module: BuilderModule, modul
   const shared = new ModuleScope(ctx, module.modulePath, module.nodes, moduleOf, lookup, validators);
   const scopes = module.nodes.map((node) => planMembers(shared, node));
   const { specs, layout } = shared;
-  // The top path's template, which every other path of the module extends.
-  const moduleTemplate = (module.nodes[0] as RequestNode).template;
   if (specs.length > 0) shared.imports.add(CLIENT_RUNTIME_MODULE, "OperationSpec");
   return {
     modulePath: module.modulePath,
@@ -66,9 +51,8 @@ export function planBuilderModule(ctx: EmitContext, module: BuilderModule, modul
       imports: layout.imports([...shared.imports.views(), ...shared.values.views()]),
       selectAliases: shared.selectAliases,
       typeAliases: shared.aliases,
-      templateConstant: specs.length > 0 ? templateConstant(moduleTemplate) : "",
-      specs: specs.map((spec) => specText(layout, spec, moduleTemplate)),
-      builders: scopes.map((scope) => builderView(scope, specs.length > 0 ? moduleTemplate : undefined)),
+      specs: specs.map((spec) => specText(layout, spec)),
+      builders: scopes.map(builderView),
     },
     prettierStable: layout.stable,
   };
@@ -85,12 +69,12 @@ function planMembers(shared: ModuleScope, node: RequestNode): BuilderScope {
 }
 
 /** One request builder: its interface and factory; `path` defaults to the node's own path where it has no key. */
-function builderView(scope: BuilderScope, moduleTemplate: string | undefined) {
+function builderView(scope: BuilderScope) {
   const { node, type, layout } = scope;
   const naming = requestBuilderNaming(node.segments);
   const factoryParams: Parameter[] = [
     { name: "transport", annotation: ": GraphTransport" },
-    { name: "path", annotation: node.segments.some(isKeySegment) ? ": string" : `: string = ${templateReference(node.template, moduleTemplate)}` },
+    { name: "path", annotation: node.segments.some(isKeySegment) ? ": string" : `: string = ${JSON.stringify(node.template)}` },
   ];
   const described = node.kind === "collection" ? "a collection of" : "one";
   const factory = factoryLayout(layout, naming.factoryName, factoryParams, `: ${naming.interfaceName} => {`);

@@ -18,39 +18,38 @@ type Property = "id" | "authenticationConfiguration" | "displayName" | "targetUr
 /** Navigation property names `expand` accepts on microsoft.graph.identityApiConnector. */
 type Navigation = never;
 
-const TEMPLATE = "/identity";
 const listRequest: OperationSpec = {
   method: "GET",
-  template: `${TEMPLATE}/apiConnectors`,
+  template: "/identity/apiConnectors",
   result: validateIdentityApiConnector,
   collection: true,
 };
 const createRequest: OperationSpec = {
   method: "POST",
-  template: `${TEMPLATE}/apiConnectors`,
+  template: "/identity/apiConnectors",
   body: validateIdentityApiConnector,
 };
 const countRequest: OperationSpec = {
   method: "GET",
-  template: `${TEMPLATE}/apiConnectors/$count`,
+  template: "/identity/apiConnectors/$count",
 };
 const getRequest: OperationSpec = {
   method: "GET",
-  template: `${TEMPLATE}/apiConnectors/{identityApiConnector-id}`,
+  template: "/identity/apiConnectors/{identityApiConnector-id}",
   result: validateIdentityApiConnector,
 };
 const updateRequest: OperationSpec = {
   method: "PATCH",
-  template: `${TEMPLATE}/apiConnectors/{identityApiConnector-id}`,
+  template: "/identity/apiConnectors/{identityApiConnector-id}",
   body: validateIdentityApiConnector,
 };
 const deleteRequest: OperationSpec = {
   method: "DELETE",
-  template: `${TEMPLATE}/apiConnectors/{identityApiConnector-id}`,
+  template: "/identity/apiConnectors/{identityApiConnector-id}",
 };
 const uploadClientCertificateRequest: OperationSpec = {
   method: "POST",
-  template: `${TEMPLATE}/apiConnectors/{identityApiConnector-id}/uploadClientCertificate`,
+  template: "/identity/apiConnectors/{identityApiConnector-id}/uploadClientCertificate",
 };
 
 /**
@@ -64,7 +63,7 @@ export interface IdentityRequests {
 }
 
 /** Requests on `/identity`; `path` is the concrete path with keys filled in. */
-export const identityRequests = (transport: GraphTransport, path: string = TEMPLATE): IdentityRequests => {
+export const identityRequests = (transport: GraphTransport, path: string = "/identity"): IdentityRequests => {
   return {
     get apiConnectors() {
       return identityApiConnectorsRequests(transport, `${path}/apiConnectors`);
@@ -117,7 +116,7 @@ export interface IdentityApiConnectorsRequests {
 /** Requests on `/identity/apiConnectors`; `path` is the concrete path with keys filled in. */
 export const identityApiConnectorsRequests = (
   transport: GraphTransport,
-  path: string = `${TEMPLATE}/apiConnectors`,
+  path: string = "/identity/apiConnectors",
 ): IdentityApiConnectorsRequests => {
   return {
     list: (options) => transport.send(listRequest, path, options),
