@@ -36,7 +36,7 @@ const UNBREAKABLE_LINE = new RegExp(
     /^\s*"(?:[^"\\]|\\.)*":( [{[])?$/.source, // a quoted key opening an object or array, or before it on the next line
     /^\s*\/(?:[^/\\\n]|\\.)+\/[dgimsuvy]*[;,]?$/.source, // a regular expression literal alone
     /^\s*(readonly )?([\w$-]+|"(?:[^"\\]|\\.)*")\??: [\w$.]+(?:\[\]|(?: \| null))?;$/.source, // an interface member of one named type: `key?: Type[];`, `"/path": Type | null;`
-    /^\s*[\w$]+: `[^`]*`,?$/.source, // a template literal after a key: an index signature's (`path: \`/users/${string}\``), a spec's template
+    /^\s*[\w$]+: `[^`]*`$/.source, // an index signature's template literal key, alone: `path: \`/users/${string}\``
     /^export const [\w$]+ =$/.source, // a long name before an arrow function moved to the next line
     /^\s*\): [\w$.]+( => \{|;)$/.source, // a broken signature's end, naming one return type
     /^export interface [\w$]+( extends [\w$.]+)? \{$/.source, // an interface, extending at most one base
