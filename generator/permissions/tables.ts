@@ -2,7 +2,7 @@
 // and inverts them into an index from normalised (path template, method) to the permissions that allow it.
 import { readFileSync } from "node:fs";
 import { TableRoutes } from "./routes.js";
-import { normaliseTemplate, type NormalisedTemplate } from "./normalise.js";
+import { createNormaliser } from "./normalise.js";
 import type { PermissionIndex, PermissionInfo, SchemeInfo, SchemeName, TableRow } from "./types.js";
 
 export type { PermissionIndex, PermissionInfo, SchemeInfo, SchemeName } from "./types.js";
@@ -210,7 +210,7 @@ export function buildPermissionIndex(permissionsDoc: unknown, provisioningDoc: u
     });
   }
   const table = new TableRoutes(rows);
-  const normalised = new Map<string, NormalisedTemplate>();
+  const normalise = createNormaliser();
   return {
     permissions,
     get routes() {
@@ -223,14 +223,7 @@ export function buildPermissionIndex(permissionsDoc: unknown, provisioningDoc: u
       return table.all().wildcardRoutes;
     },
     candidateRoutes: (segments) => table.candidates(segments),
-    normalise(template) {
-      let norm = normalised.get(template);
-      if (!norm) {
-        norm = normaliseTemplate(template);
-        normalised.set(template, norm);
-      }
-      return norm;
-    },
+    normalise,
   };
 }
 
