@@ -215,7 +215,9 @@ export class BuilderScope {
   validator(mode: "body" | "result"): Partial<SpecView> {
     const found = this.module.validators(this.node.entityType);
     if (!found) return {};
-    const local = this.values.add(found.modulePath, found.name, false);
+    // Same-named types of two namespaces in one module (`alert`, `security.alert`) import under the qualified alias.
+    const alias = `validate${this.expressions.names.type(this.node.entityType).qualifiedAlias}`;
+    const local = this.values.add(found.modulePath, found.name, false, alias);
     return mode === "body" ? { body: local } : { result: local };
   }
 
