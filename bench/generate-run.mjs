@@ -1,10 +1,15 @@
 // One measured generation in a fresh process, using the built graphgen (dist/): prints JSON with
-// the wall time and peak RSS at the end of each stage, counted from process start, and the user CPU.
-import { generate } from "../dist/generate.js";
+// the wall time, peak RSS and user CPU (every thread) at the end of each stage, counted from process start.
+import { pathToFileURL } from "node:url";
+// The built graphgen to run: this checkout's, or another's (argv[3], for a before/after in one bench run).
+const { generate } = await import(process.argv[3] ? pathToFileURL(process.argv[3]).href : "../dist/generate.js");
 
 const options = JSON.parse(process.argv[2] ?? "{}");
 const stages = [];
-const mark = (stage) => stages.push({ stage, atMs: performance.now(), peakRssMb: process.resourceUsage().maxRSS / 1024 });
+const mark = (stage) => {
+  const usage = process.resourceUsage();
+  stages.push({ stage, atMs: performance.now(), peakRssMb: usage.maxRSS / 1024, userMs: usage.userCPUTime / 1000 });
+};
 mark("start");
 const result = await generate(options, { onStage: (stage) => mark(stage) });
 mark("end");

@@ -16,8 +16,6 @@ import { selectTypes } from "./select.js";
 import { formatFiles } from "./format.js";
 import { hashInputs, isUpToDate, lockFile, lockHeader, readLockCounts, type TypeCounts } from "./lock.js";
 import { packageFiles } from "./package/manifest.js";
-import { bundleEntries } from "./package/entry-bundles.js";
-import { prebuiltModules } from "./package/prebuilt.js";
 import { planWrite, previousFiles, writeOutput, type OutputFile, type WriteResult } from "./write.js";
 import { checkDocsFolder, docsFiles } from "./docs/generate-docs.js";
 
@@ -102,8 +100,7 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   const verbatim = new Set(modules.filter((m) => "runtime" in m).map((m) => `src/${m.modulePath}.ts`));
   const typescript = resolved.format ? await formatFiles(sources, stable, verbatim) : sources;
   // JavaScript + declarations are made from the formatted TypeScript, so both read as it does.
-  const runtime = new Set(modules.filter((m) => "runtime" in m).map((m) => `src/${m.modulePath}.js`));
-  const formatted = resolved.emit === "js" ? await bundleEntries(prebuiltModules(typescript), runtime) : typescript;
+  const formatted = resolved.emit === "js" ? await emitJavaScript(typescript) : typescript;
   stage("format", started, `${resolved.format ? `${typescript.length} files` : "skipped"}${resolved.emit === "js" ? ", emitted as .js + .d.ts" : ""}`);
 
   const counts: Record<keyof TypeCounts, number> = { entity: 0, complex: 0, enum: 0, typeDefinition: 0 };
@@ -122,4 +119,10 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
       : undefined;
   stage("write", started, run.check ? "checked, nothing written" : `${write.written.length} written, ${write.removed.length} removed`);
   return { outDir: resolved.out, files, write, upToDate: false, timings, warnings: model.warnings, counts, ...(docs ? { docs } : {}) };
+}
+
+/** `emit: "js"`: loads oxc-transform and esbuild only when asked for, so that a TypeScript package does not pay for them. */
+async function emitJavaScript(typescript: readonly OutputFile[]): Promise<OutputFile[]> {
+  const [{ bundleEntries }, { prebuiltModules }] = await Promise.all([import("./package/entry-bundles.js"), import("./package/prebuilt.js")]);
+  return bundleEntries(prebuiltModules(typescript));
 }

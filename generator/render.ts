@@ -33,6 +33,13 @@ export interface ModuleRenderer extends Renderer {
 /** The fixed runtime's sources, laid out as in the package's `src/`. */
 export const RUNTIME_FOLDER = "runtime";
 
+/**
+ * Output is TypeScript, not HTML: no escaping; a missing field is a generator bug, so fail loudly. The
+ * templates call only the built-in block helpers, and read no `@index`-style data, so
+ * Handlebars compiles direct calls and sets up no data frames (thousands of modules are rendered per run).
+ */
+const MODULE_TEMPLATE_OPTIONS: CompileOptions = { noEscape: true, strict: true, knownHelpersOnly: true, data: false };
+
 export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): ModuleRenderer {
   const env = Handlebars.create();
   const partialsDir = join(templatesDir, "partials");
@@ -41,10 +48,9 @@ export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): Mo
   }
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const file of readdirSync(templatesDir).filter((f) => f.endsWith(".hbs")).sort()) {
-    // Output is TypeScript, not HTML: no escaping; a missing field is a generator bug, so fail loudly.
-    compiled.set(basename(file, ".hbs"), env.compile(readFileSync(join(templatesDir, file), "utf8"), { noEscape: true, strict: true }));
+    compiled.set(basename(file, ".hbs"), env.compile(readFileSync(join(templatesDir, file), "utf8"), MODULE_TEMPLATE_OPTIONS));
   }
-  const header = env.compile("{{> header}}\n", { noEscape: true, strict: true })({});
+  const header = env.compile("{{> header}}\n", MODULE_TEMPLATE_OPTIONS)({});
   return {
     render(template, view) {
       const delegate = compiled.get(template);

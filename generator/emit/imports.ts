@@ -1,6 +1,5 @@
 // Collects what one generated module imports, and writes relative `.js` specifiers for nodenext and import
 // lines as prettier lays them out.
-import { posix } from "node:path";
 import { PRINT_WIDTH } from "./layout.js";
 
 export interface ImportView {
@@ -58,7 +57,16 @@ export function layoutImport(names: readonly string[], from: string, keyword: "i
   return `${keyword} {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
 }
 
+/**
+ * The relative specifier from one module to another, both paths below src/ without extension
+ * (`models/callRecords/CallRecord`): their common folders dropped, `../` for each folder left to climb.
+ * Every module of a generation asks this for each import, so it is string work, not `path.relative`.
+ */
 export function moduleSpecifier(fromModule: string, toModule: string): string {
-  const relative = posix.relative(posix.dirname(fromModule), toModule);
-  return `${relative.startsWith(".") ? relative : `./${relative}`}.js`;
+  const from = fromModule.split("/");
+  const to = toModule.split("/");
+  let common = 0;
+  while (common < from.length - 1 && common < to.length - 1 && from[common] === to[common]) common += 1;
+  const up = from.length - 1 - common;
+  return `${up === 0 ? "./" : "../".repeat(up)}${to.slice(common).join("/")}.js`;
 }

@@ -86,7 +86,7 @@ function indexRawTypes(documents: readonly RawDocument[]) {
       index.set(fullName, { raw, namespace: schema.namespace });
     }
   }
-  return new Map([...index.entries()].sort(([a], [b]) => compareNames(a, b)));
+  return new Map([...index.entries()].sort((a, b) => compareNames(a[0], b[0])));
 }
 
 export function compareNames(a: string, b: string): number {

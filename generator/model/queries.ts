@@ -17,44 +17,88 @@ export function baseChain(model: Model, type: StructuredType): StructuredType[] 
   return chain;
 }
 
+/**
+ * Answers that every view model asks again and again (the descendants of `entity`, the inherited properties
+ * of `user`), kept per model: a model is never changed once built, so each is worked out once. Kept
+ * answers are frozen, so a caller cannot change what the next one reads.
+ */
+interface Answers {
+  readonly descendants: Map<string, readonly string[]>;
+  readonly concrete: Map<string, readonly string[]>;
+  readonly properties: Map<StructuredType, InheritedProperties>;
+}
+
+const answersByModel = new WeakMap<Model, Answers>();
+
+function answers(model: Model): Answers {
+  let kept = answersByModel.get(model);
+  if (!kept) {
+    kept = { descendants: new Map(), concrete: new Map(), properties: new Map() };
+    answersByModel.set(model, kept);
+  }
+  return kept;
+}
+
 /** Every type deriving from `fullName`, directly or not, in sorted order. */
-export function descendants(model: Model, fullName: string): string[] {
-  const result: string[] = [];
-  const visit = (name: string) => {
-    for (const child of model.derivedTypes.get(name) ?? []) {
-      result.push(child);
-      visit(child);
-    }
-  };
-  visit(fullName);
-  return result.sort();
+export function descendants(model: Model, fullName: string): readonly string[] {
+  const kept = answers(model).descendants;
+  let result = kept.get(fullName);
+  if (!result) {
+    const found: string[] = [];
+    const visit = (name: string) => {
+      for (const child of model.derivedTypes.get(name) ?? []) {
+        found.push(child);
+        visit(child);
+      }
+    };
+    visit(fullName);
+    result = Object.freeze(found.sort());
+    kept.set(fullName, result);
+  }
+  return result;
 }
 
 /**
  * The non-abstract types a value declared as `fullName` can be: the type itself and its descendants,
  * limited by a `Validation.DerivedTypeConstraint` when one is given.
  */
-export function concreteTypes(model: Model, fullName: string, constraint?: readonly string[]): string[] {
+export function concreteTypes(model: Model, fullName: string, constraint?: readonly string[]): readonly string[] {
+  const kept = answers(model).concrete;
+  const unconstrained = constraint ? undefined : kept.get(fullName);
+  if (unconstrained) return unconstrained;
   const allowed = constraint
     ? new Set(constraint.flatMap((name) => [name, ...descendants(model, name)]))
     : undefined;
-  return [fullName, ...descendants(model, fullName)].filter((name) => {
+  const result = [fullName, ...descendants(model, fullName)].filter((name) => {
     const type = structuredType(model, name);
     return type && !type.abstract && (!allowed || name === fullName || allowed.has(name));
   });
+  if (!constraint) kept.set(fullName, Object.freeze(result));
+  return result;
 }
 
 export function hasDescendants(model: Model, fullName: string): boolean {
   return (model.derivedTypes.get(fullName)?.length ?? 0) > 0;
 }
 
+export interface InheritedProperties {
+  readonly properties: readonly Property[];
+  readonly navigationProperties: readonly NavigationProperty[];
+}
+
 /** Structural and navigation properties, inherited ones first (root base first). */
-export function allProperties(model: Model, type: StructuredType): { properties: Property[]; navigationProperties: NavigationProperty[] } {
-  const chain = [...baseChain(model, type).reverse(), type];
-  return {
-    properties: chain.flatMap((t) => t.properties),
-    navigationProperties: chain.flatMap((t) => t.navigationProperties),
-  };
+export function allProperties(model: Model, type: StructuredType): InheritedProperties {
+  const kept = answers(model).properties;
+  let result = kept.get(type);
+  if (!result) {
+    const chain = [...baseChain(model, type).reverse(), type];
+    result = Object.freeze({
+      properties: Object.freeze(chain.flatMap((t) => t.properties)),
+      navigationProperties: Object.freeze(chain.flatMap((t) => t.navigationProperties)),
+    });
+    kept.set(type, result);
+  }
+  return result;
 }
 
 /** Actions and functions bound to the type (or to a collection of it), including those bound to its bases. */

@@ -1,8 +1,10 @@
 // `emit: "js"`: the client's and the mock's entry modules as bundles of the generated code they import
 // (request builders, route table, validators), sharing one chunk, so a test that imports both loads a
-// few dozen modules instead of some hundreds: a test runner pays per module, not per byte. The fixed
-// runtime stays one module per file, imported by the bundles, so its classes (GraphError, ...) and state
-// are the same objects whichever way a user imports them; every module is still there on its own too.
+// handful of modules instead of some hundreds: a test runner pays per module and per byte. The fixed
+// runtime is bundled too, but for the modules of the classes a user's code meets (GraphError,
+// GraphValidationError, MockGraphError) and the validation walk's shared state, which stay modules of their
+// own, imported by the bundles, so they are one object whichever way a user imports them. Every module is
+// still there on its own, as written.
 import { posix } from "node:path";
 import { build, type Plugin } from "esbuild";
 import type { OutputFile } from "../write.js";
@@ -10,12 +12,19 @@ import type { OutputFile } from "../write.js";
 const ENTRIES = ["src/client/index.js", "src/mock/index.js"];
 /** Imports of the runtime are marked with this prefix while bundling, then made relative to each output file. */
 const RUNTIME = "graphgen-runtime:";
+/**
+ * The runtime modules the bundles import rather than contain: a user's `instanceof GraphError` (or
+ * `GraphValidationError`, `MockGraphError`) must hold whether the class came from an entry or its own
+ * module, and the validators' walk (its stop symbol) is one for the standalone validators and the bundled.
+ */
+const SHARED_RUNTIME: ReadonlySet<string> = new Set(["src/client/errors.js", "src/runtime/validation.js", "src/mock/types.js"]);
 
 /** The files with the entry modules replaced by bundles and their shared chunks added. */
-export async function bundleEntries(files: readonly OutputFile[], runtime: ReadonlySet<string>): Promise<OutputFile[]> {
+export async function bundleEntries(files: readonly OutputFile[]): Promise<OutputFile[]> {
   const byPath = new Map(files.map((f) => [f.path, f.content]));
   const entries = ENTRIES.filter((entry) => byPath.has(entry));
   if (entries.length === 0) return [...files];
+  const shared = await exportedValues(byPath, [...SHARED_RUNTIME].filter((path) => byPath.has(path)));
   const result = await build({
     entryPoints: entries,
     absWorkingDir: "/",
@@ -28,9 +37,13 @@ export async function bundleEntries(files: readonly OutputFile[], runtime: Reado
     write: false,
     // Two entries share at most one chunk; a fixed name keeps a regeneration from renaming it.
     chunkNames: "chunks/[name]",
+    // Nobody reads the bundles (each module is beside them as written): a test runner transforms, maps and
+    // sends every byte of them before running one line, so they are written without layout. Names are kept.
+    minifyWhitespace: true,
+    minifySyntax: true,
     legalComments: "none",
     logLevel: "silent",
-    plugins: [inMemory(byPath, runtime)],
+    plugins: [inMemory(byPath, shared)],
   });
   const bundled = new Map<string, string>();
   for (const output of result.outputFiles) {
@@ -44,20 +57,51 @@ export async function bundleEntries(files: readonly OutputFile[], runtime: Reado
   return [...replaced, ...chunks.sort((a, b) => (a.path < b.path ? -1 : 1))];
 }
 
-/** Serves the generated files from memory; runtime modules stay outside the bundles. */
-function inMemory(files: ReadonlyMap<string, string>, runtime: ReadonlySet<string>): Plugin {
+/**
+ * Serves the generated files from memory. A shared runtime module is imported through a stand-in module
+ * re-exporting its values, so a bundle imports it once: esbuild repeats an external import for each module
+ * that has it (240 times in a chunk of validators), and a test runner hoists and awaits each one.
+ */
+function inMemory(files: ReadonlyMap<string, string>, shared: ReadonlyMap<string, readonly string[]>): Plugin {
   return {
     name: "graphgen-in-memory",
     setup(build) {
+      build.onResolve({ filter: new RegExp(`^${RUNTIME}`) }, (args) => ({ path: args.path, external: true }));
       build.onResolve({ filter: /.*/ }, (args) => {
         const path = args.kind === "entry-point" ? args.path : posix.join(posix.dirname(args.importer.slice(1)), args.path);
-        if (runtime.has(path)) return { path: `${RUNTIME}${path}`, external: true };
+        if (shared.has(path)) return { path: `/${path}`, namespace: "graphgen-shared" };
         if (!files.has(path)) return { errors: [{ text: `${path}: imported by ${args.importer} but not generated` }] };
         return { path: `/${path}`, namespace: "graphgen" };
       });
       build.onLoad({ filter: /.*/, namespace: "graphgen" }, (args) => ({ contents: files.get(args.path.slice(1)) ?? "", loader: "js" }));
+      build.onLoad({ filter: /.*/, namespace: "graphgen-shared" }, (args) => {
+        const path = args.path.slice(1);
+        return { contents: `export { ${(shared.get(path) ?? []).join(", ")} } from "${RUNTIME}${path}";`, loader: "js" };
+      });
     },
   };
+}
+
+/** The names of the values each module exports (types are gone from JavaScript). */
+async function exportedValues(files: ReadonlyMap<string, string>, paths: readonly string[]): Promise<Map<string, readonly string[]>> {
+  if (paths.length === 0) return new Map();
+  const result = await build({
+    entryPoints: [...paths],
+    absWorkingDir: "/",
+    outdir: "/exports",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    plugins: [{ name: "graphgen-in-memory", setup: (build) => {
+      build.onResolve({ filter: /.*/ }, (args) => ({ path: `/${args.path}`, namespace: "graphgen" }));
+      build.onLoad({ filter: /.*/, namespace: "graphgen" }, (args) => ({ contents: files.get(args.path.slice(1)) ?? "", loader: "js" }));
+    } }],
+  });
+  const names = new Map<string, readonly string[]>();
+  for (const output of Object.values(result.metafile?.outputs ?? {})) {
+    if (output.entryPoint) names.set(output.entryPoint.replace(/^graphgen:\//, ""), [...output.exports].sort());
+  }
+  return names;
 }
 
 function relativeImport(from: string, to: string): string {

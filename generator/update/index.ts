@@ -13,8 +13,9 @@ import { projectDiff, type BreakingChanges } from "./changes.js";
 import { checkCsdl, modelWithOverlays } from "./csdl.js";
 import { GRAPH_V1_METADATA_URL, readMetadataSource } from "./download.js";
 import { replaceFile } from "./files.js";
-import { compileImpact } from "./impact.js";
-import { findBreakingUsages, type BreakingUsage } from "./usages.js";
+// impact.js and usages.js load ts-morph (and the TypeScript compiler): imported where used, so that
+// `graphgen generate` does not pay for them.
+import type { BreakingUsage } from "./usages.js";
 import { previousFiles, type OutputFile } from "../write.js";
 
 export { GRAPH_V1_METADATA_URL } from "./download.js";
@@ -108,8 +109,10 @@ async function impactOn(tsconfig: string, config: GenerateOptions, resolved: Res
     next = await regeneration(config, resolved, bytes);
   } catch (error) {
     if (!(error instanceof GraphgenError)) throw error;
+    const { findBreakingUsages } = await import("./usages.js");
     return { usages: findBreakingUsages(query), unbuildable: error.message };
   }
+  const { compileImpact } = await import("./impact.js");
   return { usages: compileImpact({ ...query, outDir: resolved.out, previous: previousFiles(resolved.out), next }) };
 }
 

@@ -28,10 +28,14 @@ function enumExpected(type: EnumType): string {
   if (type.members.length === 0) return `${type.fullName} (a string)`;
   const head = type.isFlags ? `${type.fullName} (comma-separated members: ` : `${type.fullName} (one of: `;
   const names = type.members.map((m) => m.name);
+  // The quoted length of text(n), summed from each part's (an enum can have hundreds of members).
+  const quoted = (part: string) => JSON.stringify(part).length - 2;
+  const prefix = [0];
+  for (const name of names) prefix.push(prefix[prefix.length - 1]! + quoted(name));
+  const quotedLength = (n: number) => 2 + quoted(head) + prefix[n]! + 2 * (n - 1) + (n < names.length ? ", ...".length : 0) + ")".length;
   let shown = names.length;
-  const text = (n: number) => `${head}${names.slice(0, n).join(", ")}${n < names.length ? ", ..." : ""})`;
-  while (shown > 1 && JSON.stringify(text(shown)).length > EXPECTED_WIDTH) shown -= 1;
-  return text(shown);
+  while (shown > 1 && quotedLength(shown) > EXPECTED_WIDTH) shown -= 1;
+  return `${head}${names.slice(0, shown).join(", ")}${shown < names.length ? ", ..." : ""})`;
 }
 
 /** `  "text";` on the line after `const EXPECTED =` stays within prettier's width. */

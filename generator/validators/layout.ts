@@ -61,14 +61,44 @@ export function layoutCallStatement(indent: string, callee: string, args: readon
  */
 export type Statement =
   | { readonly callee: string; readonly args: readonly string[] }
-  | { readonly test: string; readonly then: Statement; readonly else?: Statement }
+  | { readonly test: string | ListCall; readonly then: Statement; readonly else?: Statement }
   | { readonly loop: string; readonly body: Statement };
+
+/**
+ * A test that calls `callee` with an array literal of strings last (`derivedAllowed(walk, x, "key",
+ * ["#microsoft.graph.x"])`): written as `JSON.stringify` writes the array, and when it does not fit on
+ * its own line, with the array "hugged" as prettier lays out a last argument that is an array literal.
+ */
+export interface ListCall {
+  readonly callee: string;
+  readonly args: readonly string[];
+  readonly list: readonly string[];
+}
+
+function flatTest(test: string | ListCall): string {
+  return typeof test === "string" ? test : `${test.callee}(${[...test.args, JSON.stringify(test.list)].join(", ")})`;
+}
 
 function flatStatement(statement: Statement): string {
   if ("callee" in statement) return `${statement.callee}(${statement.args.join(", ")});`;
   if ("loop" in statement) return `${statement.loop} ${flatStatement(statement.body)}`;
-  const opening = `if (${statement.test}) ${flatStatement(statement.then)}`;
+  const opening = `if (${flatTest(statement.test)}) ${flatStatement(statement.then)}`;
   return statement.else ? `${opening} else ${flatStatement(statement.else)}` : opening;
+}
+
+/**
+ * `if (` test `)` with the test on lines of its own, as prettier breaks a test too long for the `if` line: the
+ * whole call when it fits, else with its last argument, an array, one item per line; undefined when neither
+ * fits (the long line then sends the module to prettier).
+ */
+function brokenTest(test: ListCall, indent: string): string | undefined {
+  const inner = `${indent}  `;
+  const call = flatTest(test);
+  if (inner.length + call.length <= PRINT_WIDTH) return `if (\n${inner}${call}\n${indent})`;
+  const open = `${inner}${test.callee}(${[...test.args, "["].join(", ")}`;
+  const items = test.list.map((item) => `${inner}  ${JSON.stringify(item)},`);
+  if (open.length > PRINT_WIDTH || items.some((line) => line.length > PRINT_WIDTH)) return undefined;
+  return `if (\n${open}\n${items.join("\n")}\n${inner}])\n${indent})`;
 }
 
 /**
@@ -89,9 +119,12 @@ export function layoutStatement(statement: Statement, indent: string, column = i
     const flat = flatStatement(statement);
     return column + flat.length <= PRINT_WIDTH ? flat : `${statement.loop}\n${inner}${layoutStatement(statement.body, inner)}`;
   }
-  const opening = `if (${statement.test}) ${flatStatement(statement.then)}`;
-  const head = `if (${statement.test})`;
-  if (column + head.length > PRINT_WIDTH) return flatStatement(statement);
+  const opening = `if (${flatTest(statement.test)}) ${flatStatement(statement.then)}`;
+  const head = `if (${flatTest(statement.test)})`;
+  if (column + head.length > PRINT_WIDTH) {
+    const broken = typeof statement.test === "string" || statement.else ? undefined : brokenTest(statement.test, indent);
+    return broken ? `${broken}\n${inner}${layoutStatement(statement.then, inner)}` : flatStatement(statement);
+  }
   const laidOut = column + opening.length <= PRINT_WIDTH ? opening : `${head}\n${inner}${layoutStatement(statement.then, inner)}`;
   if (!statement.else) return laidOut;
   // A clause that is not a block puts `else` on its own line; an `else if` continues on it.

@@ -31,7 +31,7 @@ interface ValueCheck {
    * `odataType`: a structured type's `@odata.type` constant (or literal, for an abstract type), which names
    * it in issues; imported when called.
    */
-  readonly call: { readonly check: string; readonly allowed: string | false; readonly odataType?: () => string } | false;
+  readonly call: { readonly check: string; readonly allowed: readonly string[] | false; readonly odataType?: () => string } | false;
 }
 
 /** One property's checks, each statement laid out as prettier would (see validators-layout.ts). */
@@ -116,7 +116,7 @@ function valueStatement(ctx: ValueContext, check: ValueCheck, value: string, pat
     typed = { test: `!${check.primitive.predicate}(${value}${check.primitive.args})`, then: issue };
   } else if (check.call) {
     const call = { callee: check.call.check, args: [value, "walk", path] };
-    typed = check.call.allowed ? { test: `${runtimeCheck(ctx, "derivedAllowed")}(walk, ${value}, ${path}, ${check.call.allowed})`, then: call } : call;
+    typed = check.call.allowed ? { test: { callee: runtimeCheck(ctx, "derivedAllowed"), args: ["walk", value, path], list: check.call.allowed }, then: call } : call;
   } else throw new Error(`no check for ${path}`);
   if (nullable) return { test: absent ? `${value} != null` : `${value} !== null`, then: typed };
   const present = absent ? { test: `${value} !== undefined`, then: typed } : typed;
@@ -235,7 +235,7 @@ function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constrain
     return { check: { ...none, call: { check: ctx.imports.add(from, names.check, false, aliases.check), allowed: false } }, expected: type.fullName };
   }
   const allowed = constraint && hasDescendants(ctx.model, type.fullName)
-    ? JSON.stringify(emittedConcreteTypes(ctx, type.fullName, constraint).map(odataTypeLiteral))
+    ? emittedConcreteTypes(ctx, type.fullName, constraint).map(odataTypeLiteral)
     : false;
   const check = ctx.imports.add(from, names.check, false, aliases.check);
   const odataType = () => (type.abstract ? JSON.stringify(`#${type.fullName}`) : ctx.imports.add(from, names.odataType, false, aliases.odataType));

@@ -123,7 +123,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     runtimeImport: runtimeImports(modulePath, WALK_RUNTIME.filter((name) => runtime.has(name)), [...runtime].filter((name) => !(WALK_RUNTIME as readonly string[]).includes(name)).sort(), ["ODATA_TYPE"]),
     imports: imports.views(),
     typeNameConstant: odataTypeConstant(type, own.odataType),
-    allowedConstant: onlyItself ? "" : layoutAllowedTypes(concrete.map((name) => (name === type.fullName ? own.odataType : derived[derivedNames.indexOf(name)]!.odataType))),
+    allowedConstant: onlyItself ? "" : layoutAllowedTypes([...(concrete[0] === type.fullName ? [own.odataType] : []), ...derived.map((d) => d.odataType)]),
     otherType: layoutCallStatement("      ", "return walk.otherType", ["value", "key", onlyItself ? `[${own.odataType}]` : "allowedTypes()", own.check]),
     signatures: {
       ...publicSignatures(own, typeName),

@@ -47,6 +47,8 @@ const nearWidth = (content: string) => content.split("\n").some((line) => line.l
  * Layouts that move a long name: a request builder factory after `=`, an assert's throw, an undeclared-key
  * loop, a lone object-type parameter hugged by its parentheses.
  */
+/** `if (` alone, then a call whose last argument, an array, opens on its line (validators/layout.ts, `brokenTest`). */
+const HUGGED_TEST = /^ +if \(\n +\w+\(.*\[$/m;
 const LONG_NAME_LAYOUTS = [/^export const \w+ =$/m, /^ {2}if \(!result\.ok\)$/m, /^ {2}if \(walk\.writing\)$/m, /^ {2}\w+\(\w+\??: \{$/m];
 
 /** Up to `count` of `items`, evenly spread, in their order. */
@@ -72,12 +74,15 @@ describe("prettier-stable templates, on all of v1.0 with every request path", as
     for (const f of [...spread(risky, kind === "client: request builder" ? 50 : 40), ...spread(group, 10)]) checked.add(f);
   }
   for (const layout of LONG_NAME_LAYOUTS) for (const f of spread(untouched.filter((f) => layout.test(f.content)), 25)) checked.add(f);
+  // A validator test too long for its `if` line, with its array hugged (rare in v1.0: every one is checked).
+  const hugged = untouched.filter((f) => HUGGED_TEST.test(f.content));
+  for (const f of hugged) checked.add(f);
 
-  it("sends to prettier only the modules with a line it must break: 1 of 8,650 in v1.0", () => {
-    // A validator's `if (derivedAllowed(..., [long literal]))`.
-    expect(reached.map((f) => f.path).sort()).toEqual([
-      "src/validators/ExternalUsersSelfServiceSignUpEventsFlow.ts",
-    ]);
+  it("sends to prettier only the modules with a line it must break: none of 8,650 in v1.0", () => {
+    // A request builder's call too long one level deeper is laid out at its final depth (client/builders.ts).
+    expect(reached.map((f) => f.path)).toEqual([]);
+    // The validator whose `if (derivedAllowed(..., [long literal]))` went to prettier before is laid out by the template.
+    expect(hugged.map((f) => f.path)).toEqual(["src/validators/ExternalUsersSelfServiceSignUpEventsFlow.ts"]);
     expect(vi.mocked(prettier.format).mock.calls.length).toBe(reached.length);
     expect(untouched.length).toBe(modules.length - reached.length);
   });
