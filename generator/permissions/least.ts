@@ -144,26 +144,17 @@ export function compareRefs(index: PermissionIndex, context: RankContext): (a: P
   const own = (r: PermissionRef) => context.signedInUser && context.listed.has(`${r.name}.All`);
   const fits = (r: PermissionRef) => isReadPermission(r.name) === reading;
   const mark = (r: PermissionRef) => (r.least ? 2 : context.markedAnywhere.has(r.name) ? 1 : 0);
-  // Each permission's keys, in the order above (larger-is-first keys negated), worked out once per sort, not per comparison.
-  const keys = new Map<PermissionRef, readonly (number | string)[]>();
-  const keysOf = (r: PermissionRef) => {
-    let found = keys.get(r);
-    if (!found) {
-      const { writes, operations } = reach(r);
-      found = [schemeRank(r.scheme), r.scheme, Number(scenario(r)), -Number(own(r)), -Number(fits(r)), -mark(r), levelOf(index, r), writes, operations, r.name];
-      keys.set(r, found);
-    }
-    return found;
-  };
-  return (a, b) => {
-    const [x, y] = [keysOf(a), keysOf(b)];
-    for (let i = 0; i < x.length; i++) {
-      const [p, q] = [x[i] as number | string, y[i] as number | string];
-      // Equal keys (Infinity against Infinity among them) tie and the next key decides.
-      if (p !== q) return p < q ? -1 : 1;
-    }
-    return 0;
-  };
+  return (a, b) =>
+    schemeRank(a.scheme) - schemeRank(b.scheme) ||
+    (a.scheme < b.scheme ? -1 : a.scheme > b.scheme ? 1 : 0) ||
+    Number(scenario(a)) - Number(scenario(b)) ||
+    Number(own(b)) - Number(own(a)) ||
+    Number(fits(b)) - Number(fits(a)) ||
+    mark(b) - mark(a) ||
+    levelOf(index, a) - levelOf(index, b) ||
+    reach(a).writes - reach(b).writes ||
+    reach(a).operations - reach(b).operations ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 function pickLeast(candidates: PermissionRef[]): { rule: LeastRule; permissions: PermissionRef[] } {
