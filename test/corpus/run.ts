@@ -1,7 +1,6 @@
 // Runs the docs corpus against one `--all` generation (with the project's overlay): every body
 // through its validator, every request body through tsc as an object literal of its type (as
 // written, with Graph's spellings made canonical, and with one known key misspelt), in one tsc run.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +11,7 @@ import { loadModel } from "../../generator/load.js";
 import { allProperties, dynamicPropertyNames, structuredType } from "../../generator/model/queries.js";
 import type { Model } from "../../generator/model/types.js";
 import { buildNames, type Names } from "../../generator/naming.js";
+import { runTsc } from "../support/output.js";
 import { canonicalSpelling } from "./canonical.js";
 import { corpusCases, type CorpusCase } from "./cases.js";
 
@@ -109,7 +109,7 @@ function compileAll(out: string, model: Model, names: Names, requests: readonly 
   const config = { extends: "./tsconfig.json", compilerOptions: { rootDir: ".", noEmit: true }, include: ["corpus.ts"] };
   writeFileSync(join(out, "tsconfig.corpus.json"), JSON.stringify(config));
   const errors = new Map<number, string>();
-  for (const match of runTsc(out, "tsconfig.corpus.json").matchAll(/^corpus\.ts\((\d+),\d+\): error (TS\d+: .*)$/gm)) {
+  for (const match of runTsc(["-p", "tsconfig.corpus.json"], out).matchAll(/^corpus\.ts\((\d+),\d+\): error (TS\d+: .*)$/gm)) {
     const line = Number(match[1]) - 1 - header.length;
     if (!errors.has(line)) errors.set(line, match[2]!);
   }
@@ -124,15 +124,6 @@ function compileAll(out: string, model: Model, names: Names, requests: readonly 
   return { tscAsWritten: failing("written"), tscCanonical: failing("canonical"), misspelt: { tried, missed } };
 }
 
-/** tsc's output, file names relative to `cwd`. */
-function runTsc(cwd: string, project: string): string {
-  try {
-    execFileSync(join(process.cwd(), "node_modules/.bin/tsc"), ["-p", project], { cwd, encoding: "utf8", stdio: "pipe" });
-    return "";
-  } catch (error) {
-    return String((error as { stdout?: string }).stdout ?? error);
-  }
-}
 
 /**
  * The body with its first declared top-level key (plain letters, four or more) misspelt by swapping

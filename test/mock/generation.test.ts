@@ -1,7 +1,6 @@
 // What graphgen emits for the mock: the route table and index of the trimmed directory metadata as
 // whole-file snapshots, every mock module in prettier's layout, typed seeds checked by tsc (a wrong
 // path or item type is rejected), and no mock when the option is off or no client is generated.
-import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as prettier from "prettier";
@@ -52,14 +51,7 @@ export { names, wrong, stored };
 `,
     );
     writeFileSync(join(out, "tsconfig.check.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noEmit: true, rootDir: "." }, files: ["seed-check.ts"] }));
-    const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
-    let output = "";
-    try {
-      execFileSync(process.execPath, [tsc, "-p", "tsconfig.check.json"], { cwd: out, encoding: "utf8" });
-    } catch (error) {
-      output = String((error as { stdout?: string }).stdout);
-    }
-    expect(output).toBe("");
+    expect(runTsc(["-p", "tsconfig.check.json"], out)).toBe("");
   });
 
   it("compiles where real Graph overlaps: same-named types of two namespaces, seed paths that hold each other", async () => {

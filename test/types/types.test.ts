@@ -1,13 +1,12 @@
 // Runs tsc over test/types/narrowing.ts against the committed generated/ package, under both
 // nodenext and bundler resolution: the discriminated union narrows, and wrong code is rejected.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runTsc } from "../support/output.js";
 
 const root = resolve(import.meta.dirname, "../..");
-const tsc = join(root, "node_modules/typescript/bin/tsc");
 const work = mkdtempSync(join(tmpdir(), "graphgen-types-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -17,12 +16,7 @@ function typecheck(module: string, moduleResolution: string, files: string[]): s
     config,
     JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module, moduleResolution, target: "es2022", types: [] }, files }),
   );
-  try {
-    execFileSync(process.execPath, [tsc, "-p", config], { encoding: "utf8" });
-    return "";
-  } catch (error) {
-    return String((error as { stdout?: string }).stdout);
-  }
+  return runTsc(["-p", config], root);
 }
 
 describe("generated types in user code", () => {
