@@ -1,8 +1,13 @@
 // One measured generation in a fresh process, using the built graphgen (dist/): prints JSON with
 // the wall time, peak RSS and user CPU (every thread) at the end of each stage, counted from process start.
+import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 // The built graphgen to run: this checkout's, or another's (argv[3], for a before/after in one bench run).
-const { generate } = await import(process.argv[3] ? pathToFileURL(process.argv[3]).href : "../dist/generate.js");
+const generateModule = process.argv[3] ? pathToFileURL(process.argv[3]) : new URL("../dist/generate.js", import.meta.url);
+// Measured as `graphgen generate` runs: with the V8 flags its bin/graphgen.js sets, where that checkout has them.
+const batchFlags = new URL("batch-flags.js", generateModule);
+if (existsSync(batchFlags)) (await import(batchFlags.href)).tuneV8ForBatchRun();
+const { generate } = await import(generateModule.href);
 
 const options = JSON.parse(process.argv[2] ?? "{}");
 const stages = [];

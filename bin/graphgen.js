@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // The graphgen command: a thin shell over the compiled programmatic API in dist/.
-import { runCli } from "../dist/cli.js";
+import { tuneV8ForBatchRun } from "../dist/batch-flags.js";
+
+// `generate` is a short batch run: V8 optimizes less eagerly (dist/batch-flags.js), set before the rest
+// of graphgen loads, hence the dynamic import below.
+if (process.argv[2] === "generate") tuneV8ForBatchRun();
+const { runCli } = await import("../dist/cli.js");
 
 // Ctrl-C and kill: the write stage moves files into place synchronously, so a signal caught here
 // waits for it to end and never leaves the output half-written; graphgen then stops with 128+n.

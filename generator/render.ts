@@ -1,7 +1,10 @@
-// The Handlebars environment: templates/*.hbs and templates/partials/*.hbs, compiled once, with
+// The Handlebars environment: templates/*.hbs and templates/partials/*.hbs, precompiled by the build (or
+// compiled once per renderer when run from source or when a template changed since), with
 // every helper registered here and nowhere else; and the fixed runtime, templates/runtime/**/*.ts, copied
 // below the same header.
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
@@ -42,23 +45,105 @@ const MODULE_TEMPLATE_OPTIONS: CompileOptions = { noEscape: true, strict: true, 
 
 export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): ModuleRenderer {
   const env = Handlebars.create();
-  const partialsDir = join(templatesDir, "partials");
-  for (const file of readdirSync(partialsDir).filter((f) => f.endsWith(".hbs")).sort()) {
-    env.registerPartial(basename(file, ".hbs"), readFileSync(join(partialsDir, file), "utf8"));
-  }
+  registerArrayEach(env);
+  const sources = moduleTemplateSources(templatesDir);
+  const precompiled = loadPrecompiled();
+  // A template precompiled by `npm run build` from the same source text is used as it is; any other is compiled here.
+  const template = (kind: "partials" | "templates", name: string, source: string): Handlebars.TemplateDelegate => {
+    const entry = precompiled?.[kind][name];
+    return entry && entry.hash === templateHash(source) ? env.template(entry.spec) : env.compile(source, MODULE_TEMPLATE_OPTIONS);
+  };
+  for (const [name, source] of sources.partials) env.registerPartial(name, template("partials", name, source));
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
-  for (const file of readdirSync(templatesDir).filter((f) => f.endsWith(".hbs")).sort()) {
-    compiled.set(basename(file, ".hbs"), env.compile(readFileSync(join(templatesDir, file), "utf8"), MODULE_TEMPLATE_OPTIONS));
-  }
-  const header = env.compile("{{> header}}\n", MODULE_TEMPLATE_OPTIONS)({});
+  for (const [name, source] of sources.templates) compiled.set(name, template("templates", name, source));
+  const header = template("templates", HEADER_TEMPLATE, HEADER_SOURCE)({});
   return {
     render(template, view) {
       const delegate = compiled.get(template);
       if (!delegate) throw new Error(`internal: no template ${template}.hbs in ${templatesDir}`);
-      return delegate(view);
+      return flattened(delegate(view));
     },
     runtime: (modulePath) => header + readFileSync(join(templatesDir, RUNTIME_FOLDER, `${modulePath}.ts`), "utf8"),
   };
+}
+
+/**
+ * Handlebars builds a module's text by concatenation, a tree of thousands of small strings that would live
+ * until the module is written, copied by every young-generation collection on the way; searching a string
+ * makes V8 flatten it into one, so the tree is garbage while still young (the format stage searches it anyway).
+ */
+function flattened(text: string): string {
+  text.indexOf("\n");
+  return text;
+}
+
+/**
+ * `{{#each list}}` over an array as the built-in does it (holes skipped, `{{else}}` for an empty one),
+ * without the data frame and block parameters the module templates never read (MODULE_TEMPLATE_OPTIONS has
+ * `data: false`, and no template names block parameters): the built-in allocates both for every item.
+ * Anything other than an array goes to the built-in.
+ */
+function registerArrayEach(env: typeof Handlebars): void {
+  const builtIn = env.helpers.each as Handlebars.HelperDelegate;
+  env.registerHelper("each", function (this: unknown, list: unknown, options: Handlebars.HelperOptions) {
+    if (!Array.isArray(list) || options.data !== undefined) return builtIn.call(this, list, options) as string;
+    if (list.length === 0) return options.inverse(this);
+    let text = "";
+    for (let i = 0; i < list.length; i++) if (i in list) text += options.fn(list[i]);
+    return text;
+  });
+}
+
+/** The header above every runtime file, rendered once per renderer. */
+const HEADER_TEMPLATE = "(runtime header)";
+const HEADER_SOURCE = "{{> header}}\n";
+
+/** templates/partials/*.hbs and templates/*.hbs (the header's source among the latter), each by name. */
+function moduleTemplateSources(templatesDir: string): { partials: [string, string][]; templates: [string, string][] } {
+  const read = (dir: string): [string, string][] =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".hbs"))
+      .sort()
+      .map((file) => [basename(file, ".hbs"), readFileSync(join(dir, file), "utf8")]);
+  return { partials: read(join(templatesDir, "partials")), templates: [...read(templatesDir), [HEADER_TEMPLATE, HEADER_SOURCE]] };
+}
+
+/** What a precompiled template was made from: its source and the options it was compiled with. */
+function templateHash(source: string): string {
+  return createHash("sha256").update(JSON.stringify(MODULE_TEMPLATE_OPTIONS)).update("\0").update(source).digest("hex");
+}
+
+type PrecompiledSet = Record<"partials" | "templates", Record<string, { hash: string; spec: TemplateSpecification }>>;
+
+/** Written beside the built render.js by `npm run build` (`precompiledTemplatesModule`); absent when run from source. */
+const PRECOMPILED_MODULE = "./templates.precompiled.cjs";
+
+function loadPrecompiled(): PrecompiledSet | undefined {
+  try {
+    return createRequire(import.meta.url)(PRECOMPILED_MODULE) as PrecompiledSet;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The module templates, precompiled (Handlebars.precompile) into a CommonJS module's text, so that a run
+ * loads functions instead of parsing and compiling every template; each is keyed by the hash of its source.
+ */
+export function precompiledTemplatesModule(templatesDir: string = DEFAULT_TEMPLATES_DIR): string {
+  const sources = moduleTemplateSources(templatesDir);
+  const entries = (list: [string, string][]) =>
+    list
+      .map(([name, source]) => `    ${JSON.stringify(name)}: { hash: ${JSON.stringify(templateHash(source))}, spec: ${Handlebars.precompile(source, MODULE_TEMPLATE_OPTIONS)} },`)
+      .join("\n");
+  return [
+    "// Written by `npm run build` (generator/record-build.ts) from templates/*.hbs; see createRenderer in render.ts.",
+    "module.exports = {",
+    `  partials: {\n${entries(sources.partials)}\n  },`,
+    `  templates: {\n${entries(sources.templates)}\n  },`,
+    "};",
+    "",
+  ].join("\n");
 }
 
 /** The docs site's templates (templates/docs): `<page>.html` and `<page>.md`, and its static assets. */

@@ -52,7 +52,7 @@ export function parseXml(bytes: Uint8Array, file: string): XmlElement {
   const lines = new LineIndex(text);
   rejectDoctype(text, file, lines);
   // The parser is lenient with malformed XML, so the validator's verdict decides; it runs alongside.
-  const check = startWellFormedCheck(text);
+  const check = startWellFormedCheck(text, bytes);
   let nodes: OrderedNode[] | undefined;
   try {
     nodes = parser.parse(text) as OrderedNode[];

@@ -17,10 +17,12 @@ export function planTypeModules({ model, names, selection }: EmitContext): Plann
     const type = model.types.get(fullName);
     if (!type) continue;
     const { modulePath } = names.type(fullName);
-    if (type.kind === "enum") modules.push({ modulePath, template: "enum-type", view: enumTypeView(ctx, type), prettierStable: true });
+    // Each view is made when its module is rendered, so that it dies young instead of living through the
+    // whole render stage (most of a generation's garbage collection is copying such long-lived objects).
+    if (type.kind === "enum") modules.push({ modulePath, template: "enum-type", get view() { return enumTypeView(ctx, type); }, prettierStable: true });
     else if (type.kind === "typeDefinition") {
-      modules.push({ modulePath, template: "type-definition", view: typeDefinitionView(ctx, type), prettierStable: true });
-    } else modules.push({ modulePath, template: "structured-type", view: structuredTypeView(ctx, type), prettierStable: true });
+      modules.push({ modulePath, template: "type-definition", get view() { return typeDefinitionView(ctx, type); }, prettierStable: true });
+    } else modules.push({ modulePath, template: "structured-type", get view() { return structuredTypeView(ctx, type); }, prettierStable: true });
   }
   return [...modules, ...planNamespaceIndexes(model, names, types)];
 }

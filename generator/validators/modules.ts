@@ -26,8 +26,9 @@ export function planValidatorModules({ model, names, selection }: EmitContext): 
     const naming = names.type(fullName);
     const modulePath = validatorModulePath(naming.modulePath);
     const own = validatorNames(naming.typeName);
-    if (isStructured(type)) modules.push({ modulePath, template: "validator", view: structuredValidatorView(ctx, type), prettierStable: true });
-    else if (type?.kind === "enum") modules.push({ modulePath, template: "validator-enum", view: enumValidatorView(ctx, type), prettierStable: true });
+    // Made when rendered, as the type modules' views are (types/modules.ts).
+    if (isStructured(type)) modules.push({ modulePath, template: "validator", get view() { return structuredValidatorView(ctx, type); }, prettierStable: true });
+    else if (type?.kind === "enum") modules.push({ modulePath, template: "validator-enum", get view() { return enumValidatorView(ctx, type); }, prettierStable: true });
     else continue;
     const qualified = validatorNames(naming.qualifiedAlias);
     exported.push({

@@ -1,7 +1,7 @@
 // The CSDL reader on small documents: every construct graphgen relies on, and its XML-level errors.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkWellFormed } from "../../generator/csdl/well-formed.js";
+import { checkWellFormed, isKnownWellFormed, KNOWN_WELL_FORMED } from "../../generator/csdl/well-formed.js";
 import { parseCsdl } from "../../generator/csdl/parse.js";
 import { csdl, errorText, parseText } from "../support/csdl-builder.js";
 import { realMetadata } from "../support/output.js";
@@ -136,5 +136,17 @@ describe("parseCsdl", () => {
       `cut.xml:${verdict.line}:${verdict.col}: malformed XML: ${verdict.msg}\n` +
         "  fix: fix the XML at that position (a truncated download is a common cause)",
     );
+  });
+
+  it("skips the check only for the shipped metadata's exact bytes, which are well-formed", () => {
+    const shipped = readFileSync(realMetadata);
+    expect(KNOWN_WELL_FORMED.get(shipped.length)).toBeDefined();
+    expect(isKnownWellFormed(shipped)).toBe(true);
+    expect(checkWellFormed(new TextDecoder().decode(shipped))).toBe(true);
+    // One byte changed, same length: checked again, and the damage is reported.
+    const edited = Buffer.from(shipped);
+    edited[edited.indexOf("<Schema")] = "[".charCodeAt(0);
+    expect(isKnownWellFormed(edited)).toBe(false);
+    expect(() => parseCsdl(edited, "edited.xml")).toThrow(/^malformed XML/);
   });
 });
