@@ -20,4 +20,7 @@ const result = await generate(options, { onStage: (stage) => mark(stage) });
 mark("end");
 // User CPU of the whole process (all threads), start-up and module loading included.
 const userMs = process.resourceUsage().userCPUTime / 1000;
-process.stdout.write(JSON.stringify({ stages, upToDate: result.upToDate, files: result.files.length, timings: result.timings, userMs }));
+// What the run wrote: files and bytes (UTF-8) of the package, lock file included.
+const bytes = result.files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
+const systemMs = process.resourceUsage().systemCPUTime / 1000;
+process.stdout.write(JSON.stringify({ stages, upToDate: result.upToDate, files: result.files.length, bytes, timings: result.timings, userMs, systemMs }));

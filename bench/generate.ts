@@ -4,9 +4,10 @@
 // default config cold and unchanged, and odata2ts generating models from the same file in the same run.
 // Median of BENCH_RUNS runs (default 3). BENCH_ONLY=all runs only the --all case and its floor;
 // BENCH_BASELINE=<another checkout, built> runs its graphgen on --all too, taking turns, for a before/after.
+// BENCH_ONLY=paths runs the '/**' case alone (with its tsc), and BENCH_BASELINE's graphgen on it in turn.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
@@ -19,8 +20,12 @@ interface Run {
   upToDate: boolean;
   /** generate()'s own per-stage milliseconds: parse, model and select are reported together by onStage. */
   timings: Record<string, number>;
-  /** User CPU of the whole run (every thread, start-up included). */
+  /** User CPU of the whole run (every thread, start-up included), and system CPU (the write stage's file creation, mostly). */
   userMs: number;
+  systemMs: number;
+  /** Files and bytes the run wrote. */
+  files: number;
+  bytes: number;
 }
 
 /** One generation by the graphgen built in `checkout` (this one by default), in a fresh process. */
@@ -104,22 +109,25 @@ function floor(output: string, target: string): { userMs: number; wallMs: number
 console.log(`graphgen bench: ${runs} run(s) each, median; machine: ${process.arch}, node ${process.version}`);
 // graphgen and the floor take turns, so that both meet the same load; so does a baseline build, when given.
 const baseline = process.env.BENCH_BASELINE && resolve(process.env.BENCH_BASELINE);
+const pathsOnly = process.env.BENCH_ONLY === "paths";
 const full: Run[] = [];
 const baselines: Run[] = [];
 const floors: ReturnType<typeof floor>[] = [];
-for (let i = 0; i < runs; i++) {
+for (let i = 0; i < (pathsOnly ? 0 : runs); i++) {
   if (baseline) baselines.push(graphgen({ metadata, all: true, out: join(work, `baseline-${i}`), cwd: baseline }, baseline));
   full.push(graphgen({ metadata, all: true, out: join(work, `all-${i}`), cwd: root }));
   floors.push(floor(join(work, `all-${i}`), join(work, `floor-${i}`)));
 }
 const fullFigures = medianFigures(full);
-printTable("full v1.0 --all (types + validators), formatted, cold", fullFigures);
-const [oursCpu, floorCpu] = [median(full.map((r) => r.userMs)), median(floors.map((f) => f.userMs))];
-console.log(`  user CPU: graphgen ${oursCpu.toFixed(0)} ms; the floor (parse with fast-xml-parser, write the same ${floors[0]?.files} files) ${floorCpu.toFixed(0)} ms, ${median(floors.map((f) => f.wallMs)).toFixed(0)} ms wall`);
-console.log(`  ratio graphgen/floor user CPU: ${(oursCpu / floorCpu).toFixed(2)} (target <= 3)`);
-if (baseline) {
-  const baselineCpu = median(baselines.map((r) => r.userMs));
-  console.log(`  baseline ${baseline} (BENCH_BASELINE), in turn with the above: user CPU ${baselineCpu.toFixed(0)} ms, ratio to the floor ${(baselineCpu / floorCpu).toFixed(2)}`);
+if (!pathsOnly) {
+  printTable("full v1.0 --all (types + validators), formatted, cold", fullFigures);
+  const [oursCpu, floorCpu] = [median(full.map((r) => r.userMs)), median(floors.map((f) => f.userMs))];
+  console.log(`  user CPU: graphgen ${oursCpu.toFixed(0)} ms; the floor (parse with fast-xml-parser, write the same ${floors[0]?.files} files) ${floorCpu.toFixed(0)} ms, ${median(floors.map((f) => f.wallMs)).toFixed(0)} ms wall`);
+  console.log(`  ratio graphgen/floor user CPU: ${(oursCpu / floorCpu).toFixed(2)} (target <= 3)`);
+  if (baseline) {
+    const baselineCpu = median(baselines.map((r) => r.userMs));
+    console.log(`  baseline ${baseline} (BENCH_BASELINE), in turn with the above: user CPU ${baselineCpu.toFixed(0)} ms, ratio to the floor ${(baselineCpu / floorCpu).toFixed(2)}`);
+  }
 }
 if (process.env.BENCH_ONLY === "all") {
   rmSync(work, { recursive: true, force: true });
@@ -137,28 +145,43 @@ function typecheck(dir: string): { errors: number; ms: number; rssMb: number } {
   return { errors: (timed.stdout.match(/error TS/g) ?? []).length, ms: (seconds ?? NaN) * 1000, rssMb: (kb ?? NaN) / 1024 };
 }
 
-const everyPath = Array.from({ length: runs }, (_, i) => graphgen({ metadata, all: true, includePaths: ["/**"], out: join(work, `paths-${i}`), cwd: root }));
+const everyPath: Run[] = [];
+const everyPathBaseline: Run[] = [];
+for (let i = 0; i < runs; i++) {
+  if (baseline && pathsOnly) everyPathBaseline.push(graphgen({ metadata, all: true, includePaths: ["/**"], out: join(work, `paths-baseline-${i}`), cwd: baseline }, baseline));
+  everyPath.push(graphgen({ metadata, all: true, includePaths: ["/**"], out: join(work, `paths-${i}`), cwd: root }));
+}
+/** User and system CPU, files and bytes written, of '/**' runs. */
+const writtenLine = (all: Run[]) =>
+  `user CPU ${median(all.map((r) => r.userMs)).toFixed(0)} ms, system CPU ${median(all.map((r) => r.systemMs)).toFixed(0)} ms; ${all[0]?.files} files, ${((all[0]?.bytes ?? NaN) / 1e6).toFixed(1)} MB`;
+if (everyPathBaseline.length > 0) {
+  printTable(`the same by the baseline ${baseline} (BENCH_BASELINE), in turn with the runs below`, medianFigures(everyPathBaseline));
+  console.log(`  ${writtenLine(everyPathBaseline)}`);
+}
 const everyPathFigures = medianFigures(everyPath);
 printTable("full v1.0 --all --include-path '/**' (types + validators + a client for every request path), formatted, cold", everyPathFigures);
+console.log(`  ${writtenLine(everyPath)}; load average ${loadavg()[0]?.toFixed(1)}`);
 const checked = typecheck(join(work, "paths-0"));
 console.log(`  tsc --strict over that output: ${checked.errors} error(s), ${checked.ms.toFixed(0)} ms, peak RSS ${checked.rssMb.toFixed(0)} MB`);
 const reach = everyPathFigures.total ?? { ms: NaN, rss: NaN, cpu: NaN };
 console.log(`  targets: under 10000 ms (${reach.ms.toFixed(0)}), peak RSS under 1536 MB (${reach.rss.toFixed(0)}), tsc 0 errors (${checked.errors})`);
 
-const defaults = { ...JSON.parse(readFileSync(join(root, "graphgen.config.json"), "utf8")), cwd: root };
-const cold = Array.from({ length: runs }, (_, i) => graphgen({ ...defaults, out: join(work, `default-${i}`) }));
-const unchanged = Array.from({ length: runs }, (_, i) => graphgen({ ...defaults, out: join(work, `default-${i}`) }));
-printTable("default config (identityApiConnector, identity, thumbnailSet + closure), cold", medianFigures(cold));
-printTable(`default config, unchanged regeneration (up to date: ${unchanged.every((r) => r.upToDate)})`, medianFigures(unchanged));
+if (!pathsOnly) {
+  const defaults = { ...JSON.parse(readFileSync(join(root, "graphgen.config.json"), "utf8")), cwd: root };
+  const cold = Array.from({ length: runs }, (_, i) => graphgen({ ...defaults, out: join(work, `default-${i}`) }));
+  const unchanged = Array.from({ length: runs }, (_, i) => graphgen({ ...defaults, out: join(work, `default-${i}`) }));
+  printTable("default config (identityApiConnector, identity, thumbnailSet + closure), cold", medianFigures(cold));
+  printTable(`default config, unchanged regeneration (up to date: ${unchanged.every((r) => r.upToDate)})`, medianFigures(unchanged));
 
-const other = odata2ts();
-const ours = fullFigures.total ?? { ms: NaN, rss: NaN, cpu: NaN };
-if (other) {
-  console.log(`\nodata2ts 0.34.0, models only, no prettier: ${other.ms.toFixed(0)} ms, peak RSS ${other.rssMb.toFixed(0)} MB, ${other.files} files`);
-  console.log(`ratio graphgen/odata2ts wall: ${(ours.ms / other.ms).toFixed(2)} (target <= 0.33)`);
-  console.log(`ratio graphgen/odata2ts peak RSS: ${(ours.rss / other.rssMb).toFixed(2)}`);
-} else {
-  console.log("\nodata2ts: could not be installed or run here; no ratio");
+  const other = odata2ts();
+  const ours = fullFigures.total ?? { ms: NaN, rss: NaN, cpu: NaN };
+  if (other) {
+    console.log(`\nodata2ts 0.34.0, models only, no prettier: ${other.ms.toFixed(0)} ms, peak RSS ${other.rssMb.toFixed(0)} MB, ${other.files} files`);
+    console.log(`ratio graphgen/odata2ts wall: ${(ours.ms / other.ms).toFixed(2)} (target <= 0.33)`);
+    console.log(`ratio graphgen/odata2ts peak RSS: ${(ours.rss / other.rssMb).toFixed(2)}`);
+  } else {
+    console.log("\nodata2ts: could not be installed or run here; no ratio");
+  }
+  console.log(`targets: --all under 5000 ms (${ours.ms.toFixed(0)}), peak RSS under 1024 MB (${ours.rss.toFixed(0)})`);
 }
-console.log(`targets: --all under 5000 ms (${ours.ms.toFixed(0)}), peak RSS under 1024 MB (${ours.rss.toFixed(0)})`);
 rmSync(work, { recursive: true, force: true });

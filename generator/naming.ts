@@ -127,7 +127,10 @@ export interface RequestBuilderNaming {
   readonly interfaceName: string;
   /** `identityApiConnectorsByIdRequests` */
   readonly factoryName: string;
-  /** `client/paths/identity/apiConnectors/byId`: one module per request path, so bundles take only what they reach. */
+  /**
+   * `client/paths/identity/apiConnectors/byId`: the module of a path subtree whose top path this is; the paths below
+   * share it (client/grouping.ts), so a default config's few paths make one module per root.
+   */
   readonly modulePath: string;
 }
 

@@ -38,19 +38,13 @@ export const RUNTIME_FOLDER = "runtime";
 
 /**
  * Output is TypeScript, not HTML: no escaping; a missing field is a generator bug, so fail loudly. The
- * templates call only the built-in block helpers and `indented`, and read no `@index`-style data, so
+ * templates call only the built-in block helpers, and read no `@index`-style data, so
  * Handlebars compiles direct calls and sets up no data frames (thousands of modules are rendered per run).
  */
-const MODULE_TEMPLATE_OPTIONS: CompileOptions = { noEscape: true, strict: true, knownHelpers: { indented: true }, knownHelpersOnly: true, data: false };
+const MODULE_TEMPLATE_OPTIONS: CompileOptions = { noEscape: true, strict: true, knownHelpersOnly: true, data: false };
 
 export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): ModuleRenderer {
   const env = Handlebars.create();
-  // `{{#indented prefix}}...{{/indented}}`: the block with `prefix` before each non-empty line, for code that
-  // prettier moves one level deeper (a long request builder factory, see client/builders.ts).
-  env.registerHelper("indented", function (this: unknown, prefix: string, options: Handlebars.HelperOptions) {
-    const text = options.fn(this);
-    return prefix === "" ? text : text.replace(/^(?=.)/gm, prefix);
-  });
   registerArrayEach(env);
   const sources = moduleTemplateSources(templatesDir);
   const precompiled = loadPrecompiled();

@@ -138,15 +138,32 @@ function layoutMember(indent: string, lead: string, value: Literal, tail: string
   return `${indent}${lead}${layoutLiteral(value, indent, indent.length + lead.length, tail, expanded)}${tail}`;
 }
 
+/**
+ * The length of `flatLiteral(value)`, counted only until it passes `limit`: deciding whether a value fits on its
+ * line then costs at most a line's worth of its members, not the whole (the mock's route tree is 20 levels deep).
+ */
+function flatLength(value: Literal, limit: number): number {
+  if (typeof value === "string") return value.length;
+  const parts: readonly (readonly [string, Literal])[] = "array" in value ? value.array.map((v) => ["", v] as const) : value.entries;
+  if (parts.length === 0) return 2;
+  // `[a, b]`, `{ k: a, l: b }`
+  let length = "array" in value ? 2 : 4;
+  for (const [i, [key, v]] of parts.entries()) {
+    length += (i > 0 ? 2 : 0) + (key ? key.length + 2 : 0) + flatLength(v, limit - length);
+    if (length > limit) break;
+  }
+  return length;
+}
+
 function layoutLiteral(value: Literal, indent: string, column: number, tail: string, expanded = false): string {
-  const flat = flatLiteral(value);
-  if (typeof value === "string") return flat;
-  if (!expanded && !forcesBreak(value) && column + flat.length + tail.length <= PRINT_WIDTH) return flat;
+  if (typeof value === "string") return value;
+  const room = PRINT_WIDTH - column - tail.length;
+  if (!expanded && flatLength(value, room) <= room && !forcesBreak(value)) return flatLiteral(value);
   const inner = `${indent}  `;
   if ("array" in value) {
-    if (value.array.length === 0) return flat;
+    if (value.array.length === 0) return "[]";
     return `[\n${value.array.map((v) => `${layoutMember(inner, "", v, ",")}\n`).join("")}${indent}]`;
   }
-  if (value.entries.length === 0) return flat;
+  if (value.entries.length === 0) return "{}";
   return `{\n${value.entries.map(([k, v]) => `${layoutMember(inner, `${k}: `, v, ",")}\n`).join("")}${indent}}`;
 }

@@ -104,10 +104,14 @@ export function streamMembers(scope: BuilderScope): void {
     const upload = scope.addSpec(`${name}Upload`, "PUT", stream.template);
     const summary = stream.segment === "$value" ? `The ${scope.type.name}'s content (\`$value\`).` : `The stream property \`${stream.segment}\`.`;
     const doc = [...scope.doc(summary, "GET", stream.template), "", ...scope.doc("", "PUT", stream.template)];
+    const entity = scope.entity();
     scope.members.push({
       doc,
-      signature: layout.literal("  ", `readonly ${propertyKey(name)}: `, `${streamType}<${scope.entity()}>`, ";"),
-      implementation: `    get ${propertyKey(name)}() {\n${layout.call("      ", "return ", `${factory}<${scope.entity()}>`, ["transport", download, upload, pathPlus(stream.segment)], ";")}\n    },`,
+      signature: layout.literal("  ", `readonly ${propertyKey(name)}: `, `${streamType}<${entity}>`, ";"),
+      implementation: (indent) => {
+        const call = layout.call(`${indent}  `, "return ", `${factory}<${entity}>`, ["transport", download, upload, pathPlus(stream.segment)], ";");
+        return `${indent}get ${propertyKey(name)}() {\n${call}\n${indent}},`;
+      },
     });
   }
 }
@@ -117,7 +121,8 @@ export function childMembers(scope: BuilderScope): void {
   const { node, layout, imports, values } = scope;
   const builder = (child: RequestNode) => {
     const naming = requestBuilderNaming(child.segments);
-    return { type: imports.add(naming.modulePath, naming.interfaceName), factory: values.add(naming.modulePath, naming.factoryName, false) };
+    const modulePath = scope.moduleOf(child);
+    return { type: imports.add(modulePath, naming.interfaceName), factory: values.add(modulePath, naming.factoryName, false) };
   };
   for (const child of node.children) {
     if (child.function) {
@@ -127,12 +132,11 @@ export function childMembers(scope: BuilderScope): void {
     const segment = child.segments.at(-1) as string;
     const name = propertyKey(requestBuilderMember(requestPathWord(segment), scope.taken));
     const { type, factory } = builder(child);
-    const getter = layout.call("      ", "return ", factory, ["transport", pathPlus(segment)], ";");
     const doc = child.step === "cast" ? `\`${child.template}\`: only the items of type ${child.entityType}, typed as such.` : `\`${child.template}\``;
     scope.members.push({
       doc: [...commentLines(doc), ...deprecationLines(child.deprecation)],
       signature: layout.literal("  ", `readonly ${name}: `, type, ";"),
-      implementation: `    get ${name}() {\n${getter}\n    },`,
+      implementation: (indent) => `${indent}get ${name}() {\n${layout.call(`${indent}  `, "return ", factory, ["transport", pathPlus(segment)], ";")}\n${indent}},`,
     });
   }
   if (node.item) {
@@ -141,7 +145,7 @@ export function childMembers(scope: BuilderScope): void {
     scope.members.push({
       doc: commentLines(`\`${node.item.template}\`: the id is percent-encoded into one path segment.`),
       signature: layout.signature("  ", "byId", [{ name: "id", annotation: ": string" }], `: ${type};`),
-      implementation: layout.arrowMember("    ", "byId", ["id"], factory, ["transport", pathPlus(`\${${keySegment}(id)}`)]),
+      implementation: (indent) => layout.arrowMember(indent, "byId", ["id"], factory, ["transport", pathPlus(`\${${keySegment}(id)}`)]),
     });
   }
   if (node.itemPath) {
@@ -151,7 +155,7 @@ export function childMembers(scope: BuilderScope): void {
     scope.members.push({
       doc: commentLines(summary),
       signature: layout.signature("  ", "byPath", [{ name: "itemPath", annotation: ": string" }], `: ${type};`),
-      implementation: layout.arrowMember("    ", "byPath", ["itemPath"], factory, ["transport", `\`\${path}\${${itemPathSegment}(itemPath)}\``]),
+      implementation: (indent) => layout.arrowMember(indent, "byPath", ["itemPath"], factory, ["transport", `\`\${path}\${${itemPathSegment}(itemPath)}\``]),
     });
   }
 }
@@ -170,7 +174,7 @@ function functionMember(scope: BuilderScope, child: RequestNode, builder: { type
       ...deprecationLines(op.operation.deprecation),
     ],
     signature: scope.layout.signature("  ", name, params, `: ${builder.type};`),
-    implementation: scope.layout.arrowMember("    ", name, params.map((p) => p.name), builder.factory, ["transport", pathPlus(`\${${functionSegment}(${call})}`)]),
+    implementation: (indent) => scope.layout.arrowMember(indent, name, params.map((p) => p.name), builder.factory, ["transport", pathPlus(`\${${functionSegment}(${call})}`)]),
   });
 }
 

@@ -1,10 +1,11 @@
 // Plans the client part of the package: the fixed runtime modules (templates/runtime/client/), the permission
-// tables, the client index with `createGraphClient`, and one request builder module per included request path.
+// tables, the client index with `createGraphClient`, and the request builder modules, a path subtree in each (grouping.ts).
 import { nodeRequests, requestNodes, type RequestNode } from "./request-tree.js";
 import type { PermissionIndex } from "../permissions/tables.js";
 import { permissionLookup, type PermissionName } from "./permissions.js";
 import { requestBuilderNaming } from "../naming.js";
-import { planRequestBuilder } from "./builders.js";
+import { planBuilderModule } from "./builders.js";
+import { groupRequestNodes } from "./grouping.js";
 import { CLIENT_RUNTIME_MODULE, type ValidatorLookup } from "./scope.js";
 import { ClientLayout, type Literal } from "./layout.js";
 import { runtimeModule, type EmitContext, type PlannedModule } from "../emit/context.js";
@@ -22,13 +23,14 @@ export function planClientModules(ctx: EmitContext, roots: readonly RequestNode[
   if (roots.length === 0) return [];
   const lookup = permissionLookup(index);
   const nodes = requestNodes(roots);
+  const builders = groupRequestNodes(roots);
   return [
     runtimeModule(CLIENT_RUNTIME_MODULE),
     ...RUNTIME_MODULES.map((name) => runtimeModule(`client/${name}`)),
     { modulePath: "client/accepted-permissions", template: "client-accepted-permissions", view: { entries: acceptedEntries(nodes, lookup, new ClientLayout()) }, prettierStable: true },
     { modulePath: "client/permissions", template: "client-permissions", view: { entries: permissionEntries(nodes, lookup, new ClientLayout()) }, prettierStable: true },
-    clientIndex(roots),
-    ...nodes.map((node) => planRequestBuilder(ctx, node, lookup, validators)),
+    clientIndex(roots, builders.moduleOf),
+    ...builders.modules.map((module) => planBuilderModule(ctx, module, builders.moduleOf, lookup, validators)),
   ];
 }
 
@@ -64,7 +66,7 @@ function acceptedEntries(nodes: readonly RequestNode[], lookup: ReturnType<typeo
   );
 }
 
-function clientIndex(roots: readonly RequestNode[]): PlannedModule {
+function clientIndex(roots: readonly RequestNode[], moduleOf: (node: RequestNode) => string): PlannedModule {
   const imports = new ImportSet(CLIENT_INDEX_MODULE, ["GraphClient", "createGraphClient"]);
   const values = new ImportSet(CLIENT_INDEX_MODULE, ["createGraphClient"]);
   values.add(CLIENT_RUNTIME_MODULE, "createTransport", false);
@@ -74,8 +76,8 @@ function clientIndex(roots: readonly RequestNode[]): PlannedModule {
   const views = roots.map((root) => {
     const naming = requestBuilderNaming(root.segments);
     const segment = root.segments[0] as string;
-    const interfaceName = imports.add(naming.modulePath, naming.interfaceName);
-    const factoryName = values.add(naming.modulePath, naming.factoryName, false);
+    const interfaceName = imports.add(moduleOf(root), naming.interfaceName);
+    const factoryName = values.add(moduleOf(root), naming.factoryName, false);
     return {
       name: segment,
       // Only a deprecated entity set or singleton gets a comment: the rest read as their path.

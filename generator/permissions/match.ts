@@ -1,6 +1,5 @@
 // Finds the table route a request path template stands for: exact first, then ignoring function
 // parameters, then the tables' `...` (any depth) paths. Which permission is least is least.ts's question.
-import { normaliseTemplate } from "./normalise.js";
 import type { Grant, PermissionIndex, Route } from "./types.js";
 
 export type MatchRule = "exact" | "loose-parameters" | "wildcard";
@@ -24,7 +23,7 @@ function matchesWildcard(input: readonly string[], table: readonly string[], i =
 /** The table route for a template and method, or undefined when no row lists that method for it. */
 export function findRoute(index: PermissionIndex, pathTemplate: string, method: string): RouteMatch | undefined {
   const verb = method.trim().toUpperCase();
-  const norm = normaliseTemplate(pathTemplate);
+  const norm = index.normalise(pathTemplate);
   const hit = (route: Route | undefined, matchedBy: MatchRule): RouteMatch | undefined => {
     const grants = route?.byMethod.get(verb);
     return route && grants && grants.length > 0 ? { route, grants, matchedBy } : undefined;

@@ -56,12 +56,41 @@ function normaliseSegment(raw: string): string[] {
 }
 
 export function normaliseTemplate(template: string): NormalisedTemplate {
+  return normalise(template, normaliseSegment);
+}
+
+/**
+ * `normaliseTemplate` with a memory of templates and segments: a client looks up every request of every path,
+ * each through several fallback paths, and the same segments (`users`, `{user-id}`) recur throughout.
+ */
+export function createNormaliser(): (template: string) => NormalisedTemplate {
+  const templates = new Map<string, NormalisedTemplate>();
+  const segments = new Map<string, string[]>();
+  const segment = (raw: string) => {
+    let normalised = segments.get(raw);
+    if (!normalised) {
+      normalised = normaliseSegment(raw);
+      segments.set(raw, normalised);
+    }
+    return normalised;
+  };
+  return (template) => {
+    let normalised = templates.get(template);
+    if (!normalised) {
+      normalised = normalise(template, segment);
+      templates.set(template, normalised);
+    }
+    return normalised;
+  };
+}
+
+function normalise(template: string, segment: (raw: string) => string[]): NormalisedTemplate {
   const q = template.indexOf("?");
   const pathPart = q < 0 ? template : template.slice(0, q);
   const rawQuery = q < 0 ? "" : template.slice(q + 1).trim();
   const segments = splitTopLevel(pathPart, "/")
     .filter((s) => s.trim() !== "")
-    .flatMap(normaliseSegment);
+    .flatMap(segment);
   const pathKey = `/${segments.join("/")}`;
   const looseKey = `/${segments.map((s) => s.replace(/\(.*\)/, "")).join("/")}`;
   if (rawQuery === "") return { key: pathKey, pathKey, looseKey, segments };

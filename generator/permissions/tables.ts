@@ -2,6 +2,7 @@
 // and inverts them into an index from normalised (path template, method) to the permissions that allow it.
 import { readFileSync } from "node:fs";
 import { TableRoutes } from "./routes.js";
+import { createNormaliser } from "./normalise.js";
 import type { PermissionIndex, PermissionInfo, SchemeInfo, SchemeName, TableRow } from "./types.js";
 
 export type { PermissionIndex, PermissionInfo, SchemeInfo, SchemeName } from "./types.js";
@@ -209,6 +210,7 @@ export function buildPermissionIndex(permissionsDoc: unknown, provisioningDoc: u
     });
   }
   const table = new TableRoutes(rows);
+  const normalise = createNormaliser();
   return {
     permissions,
     get routes() {
@@ -221,6 +223,7 @@ export function buildPermissionIndex(permissionsDoc: unknown, provisioningDoc: u
       return table.all().wildcardRoutes;
     },
     candidateRoutes: (segments) => table.candidates(segments),
+    normalise,
   };
 }
 

@@ -35,3 +35,18 @@ describe("workflow modules in a consumer's bundle", () => {
     expect(await clientModules(source("delta", "deltaSync"))).toEqual(["delta.ts", "errors.ts", "index.ts", "retry.ts", "runtime.ts"]);
   });
 });
+
+describe("a request builder imported on its own", () => {
+  it("bundles its own specs, not those of the other builders in its module", async () => {
+    // /identity, /identity/apiConnectors and /identity/apiConnectors/{id} share client/paths/identity (client/grouping.ts).
+    const entry = join(generated.dir, "one-builder.ts");
+    writeFileSync(entry, `export { identityApiConnectorsByIdRequests } from "./src/client/paths/identity.js";\n`);
+    const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "neutral", write: false, logLevel: "error" });
+    const text = result.outputFiles[0]?.text ?? "";
+    expect(text).toContain('"/identity/apiConnectors/{identityApiConnector-id}/uploadClientCertificate"');
+    // The collection's list, create and count specs, and the factories of the other two paths, are dropped.
+    expect(text).not.toContain('"/identity/apiConnectors/$count"');
+    expect(text).not.toContain('"/identity/apiConnectors"');
+    expect(text).not.toContain("apiConnectors`");
+  });
+});
