@@ -108,8 +108,10 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
 async function impactOn(tsconfig: string, config: GenerateOptions, resolved: ResolvedOptions, changes: BreakingChanges, bytes: Buffer, cwd: string): Promise<{ usages: BreakingUsage[]; unbuildable?: string }> {
   const query = { tsconfig, generatedRoots: generatedRoots(resolved), changes, cwd, rootNamespace: resolved.rootNamespace };
   let next: readonly OutputFile[];
+  // Outside the try: a folder not graphgen's own is not the metadata's fault.
+  const folder = ownFolder(join(tmpdir(), `graphgen-update-${process.pid}`));
   try {
-    next = await regeneration(config, resolved, bytes);
+    next = await regeneration(config, resolved, bytes, folder);
   } catch (error) {
     if (!(error instanceof GraphgenError)) throw error;
     const { findBreakingUsages } = await import("./usages.js");
@@ -121,12 +123,12 @@ async function impactOn(tsconfig: string, config: GenerateOptions, resolved: Res
 
 /**
  * What `generate` will write from the new metadata, computed without writing (unformatted: the types are the same).
- * The metadata is read from the same path on every check of this process, so a check of bytes already checked
- * reuses their model (`loadModel` remembers models by file name and sha256). The path is this process's own,
- * and `generate` reads it before its first await, so calls that overlap in one process do not see each other's file.
+ * The metadata is read from the same path (in `folder`, removed after) on every check of this process, so a check
+ * of bytes already checked reuses their model (`loadModel` remembers models by file name and sha256). The folder is
+ * this process's own, and `generate` reads the file before its first await, so calls that overlap in one process do
+ * not see each other's file.
  */
-async function regeneration(config: GenerateOptions, resolved: ResolvedOptions, bytes: Buffer): Promise<readonly OutputFile[]> {
-  const folder = ownFolder(join(tmpdir(), `graphgen-update-${process.pid}`));
+async function regeneration(config: GenerateOptions, resolved: ResolvedOptions, bytes: Buffer, folder: string): Promise<readonly OutputFile[]> {
   try {
     const metadata = join(folder, "metadata.xml");
     writeFileSync(metadata, bytes);

@@ -1,7 +1,8 @@
 // `graphgen update` against a metadata mirror on 127.0.0.1: the diff, the exact places in a sample
 // app that the breaking changes touch, `--check` as a CI gate, writing + regenerating, and every way
 // a download can fail leaving the project's metadata as it was.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../generator/cli.js";
@@ -34,7 +35,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await server.close();
-  const { rmSync } = await import("node:fs");
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -144,6 +144,23 @@ describe("graphgen update --check", () => {
     expect(stderr).toBe(`graphgen: graph/metadata.xml differs from ${server.url}/commented.xml outside the generated API only; graphgen update takes it (new doc comments)\n`);
     expect(code).toBe(0);
   }, 60_000);
+
+  it("reads the new metadata's regeneration from its own folder, and refuses a link put in its place", async () => {
+    // The folder is the same on every check of a process (so the model of bytes already checked is reused), and gone after each.
+    const folder = join(tmpdir(), `graphgen-update-${process.pid}`);
+    expect(existsSync(folder)).toBe(false);
+    const elsewhere = join(work, "elsewhere");
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, folder);
+    try {
+      const { code, stderr } = await run(["update", "--from", `${server.url}/new.xml`, "--project", "sample/tsconfig.json", "--check"]);
+      expect(stderr).toBe(`graphgen: error: ${folder} is not a folder of this user\n  fix: remove it; graphgen update --project checks the new metadata's code there\n`);
+      expect(code).toBe(1);
+      expect(readdirSync(elsewhere)).toEqual([]);
+    } finally {
+      rmSync(folder, { force: true });
+    }
+  });
 
   it("is up to date, exit 0, when the published file is the project's", async () => {
     const { code, stdout } = await run(["update", "--from", `${server.url}/current.xml`, "--check"]);
