@@ -13,19 +13,38 @@ import { BuilderScope, CLIENT_RUNTIME_MODULE, ModuleScope, type PermissionLookup
 import type { BuilderModule } from "./grouping.js";
 
 /**
- * `const listRequest: OperationSpec = { ... };`, one member per line as the template always wrote it. The
- * template is a plain string, so a bundler drops the specs of a module's builders that nothing imports (a
- * template literal, `${TEMPLATE}/x`, counts for esbuild as code that may run, and stays).
+ * `const listRequest: OperationSpec = { ... };`, one member per line as the template always wrote it. A
+ * template that several specs (or a factory's default path) share is named once (`TEMPLATE`, `TEMPLATE_2`), so
+ * a bundle holds each path once; every other template is a plain string. Both keep a spec droppable by a
+ * bundler when nothing imports its builder (a template literal, `${TEMPLATE}/x`, would count for esbuild as
+ * code that may run, and stay).
  */
-function specText(layout: ClientLayout, spec: SpecView): string {
+function specText(layout: ClientLayout, spec: SpecView, templates: ReadonlyMap<string, string>): string {
   const entries: [string, Literal][] = [
     ["method", JSON.stringify(spec.method)],
-    ["template", JSON.stringify(spec.template)],
+    ["template", templates.get(spec.template) ?? JSON.stringify(spec.template)],
   ];
   if (spec.body) entries.push(["body", spec.body]);
   if (spec.result) entries.push(["result", spec.result]);
   if (spec.collection) entries.push(["collection", "true"]);
   return layout.literal("", `const ${spec.constName}: OperationSpec = `, { entries }, ";", true);
+}
+
+/** The templates a module's specs and factories use more than once, each with the name of its constant. */
+function sharedTemplates(specs: readonly SpecView[], nodes: readonly RequestNode[]): Map<string, string> {
+  const uses = new Map<string, number>();
+  const count = (template: string) => uses.set(template, (uses.get(template) ?? 0) + 1);
+  for (const spec of specs) count(spec.template);
+  for (const node of nodes) if (!node.segments.some(isKeySegment)) count(node.template);
+  const names = new Map<string, string>();
+  for (const [template, n] of uses) if (n > 1) names.set(template, names.size === 0 ? "TEMPLATE" : `TEMPLATE_${names.size + 1}`);
+  return names;
+}
+
+/** `const TEMPLATE = "...";`, the string on its own line when too long, as prettier breaks an assignment. */
+function templateConstant(name: string, template: string): string {
+  const line = `const ${name} = ${JSON.stringify(template)};`;
+  return line.length <= PRINT_WIDTH ? line : `const ${name} =\n  ${JSON.stringify(template)};`;
 }
 
 /**
@@ -43,6 +62,7 @@ export function planBuilderModule(ctx: EmitContext, module: BuilderModule, modul
   const shared = new ModuleScope(ctx, module.modulePath, module.nodes, moduleOf, lookup, validators);
   const scopes = module.nodes.map((node) => planMembers(shared, node));
   const { specs, layout } = shared;
+  const templates = sharedTemplates(specs, module.nodes);
   if (specs.length > 0) shared.imports.add(CLIENT_RUNTIME_MODULE, "OperationSpec");
   return {
     modulePath: module.modulePath,
@@ -51,8 +71,8 @@ export function planBuilderModule(ctx: EmitContext, module: BuilderModule, modul
       imports: layout.imports([...shared.imports.views(), ...shared.values.views()]),
       selectAliases: shared.selectAliases,
       typeAliases: shared.aliases,
-      specs: specs.map((spec) => specText(layout, spec)),
-      builders: scopes.map(builderView),
+      specs: [...[...templates].map(([template, name]) => templateConstant(name, template)), ...specs.map((spec) => specText(layout, spec, templates))],
+      builders: scopes.map((scope) => builderView(scope, templates)),
     },
     prettierStable: layout.stable,
   };
@@ -69,12 +89,12 @@ function planMembers(shared: ModuleScope, node: RequestNode): BuilderScope {
 }
 
 /** One request builder: its interface and factory; `path` defaults to the node's own path where it has no key. */
-function builderView(scope: BuilderScope) {
+function builderView(scope: BuilderScope, templates: ReadonlyMap<string, string>) {
   const { node, type, layout } = scope;
   const naming = requestBuilderNaming(node.segments);
   const factoryParams: Parameter[] = [
     { name: "transport", annotation: ": GraphTransport" },
-    { name: "path", annotation: node.segments.some(isKeySegment) ? ": string" : `: string = ${JSON.stringify(node.template)}` },
+    { name: "path", annotation: node.segments.some(isKeySegment) ? ": string" : `: string = ${templates.get(node.template) ?? JSON.stringify(node.template)}` },
   ];
   const described = node.kind === "collection" ? "a collection of" : "one";
   const factory = factoryLayout(layout, naming.factoryName, factoryParams, `: ${naming.interfaceName} => {`);

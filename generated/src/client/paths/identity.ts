@@ -18,15 +18,17 @@ type Property = "id" | "authenticationConfiguration" | "displayName" | "targetUr
 /** Navigation property names `expand` accepts on microsoft.graph.identityApiConnector. */
 type Navigation = never;
 
+const TEMPLATE = "/identity/apiConnectors";
+const TEMPLATE_2 = "/identity/apiConnectors/{identityApiConnector-id}";
 const listRequest: OperationSpec = {
   method: "GET",
-  template: "/identity/apiConnectors",
+  template: TEMPLATE,
   result: validateIdentityApiConnector,
   collection: true,
 };
 const createRequest: OperationSpec = {
   method: "POST",
-  template: "/identity/apiConnectors",
+  template: TEMPLATE,
   body: validateIdentityApiConnector,
 };
 const countRequest: OperationSpec = {
@@ -35,17 +37,17 @@ const countRequest: OperationSpec = {
 };
 const getRequest: OperationSpec = {
   method: "GET",
-  template: "/identity/apiConnectors/{identityApiConnector-id}",
+  template: TEMPLATE_2,
   result: validateIdentityApiConnector,
 };
 const updateRequest: OperationSpec = {
   method: "PATCH",
-  template: "/identity/apiConnectors/{identityApiConnector-id}",
+  template: TEMPLATE_2,
   body: validateIdentityApiConnector,
 };
 const deleteRequest: OperationSpec = {
   method: "DELETE",
-  template: "/identity/apiConnectors/{identityApiConnector-id}",
+  template: TEMPLATE_2,
 };
 const uploadClientCertificateRequest: OperationSpec = {
   method: "POST",
@@ -116,7 +118,7 @@ export interface IdentityApiConnectorsRequests {
 /** Requests on `/identity/apiConnectors`; `path` is the concrete path with keys filled in. */
 export const identityApiConnectorsRequests = (
   transport: GraphTransport,
-  path: string = "/identity/apiConnectors",
+  path: string = TEMPLATE,
 ): IdentityApiConnectorsRequests => {
   return {
     list: (options) => transport.send(listRequest, path, options),
