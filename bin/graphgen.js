@@ -10,6 +10,13 @@ const { runCli } = await import("../dist/cli.js");
 // Ctrl-C and kill: the write stage moves files into place synchronously, so a signal caught here
 // waits for it to end and never leaves the output half-written; graphgen then stops with 128+n.
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) process.on(signal, () => process.exit(code));
+// `graphgen paths | head`: a reader that stops early closes the pipe; the command goes on (a generation
+// still ends its writes) and says nothing more, instead of dying on EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
 
 process.exitCode = await runCli(process.argv.slice(2));
 // Two more turns of the event loop: a signal that arrived during the last synchronous write is

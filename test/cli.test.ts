@@ -1,5 +1,5 @@
 // The graphgen command as users run it: help, version, generation, and errors without stack traces.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -111,5 +111,15 @@ describe("graphgen CLI", () => {
       "graphgen: error: metadata file nope.xml not found\n" +
         '  fix: pass --metadata <file>, or set "metadata" in graphgen.config.json\n',
     );
+  });
+  it("stops quietly when the reader of its output goes away (graphgen paths | head)", async () => {
+    const child = spawn(process.execPath, [join(repoRoot, "bin/graphgen.js"), "paths", "--include-path", "/users/**"], { cwd: work });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like head -1: read the first chunk, then close the pipe while graphgen still has lines to write.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
   });
 });

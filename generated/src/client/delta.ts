@@ -3,6 +3,7 @@
 // `@odata.deltaLink`, which a sync job persists (one string) and resumes from. Links are followed on the base
 // URL's origin only. Imported by the request builders that have a delta function, so other clients bundle none of it.
 import { GraphClientError, GraphError } from "./errors.js";
+import { queryString } from "./runtime.js";
 import type { CollectionPage, GetOptions, GraphTransport, OperationSpec } from "./runtime.js";
 
 export interface DeltaOptions<Property extends string, Navigation extends string> extends GetOptions<
@@ -60,8 +61,11 @@ export function deltaSync<T>(
   let resync: { code: string } | undefined;
   const first = async (): Promise<DeltaPage<T>> => {
     if (from === undefined) {
-      const start = token === undefined ? path : `${path}?token=${encodeURIComponent(token)}`;
-      return transport.send<DeltaPage<T>>(spec, start, query);
+      if (token === undefined) return transport.send<DeltaPage<T>>(spec, path, query);
+      // `?token=` is no OData option: the link is made here, the options' query after it, and followed.
+      const options = queryString(query);
+      const link = `${transport.baseUrl}${path}?token=${encodeURIComponent(token)}${options && `&${options.slice(1)}`}`;
+      return transport.follow<DeltaPage<T>>(spec, link, query);
     }
     try {
       return await transport.follow<DeltaPage<T>>(spec, from, query);

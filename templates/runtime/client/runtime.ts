@@ -263,12 +263,8 @@ export const createTransport = (options: GraphClientOptions): GraphTransport => 
     return fetchJson(spec, link, requestOptions);
   };
 
-  // A path may carry a query of its own (a drive delta's `?token=latest`): the options' query joins it.
-  const send = async <T,>(spec: OperationSpec, path: string, requestOptions: AnyOptions = {}, body?: unknown) => {
-    const query = queryString(requestOptions);
-    const url = `${baseUrl}${path}${path.includes("?") && query !== "" ? `&${query.slice(1)}` : query}`;
-    return fetchJson<T>(spec, url, requestOptions, body);
-  };
+  const send = async <T,>(spec: OperationSpec, path: string, requestOptions: AnyOptions = {}, body?: unknown) =>
+    fetchJson<T>(spec, `${baseUrl}${path}${queryString(requestOptions)}`, requestOptions, body);
 
   async function* listAll<T>(spec: OperationSpec, path: string, requestOptions: AnyOptions = {}): AsyncIterable<T> {
     let page = await send<CollectionPage<T>>(spec, path, requestOptions);
@@ -425,7 +421,7 @@ const odataLiteral = (value: unknown): string => {
 /** Graph's query options, in the order they are sent. */
 const QUERY_OPTIONS = ["select", "expand", "filter", "orderby", "top", "skip", "count", "search"] as const;
 
-const queryString = (options: AnyOptions | CountOptions): string => {
+export const queryString = (options: AnyOptions | CountOptions): string => {
   // An array's string is its items joined with commas, as `$select=a,b` wants.
   const query = QUERY_OPTIONS.filter((name) => (options as AnyOptions)[name] !== undefined)
     .map((name) => `$${name}=${encodeURIComponent(`${(options as AnyOptions)[name]}`)}`)
