@@ -5,7 +5,7 @@ import type { EmitContext, PlannedModule } from "./emit/context.js";
 import { planPackageIndex, planTypeModules } from "./types/modules.js";
 import { planValidatorModules } from "./validators/modules.js";
 import { planJsonSchema } from "./validators/json-schema.js";
-import { loadModel } from "./load.js";
+import { loadModelFrom, readInput, type MetadataInput } from "./load.js";
 import type { ModelWarning } from "./model/types.js";
 import { buildNames } from "./naming.js";
 import { planClient, planClientPart, validatorLookup } from "./client/plan.js";
@@ -44,6 +44,8 @@ export interface GenerateRun {
   readonly force?: boolean;
   /** Called as each stage ends, for progress displays. */
   readonly onStage?: (stage: StageName, detail: string) => void;
+  /** The metadata, already read (`update`'s download), instead of the file `options.metadata` names. */
+  readonly metadata?: MetadataInput;
 }
 
 export async function generate(options: GenerateOptions = {}, run: GenerateRun = {}): Promise<GenerateResult> {
@@ -55,7 +57,9 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   }
   if (resolved.docs) checkDocsFolder(resolved);
   const timings: Record<StageName, number> = { parse: 0, model: 0, select: 0, render: 0, format: 0, write: 0 };
-  const header = lockHeader(resolved, hashInputs(resolved));
+  // Read once: the lock's hashes and the model come from the same bytes.
+  const metadata = run.metadata ?? readInput(resolved.metadata, resolved.cwd, "metadata");
+  const header = lockHeader(resolved, hashInputs(resolved, metadata));
   const docsCurrent = !resolved.docs || isUpToDate(resolved.docsOut, header);
   if (!run.force && docsCurrent && isUpToDate(resolved.out, header)) {
     const write: WriteResult = { written: [], added: [], changed: [], unchanged: previousFiles(resolved.out), removed: [], leftovers: [] };
@@ -65,7 +69,7 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
     timings[name] = performance.now() - started;
     run.onStage?.(name, detail);
   };
-  const { model } = loadModel(resolved.metadata, resolved.overlays, resolved.cwd, timings);
+  const { model } = loadModelFrom(metadata, resolved.overlays, resolved.cwd, { timings });
 
   let started = performance.now();
   const client = planClient(model, resolved);

@@ -37,9 +37,8 @@ export function readInput(path: string, cwd: string, role: string): { bytes: Buf
  * `generate` again, `watch`, `update` (which reads the project's metadata on every check) and a test process
  * load the same bytes over and over, and a parse and a model of v1.0 cost about a second each time. A model is
  * never changed once built (each is frozen below), so sharing one is safe. Six entries (about 60 MB each for
- * v1.0) cover an old and a new file, each with and without the shipped overlays, and `update`'s three models
- * of a check (the project's metadata, the new metadata, and the new metadata as its regeneration reads it)
- * with two new files' models besides.
+ * v1.0) cover an old and a new file, each with and without the shipped overlays, and `update`'s two models
+ * of a check (the project's metadata and the new metadata, which its regeneration reuses) with two more.
  */
 const recentModels = new Map<string, Model>();
 const RECENT_MODELS = 6;
@@ -47,6 +46,12 @@ const RECENT_MODELS = 6;
 /** Parses the metadata and overlays (applied in order) and builds the model; the same bytes again return the same model. */
 export function loadModel(metadata: string, overlays: readonly string[], cwd: string, timings?: LoadTimings): LoadedInput {
   return loadModelFrom(readInput(metadata, cwd, "metadata"), overlays, cwd, { timings });
+}
+
+/** A metadata file's bytes and the name it goes by (in the model's locations, the lock and error messages). */
+export interface MetadataInput {
+  readonly bytes: Buffer;
+  readonly name: string;
 }
 
 export interface LoadFrom {
@@ -59,7 +64,7 @@ export interface LoadFrom {
  * `loadModel` over metadata bytes already read, named `metadata.name` (in the model's locations and the
  * remembered models' keys): `update` reads its new metadata from a URL.
  */
-export function loadModelFrom(metadata: { bytes: Buffer; name: string }, overlays: readonly string[], cwd: string, { timings, parse = parseCsdl }: LoadFrom = {}): LoadedInput {
+export function loadModelFrom(metadata: MetadataInput, overlays: readonly string[], cwd: string, { timings, parse = parseCsdl }: LoadFrom = {}): LoadedInput {
   const started = performance.now();
   const inputHashes: Record<string, string> = {};
   const inputs = [{ ...metadata, role: "metadata" }, ...overlays.map((path) => ({ ...readInput(path, cwd, "overlay"), role: "overlay" }))].map(({ bytes, name, role }) => {

@@ -2,7 +2,7 @@
 // `--check` and readers can tell whether it is current, and an unchanged regeneration is skipped.
 import { relative } from "node:path";
 import { codeHash } from "./code-hash.js";
-import { readInput } from "./load.js";
+import { readInput, type MetadataInput } from "./load.js";
 import type { ResolvedOptions } from "./options.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
 import { findLeftovers } from "./write-journal.js";
@@ -39,14 +39,12 @@ function recordedOptions(options: ResolvedOptions): Record<string, unknown> {
 }
 
 /** Hashes the input files the way `loadModel` does, without parsing them. */
-export function hashInputs(options: ResolvedOptions): Record<string, string> {
-  const hashes: Record<string, string> = {};
-  const hashOne = (path: string, role: string) => {
-    const { bytes, name } = readInput(path, options.cwd, role);
+export function hashInputs(options: ResolvedOptions, metadata: MetadataInput = readInput(options.metadata, options.cwd, "metadata")): Record<string, string> {
+  const hashes: Record<string, string> = { [metadata.name]: sha256(metadata.bytes) };
+  for (const overlay of options.overlays) {
+    const { bytes, name } = readInput(overlay, options.cwd, "overlay");
     hashes[name] = sha256(bytes);
-  };
-  hashOne(options.metadata, "metadata");
-  for (const overlay of options.overlays) hashOne(overlay, "overlay");
+  }
   return hashes;
 }
 

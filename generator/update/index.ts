@@ -1,13 +1,12 @@
 // `update()`: fetch Graph's newest metadata, check it, diff it against the project's, find the places
 // in the user's code that a breaking change touches, then (unless checking) write it and regenerate.
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { loadConfig } from "../config.js";
 import { compareAge, type AgeComparison, type ApiDiff } from "../diff/index.js";
 import { GraphgenError } from "../errors.js";
 import { generate, type GenerateResult } from "../generate.js";
-import { loadModel, loadModelFrom } from "../load.js";
+import { loadModel, loadModelFrom, type MetadataInput } from "../load.js";
 import { EMBEDDED_DESCRIPTIONS, EMBEDDED_OVERLAY, resolveOptions, type GenerateOptions, type ResolvedOptions } from "../options.js";
 import { projectDiff, type BreakingChanges } from "./changes.js";
 import { checkCsdl } from "./csdl.js";
@@ -86,7 +85,7 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
   const after = loadModelFrom(source, resolved.overlays, cwd, { parse: checkCsdl }).model;
   const { diff, breaking } = projectDiff(before, after, options.all ? { ...resolved, all: true } : resolved);
   const age = compareAge(before, after);
-  const { usages, unbuildable } = options.project ? await impactOn(options.project, config, resolved, breaking, source.bytes, options.cwd ?? cwd) : { usages: [] };
+  const { usages, unbuildable } = options.project ? await impactOn(options.project, config, resolved, breaking, source, options.cwd ?? cwd) : { usages: [] };
   const analysis = { ...(unbuildable ? { unbuildable } : {}) };
   if (options.check) return { ...base, upToDate: false, diff, age, usages, ...analysis, written: [] };
 
@@ -105,13 +104,11 @@ export async function update(options: UpdateOptions): Promise<UpdateResult> {
  * The compile errors the regeneration adds to the user's code; when the new metadata cannot be
  * generated with this config, the symbol search for what the breaking changes touch instead.
  */
-async function impactOn(tsconfig: string, config: GenerateOptions, resolved: ResolvedOptions, changes: BreakingChanges, bytes: Buffer, cwd: string): Promise<{ usages: BreakingUsage[]; unbuildable?: string }> {
+async function impactOn(tsconfig: string, config: GenerateOptions, resolved: ResolvedOptions, changes: BreakingChanges, source: MetadataInput, cwd: string): Promise<{ usages: BreakingUsage[]; unbuildable?: string }> {
   const query = { tsconfig, generatedRoots: generatedRoots(resolved), changes, cwd, rootNamespace: resolved.rootNamespace };
   let next: readonly OutputFile[];
-  // Outside the try: a folder not graphgen's own is not the metadata's fault.
-  const folder = ownFolder(join(tmpdir(), `graphgen-update-${process.pid}`));
   try {
-    next = await regeneration(config, resolved, bytes, folder);
+    next = await regeneration(config, resolved, source);
   } catch (error) {
     if (!(error instanceof GraphgenError)) throw error;
     const { findBreakingUsages } = await import("./usages.js");
@@ -123,29 +120,12 @@ async function impactOn(tsconfig: string, config: GenerateOptions, resolved: Res
 
 /**
  * What `generate` will write from the new metadata, computed without writing (unformatted: the types are the same).
- * The metadata is read from the same path (in `folder`, removed after) on every check of this process, so a check
- * of bytes already checked reuses their model (`loadModel` remembers models by file name and sha256). The folder is
- * this process's own, and `generate` reads the file before its first await, so calls that overlap in one process do
- * not see each other's file.
+ * The downloaded bytes are handed over under their own name, so the model `update` built of them is reused
+ * (`loadModel` remembers models by name and sha256).
  */
-async function regeneration(config: GenerateOptions, resolved: ResolvedOptions, bytes: Buffer, folder: string): Promise<readonly OutputFile[]> {
-  try {
-    const metadata = join(folder, "metadata.xml");
-    writeFileSync(metadata, bytes);
-    return (await generate({ ...config, metadata, overlays: resolved.overlays, format: false, docs: false }, { check: true, force: true })).files;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
-/** Creates `path` readable by this user only; a folder left there by a process of the same id is reused, anything else refused. */
-function ownFolder(path: string): string {
-  mkdirSync(path, { recursive: true, mode: 0o700 });
-  const found = lstatSync(path);
-  if (!found.isDirectory() || (process.getuid && found.uid !== process.getuid())) {
-    throw new GraphgenError(`${path} is not a folder of this user`, { hint: "remove it; graphgen update --project checks the new metadata's code there" });
-  }
-  return path;
+async function regeneration(config: GenerateOptions, resolved: ResolvedOptions, metadata: MetadataInput): Promise<readonly OutputFile[]> {
+  const run = await generate({ ...config, overlays: resolved.overlays, format: false, docs: false }, { check: true, force: true, metadata });
+  return run.files;
 }
 
 /** The output folder, and the generated package as installed in node_modules, where the user's imports may resolve. */
