@@ -1,8 +1,9 @@
 // Generated code needs no particular tsconfig (issue 19): the package's sources land in the user's own program,
-// compiled with the user's options. As a user would, each package's src/ is copied into a throwaway project and
-// compiled by tsc under nine common settings, with 0 errors; so is an app over the JavaScript output (`emit: "js"`,
-// .js + .d.ts). Beside them, a probe file breaks each setting's own rule, and its error (and only that) must come
-// out: the setting is really in force. The three packages share one project, so one tsc program checks them all.
+// compiled with the user's options. As a user would, each package is put in a throwaway project (the default
+// package's src/ copied, a client + mock package generated into it) and compiled by tsc under nine common settings,
+// with 0 errors; so is an app over the JavaScript output (`emit: "js"`, .js + .d.ts). Beside them, a probe file
+// breaks each setting's own rule, and its error (and only that) must come out: the setting is really in force. The
+// three packages share one project, so one tsc program checks them all.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +20,12 @@ interface Setting {
 }
 
 const SETTINGS: readonly Setting[] = [
-  { name: "--strict", options: { strict: true }, probe: "export const f = (x) => x;\n", errors: ["TS7006"] },
+  {
+    name: "--strict",
+    options: { strict: true },
+    probe: "export const f = (s: string | undefined): number => s.length;\n",
+    errors: ["TS18048"],
+  },
   {
     name: "--strict --noUncheckedIndexedAccess",
     options: { strict: true, noUncheckedIndexedAccess: true },
@@ -53,7 +59,8 @@ const SETTINGS: readonly Setting[] = [
   { name: "--erasableSyntaxOnly", options: { erasableSyntaxOnly: true }, probe: "export enum Color {\n  Red,\n}\n", errors: ["TS1294"] },
   {
     name: "--isolatedDeclarations --declaration",
-    options: { isolatedDeclarations: true, declaration: true, emitDeclarationOnly: true, rootDir: "src", outDir: "out" },
+    // Declaration diagnostics are reported with noEmit too: nothing is written.
+    options: { isolatedDeclarations: true, declaration: true },
     probe: "export const f = (x: number) => x;\n",
     errors: ["TS9007"],
   },
@@ -71,19 +78,19 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /**
  * The tsc runs, as indices into SETTINGS. A setting that only adds diagnostics and changes no type (the checks
  * TypeScript lists under "additional checks", `erasableSyntaxOnly`, `isolatedDeclarations`) cannot turn an error
- * of another setting into none, so the union of such settings compiling with 0 errors means each of them does:
- * those four share one run, with no `strict` as each has today. Settings that change types (`strict`,
- * `noUncheckedIndexedAccess`, `exactOptionalPropertyTypes`) or module resolution each keep a run of their own.
- * The one way a union could hide an error, a `@ts-expect-error` only one setting satisfies, is ruled out below.
+ * of another setting into none, so the union of such settings compiling with 0 errors means each of them does.
+ * `strict` is typescript 7's default (a test below shows it), so each of those settings alone already means it with
+ * `strict`: the four share one run with `--strict`, which is that run's base. Settings that change types beyond
+ * `strict` (`noUncheckedIndexedAccess`, `exactOptionalPropertyTypes`) or the module system each keep a run of their
+ * own. The one way a union could hide an error, a `@ts-expect-error` only one setting satisfies, is ruled out below.
  */
-const RUNS: readonly (readonly number[])[] = [[0], [1], [8], [2, 3, 6, 7], [4], [5]];
+const RUNS: readonly (readonly number[])[] = [[0, 2, 3, 6, 7], [1], [8], [4], [5]];
 
 /** The project's tsconfig for run `r`, with a probe per setting in src/probes/<setting>/probe.ts. */
 function configure(root: string, r: number): string {
   const settings = RUNS[r]!.map((i) => SETTINGS[i]!);
   const options = Object.assign({}, ...settings.map((s) => s.options)) as Record<string, unknown>;
-  const noEmit = options.emitDeclarationOnly ? {} : { noEmit: true };
-  writeFileSync(join(root, `tsconfig.${r}.json`), JSON.stringify({ compilerOptions: { ...options, ...noEmit }, include: ["src"] }, null, 2));
+  writeFileSync(join(root, `tsconfig.${r}.json`), JSON.stringify({ compilerOptions: { ...options, noEmit: true }, include: ["src"] }, null, 2));
   rmSync(join(root, "src/probes"), { recursive: true, force: true });
   for (const i of RUNS[r]!) {
     mkdirSync(join(root, `src/probes/${i}`), { recursive: true });
@@ -93,8 +100,11 @@ function configure(root: string, r: number): string {
 }
 
 /** tsc's errors on the project under run `r`, as `file: code`, sorted. */
-function errors(root: string, r: number): string[] {
-  const output = runTsc(["-p", configure(root, r)], root);
+const errors = (root: string, r: number): string[] => tscErrors(root, configure(root, r));
+
+/** tsc's errors under the tsconfig `config`, as `file: code`, sorted. */
+function tscErrors(root: string, config: string): string[] {
+  const output = runTsc(["-p", config], root);
   return [...output.matchAll(/^(?:(\S[^(\n]*)\(\d+,\d+\): )?error (TS\d+)/gm)].map(([, file, code]) => `${file ?? "(no file)"}: ${code}`).sort();
 }
 
@@ -122,10 +132,8 @@ describe("the default package (generated/), a client + mock package (users, grou
   beforeAll(async () => {
     // The default package as src/default/graph.
     cpSync(join(repoRoot, "generated/src"), join(root, "src/default/graph"), { recursive: true });
-    // The client + mock package's src/ as src/client-mock/graph.
-    const out = join(work, "client-mock-package");
-    await generate({ metadata: realMetadata, includePaths: CLIENT_MOCK_PATHS, out, packageName: "graph-under-settings" });
-    cpSync(join(out, "src"), join(root, "src/client-mock/graph"), { recursive: true });
+    // The client + mock package as src/client-mock/graph, TypeScript sources in its src/.
+    await generate({ metadata: realMetadata, includePaths: CLIENT_MOCK_PATHS, out: join(root, "src/client-mock/graph"), emit: "ts", packageName: "graph-under-settings" });
     // The same package as JavaScript + declarations, generated into the app's src/js-app/graph.
     await generate({ metadata: realMetadata, includePaths: CLIENT_MOCK_PATHS, out: join(root, "src/js-app/graph"), emit: "js", packageName: "graph-js" });
     writeFileSync(join(root, "src/js-app/app.ts"), APP);
@@ -134,6 +142,13 @@ describe("the default package (generated/), a client + mock package (users, grou
   it("with no @ts-expect-error anywhere, so a union of settings that only add diagnostics is as strict as each", () => {
     const src = join(root, "src");
     expect(listFiles(src).filter((path) => readText(src, path).includes("@ts-expect-error"))).toEqual([]);
+  });
+
+  it("with strict on when a tsconfig sets nothing (typescript 7's default), so each setting that only adds diagnostics means it with strict", () => {
+    mkdirSync(join(root, "defaults"));
+    writeFileSync(join(root, "defaults/probe.ts"), SETTINGS[0]!.probe);
+    writeFileSync(join(root, "tsconfig.defaults.json"), JSON.stringify({ compilerOptions: { noEmit: true }, include: ["defaults"] }));
+    expect(tscErrors(root, "tsconfig.defaults.json")).toEqual(SETTINGS[0]!.errors.map((code) => `defaults/probe.ts: ${code}`));
   });
 
   it.each(RUNS.map((run, r) => [run.map((i) => SETTINGS[i]!.name).join(" and "), r] as const))("under %s", (_settings, r) => {
