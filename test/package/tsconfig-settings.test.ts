@@ -17,6 +17,8 @@ interface Setting {
   readonly probe: string;
   /** The error codes the probe gets, in order. */
   readonly errors: readonly string[];
+  /** The probe's syntax is TypeScript's own, not erasable: in a run with --erasableSyntaxOnly it gets TS1294 too. */
+  readonly notErasable?: true;
 }
 
 const SETTINGS: readonly Setting[] = [
@@ -47,8 +49,9 @@ const SETTINGS: readonly Setting[] = [
   {
     name: "--module esnext --moduleResolution bundler",
     options: { module: "esnext", moduleResolution: "bundler" },
-    probe: 'import probe = require("./probe.js");\nexport const f = probe;\n',
+    probe: 'import probe = require("./probe.js");\nexport const f: unknown = probe;\n',
     errors: ["TS1202"],
+    notErasable: true,
   },
   {
     name: "--module preserve --verbatimModuleSyntax",
@@ -79,12 +82,17 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
  * The tsc runs, as indices into SETTINGS. A setting that only adds diagnostics and changes no type (the checks
  * TypeScript lists under "additional checks", `erasableSyntaxOnly`, `isolatedDeclarations`) cannot turn an error
  * of another setting into none, so the union of such settings compiling with 0 errors means each of them does.
- * `strict` is typescript 7's default (a test below shows it), so each of those settings alone already means it with
- * `strict`: the four share one run with `--strict`, which is that run's base. Settings that change types beyond
- * `strict` (`noUncheckedIndexedAccess`, `exactOptionalPropertyTypes`) or the module system each keep a run of their
- * own. The one way a union could hide an error, a `@ts-expect-error` only one setting satisfies, is ruled out below.
+ * Their base is tsc's defaults, which the first test pins: `strict`, module resolution `bundler`, module kind
+ * `es2022`. So `--strict` is that base, and `--module esnext --moduleResolution bundler` differs from it only by
+ * the module kind, which between es2022 and esnext changes only the module syntax allowed (esnext adds import
+ * attributes): an error it would hide in one of the others is such a syntax error, of the module kind alone, and
+ * the runs that keep the default kind (`noUncheckedIndexedAccess`, `exactOptionalPropertyTypes`) would get it. The
+ * six share one run. Settings that change types beyond `strict`, and `module preserve` (which also turns
+ * `esModuleInterop` on), each keep a run of their own. The one way a union could hide an error, a
+ * `@ts-expect-error` only one setting satisfies, is ruled out below.
  */
-const RUNS: readonly (readonly number[])[] = [[0, 2, 3, 6, 7], [1], [8], [4], [5]];
+const RUNS: readonly (readonly number[])[] = [[0, 2, 3, 4, 6, 7], [1], [8], [5]];
+const ERASABLE = SETTINGS.findIndex((s) => s.name === "--erasableSyntaxOnly");
 
 /** The project's tsconfig for run `r`, with a probe per setting in src/probes/<setting>/probe.ts. */
 function configure(root: string, r: number): string {
@@ -109,9 +117,21 @@ function tscErrors(root: string, config: string): string[] {
 }
 
 /** The errors the probes of run `r` must get, sorted. */
-const probeErrors = (r: number) => RUNS[r]!.flatMap((i) => SETTINGS[i]!.errors.map((code) => `src/probes/${i}/probe.ts: ${code}`)).sort();
+const probeErrors = (r: number) =>
+  RUNS[r]!.flatMap((i) => {
+    const { errors, notErasable } = SETTINGS[i]!;
+    const codes = notErasable && RUNS[r]!.includes(ERASABLE) ? [...errors, "TS1294"] : errors;
+    return codes.map((code) => `src/probes/${i}/probe.ts: ${code}`);
+  }).sort();
 
 const CLIENT_MOCK_PATHS = ["/users/**", "/groups/*/members/**", "/me/messages/**", "/me/drive/root/**", "/me/sendMail"];
+
+/** Allowed from es2022 on with bundler resolution, but for the import attributes (esnext): TS2823. */
+const DEFAULT_MODULE_PROBE = `import { n } from "./other";
+import data from "./data.json" with { type: "json" };
+export const meta: object = import.meta;
+export const sum: number = n + (await import("./other")).n + data.n;
+`;
 
 /** An app's module over the JavaScript output: lists users through the client, on the fake Graph. */
 const APP = `import { createGraphClient } from "./graph/src/client/index.js";
@@ -144,11 +164,14 @@ describe("the default package (generated/), a client + mock package (users, grou
     expect(listFiles(src).filter((path) => readText(src, path).includes("@ts-expect-error"))).toEqual([]);
   });
 
-  it("with strict on when a tsconfig sets nothing (typescript 7's default), so each setting that only adds diagnostics means it with strict", () => {
+  it("is checked from tsc's defaults: strict, module kind es2022 (top-level await, no import attributes), bundler resolution (no extension needed)", () => {
     mkdirSync(join(root, "defaults"));
-    writeFileSync(join(root, "defaults/probe.ts"), SETTINGS[0]!.probe);
+    writeFileSync(join(root, "defaults/strict.ts"), SETTINGS[0]!.probe);
+    writeFileSync(join(root, "defaults/module.ts"), DEFAULT_MODULE_PROBE);
+    writeFileSync(join(root, "defaults/other.ts"), "export const n = 1;\n");
+    writeFileSync(join(root, "defaults/data.json"), '{ "n": 1 }\n');
     writeFileSync(join(root, "tsconfig.defaults.json"), JSON.stringify({ compilerOptions: { noEmit: true }, include: ["defaults"] }));
-    expect(tscErrors(root, "tsconfig.defaults.json")).toEqual(SETTINGS[0]!.errors.map((code) => `defaults/probe.ts: ${code}`));
+    expect(tscErrors(root, "tsconfig.defaults.json")).toEqual(["defaults/module.ts: TS2823", "defaults/strict.ts: TS18048"]);
   });
 
   it.each(RUNS.map((run, r) => [run.map((i) => SETTINGS[i]!.name).join(" and "), r] as const))("under %s", (_settings, r) => {
