@@ -3,9 +3,9 @@
 import type { EnumType } from "../model/types.js";
 import { ImportSet, type ImportView } from "../emit/imports.js";
 import { arrowHead, layoutSignature, layoutStringConstant } from "./layout.js";
-import { RUNTIME_VALUES, validatorModulePath, validatorNames } from "./names.js";
+import { validatorModulePath, validatorNames } from "./names.js";
 import type { Context } from "./members.js";
-import { MODULE_LOCALS, publicSignatures, runtimeImports, type Signatures } from "./structured.js";
+import { RESERVED_NAMES, publicSignatures, runtimeImports, type Signatures } from "./structured.js";
 
 export interface EnumValidatorView {
   readonly runtimeImport: string;
@@ -45,7 +45,7 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
   const naming = ctx.names.type(type.fullName);
   const own = validatorNames(naming.typeName);
   const modulePath = validatorModulePath(naming.modulePath);
-  const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES, ...MODULE_LOCALS]);
+  const imports = new ImportSet(modulePath, Object.values(own), RESERVED_NAMES);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const flags = type.isFlags && type.members.length > 0;
   return {

@@ -87,7 +87,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   const own = validatorNames(naming.typeName);
   const modulePath = validatorModulePath(naming.modulePath);
   const runtime = new Set<string>();
-  const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES, ...MODULE_LOCALS]);
+  const imports = new ImportSet(modulePath, Object.values(own), RESERVED_NAMES);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const concrete = emittedConcreteTypes(ctx, type.fullName);
   const derivedNames = concrete.filter((name) => name !== type.fullName);
@@ -194,7 +194,9 @@ function allKeys(model: Model, type: StructuredType): readonly string[] {
 }
 
 /** Module-level names of the validator templates; imports must not take them. */
-export const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "allowedTypes", "member", "memberIgnoringCase", "inferredMembers"];
+const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "allowedTypes", "member", "memberIgnoringCase", "inferredMembers"];
+/** Names every validator module may declare or import from the runtime: an imported type's validator never takes them. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([...RUNTIME_VALUES, ...MODULE_LOCALS]);
 const RUNTIME_TYPES = ["type PathKey", "type ValidateOptions", "type ValidationResult", "type Walk"];
 
 /** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */
