@@ -61,10 +61,6 @@ export function propertyCheck(ctx: ValueContext, property: Property, requiredOnC
   const { check, expected } = valueCheck(ctx, property.type, property, property.derivedTypeConstraint);
   const { read, key } = access(ctx, property.name);
   const collection = property.type.collection;
-  const whole = JSON.stringify(collection ? `array of ${expected}` : expected);
-  const item = JSON.stringify(expected);
-  const indent = collection ? "        " : "    ";
-  const [value, path] = collection ? ["item", "i"] : ["x", key];
   // Only what the metadata states as required on create (InsertRestrictions): Nullable="false" alone is
   // not, since Graph fills in many such properties itself. Keys are assigned by the service.
   const required = requiredOnCreate && !property.readOnly;
@@ -72,8 +68,12 @@ export function propertyCheck(ctx: ValueContext, property: Property, requiredOnC
   if (helper && !property.readOnly && !property.immutable && !required) {
     ctx.runtime.add(helper);
     const args = ["walk", read, key, ...(property.nullable ? [] : ["false"])];
-    return { ...ONE_STATEMENT, read, key, statement: layoutCallStatement("  ", helper, args) };
+    return oneStatement(read, key, layoutCallStatement("  ", helper, args));
   }
+  const whole = JSON.stringify(collection ? `array of ${expected}` : expected);
+  const item = JSON.stringify(expected);
+  const indent = collection ? "        " : "    ";
+  const [value, path] = collection ? ["item", "i"] : ["x", key];
   return {
     read,
     key,
@@ -98,7 +98,10 @@ function arrayItem(check: ValueCheck, item: string): string {
 }
 
 /** A property checked by one statement: the statement is all there is. */
-const ONE_STATEMENT = { readOnly: false, immutable: false, arrayTest: false, valueCheck: "", required: "" } as const;
+function oneStatement(read: string, key: string, statement: string): PropertyCheckView {
+  // The fields in the order of every other check's, so that all property checks share one shape.
+  return { read, key, statement, readOnly: false, immutable: false, arrayTest: false, valueCheck: "", required: "" };
+}
 
 function requiredStatement(ctx: ValueContext, key: string, expected: string): Statement {
   return { test: "walk.create", then: { callee: runtimeCheck(ctx, "requiredIssue"), args: ["walk", key, expected] } };
@@ -127,7 +130,7 @@ function valueStatement(ctx: ValueContext, check: ValueCheck, value: string, pat
 export function navigationCheck(ctx: ValueContext, navigation: NavigationProperty): PropertyCheckView {
   const { read, key } = access(ctx, navigation.name);
   const args = ["walk", read, key, JSON.stringify(navigation.type.name), String(navigation.type.collection), String(navigation.type.collection ? false : navigation.nullable)];
-  return { ...ONE_STATEMENT, read, key, statement: layoutCallStatement("  ", runtimeCheck(ctx, "navigationShape"), args) };
+  return oneStatement(read, key, layoutCallStatement("  ", runtimeCheck(ctx, "navigationShape"), args));
 }
 
 /**
