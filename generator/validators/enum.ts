@@ -3,7 +3,7 @@
 import type { EnumType } from "../model/types.js";
 import { ImportSet, type ImportView } from "../emit/imports.js";
 import { arrowHead, layoutSignature, layoutStringConstant } from "./layout.js";
-import { validatorModulePath, validatorNames } from "./names.js";
+import type { ValidatorNames } from "./names.js";
 import type { Context } from "./members.js";
 import { RESERVED_NAMES, publicSignatures, runtimeImports, type Signatures } from "./structured.js";
 
@@ -15,7 +15,7 @@ export interface EnumValidatorView {
   readonly signatures: Signatures;
   readonly fullName: string;
   readonly typeName: string;
-  readonly names: ReturnType<typeof validatorNames>;
+  readonly names: ValidatorNames;
   readonly flags: boolean;
   readonly anyString: boolean;
   readonly members: string[];
@@ -43,8 +43,7 @@ const EXPECTED_WIDTH = 116;
 
 export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorView {
   const naming = ctx.names.type(type.fullName);
-  const own = validatorNames(naming.typeName);
-  const modulePath = validatorModulePath(naming.modulePath);
+  const { names: own, modulePath } = ctx.validatorOf(type.fullName);
   const imports = new ImportSet(modulePath, Object.values(own), RESERVED_NAMES);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const flags = type.isFlags && type.members.length > 0;

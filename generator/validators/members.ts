@@ -8,13 +8,14 @@ import type { ImportSet } from "../emit/imports.js";
 import { odataTypeLiteral } from "../emit/type-expressions.js";
 import { primitiveCheck, propertyHelper } from "./edm.js";
 import { layoutCallStatement, layoutIfBlock, layoutStatement, type Statement } from "./layout.js";
-import { validatorModulePath, validatorNames, WALK_RUNTIME } from "./names.js";
+import { WALK_RUNTIME, type TypeValidator } from "./names.js";
 
 export interface Context {
   readonly model: Model;
   readonly names: Names;
   /** The emitted types: dispatch covers only derived types that have a validator. */
   readonly selected: ReadonlySet<string>;
+  readonly validatorOf: (fullName: string) => TypeValidator;
 }
 
 /** The emitted concrete types a value declared as `fullName` can be. */
@@ -229,10 +230,7 @@ function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constrain
     const args = primitive.args ? `, ${primitive.args}` : "";
     return { check: { ...none, primitive: { predicate: primitive.predicate, args, helper: propertyHelper(primitive) } }, expected: primitive.expected };
   }
-  const naming = ctx.names.type(type.fullName);
-  const names = validatorNames(naming.typeName);
-  const aliases = validatorNames(naming.qualifiedAlias);
-  const from = validatorModulePath(naming.modulePath);
+  const { modulePath: from, names, aliases } = ctx.validatorOf(type.fullName);
   if (type.kind === "enum") {
     // The enum's own check lists its members; here its name keeps the line short.
     return { check: { ...none, call: { check: ctx.imports.add(from, names.check, false, aliases.check), allowed: false } }, expected: type.fullName };

@@ -21,7 +21,7 @@ import {
   type PropertyCheckView,
   type ValueContext,
 } from "./members.js";
-import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames, WALK_RUNTIME } from "./names.js";
+import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, WALK_RUNTIME, type ValidatorNames } from "./names.js";
 
 export interface Signatures {
   /** The body of `validateX`: `return runValidation<X>(value, options, checkX);`, laid out. */
@@ -44,7 +44,7 @@ export interface StructuredValidatorView {
   readonly signatures: Signatures;
   readonly fullName: string;
   readonly typeName: string;
-  readonly names: ReturnType<typeof validatorNames>;
+  readonly names: ValidatorNames;
   readonly concrete: boolean;
   /**
    * Derived concrete types: the constant of their `@odata.type` as Graph sends it (`#microsoft.graph.x`)
@@ -84,16 +84,14 @@ export interface StructuredValidatorView {
 /** Validator of an entity or complex type: dispatch on `@odata.type`, then straight-line property checks. */
 export function structuredValidatorView(ctx: Context, type: StructuredType): StructuredValidatorView {
   const naming = ctx.names.type(type.fullName);
-  const own = validatorNames(naming.typeName);
-  const modulePath = validatorModulePath(naming.modulePath);
+  const { names: own, modulePath } = ctx.validatorOf(type.fullName);
   const runtime = new Set<string>();
   const imports = new ImportSet(modulePath, Object.values(own), RESERVED_NAMES);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const concrete = emittedConcreteTypes(ctx, type.fullName);
   const derivedNames = concrete.filter((name) => name !== type.fullName);
   const derived = derivedNames.map((name) => {
-    const other = ctx.names.type(name);
-    const [names, aliases, from] = [validatorNames(other.typeName), validatorNames(other.qualifiedAlias), validatorModulePath(other.modulePath)];
+    const { names, aliases, modulePath: from } = ctx.validatorOf(name);
     return { odataType: imports.add(from, names.odataType, false, aliases.odataType), members: imports.add(from, names.members, false, aliases.members) };
   });
   const { properties, navigationProperties } = allProperties(ctx.model, type);
@@ -175,7 +173,7 @@ function odataTypeConstant(type: StructuredType, odataType: string): string {
 
 /** Closed types reject undeclared keys; open ones allow extension-shaped keys, or any key (dictionaries). */
 function keyCheck(ctx: ValueContext, type: StructuredType, names: "none" | "extension" | "any"): { callee: string; args: string[] } | false {
-  const odataType = validatorNames(ctx.names.type(type.fullName).typeName).odataType;
+  const odataType = ctx.validatorOf(type.fullName).names.odataType;
   if (names === "none") return { callee: "walk.unknown", args: ["value", "key", odataType] };
   return names === "extension" && { callee: runtimeCheck(ctx, "dynamicKey"), args: ["walk", "value", "key", odataType] };
 }
@@ -206,7 +204,7 @@ export function runtimeImports(modulePath: string, extra: readonly string[], pre
   return `${walk}\n${layoutImport(predicates, moduleSpecifier(modulePath, EDM_CHECKS_MODULE))}`;
 }
 
-export function publicSignatures(own: ReturnType<typeof validatorNames>, typeName: string): Omit<Signatures, "check"> {
+export function publicSignatures(own: ValidatorNames, typeName: string): Omit<Signatures, "check"> {
   const params = ["value: unknown", "options?: ValidateOptions"];
   return {
     runValidation: layoutCallStatement("  ", `return runValidation<${typeName}>`, ["value", "options", own.check]),
