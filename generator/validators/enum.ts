@@ -70,6 +70,9 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
 /** The lower-cased names that exactly one member has: a case-insensitive match must name one member. */
 function unambiguousLowerCase(names: readonly string[]): string[] {
   const count = new Map<string, number>();
-  for (const name of names) count.set(name.toLowerCase(), (count.get(name.toLowerCase()) ?? 0) + 1);
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    count.set(lower, (count.get(lower) ?? 0) + 1);
+  }
   return [...count].filter(([, n]) => n === 1).map(([lower]) => lower);
 }

@@ -1,7 +1,7 @@
 // View models for the validator modules of entity and complex types (templates/validator.hbs; enum
 // types: validators-enum.ts). Validators check every property inline, inherited
 // ones included, so a module imports only the validators of the types its properties hold.
-import { allProperties, baseChain, dynamicPropertyNames } from "../model/queries.js";
+import { allProperties, baseChain, dynamicPropertyNames, type InheritedProperties } from "../model/queries.js";
 import type { Model, Property, StructuredType } from "../model/types.js";
 import { ImportSet, layoutImport, moduleSpecifier, type ImportView } from "../emit/imports.js";
 import { arrowHead, layoutAllowedTypes, layoutCallStatement, layoutIfCall, layoutSignature, layoutStatement, layoutStringConstant } from "./layout.js";
@@ -94,8 +94,8 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     const { names, aliases, modulePath: from } = ctx.validatorOf(name);
     return { odataType: imports.add(from, names.odataType, false, aliases.odataType), members: imports.add(from, names.members, false, aliases.members) };
   });
-  const { properties, navigationProperties } = allProperties(ctx.model, type);
-  const declared = new Set([...properties, ...navigationProperties].map((p) => p.name));
+  const declared = allProperties(ctx.model, type);
+  const { properties, navigationProperties } = declared;
   const key = new Set(type.key ?? allKeys(ctx.model, type));
   // Creating a derived type in a collection of its base meets the base collection's requirements too.
   const required = new Set([type, ...baseChain(ctx.model, type)].flatMap((t) => t.requiredOnCreate));
@@ -149,8 +149,9 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
 }
 
 /** Keys only derived types declare, grouped by the first derived type that declares each (see `inferred`). */
-function inferredTypes(ctx: Context, declared: ReadonlySet<string>, derivedNames: readonly string[], members: readonly string[]): StructuredValidatorView["inferred"] {
-  const seen = new Set(declared);
+function inferredTypes(ctx: Context, declared: InheritedProperties, derivedNames: readonly string[], members: readonly string[]): StructuredValidatorView["inferred"] {
+  if (derivedNames.length === 0) return [];
+  const seen = new Set([...declared.properties, ...declared.navigationProperties].map((p) => p.name));
   return derivedNames
     .map((name, i) => {
       const type = ctx.model.types.get(name) as StructuredType;
