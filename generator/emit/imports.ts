@@ -35,10 +35,9 @@ export class ImportSet {
    */
   add(modulePath: string, name: string, typeOnly = true, alias = name): string {
     if (modulePath === this.fromModule) return name;
-    const source = `${modulePath}#${name}`;
     const holder = this.locals.get(name) ?? (this.reserved.has(name) ? this.fromModule : undefined);
-    const local = holder === undefined || holder === source ? name : alias;
-    this.locals.set(local, source);
+    const local = holder === undefined || holder === `${modulePath}#${name}` ? name : alias;
+    this.locals.set(local, `${modulePath}#${name}`);
     const entry = this.modules.get(modulePath) ?? { names: new Set<string>(), typeOnly };
     entry.names.add(local === name ? name : `${name} as ${local}`);
     entry.typeOnly &&= typeOnly;
@@ -47,16 +46,14 @@ export class ImportSet {
   }
 
   views(): ImportView[] {
-    const byFrom = new Map<string, ImportView>();
-    for (const [modulePath, { names, typeOnly }] of this.modules) {
-      const sorted = [...names].sort();
-      const from = moduleSpecifier(this.fromModule, modulePath);
-      byFrom.set(from, { names: sorted.join(", "), from, typeOnly, line: layoutImport(sorted, from, typeOnly ? "import type" : "import") });
-    }
-    // Each module has a specifier of its own; the default sort orders them by code unit, as `<` does.
-    return [...byFrom.keys()].sort().map((from) => byFrom.get(from)!);
+    return [...this.modules.entries()]
+      .map(([modulePath, { names, typeOnly }]) => {
+        const sorted = [...names].sort();
+        const from = moduleSpecifier(this.fromModule, modulePath);
+        return { names: sorted.join(", "), from, typeOnly, line: layoutImport(sorted, from, typeOnly ? "import type" : "import") };
+      })
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   }
-
 }
 
 /** `import { a, b } from "x";` on one line when it fits, else one name per line. */
