@@ -10,21 +10,15 @@ export interface ImportView {
   readonly line: string;
 }
 
-const NONE: ReadonlySet<string> = new Set();
-
 export class ImportSet {
   private readonly modules = new Map<string, { names: Set<string>; typeOnly: boolean }>();
   /** Local names in use in this module, and where each comes from. */
   private readonly locals = new Map<string, string>();
 
-  /**
-   * `ownNames` are declared by the module itself, so imports must not reuse them; so are `reserved`, names
-   * every module of its kind declares or imports (one set shared by them all).
-   */
+  /** `ownNames` are declared by the module itself, so imports must not reuse them. */
   constructor(
     private readonly fromModule: string,
     ownNames: readonly string[] = [],
-    private readonly reserved: ReadonlySet<string> = NONE,
   ) {
     for (const name of ownNames) this.locals.set(name, fromModule);
   }
@@ -35,7 +29,7 @@ export class ImportSet {
    */
   add(modulePath: string, name: string, typeOnly = true, alias = name): string {
     if (modulePath === this.fromModule) return name;
-    const holder = this.locals.get(name) ?? (this.reserved.has(name) ? this.fromModule : undefined);
+    const holder = this.locals.get(name);
     const local = holder === undefined || holder === `${modulePath}#${name}` ? name : alias;
     this.locals.set(local, `${modulePath}#${name}`);
     const entry = this.modules.get(modulePath) ?? { names: new Set<string>(), typeOnly };
@@ -69,14 +63,10 @@ export function layoutImport(names: readonly string[], from: string, keyword: "i
  * Every module of a generation asks this for each import, so it is string work, not `path.relative`.
  */
 export function moduleSpecifier(fromModule: string, toModule: string): string {
-  // The end of the folders both paths share (the index of the slash after the last one).
-  let common = -1;
-  for (let i = 0; i < fromModule.length && i < toModule.length && fromModule.charCodeAt(i) === toModule.charCodeAt(i); i++) {
-    if (fromModule.charCodeAt(i) === SLASH) common = i;
-  }
-  let up = 0;
-  for (let slash = fromModule.indexOf("/", common + 1); slash >= 0; slash = fromModule.indexOf("/", slash + 1)) up += 1;
-  return `${up === 0 ? "./" : "../".repeat(up)}${toModule.slice(common + 1)}.js`;
+  const from = fromModule.split("/");
+  const to = toModule.split("/");
+  let common = 0;
+  while (common < from.length - 1 && common < to.length - 1 && from[common] === to[common]) common += 1;
+  const up = from.length - 1 - common;
+  return `${up === 0 ? "./" : "../".repeat(up)}${to.slice(common).join("/")}.js`;
 }
-
-const SLASH = 47;

@@ -3,9 +3,9 @@
 import type { EnumType } from "../model/types.js";
 import { ImportSet, type ImportView } from "../emit/imports.js";
 import { arrowHead, layoutSignature, layoutStringConstant } from "./layout.js";
-import type { ValidatorNames } from "./names.js";
+import { RUNTIME_VALUES, type ValidatorNames } from "./names.js";
 import type { Context } from "./members.js";
-import { RESERVED_NAMES, publicSignatures, runtimeImports, type Signatures } from "./structured.js";
+import { MODULE_LOCALS, publicSignatures, runtimeImports, type Signatures } from "./structured.js";
 
 export interface EnumValidatorView {
   readonly runtimeImport: string;
@@ -44,7 +44,7 @@ const EXPECTED_WIDTH = 116;
 export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorView {
   const naming = ctx.names.type(type.fullName);
   const { names: own, modulePath } = ctx.validatorOf(type.fullName);
-  const imports = new ImportSet(modulePath, Object.values(own), RESERVED_NAMES);
+  const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES, ...MODULE_LOCALS]);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const flags = type.isFlags && type.members.length > 0;
   return {

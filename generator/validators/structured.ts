@@ -86,7 +86,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   const naming = ctx.names.type(type.fullName);
   const { names: own, modulePath } = ctx.validatorOf(type.fullName);
   const runtime = new Set<string>();
-  const imports = new ImportSet(modulePath, Object.values(own), RESERVED_NAMES);
+  const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES, ...MODULE_LOCALS]);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const concrete = emittedConcreteTypes(ctx, type.fullName);
   const derivedNames = concrete.filter((name) => name !== type.fullName);
@@ -193,9 +193,7 @@ function allKeys(model: Model, type: StructuredType): readonly string[] {
 }
 
 /** Module-level names of the validator templates; imports must not take them. */
-const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "allowedTypes", "member", "memberIgnoringCase", "inferredMembers"];
-/** Names every validator module may declare or import from the runtime: an imported type's validator never takes them. */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set([...RUNTIME_VALUES, ...MODULE_LOCALS]);
+export const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "allowedTypes", "member", "memberIgnoringCase", "inferredMembers"];
 const RUNTIME_TYPES = ["type PathKey", "type ValidateOptions", "type ValidationResult", "type Walk"];
 
 /** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */
