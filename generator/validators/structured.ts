@@ -77,6 +77,7 @@ export interface StructuredValidatorView {
   readonly throwIssues: string;
   /** A type with no properties and no key check: the members function, `{}` and all; else false. */
   readonly emptyMembers: string | false;
+  /** The declared keys, for the loop over undeclared keys of a type checked property by property; else empty. */
   readonly knownKeys: string[];
 }
 
@@ -96,11 +97,8 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   });
   const declared = allProperties(ctx.model, type);
   const { properties, navigationProperties } = declared;
-  const key = new Set(type.key ?? allKeys(ctx.model, type));
-  // Creating a derived type in a collection of its base meets the base collection's requirements too.
-  const required = new Set([type, ...baseChain(ctx.model, type)].flatMap((t) => t.requiredOnCreate));
   const valueContext = { ...ctx, imports, runtime };
-  const requiredOnCreate = (p: Property) => required.has(p.name) && !key.has(p.name);
+  const requiredOnCreate = requiredOnCreateOf(ctx.model, type);
   const count = properties.length + navigationProperties.length;
   const onePass = count > 0 && count <= KEY_PASS_MAX_PROPERTIES;
   // Checks first: they add the imports and runtime predicates the module needs.
@@ -144,7 +142,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     keyCheck: keys,
     throwIssues: layoutIfCall("  ", "!result.ok", "throw new GraphValidationError", [`${own.odataType}.slice(1)`, "result.errors"]),
     emptyMembers: count === 0 && keys === false && layoutSignature(arrowHead(own.members), UNUSED_MEMBERS_PARAMS, "void", "=> {};"),
-    knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
+    knownKeys: onePass ? [] : [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
 }
 
@@ -186,6 +184,18 @@ const UNUSED_MEMBERS_PARAMS = ["_value: Record<string, unknown>", "_walk: Walk"]
 /** The indentation of the key check in the `default` of the switch over the declared keys (validator.hbs). */
 const SWITCH_DEFAULT = "          ";
 
+
+/**
+ * Whether the metadata requires a property on create (InsertRestrictions), keys apart. Creating a derived type in
+ * a collection of its base meets the base collection's requirements too.
+ */
+function requiredOnCreateOf(model: Model, type: StructuredType): (property: Property) => boolean {
+  const chain = [type, ...baseChain(model, type)];
+  if (chain.every((t) => t.requiredOnCreate.length === 0)) return () => false;
+  const required = new Set(chain.flatMap((t) => t.requiredOnCreate));
+  const key = new Set(type.key ?? allKeys(model, type));
+  return (p) => required.has(p.name) && !key.has(p.name);
+}
 
 /** The key is declared on the root of the base chain. */
 function allKeys(model: Model, type: StructuredType): readonly string[] {
