@@ -24,6 +24,9 @@ const constantParsers: Record<string, (text: string) => AnnotationValue> = {
   Binary: (text) => ({ kind: "string", value: text }),
 };
 
+/** The attribute forms in the order they are tried: worked out once, not per annotation. */
+const constantAttributes = Object.entries(constantParsers);
+
 /** The `<Annotation>` children of an element. */
 export function readAnnotations(element: XmlElement, qualify: QualifyName): RawAnnotation[] {
   return element.children.filter((child) => child.name === "Annotation").map((child) => readAnnotation(child, qualify));
@@ -47,7 +50,7 @@ function readAnnotation(element: XmlElement, qualify: QualifyName): RawAnnotatio
 
 /** The value of an Annotation or PropertyValue: an attribute constant, or its single expression child. */
 function readValue(element: XmlElement, qualify: QualifyName): AnnotationValue {
-  for (const [attribute, parse] of Object.entries(constantParsers)) {
+  for (const [attribute, parse] of constantAttributes) {
     const text = element.attributes[attribute];
     if (text !== undefined) return parse(text);
   }

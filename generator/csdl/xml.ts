@@ -31,6 +31,8 @@ const parser = new XMLParser({
   htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // No callback reads a node's path, so the parser need not join it into a string at every element and attribute.
+  jPath: false,
 });
 const metaData = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
