@@ -29,7 +29,10 @@ const constantAttributes = Object.entries(constantParsers);
 
 /** The `<Annotation>` children of an element. */
 export function readAnnotations(element: XmlElement, qualify: QualifyName): RawAnnotation[] {
-  return element.children.filter((child) => child.name === "Annotation").map((child) => readAnnotation(child, qualify));
+  // A loop rather than filter + map: this runs for every element, and most have no child at all.
+  const annotations: RawAnnotation[] = [];
+  for (const child of element.children) if (child.name === "Annotation") annotations.push(readAnnotation(child, qualify));
+  return annotations;
 }
 
 function readAnnotation(element: XmlElement, qualify: QualifyName): RawAnnotation {
