@@ -117,6 +117,13 @@ describe("parseCsdl", () => {
     ]);
   });
 
+  it("rejects a DOCTYPE in any case, after other <! markup, at its place", () => {
+    expect(errorText(() => parseText("<?xml version=\"1.0\"?>\n<!-- <!DOCTYP -->\n  <!docType edmx [ ]>\n<edmx:Edmx Version=\"4.0\"/>", "doc.xml"))).toBe(
+      "doc.xml:3:3: DOCTYPE declarations are not allowed in CSDL\n" +
+        "  fix: remove the <!DOCTYPE ...> block; graphgen never expands entities or fetches external ones",
+    );
+  });
+
   it("accepts a UTF-8 byte order mark", () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(sample)]);
     expect(parseText(new TextDecoder().decode(bytes)).schemas).toHaveLength(1);
