@@ -37,11 +37,23 @@ export interface ModuleRenderer extends Renderer {
 export const RUNTIME_FOLDER = "runtime";
 
 /**
- * Output is TypeScript, not HTML: no escaping; a missing field is a generator bug, so fail loudly. The
- * templates call only the built-in block helpers, and read no `@index`-style data, so
- * Handlebars compiles direct calls and sets up no data frames (thousands of modules are rendered per run).
+ * Output is TypeScript, not HTML: no escaping. The templates call only the built-in block helpers, and read no
+ * `@index`-style data, so Handlebars compiles direct calls and sets up no data frames (thousands of modules
+ * are rendered per run). A missing field is a generator bug: a template compiled at run time (from source, as
+ * every test renders, or a custom or edited template) is compiled `strict`, so that it fails loudly. The
+ * build's precompiled templates only assume that the objects a path walks through exist (`assumeObjects`):
+ * strict mode adds checks and never changes the text, and the tests have rendered every template strictly
+ * (all of v1.0 included), while its checks cost each field read an object literal of source positions.
  */
-const MODULE_TEMPLATE_OPTIONS: CompileOptions = { noEscape: true, strict: true, knownHelpersOnly: true, data: false };
+const MODULE_TEMPLATE_OPTIONS: Readonly<CompileOptions> = Object.freeze({ noEscape: true, assumeObjects: true, knownHelpersOnly: true, data: false });
+const CHECKED_TEMPLATE_OPTIONS: Readonly<CompileOptions> = Object.freeze({ ...MODULE_TEMPLATE_OPTIONS, strict: true });
+/**
+ * Handlebars' `precompile` writes into the options it is given (`knownHelpers`), so each call gets a copy, and
+ * a template's hash reads the options as declared: else every template precompiled after the first would be
+ * keyed by other options than a run computes, and compiled again at run time.
+ */
+const copy = (options: Readonly<CompileOptions>): CompileOptions => ({ ...options });
+const MODULE_TEMPLATE_OPTIONS_KEY = JSON.stringify(MODULE_TEMPLATE_OPTIONS);
 
 export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): ModuleRenderer {
   const env = Handlebars.create();
@@ -51,7 +63,7 @@ export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): Mo
   // A template precompiled by `npm run build` from the same source text is used as it is; any other is compiled here.
   const template = (kind: "partials" | "templates", name: string, source: string): Handlebars.TemplateDelegate => {
     const entry = precompiled?.[kind][name];
-    return entry && entry.hash === templateHash(source) ? env.template(entry.spec) : env.compile(source, MODULE_TEMPLATE_OPTIONS);
+    return entry && entry.hash === templateHash(source) ? env.template(entry.spec) : env.compile(source, copy(CHECKED_TEMPLATE_OPTIONS));
   };
   for (const [name, source] of sources.partials) env.registerPartial(name, template("partials", name, source));
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
@@ -109,8 +121,8 @@ function moduleTemplateSources(templatesDir: string): { partials: [string, strin
 }
 
 /** What a precompiled template was made from: its source and the options it was compiled with. */
-function templateHash(source: string): string {
-  return createHash("sha256").update(JSON.stringify(MODULE_TEMPLATE_OPTIONS)).update("\0").update(source).digest("hex");
+export function templateHash(source: string): string {
+  return createHash("sha256").update(MODULE_TEMPLATE_OPTIONS_KEY).update("\0").update(source).digest("hex");
 }
 
 type PrecompiledSet = Record<"partials" | "templates", Record<string, { hash: string; spec: TemplateSpecification }>>;
@@ -134,7 +146,7 @@ export function precompiledTemplatesModule(templatesDir: string = DEFAULT_TEMPLA
   const sources = moduleTemplateSources(templatesDir);
   const entries = (list: [string, string][]) =>
     list
-      .map(([name, source]) => `    ${JSON.stringify(name)}: { hash: ${JSON.stringify(templateHash(source))}, spec: ${Handlebars.precompile(source, MODULE_TEMPLATE_OPTIONS)} },`)
+      .map(([name, source]) => `    ${JSON.stringify(name)}: { hash: ${JSON.stringify(templateHash(source))}, spec: ${Handlebars.precompile(source, copy(MODULE_TEMPLATE_OPTIONS))} },`)
       .join("\n");
   return [
     "// Written by `npm run build` (generator/record-build.ts) from templates/*.hbs; see createRenderer in render.ts.",

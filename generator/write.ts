@@ -88,6 +88,8 @@ function planWithLeftovers(outDir: string, files: readonly OutputFile[]): { plan
   // An interrupted run may have put files in place that no lock lists yet: its journal names them.
   const stale = new Set([...previousFiles(outDir), ...leftovers.touched]);
   const seen = new Set<string>();
+  // Into a missing or empty folder every file is added: no need to look for each one.
+  const empty = isMissingOrEmpty(outDir);
   for (const file of files) {
     const target = outputPath(outDir, file.path);
     if (seen.has(file.path)) {
@@ -97,7 +99,7 @@ function planWithLeftovers(outDir: string, files: readonly OutputFile[]): { plan
     }
     seen.add(file.path);
     stale.delete(file.path);
-    if (!existsSync(target)) plan.added.push(file.path);
+    if (empty || !existsSync(target)) plan.added.push(file.path);
     else if (readFileSync(target, "utf8") === file.content) plan.unchanged.push(file.path);
     else plan.changed.push(file.path);
   }

@@ -3,7 +3,7 @@
 import type { EnumType } from "../model/types.js";
 import { ImportSet, type ImportView } from "../emit/imports.js";
 import { arrowHead, layoutSignature, layoutStringConstant } from "./layout.js";
-import { RUNTIME_VALUES, validatorModulePath, validatorNames } from "./names.js";
+import { RUNTIME_VALUES, type ValidatorNames } from "./names.js";
 import type { Context } from "./members.js";
 import { MODULE_LOCALS, publicSignatures, runtimeImports, type Signatures } from "./structured.js";
 
@@ -15,7 +15,7 @@ export interface EnumValidatorView {
   readonly signatures: Signatures;
   readonly fullName: string;
   readonly typeName: string;
-  readonly names: ReturnType<typeof validatorNames>;
+  readonly names: ValidatorNames;
   readonly flags: boolean;
   readonly anyString: boolean;
   readonly members: string[];
@@ -43,8 +43,7 @@ const EXPECTED_WIDTH = 116;
 
 export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorView {
   const naming = ctx.names.type(type.fullName);
-  const own = validatorNames(naming.typeName);
-  const modulePath = validatorModulePath(naming.modulePath);
+  const { names: own, modulePath } = ctx.validatorOf(type.fullName);
   const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES, ...MODULE_LOCALS]);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const flags = type.isFlags && type.members.length > 0;
@@ -71,6 +70,9 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
 /** The lower-cased names that exactly one member has: a case-insensitive match must name one member. */
 function unambiguousLowerCase(names: readonly string[]): string[] {
   const count = new Map<string, number>();
-  for (const name of names) count.set(name.toLowerCase(), (count.get(name.toLowerCase()) ?? 0) + 1);
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    count.set(lower, (count.get(lower) ?? 0) + 1);
+  }
   return [...count].filter(([, n]) => n === 1).map(([lower]) => lower);
 }

@@ -91,6 +91,8 @@ function keysAllowed(names: "none" | "extension" | "any"): Schema {
 function propertySchema(model: Model, property: Property): Schema {
   const item = withNull(itemSchema(model, property.type, property), property.nullable);
   const schema = property.type.collection ? { type: "array", items: item } : item;
+  // Schemas are shared (the Edm table's) and never changed: a property with neither flag takes its own as it is.
+  if (!property.readOnly && !property.deprecation) return schema;
   return { ...schema, ...(property.readOnly ? { readOnly: true } : {}), ...(property.deprecation ? { deprecated: true } : {}) };
 }
 

@@ -8,13 +8,14 @@ import type { ImportSet } from "../emit/imports.js";
 import { odataTypeLiteral } from "../emit/type-expressions.js";
 import { primitiveCheck, propertyHelper } from "./edm.js";
 import { layoutCallStatement, layoutIfBlock, layoutStatement, type Statement } from "./layout.js";
-import { validatorModulePath, validatorNames, WALK_RUNTIME } from "./names.js";
+import { WALK_RUNTIME, type TypeValidator } from "./names.js";
 
 export interface Context {
   readonly model: Model;
   readonly names: Names;
   /** The emitted types: dispatch covers only derived types that have a validator. */
   readonly selected: ReadonlySet<string>;
+  readonly validatorOf: (fullName: string) => TypeValidator;
 }
 
 /** The emitted concrete types a value declared as `fullName` can be. */
@@ -61,10 +62,6 @@ export function propertyCheck(ctx: ValueContext, property: Property, requiredOnC
   const { check, expected } = valueCheck(ctx, property.type, property, property.derivedTypeConstraint);
   const { read, key } = access(ctx, property.name);
   const collection = property.type.collection;
-  const whole = JSON.stringify(collection ? `array of ${expected}` : expected);
-  const item = JSON.stringify(expected);
-  const indent = collection ? "        " : "    ";
-  const [value, path] = collection ? ["item", "i"] : ["x", key];
   // Only what the metadata states as required on create (InsertRestrictions): Nullable="false" alone is
   // not, since Graph fills in many such properties itself. Keys are assigned by the service.
   const required = requiredOnCreate && !property.readOnly;
@@ -72,8 +69,12 @@ export function propertyCheck(ctx: ValueContext, property: Property, requiredOnC
   if (helper && !property.readOnly && !property.immutable && !required) {
     ctx.runtime.add(helper);
     const args = ["walk", read, key, ...(property.nullable ? [] : ["false"])];
-    return { ...ONE_STATEMENT, read, key, statement: layoutCallStatement("  ", helper, args) };
+    return oneStatement(read, key, layoutCallStatement("  ", helper, args));
   }
+  const whole = JSON.stringify(collection ? `array of ${expected}` : expected);
+  const item = JSON.stringify(expected);
+  const indent = collection ? "        " : "    ";
+  const [value, path] = collection ? ["item", "i"] : ["x", key];
   return {
     read,
     key,
@@ -98,7 +99,10 @@ function arrayItem(check: ValueCheck, item: string): string {
 }
 
 /** A property checked by one statement: the statement is all there is. */
-const ONE_STATEMENT = { readOnly: false, immutable: false, arrayTest: false, valueCheck: "", required: "" } as const;
+function oneStatement(read: string, key: string, statement: string): PropertyCheckView {
+  // The fields in the order of every other check's, so that all property checks share one shape.
+  return { read, key, statement, readOnly: false, immutable: false, arrayTest: false, valueCheck: "", required: "" };
+}
 
 function requiredStatement(ctx: ValueContext, key: string, expected: string): Statement {
   return { test: "walk.create", then: { callee: runtimeCheck(ctx, "requiredIssue"), args: ["walk", key, expected] } };
@@ -127,7 +131,7 @@ function valueStatement(ctx: ValueContext, check: ValueCheck, value: string, pat
 export function navigationCheck(ctx: ValueContext, navigation: NavigationProperty): PropertyCheckView {
   const { read, key } = access(ctx, navigation.name);
   const args = ["walk", read, key, JSON.stringify(navigation.type.name), String(navigation.type.collection), String(navigation.type.collection ? false : navigation.nullable)];
-  return { ...ONE_STATEMENT, read, key, statement: layoutCallStatement("  ", runtimeCheck(ctx, "navigationShape"), args) };
+  return oneStatement(read, key, layoutCallStatement("  ", runtimeCheck(ctx, "navigationShape"), args));
 }
 
 /**
@@ -226,10 +230,7 @@ function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constrain
     const args = primitive.args ? `, ${primitive.args}` : "";
     return { check: { ...none, primitive: { predicate: primitive.predicate, args, helper: propertyHelper(primitive) } }, expected: primitive.expected };
   }
-  const naming = ctx.names.type(type.fullName);
-  const names = validatorNames(naming.typeName);
-  const aliases = validatorNames(naming.qualifiedAlias);
-  const from = validatorModulePath(naming.modulePath);
+  const { modulePath: from, names, aliases } = ctx.validatorOf(type.fullName);
   if (type.kind === "enum") {
     // The enum's own check lists its members; here its name keeps the line short.
     return { check: { ...none, call: { check: ctx.imports.add(from, names.check, false, aliases.check), allowed: false } }, expected: type.fullName };

@@ -11,26 +11,23 @@ import { runtimeModule, type EmitContext, type PlannedModule } from "../emit/con
 import { layoutImport, moduleSpecifier } from "../emit/imports.js";
 import { structuredValidatorView } from "./structured.js";
 import { enumValidatorView } from "./enum.js";
-import { EDM_CHECKS_MODULE, RUNTIME_MODULE, validatorModulePath, validatorNames } from "./names.js";
+import { EDM_CHECKS_MODULE, RUNTIME_MODULE, typeValidators, validatorModulePath } from "./names.js";
 
 export const VALIDATORS_INDEX = "validators/index";
 
 export function planValidatorModules({ model, names, selection }: EmitContext): PlannedModule[] {
-  const ctx = { model, names, selected: new Set(selection.types) };
+  const ctx = { model, names, selected: new Set(selection.types), validatorOf: typeValidators(names) };
   // The runtime is copied (templates/runtime/runtime/); templates write prettier's layout (validators-layout.ts),
   // and prettier still runs on a module with a long line.
   const modules: PlannedModule[] = [runtimeModule(RUNTIME_MODULE), runtimeModule(EDM_CHECKS_MODULE)];
   const exported: ExportedValidators[] = [];
   for (const fullName of selection.types) {
     const type = model.types.get(fullName);
-    const naming = names.type(fullName);
-    const modulePath = validatorModulePath(naming.modulePath);
-    const own = validatorNames(naming.typeName);
+    const { modulePath, names: own, aliases: qualified } = ctx.validatorOf(fullName);
     // Made when rendered, as the type modules' views are (types/modules.ts).
     if (isStructured(type)) modules.push({ modulePath, template: "validator", get view() { return structuredValidatorView(ctx, type); }, prettierStable: true });
     else if (type?.kind === "enum") modules.push({ modulePath, template: "validator-enum", get view() { return enumValidatorView(ctx, type); }, prettierStable: true });
     else continue;
-    const qualified = validatorNames(naming.qualifiedAlias);
     exported.push({
       modulePath,
       names: [own.validate, own.is, own.assert],

@@ -1,5 +1,6 @@
 // Names and paths of the validator modules. Validator functions are camelCase verbs around the
 // type's PascalCase name (`validateX`), so they never collide with the type names they sit beside.
+import type { Names } from "../naming.js";
 
 export const RUNTIME_MODULE = "runtime/validation";
 /** The Edm predicates (`isEdmString`...), apart from the walk so that each file stays one concept. */
@@ -13,6 +14,29 @@ export const RUNTIME_VALUES = ["runValidation", "GraphValidationError", "ODATA_T
  * import order; `RUNTIME_VALUES` reserves them too.
  */
 export const WALK_RUNTIME = ["derivedAllowed", "dynamicKey", "immutableIssue", "navigationShape", "own", "readOnlyIssue", "requiredIssue"] as const;
+
+/** A type's validator module and its exports, under the type's own name and under its namespace-qualified alias. */
+export interface TypeValidator {
+  readonly modulePath: string;
+  readonly names: ValidatorNames;
+  readonly aliases: ValidatorNames;
+}
+
+export type ValidatorNames = ReturnType<typeof validatorNames>;
+
+/** Each type's `TypeValidator`, worked out once per generation however many modules refer to it. */
+export function typeValidators(names: Names): (fullName: string) => TypeValidator {
+  const known = new Map<string, TypeValidator>();
+  return (fullName) => {
+    let validator = known.get(fullName);
+    if (!validator) {
+      const naming = names.type(fullName);
+      validator = { modulePath: validatorModulePath(naming.modulePath), names: validatorNames(naming.typeName), aliases: validatorNames(naming.qualifiedAlias) };
+      known.set(fullName, validator);
+    }
+    return validator;
+  };
+}
 
 export function validatorNames(typeName: string) {
   return {

@@ -1,7 +1,7 @@
 // View models for the validator modules of entity and complex types (templates/validator.hbs; enum
 // types: validators-enum.ts). Validators check every property inline, inherited
 // ones included, so a module imports only the validators of the types its properties hold.
-import { allProperties, baseChain, dynamicPropertyNames } from "../model/queries.js";
+import { allProperties, baseChain, dynamicPropertyNames, type InheritedProperties } from "../model/queries.js";
 import type { Model, Property, StructuredType } from "../model/types.js";
 import { ImportSet, layoutImport, moduleSpecifier, type ImportView } from "../emit/imports.js";
 import { arrowHead, layoutAllowedTypes, layoutCallStatement, layoutIfCall, layoutSignature, layoutStatement, layoutStringConstant } from "./layout.js";
@@ -21,7 +21,7 @@ import {
   type PropertyCheckView,
   type ValueContext,
 } from "./members.js";
-import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, validatorModulePath, validatorNames, WALK_RUNTIME } from "./names.js";
+import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, WALK_RUNTIME, type ValidatorNames } from "./names.js";
 
 export interface Signatures {
   /** The body of `validateX`: `return runValidation<X>(value, options, checkX);`, laid out. */
@@ -44,7 +44,7 @@ export interface StructuredValidatorView {
   readonly signatures: Signatures;
   readonly fullName: string;
   readonly typeName: string;
-  readonly names: ReturnType<typeof validatorNames>;
+  readonly names: ValidatorNames;
   readonly concrete: boolean;
   /**
    * Derived concrete types: the constant of their `@odata.type` as Graph sends it (`#microsoft.graph.x`)
@@ -77,6 +77,7 @@ export interface StructuredValidatorView {
   readonly throwIssues: string;
   /** A type with no properties and no key check: the members function, `{}` and all; else false. */
   readonly emptyMembers: string | false;
+  /** The declared keys, for the loop over undeclared keys of a type checked property by property; else empty. */
   readonly knownKeys: string[];
 }
 
@@ -84,25 +85,20 @@ export interface StructuredValidatorView {
 /** Validator of an entity or complex type: dispatch on `@odata.type`, then straight-line property checks. */
 export function structuredValidatorView(ctx: Context, type: StructuredType): StructuredValidatorView {
   const naming = ctx.names.type(type.fullName);
-  const own = validatorNames(naming.typeName);
-  const modulePath = validatorModulePath(naming.modulePath);
+  const { names: own, modulePath } = ctx.validatorOf(type.fullName);
   const runtime = new Set<string>();
   const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES, ...MODULE_LOCALS]);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const concrete = emittedConcreteTypes(ctx, type.fullName);
   const derivedNames = concrete.filter((name) => name !== type.fullName);
   const derived = derivedNames.map((name) => {
-    const other = ctx.names.type(name);
-    const [names, aliases, from] = [validatorNames(other.typeName), validatorNames(other.qualifiedAlias), validatorModulePath(other.modulePath)];
+    const { names, aliases, modulePath: from } = ctx.validatorOf(name);
     return { odataType: imports.add(from, names.odataType, false, aliases.odataType), members: imports.add(from, names.members, false, aliases.members) };
   });
-  const { properties, navigationProperties } = allProperties(ctx.model, type);
-  const declared = new Set([...properties, ...navigationProperties].map((p) => p.name));
-  const key = new Set(type.key ?? allKeys(ctx.model, type));
-  // Creating a derived type in a collection of its base meets the base collection's requirements too.
-  const required = new Set([type, ...baseChain(ctx.model, type)].flatMap((t) => t.requiredOnCreate));
+  const declared = allProperties(ctx.model, type);
+  const { properties, navigationProperties } = declared;
   const valueContext = { ...ctx, imports, runtime };
-  const requiredOnCreate = (p: Property) => required.has(p.name) && !key.has(p.name);
+  const requiredOnCreate = requiredOnCreateOf(ctx.model, type);
   const count = properties.length + navigationProperties.length;
   const onePass = count > 0 && count <= KEY_PASS_MAX_PROPERTIES;
   // Checks first: they add the imports and runtime predicates the module needs.
@@ -146,13 +142,14 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     keyCheck: keys,
     throwIssues: layoutIfCall("  ", "!result.ok", "throw new GraphValidationError", [`${own.odataType}.slice(1)`, "result.errors"]),
     emptyMembers: count === 0 && keys === false && layoutSignature(arrowHead(own.members), UNUSED_MEMBERS_PARAMS, "void", "=> {};"),
-    knownKeys: [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
+    knownKeys: onePass ? [] : [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
   };
 }
 
 /** Keys only derived types declare, grouped by the first derived type that declares each (see `inferred`). */
-function inferredTypes(ctx: Context, declared: ReadonlySet<string>, derivedNames: readonly string[], members: readonly string[]): StructuredValidatorView["inferred"] {
-  const seen = new Set(declared);
+function inferredTypes(ctx: Context, declared: InheritedProperties, derivedNames: readonly string[], members: readonly string[]): StructuredValidatorView["inferred"] {
+  if (derivedNames.length === 0) return [];
+  const seen = new Set([...declared.properties, ...declared.navigationProperties].map((p) => p.name));
   return derivedNames
     .map((name, i) => {
       const type = ctx.model.types.get(name) as StructuredType;
@@ -175,7 +172,7 @@ function odataTypeConstant(type: StructuredType, odataType: string): string {
 
 /** Closed types reject undeclared keys; open ones allow extension-shaped keys, or any key (dictionaries). */
 function keyCheck(ctx: ValueContext, type: StructuredType, names: "none" | "extension" | "any"): { callee: string; args: string[] } | false {
-  const odataType = validatorNames(ctx.names.type(type.fullName).typeName).odataType;
+  const odataType = ctx.validatorOf(type.fullName).names.odataType;
   if (names === "none") return { callee: "walk.unknown", args: ["value", "key", odataType] };
   return names === "extension" && { callee: runtimeCheck(ctx, "dynamicKey"), args: ["walk", "value", "key", odataType] };
 }
@@ -187,6 +184,18 @@ const UNUSED_MEMBERS_PARAMS = ["_value: Record<string, unknown>", "_walk: Walk"]
 /** The indentation of the key check in the `default` of the switch over the declared keys (validator.hbs). */
 const SWITCH_DEFAULT = "          ";
 
+
+/**
+ * Whether the metadata requires a property on create (InsertRestrictions), keys apart. Creating a derived type in
+ * a collection of its base meets the base collection's requirements too.
+ */
+function requiredOnCreateOf(model: Model, type: StructuredType): (property: Property) => boolean {
+  const chain = [type, ...baseChain(model, type)];
+  if (chain.every((t) => t.requiredOnCreate.length === 0)) return () => false;
+  const required = new Set(chain.flatMap((t) => t.requiredOnCreate));
+  const key = new Set(type.key ?? allKeys(model, type));
+  return (p) => required.has(p.name) && !key.has(p.name);
+}
 
 /** The key is declared on the root of the base chain. */
 function allKeys(model: Model, type: StructuredType): readonly string[] {
@@ -204,7 +213,7 @@ export function runtimeImports(modulePath: string, extra: readonly string[], pre
   return `${walk}\n${layoutImport(predicates, moduleSpecifier(modulePath, EDM_CHECKS_MODULE))}`;
 }
 
-export function publicSignatures(own: ReturnType<typeof validatorNames>, typeName: string): Omit<Signatures, "check"> {
+export function publicSignatures(own: ValidatorNames, typeName: string): Omit<Signatures, "check"> {
   const params = ["value: unknown", "options?: ValidateOptions"];
   return {
     runValidation: layoutCallStatement("  ", `return runValidation<${typeName}>`, ["value", "options", own.check]),
