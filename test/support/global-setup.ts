@@ -2,7 +2,7 @@
 // and of the processes they start), on a tmpfs where there is one with room, and in it a folder for the generated
 // packages that several test files share (see shared-package.ts); all removed when the run ends. Nothing is
 // generated here, so a run that needs none pays nothing.
-import { mkdtempSync, rmSync, statfsSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statfsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -20,15 +20,18 @@ const RUN_TEMP = "GRAPHGEN_TEST_RUN_TEMP";
 /**
  * Linux's tmpfs, where creating a file costs the kernel about a tenth of what it costs on a disk's file system
  * (15,000 small files: 0.2 s of system CPU against 2.5-3 s on this machine's ext4), and the tests create hundreds
- * of thousands. Taken when it has room for a run's files, which tests remove as they go (Docker's default /dev/shm,
- * 64 MB, has not); a TMPDIR set by the user holds the run's folder instead.
+ * of thousands. Taken when it is writable, lets programs run from it (installed packages' binaries) and has room
+ * for a run's files, which tests remove as they go (Docker's default /dev/shm, 64 MB and noexec, has not); a
+ * TMPDIR set by the user holds the run's folder instead.
  */
 function tempBase(): string {
   const tmpfs = "/dev/shm";
   if (process.env.TMPDIR !== undefined || process.platform !== "linux") return tmpdir();
   try {
+    const mount = readFileSync("/proc/self/mounts", "utf8").split("\n").map((line) => line.split(" ")).find(([, point, type]) => point === tmpfs && type === "tmpfs");
+    const options = mount?.[3]?.split(",") ?? ["ro"];
     const { bavail, bsize } = statfsSync(tmpfs);
-    return bavail * bsize >= 4 * 2 ** 30 ? tmpfs : tmpdir();
+    return options.includes("rw") && !options.includes("noexec") && bavail * bsize >= 4 * 2 ** 30 ? tmpfs : tmpdir();
   } catch {
     return tmpdir();
   }
