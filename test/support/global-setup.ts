@@ -2,7 +2,7 @@
 // and of the processes they start), on a tmpfs where there is one with room, and in it a folder for the generated
 // packages that several test files share (see shared-package.ts); all removed when the run ends. Nothing is
 // generated here, so a run that needs none pays nothing.
-import { mkdtempSync, readFileSync, rmSync, statfsSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -37,9 +37,41 @@ function tempBase(): string {
   }
 }
 
+/** The prefix of a run's folder; beside it, the run's process id in `owner.pid`. */
+const RUN_PREFIX = "graphgen-test-run-";
+
+/**
+ * Removes the folders of earlier runs that were killed before their end (their teardown never ran): on a tmpfs they
+ * would hold memory until the next reboot. A folder whose owner is still running, or that is not ours to read, stays.
+ */
+function removeFoldersOfDeadRuns(base: string): void {
+  for (const name of readdirSync(base)) {
+    if (!name.startsWith(RUN_PREFIX)) continue;
+    try {
+      const pid = Number(readFileSync(join(base, name, "owner.pid"), "utf8"));
+      if (!Number.isInteger(pid) || pid <= 0) continue;
+      try {
+        process.kill(pid, 0);
+        continue; // still running
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ESRCH") continue; // alive, someone else's
+      }
+      rmSync(join(base, name), { recursive: true, force: true });
+    } catch {
+      // not ours, or no owner recorded: left alone
+    }
+  }
+}
+
 export default function setup(project: TestProject): () => void {
   const existing = process.env[RUN_TEMP];
-  const runTemp = existing ?? mkdtempSync(join(tempBase(), "graphgen-test-run-"));
+  let runTemp = existing;
+  if (runTemp === undefined) {
+    const base = tempBase();
+    removeFoldersOfDeadRuns(base);
+    runTemp = mkdtempSync(join(base, RUN_PREFIX));
+    writeFileSync(join(runTemp, "owner.pid"), String(process.pid));
+  }
   const previousTmpdir = process.env.TMPDIR;
   if (existing === undefined) {
     // Workers are started after the global setups, with this process's environment.
