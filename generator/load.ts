@@ -99,17 +99,25 @@ export function forgetLoadedModels(): void {
   recentModels.clear();
 }
 
-/** Freezes every object and array reachable from `value` (a Map's entries included), so a stage that changed a shared model would throw. */
-function deepFreeze<T>(value: T, seen = new Set<object>()): T {
-  if (typeof value !== "object" || value === null || seen.has(value)) return value;
-  seen.add(value);
+/**
+ * Freezes every object and array reachable from `value` (a Map's entries included), so a stage that changed a shared
+ * model would throw. An object is frozen before its contents, and a frozen one is not entered again: that is the walk's
+ * only "seen" record (a Set of the 117,000 objects of v1.0 cost more than the freezing), and it ends on shared objects
+ * and cycles alike. Nothing in a model is frozen before this, so no frozen object hides unfrozen contents.
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
   if (value instanceof Map) {
     for (const [key, entry] of value) {
-      deepFreeze(key, seen);
-      deepFreeze(entry, seen);
+      deepFreeze(key);
+      deepFreeze(entry);
     }
+  } else if (Array.isArray(value)) {
+    for (const entry of value) deepFreeze(entry);
   } else {
-    for (const entry of Object.values(value)) deepFreeze(entry, seen);
+    const record = value as Record<string, unknown>;
+    for (const key in record) deepFreeze(record[key]);
   }
-  return Object.freeze(value);
+  return value;
 }

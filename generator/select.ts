@@ -27,14 +27,28 @@ export interface Selection {
 }
 
 export function selectTypes(model: Model, options: SelectionOptions): Selection {
+  const operationsByBinding = groupBoundOperations(model);
+  const selected = options.all ? selectAll(model, options.pathTypes ?? []) : closure(model, options, operationsByBinding);
+  const types = [...selected].sort();
+  return { types, boundOperations: types.flatMap((t) => operationsByBinding.get(t) ?? []), model: narrowNavigation(model, selected) };
+}
+
+/**
+ * `all`: every type, each followed, which is what the closure below reaches from all of them (every reference of a
+ * model names one of its types, checked when it is built), without walking each type's references.
+ */
+function selectAll(model: Model, pathTypes: readonly string[]): Set<string> {
+  return new Set([...model.types.keys(), ...pathTypes]);
+}
+
+function closure(model: Model, options: SelectionOptions, operationsByBinding: ReadonlyMap<string, readonly Operation[]>): Set<string> {
   const selected = new Set<string>();
-  // Types whose navigation properties have been followed: those reached from `include` or `all`.
+  // Types whose navigation properties have been followed: those reached from `include`.
   const navigated = new Set<string>();
   const pending: [name: string, follow: boolean][] = [
-    ...(options.all ? [...model.types.keys()] : options.include.map((n) => resolveTypeName(model, n, options.rootNamespace))).map((n) => [n, true] as [string, boolean]),
+    ...options.include.map((n) => [resolveTypeName(model, n, options.rootNamespace), true] as [string, boolean]),
     ...(options.pathTypes ?? []).flatMap((n) => [n, ...concreteTypes(model, n)].map((c) => [c, false] as [string, boolean])),
   ];
-  const operationsByBinding = groupBoundOperations(model);
   const addRef = (ref: TypeRef | undefined, follow: boolean, constraint?: readonly string[]) => {
     if (!ref || isPrimitive(ref.name)) return;
     pending.push([ref.name, follow]);
@@ -59,8 +73,7 @@ export function selectTypes(model: Model, options: SelectionOptions): Selection 
       addRef(operation.returnType?.type, follow);
     }
   }
-  const types = [...selected].sort();
-  return { types, boundOperations: types.flatMap((t) => operationsByBinding.get(t) ?? []), model: narrowNavigation(model, selected) };
+  return selected;
 }
 
 /**

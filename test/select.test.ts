@@ -44,6 +44,19 @@ describe("a request path's types", () => {
   });
 });
 
+describe("all", () => {
+  it("selects what the closure of every type, each included by name, reaches, with the model unchanged", () => {
+    const pathTypes = ["microsoft.graph.user"];
+    const all = selectTypes(model, { ...options, all: true, pathTypes });
+    const closure = selectTypes(model, { ...options, include: [...model.types.keys()], pathTypes });
+    expect(all.types).toEqual(closure.types);
+    expect(all.types).toHaveLength(model.types.size);
+    expect(all.boundOperations).toEqual(closure.boundOperations);
+    expect(all.model).toBe(model);
+    expect(closure.model).toBe(model);
+  });
+});
+
 describe("a package generated for request paths alone", () => {
   it("types user.onenote as Entity, and compiles", async () => {
     const out = join(work, "users");

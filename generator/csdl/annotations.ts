@@ -24,9 +24,15 @@ const constantParsers: Record<string, (text: string) => AnnotationValue> = {
   Binary: (text) => ({ kind: "string", value: text }),
 };
 
+/** The attribute forms in the order they are tried: worked out once, not per annotation. */
+const constantAttributes = Object.entries(constantParsers);
+
 /** The `<Annotation>` children of an element. */
 export function readAnnotations(element: XmlElement, qualify: QualifyName): RawAnnotation[] {
-  return element.children.filter((child) => child.name === "Annotation").map((child) => readAnnotation(child, qualify));
+  // A loop rather than filter + map: this runs for every element, and most have no child at all.
+  const annotations: RawAnnotation[] = [];
+  for (const child of element.children) if (child.name === "Annotation") annotations.push(readAnnotation(child, qualify));
+  return annotations;
 }
 
 function readAnnotation(element: XmlElement, qualify: QualifyName): RawAnnotation {
@@ -47,7 +53,7 @@ function readAnnotation(element: XmlElement, qualify: QualifyName): RawAnnotatio
 
 /** The value of an Annotation or PropertyValue: an attribute constant, or its single expression child. */
 function readValue(element: XmlElement, qualify: QualifyName): AnnotationValue {
-  for (const [attribute, parse] of Object.entries(constantParsers)) {
+  for (const [attribute, parse] of constantAttributes) {
     const text = element.attributes[attribute];
     if (text !== undefined) return parse(text);
   }

@@ -72,9 +72,20 @@ function buildQualifier(root: XmlElement, schemas: XmlElement[]): (name: string)
     return alias ? `${alias.namespace}${name.slice(dot)}` : name;
   };
   return (name: string): string => {
-    const collection = /^Collection\((.*)\)$/.exec(name);
-    return collection ? `Collection(${qualifyOne(collection[1] ?? "")})` : qualifyOne(name);
+    const item = collectionItem(name);
+    return item === undefined ? qualifyOne(name) : `Collection(${qualifyOne(item)})`;
   };
+}
+
+/**
+ * The item type of `Collection(...)` (what /^Collection\((.*)\)$/ captures), or undefined: string tests instead of a
+ * regular expression, as every type reference of a document goes through here.
+ */
+export function collectionItem(type: string): string | undefined {
+  if (!type.startsWith("Collection(") || !type.endsWith(")")) return undefined;
+  const item = type.slice(11, -1);
+  // `.` matches no line terminator.
+  return /[\n\r\u2028\u2029]/.test(item) ? undefined : item;
 }
 
 function childrenNamed(element: XmlElement, name: string): XmlElement[] {

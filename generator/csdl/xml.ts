@@ -24,15 +24,15 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "",
   removeNSPrefix: false,
-  captureMetaData: true,
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
   htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // No callback reads a node's path, so the parser need not join it into a string at every element and attribute.
+  jPath: false,
 });
-const metaData = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /** Decodes, checks and parses CSDL bytes; returns the document element. */
 export function parseXml(bytes: Uint8Array, file: string): XmlElement {
@@ -49,8 +49,7 @@ export function parseXml(bytes: Uint8Array, file: string): XmlElement {
     });
   }
   const text = decodeUtf8(bytes, file);
-  const lines = new LineIndex(text);
-  rejectDoctype(text, file, lines);
+  rejectDoctype(text, file);
   // The parser is lenient with malformed XML, so the validator's verdict decides; it runs alongside.
   const check = startWellFormedCheck(text, bytes);
   let nodes: OrderedNode[] | undefined;
@@ -62,7 +61,8 @@ export function parseXml(bytes: Uint8Array, file: string): XmlElement {
   const verdict = check.result();
   if (verdict !== true) throw malformed(verdict, file);
   if (!nodes) throw malformed({ msg: "the XML parser could not read the document", line: 1, col: 1 }, file);
-  const roots = nodes.map((node) => toElement(node, file, lines)).filter((e): e is XmlElement => e !== undefined);
+  const starts = new ElementStarts(text, file);
+  const roots = nodes.map((node) => toElement(node, starts)).filter((e): e is XmlElement => e !== undefined);
   const root = roots[0];
   if (!root) {
     throw new GraphgenError("no XML element found; expected <edmx:Edmx>", { location: { file, line: 1, column: 1 } });
@@ -110,37 +110,97 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return low;
 }
 
-function rejectDoctype(text: string, file: string, lines: LineIndex): void {
-  const index = text.search(/<!DOCTYPE/i);
+function rejectDoctype(text: string, file: string): void {
+  // What text.search(/<!DOCTYPE/i) finds, without a case-insensitive scan of every character: only at each "<!".
+  let index = text.indexOf("<!");
+  while (index >= 0 && !/^doctype$/i.test(text.slice(index + 2, index + 9))) index = text.indexOf("<!", index + 2);
   if (index < 0) return;
   throw new GraphgenError("DOCTYPE declarations are not allowed in CSDL", {
-    location: { file, ...lines.locate(index) },
+    location: { file, ...new LineIndex(text).locate(index) },
     hint: "remove the <!DOCTYPE ...> block; graphgen never expands entities or fetches external ones",
   });
 }
 
-function toElement(node: OrderedNode, file: string, lines: LineIndex): XmlElement | undefined {
-  const tag = Object.keys(node).find((key) => key !== ":@" && key !== "#text");
+function toElement(node: OrderedNode, starts: ElementStarts): XmlElement | undefined {
+  let tag: string | undefined;
+  for (const key in node) {
+    if (key !== ":@" && key !== "#text") {
+      tag = key;
+      break;
+    }
+  }
   if (tag === undefined) return undefined;
+  // Taken before the children's, in document order, as the parser met the start tags.
+  const location = starts.next();
   const childNodes = (node[tag] as OrderedNode[] | undefined) ?? [];
   const children: XmlElement[] = [];
   let text = "";
   for (const child of childNodes) {
     if (typeof child["#text"] === "string") text += child["#text"];
     else {
-      const element = toElement(child, file, lines);
+      const element = toElement(child, starts);
       if (element) children.push(element);
     }
   }
-  const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[metaData];
   const colon = tag.indexOf(":");
-  return {
-    name: colon >= 0 ? tag.slice(colon + 1) : tag,
-    attributes: node[":@"] ?? {},
-    children,
-    text,
-    location: { file, ...lines.locate(meta?.startIndex ?? 0) },
-  };
+  return { name: colon >= 0 ? tag.slice(colon + 1) : tag, attributes: node[":@"] ?? {}, children, text, location };
+}
+
+/**
+ * The places of a well-formed document's start tags, one after the other in document order: the order in which
+ * the parser met them. Read off the text rather than asked of the parser (its `captureMetaData` records an object
+ * per node and looks each offset up in a table): skipping comments, CDATA sections, processing instructions and end
+ * tags, every other `<` starts an element. Lines and columns are counted on from the previous start tag.
+ */
+class ElementStarts {
+  private offset = 0;
+  private line = 1;
+  private lineStart = 0;
+  private nextNewline: number;
+  /** The rest of a start tag after its "<": up to the first ">" outside quotes. */
+  private readonly startTagRest = /[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>/y;
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {
+    this.nextNewline = text.indexOf("\n");
+  }
+
+  next(): SourceLocation {
+    const text = this.text;
+    let at = text.indexOf("<", this.offset);
+    for (;;) {
+      if (at < 0) return this.locate(this.offset);
+      const after = text.charCodeAt(at + 1);
+      const skipTo =
+        after === 0x2f // "</": an end tag
+          ? text.indexOf(">", at)
+          : after === 0x3f // "<?": a processing instruction or the declaration
+            ? text.indexOf("?>", at)
+            : text.startsWith("<!--", at)
+              ? text.indexOf("-->", at)
+              : text.startsWith("<![CDATA[", at)
+                ? text.indexOf("]]>", at)
+                : -2;
+      if (skipTo === -2) break;
+      at = skipTo < 0 ? -1 : text.indexOf("<", skipTo);
+    }
+    // On past the start tag: an attribute value may hold a "<" (quoted, the parser reads it as text).
+    this.startTagRest.lastIndex = at + 1;
+    this.offset = this.startTagRest.test(text) ? this.startTagRest.lastIndex : at + 1;
+    return this.locate(at);
+  }
+
+  /** Offsets only grow, so each newline is passed once. */
+  private locate(offset: number): SourceLocation {
+    while (this.nextNewline >= 0 && this.nextNewline < offset) {
+      this.line += 1;
+      this.lineStart = this.nextNewline + 1;
+      this.nextNewline = this.text.indexOf("\n", this.lineStart);
+    }
+    return { file: this.file, line: this.line, column: offset - this.lineStart + 1 };
+  }
 }
 
 /** Maps string offsets to 1-based line and column numbers. */

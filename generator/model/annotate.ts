@@ -18,6 +18,8 @@ export const TERMS = {
   anyDynamicName: "graphgen.AnyDynamicPropertyName",
 } as const;
 
+const NO_ANNOTATIONS: Annotations = new Map();
+
 interface Block {
   annotations: RawAnnotation[];
   location: SourceLocation;
@@ -44,15 +46,16 @@ export class AnnotationTargets {
 
   /** The element's inline annotations merged with those targeting any of its names; block ones win. */
   collect(inline: readonly RawAnnotation[], ...targets: string[]): Annotations {
-    const result = new Map<string, AnnotationValue>();
-    for (const annotation of inline) result.set(termKey(annotation), annotation.value);
+    let result: Map<string, AnnotationValue> | undefined;
+    for (const annotation of inline) (result ??= new Map()).set(termKey(annotation), annotation.value);
     for (const target of targets) {
       const block = this.blocks.get(normaliseTarget(target));
       if (!block) continue;
       block.used = true;
-      for (const annotation of block.annotations) result.set(termKey(annotation), annotation.value);
+      for (const annotation of block.annotations) (result ??= new Map()).set(termKey(annotation), annotation.value);
     }
-    return result;
+    // Most elements have no annotation: they share one empty map (frozen with the model, and read-only by type).
+    return result ?? NO_ANNOTATIONS;
   }
 
   /** Blocks whose target matched no element: kept as warnings, since Graph's metadata has a few. */
@@ -72,8 +75,11 @@ function termKey(annotation: RawAnnotation): string {
     : annotation.term;
 }
 
+const WHITESPACE = /\s/;
+
 function normaliseTarget(target: string): string {
-  return target.replace(/\s+/g, "");
+  // Most targets have no whitespace: testing is cheaper than replacing.
+  return WHITESPACE.test(target) ? target.replace(/\s+/g, "") : target;
 }
 
 export function stringAnnotation(annotations: Annotations, term: string): string | undefined {

@@ -9,6 +9,7 @@ import type {
   RawStructuredType,
   RawTypeDefinition,
 } from "../csdl/raw.js";
+import { collectionItem } from "../csdl/parse.js";
 import { GraphgenError, type SourceLocation } from "../errors.js";
 import {
   AnnotationTargets,
@@ -94,8 +95,8 @@ export function compareNames(a: string, b: string): number {
 }
 
 export function parseTypeRef(type: string): TypeRef {
-  const collection = /^Collection\((.+)\)$/.exec(type);
-  return collection ? { name: collection[1] ?? "", collection: true } : { name: type, collection: false };
+  const item = collectionItem(type);
+  return item ? { name: item, collection: true } : { name: type, collection: false };
 }
 
 function documented(annotations: Annotations, location: SourceLocation) {

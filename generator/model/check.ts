@@ -42,13 +42,13 @@ export function checkTypeReferences(model: Model): void {
         });
       }
     }
-    for (const p of [...type.properties, ...type.navigationProperties]) {
-      checkRef(model, p.type, `property ${type.fullName}/${p.name}`, p.location);
+    for (const properties of [type.properties, type.navigationProperties]) {
+      for (const p of properties) checkRef(model, p.type, `property ${type.fullName}/${p.name}`, p.location);
     }
   }
   for (const operation of model.operations) {
     const name = operation.fullName;
-    for (const p of [...(operation.binding ? [operation.binding] : []), ...operation.parameters]) {
+    for (const p of operation.binding ? [operation.binding, ...operation.parameters] : operation.parameters) {
       checkRef(model, p.type, `parameter ${p.name} of ${operation.kind} ${name}`, p.location);
     }
     if (operation.returnType) checkRef(model, operation.returnType.type, `the return type of ${name}`, operation.location);

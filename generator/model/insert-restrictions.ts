@@ -13,32 +13,34 @@ export function withRequiredOnCreate(
   containers: readonly EntityContainer[],
   warnings: ModelWarning[],
 ): Map<string, ModelType> {
-  const places: { typeName: string; annotations: Annotations; target: string; location: SourceLocation }[] = [];
+  // Only the places that state restrictions (none in Graph's metadata, a few in the overlay), in model order.
+  const places: { typeName: string; names: string[]; target: string; location: SourceLocation }[] = [];
+  const consider = (typeName: string, annotations: Annotations, owner: string, name: string, location: SourceLocation) => {
+    const names = requiredProperties(annotations.get(TERMS.insertRestrictions));
+    if (names) places.push({ typeName, names, target: `${owner}/${name}`, location });
+  };
   for (const type of types.values()) {
     if (type.kind !== "entity" && type.kind !== "complex") continue;
     for (const navigation of type.navigationProperties) {
-      const target = `${type.fullName}/${navigation.name}`;
-      places.push({ typeName: navigation.type.name, annotations: navigation.annotations, target, location: navigation.location });
+      consider(navigation.type.name, navigation.annotations, type.fullName, navigation.name, navigation.location);
     }
   }
   for (const container of containers) {
-    for (const set of container.entitySets) places.push({ typeName: set.entityType, annotations: set.annotations, target: `${container.fullName}/${set.name}`, location: set.location });
+    for (const set of container.entitySets) consider(set.entityType, set.annotations, container.fullName, set.name, set.location);
   }
   const required = new Map<string, Set<string>>();
-  for (const place of places) {
-    const names = requiredProperties(place.annotations.get(TERMS.insertRestrictions));
-    if (!names) continue;
-    const type = types.get(place.typeName);
+  for (const { typeName, names, target, location } of places) {
+    const type = types.get(typeName);
     const known = type && (type.kind === "entity" || type.kind === "complex") ? declaredNames(types, type) : new Set<string>();
     const unknown = names.filter((n) => !known.has(n));
     if (unknown.length > 0) {
-      const message = `InsertRestrictions/RequiredProperties on ${place.target} names ${unknown.join(", ")}, not properties of ${place.typeName}; ignored`;
-      warnings.push({ message, location: place.location });
+      const message = `InsertRestrictions/RequiredProperties on ${target} names ${unknown.join(", ")}, not properties of ${typeName}; ignored`;
+      warnings.push({ message, location });
     }
     // Where several collections of one type state requirements, only what all require is checked.
-    const previous = required.get(place.typeName);
+    const previous = required.get(typeName);
     const listed = new Set(names.filter((n) => known.has(n)));
-    required.set(place.typeName, previous ? new Set([...previous].filter((n) => listed.has(n))) : listed);
+    required.set(typeName, previous ? new Set([...previous].filter((n) => listed.has(n))) : listed);
   }
   if (required.size === 0) return new Map(types);
   const result = new Map<string, ModelType>();

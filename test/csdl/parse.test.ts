@@ -94,6 +94,36 @@ describe("parseCsdl", () => {
     expect(widget.location).toEqual({ file: "sample.xml", line: 15, column: 7 });
   });
 
+  it("places elements after comments, CDATA, processing instructions, CRLF line ends and a quoted < or > in an attribute", () => {
+    const text = [
+      '<?xml version="1.0"?>',
+      '<!-- <Schema Namespace="commented.out"> -->',
+      '<edmx:Edmx Version="4.0"><edmx:DataServices>',
+      '  <?pi <EntityType Name="not.one"> ?>',
+      '  <Schema Namespace="a" Alias="x&lt;y"><EntityType Name="one"><Annotation Term="t.T" String="<b>"/>',
+      "    <![CDATA[ <EntityType Name=\"nor.this\"> ]]></EntityType><EntityType Name='two' /></Schema>",
+      '  <Schema Namespace="b"><ComplexType Name="three" /></Schema>',
+      "</edmx:DataServices></edmx:Edmx>",
+    ].join("\r\n");
+    const [a, b] = parseText(text, "places.xml").schemas;
+    const at = (located: { location: { line: number; column: number } } | undefined) => located && [located.location.line, located.location.column];
+    expect([at(a), at(a?.entityTypes[0]), at(a?.entityTypes[0]?.annotations[0]), at(a?.entityTypes[1]), at(b), at(b?.complexTypes[0])]).toEqual([
+      [5, 3],
+      [5, 40],
+      [5, 63],
+      [6, 60],
+      [7, 3],
+      [7, 25],
+    ]);
+  });
+
+  it("rejects a DOCTYPE in any case, after other <! markup, at its place", () => {
+    expect(errorText(() => parseText("<?xml version=\"1.0\"?>\n<!-- <!DOCTYP -->\n  <!docType edmx [ ]>\n<edmx:Edmx Version=\"4.0\"/>", "doc.xml"))).toBe(
+      "doc.xml:3:3: DOCTYPE declarations are not allowed in CSDL\n" +
+        "  fix: remove the <!DOCTYPE ...> block; graphgen never expands entities or fetches external ones",
+    );
+  });
+
   it("accepts a UTF-8 byte order mark", () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(sample)]);
     expect(parseText(new TextDecoder().decode(bytes)).schemas).toHaveLength(1);
