@@ -33,9 +33,9 @@ export function readText(dir: string, path: string): string {
 
 /**
  * tsc's Go runtime collects no garbage below 3 GiB, on a machine where two such runs and two test workers fit
- * (12 GiB and more); on a smaller one it collects as it would (below its live memory, a limit makes it thrash).
+ * (16 GiB and more); on a smaller one it collects as it would (below its live memory, a limit makes it thrash).
  */
-const TSC_GC: Record<string, string> = totalmem() >= 12 * 2 ** 30 ? { GOGC: "off", GOMEMLIMIT: "3GiB" } : {};
+const TSC_GC: Record<string, string> = totalmem() >= 16 * 2 ** 30 ? { GOGC: "off", GOMEMLIMIT: "3GiB" } : {};
 
 /**
  * Runs the repo's tsc with the given arguments; returns its output, empty when it passed. Single-threaded:
