@@ -60,13 +60,18 @@ export function layoutImport(names: readonly string[], from: string, keyword: "i
 /**
  * The relative specifier from one module to another, both paths below src/ without extension
  * (`models/callRecords/CallRecord`): their common folders dropped, `../` for each folder left to climb.
- * Every module of a generation asks this for each import, so it is string work, not `path.relative`.
+ * Every module of a generation asks this for each import (about 40,000 times for `--all`), so it reads the
+ * two paths in place with `indexOf` and `startsWith` rather than splitting them into arrays.
  */
 export function moduleSpecifier(fromModule: string, toModule: string): string {
-  const from = fromModule.split("/");
-  const to = toModule.split("/");
+  // `common`: the length of the folders both paths start with, their last `/` included.
   let common = 0;
-  while (common < from.length - 1 && common < to.length - 1 && from[common] === to[common]) common += 1;
-  const up = from.length - 1 - common;
-  return `${up === 0 ? "./" : "../".repeat(up)}${to.slice(common).join("/")}.js`;
+  for (;;) {
+    const slash = fromModule.indexOf("/", common);
+    if (slash < 0 || toModule.indexOf("/", common) !== slash || !toModule.startsWith(fromModule.slice(common, slash + 1), common)) break;
+    common = slash + 1;
+  }
+  let up = 0;
+  for (let slash = fromModule.indexOf("/", common); slash >= 0; slash = fromModule.indexOf("/", slash + 1)) up += 1;
+  return `${up === 0 ? "./" : "../".repeat(up)}${toModule.slice(common)}.js`;
 }
