@@ -6,7 +6,7 @@ import { readInput, type MetadataInput } from "./load.js";
 import type { ResolvedOptions } from "./options.js";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "./version.js";
 import { findLeftovers } from "./write-journal.js";
-import { fileBytes, LOCK_FILE, outputMatchesLock, readLock, sha256, type OutputFile } from "./write.js";
+import { LOCK_FILE, outputMatchesLock, readLock, sha256, type OutputFile } from "./write.js";
 
 /** Everything the output is a function of: generator, input files and options. */
 export interface LockHeader {
@@ -52,7 +52,7 @@ export function hashInputs(options: ResolvedOptions, metadata: MetadataInput = r
 export type TypeCounts = Readonly<Record<"entity" | "complex" | "enum" | "typeDefinition", number>>;
 
 export function lockFile(header: LockHeader, counts: TypeCounts, files: readonly OutputFile[]): OutputFile {
-  const lock = { ...header, counts, files: Object.fromEntries(files.map((f) => [f.path, sha256(fileBytes(f))])) };
+  const lock = { ...header, counts, files: Object.fromEntries(files.map((f) => [f.path, sha256(f.content)])) };
   return { path: LOCK_FILE, content: `${JSON.stringify(lock, null, 2)}\n` };
 }
 

@@ -41,21 +41,6 @@ export function sha256(content: string | Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
-const encoded = new WeakMap<OutputFile, Buffer>();
-
-/**
- * A file's UTF-8 bytes, encoded once for the file object: the lock hashes them and the write stage compares
- * and writes them (hashing or writing the string would encode the 19 MB of `--all` each time, about 35 ms).
- */
-export function fileBytes(file: OutputFile): Buffer {
-  let bytes = encoded.get(file);
-  if (bytes === undefined) {
-    bytes = Buffer.from(file.content, "utf8");
-    encoded.set(file, bytes);
-  }
-  return bytes;
-}
-
 /**
  * A relative path of plain names (no `.`/`..` segment, no empty one, no `\\`, `:` or NUL): it cannot leave the
  * folder it is joined to, so the generated files (14,000 of them for every request path) skip resolve() and relative().
@@ -115,7 +100,7 @@ function planWithLeftovers(outDir: string, files: readonly OutputFile[]): { plan
     seen.add(file.path);
     stale.delete(file.path);
     if (empty || !existsSync(target)) plan.added.push(file.path);
-    else if (readFileSync(target).equals(fileBytes(file))) plan.unchanged.push(file.path);
+    else if (readFileSync(target, "utf8") === file.content) plan.unchanged.push(file.path);
     else plan.changed.push(file.path);
   }
   plan.removed.push(...[...stale].sort().filter((path) => existsSync(outputPath(outDir, path))));
@@ -171,8 +156,8 @@ function commit(outDir: string, { pending, lock, journal, leftovers }: Commit): 
   const staging = join(outDir, `${STAGING_PREFIX}${randomBytes(6).toString("hex")}`);
   try {
     mkdirSync(staging);
-    pending.forEach((file, i) => writeFileSync(join(staging, String(i)), fileBytes(file)));
-    if (lock) writeFileSync(join(staging, "lock"), fileBytes(lock));
+    pending.forEach((file, i) => writeFileSync(join(staging, String(i)), file.content));
+    if (lock) writeFileSync(join(staging, "lock"), lock.content);
     writeFileSync(join(staging, "journal"), journalContent(journal));
     renameSync(join(staging, "journal"), journalPath);
     const folders = new FolderMaker();
@@ -219,7 +204,7 @@ function writeFreshFolder(outDir: string, files: readonly OutputFile[]): void {
     for (const file of files) {
       const target = outputPath(building, file.path);
       folders.ensure(dirname(target));
-      writeFileSync(target, fileBytes(file));
+      writeFileSync(target, file.content);
     }
     if (existsSync(outDir)) rmdirSync(outDir);
     renameSync(building, outDir);
