@@ -10,7 +10,7 @@ import type {
   RawTypeDefinition,
 } from "../csdl/raw.js";
 import { collectionItem } from "../csdl/parse.js";
-import { GraphgenError, type SourceLocation } from "../errors.js";
+import { GraphgenError } from "../errors.js";
 import {
   AnnotationTargets,
   TERMS,
