@@ -60,12 +60,12 @@ export class AnnotationTargets {
 
   /** Blocks whose target matched no element: kept as warnings, since Graph's metadata has a few. */
   unusedTargets(): ModelWarning[] {
-    return [...this.blocks.entries()]
-      .filter(([, block]) => !block.used)
-      .map(([target, block]) => ({
-        message: `annotation target "${target}" matches no element; its annotations are ignored`,
-        location: block.location,
-      }));
+    const warnings: ModelWarning[] = [];
+    for (const [target, block] of this.blocks) {
+      if (block.used) continue;
+      warnings.push({ message: `annotation target "${target}" matches no element; its annotations are ignored`, location: block.location });
+    }
+    return warnings;
   }
 }
 

@@ -10,7 +10,7 @@ import type {
   RawTypeDefinition,
 } from "../csdl/raw.js";
 import { collectionItem } from "../csdl/parse.js";
-import { GraphgenError, type SourceLocation } from "../errors.js";
+import { GraphgenError } from "../errors.js";
 import {
   AnnotationTargets,
   TERMS,
@@ -20,19 +20,27 @@ import {
   stringAnnotation,
   stringListAnnotation,
 } from "./annotate.js";
-import { resolveFacets } from "./facets.js";
+import { resolveMaxLength, resolveNullable, resolvePrecision, resolveScale } from "./facets.js";
 import { withRequiredOnCreate } from "./insert-restrictions.js";
 import { checkBaseTypeCycles, checkPropertyNames, checkTypeReferences } from "./check.js";
 import type {
   Annotations,
+  Deprecation,
+  Documented,
   EntityContainer,
+  EntitySet,
+  EnumMember,
   EnumType,
   Model,
   ModelType,
+  NavigationProperty,
   Operation,
+  OperationImport,
   Parameter,
+  Property,
+  Singleton,
   StructuredType,
-
+  TypeDefinition,
   TypeRef,
 } from "./types.js";
 
@@ -99,40 +107,52 @@ export function parseTypeRef(type: string): TypeRef {
   return item ? { name: item, collection: true } : { name: type, collection: false };
 }
 
-function documented(annotations: Annotations, location: SourceLocation) {
-  const deprecation = deprecationOf(annotations);
-  return {
-    description: stringAnnotation(annotations, TERMS.description),
-    longDescription: stringAnnotation(annotations, TERMS.longDescription),
-    ...(deprecation ? { deprecation } : {}),
-    annotations,
-    location,
-  };
+/**
+ * Adds `deprecation` to a model element when its annotations deprecate it; otherwise the key stays absent (not
+ * undefined). Set after the literal is built, so each kind of element is written out as one object literal with
+ * no spreads: every element of a kind then has the same fields in the same order.
+ */
+function withDeprecation<T extends Documented>(element: T): T {
+  const deprecation = deprecationOf(element.annotations);
+  if (deprecation) (element as { deprecation?: Deprecation }).deprecation = deprecation;
+  return element;
 }
 
 function resolveType(raw: RawNamedType, namespace: string, fullName: string, targets: AnnotationTargets): ModelType {
   const annotations = targets.collect(raw.annotations, fullName);
-  const base = { fullName, namespace, name: raw.name, ...documented(annotations, raw.location) };
   switch (raw.kind) {
     case "enum":
-      return resolveEnum(raw, base, targets);
+      return withDeprecation(resolveEnum(raw, namespace, fullName, annotations, targets));
     case "typeDefinition":
-      return { ...base, kind: "typeDefinition", underlyingType: raw.underlyingType, ...withoutNullable(resolveFacets(raw)) };
+      return withDeprecation<TypeDefinition>({
+        fullName,
+        namespace,
+        name: raw.name,
+        description: stringAnnotation(annotations, TERMS.description),
+        longDescription: stringAnnotation(annotations, TERMS.longDescription),
+        annotations,
+        location: raw.location,
+        kind: "typeDefinition",
+        underlyingType: raw.underlyingType,
+        maxLength: resolveMaxLength(raw),
+        precision: resolvePrecision(raw),
+        scale: resolveScale(raw),
+        defaultValue: raw.defaultValue,
+      });
     default:
-      return resolveStructured(raw, base, targets);
+      return withDeprecation(resolveStructured(raw, namespace, fullName, annotations, targets));
   }
 }
 
-function withoutNullable<T extends { nullable: boolean }>(facets: T): Omit<T, "nullable"> {
-  const { nullable: _ignored, ...rest } = facets;
-  return rest;
-}
-
-type NamedBase = Pick<StructuredType, "fullName" | "namespace" | "name" | "description" | "longDescription" | "annotations" | "location">;
-
-function resolveStructured(raw: RawStructuredType, base: NamedBase, targets: AnnotationTargets): StructuredType {
+function resolveStructured(raw: RawStructuredType, namespace: string, fullName: string, annotations: Annotations, targets: AnnotationTargets): StructuredType {
   return {
-    ...base,
+    fullName,
+    namespace,
+    name: raw.name,
+    description: stringAnnotation(annotations, TERMS.description),
+    longDescription: stringAnnotation(annotations, TERMS.longDescription),
+    annotations,
+    location: raw.location,
     kind: raw.kind,
     baseType: raw.baseType,
     abstract: raw.abstract,
@@ -141,61 +161,91 @@ function resolveStructured(raw: RawStructuredType, base: NamedBase, targets: Ann
     key: raw.key,
     requiredOnCreate: [],
     properties: raw.properties.map((p) => {
-      const annotations = targets.collect(p.annotations, `${base.fullName}/${p.name}`);
-      return {
+      const annotations = targets.collect(p.annotations, `${fullName}/${p.name}`);
+      return withDeprecation<Property>({
         name: p.name,
         type: parseTypeRef(p.type),
-        ...resolveFacets(p),
+        nullable: resolveNullable(p),
+        maxLength: resolveMaxLength(p),
+        precision: resolvePrecision(p),
+        scale: resolveScale(p),
+        defaultValue: p.defaultValue,
         readOnly: boolAnnotation(annotations, TERMS.computed) || isReadOnlyPermission(annotations),
         immutable: boolAnnotation(annotations, TERMS.immutable),
         derivedTypeConstraint: stringListAnnotation(annotations, TERMS.derivedTypeConstraint),
-        ...documented(annotations, p.location),
-      };
+        description: stringAnnotation(annotations, TERMS.description),
+        longDescription: stringAnnotation(annotations, TERMS.longDescription),
+        annotations,
+        location: p.location,
+      });
     }),
     navigationProperties: raw.navigationProperties.map((p) => {
-      const annotations = targets.collect(p.annotations, `${base.fullName}/${p.name}`);
-      return {
+      const annotations = targets.collect(p.annotations, `${fullName}/${p.name}`);
+      return withDeprecation<NavigationProperty>({
         name: p.name,
         type: parseTypeRef(p.type),
         nullable: p.nullable ?? true,
         containsTarget: p.containsTarget,
         partner: p.partner,
         derivedTypeConstraint: stringListAnnotation(annotations, TERMS.derivedTypeConstraint),
-        ...documented(annotations, p.location),
-      };
+        description: stringAnnotation(annotations, TERMS.description),
+        longDescription: stringAnnotation(annotations, TERMS.longDescription),
+        annotations,
+        location: p.location,
+      });
     }),
   };
 }
 
-function resolveEnum(raw: RawEnumType, base: NamedBase, targets: AnnotationTargets): EnumType {
+function resolveEnum(raw: RawEnumType, namespace: string, fullName: string, annotations: Annotations, targets: AnnotationTargets): EnumType {
   return {
-    ...base,
+    fullName,
+    namespace,
+    name: raw.name,
+    description: stringAnnotation(annotations, TERMS.description),
+    longDescription: stringAnnotation(annotations, TERMS.longDescription),
+    annotations,
+    location: raw.location,
     kind: "enum",
     underlyingType: raw.underlyingType ?? "Edm.Int32",
     isFlags: raw.isFlags,
     members: raw.members.map((m, index) => {
       const value = m.value === undefined ? index : Number(m.value);
       if (!Number.isInteger(value)) {
-        throw new GraphgenError(`enum member ${base.fullName}/${m.name} has a non-integer Value "${m.value}"`, {
+        throw new GraphgenError(`enum member ${fullName}/${m.name} has a non-integer Value "${m.value}"`, {
           location: m.location,
           hint: "enum member values must be integers",
         });
       }
-      const annotations = targets.collect(m.annotations, `${base.fullName}/${m.name}`);
-      return { name: m.name, value, ...documented(annotations, m.location) };
+      const annotations = targets.collect(m.annotations, `${fullName}/${m.name}`);
+      return withDeprecation<EnumMember>({
+        name: m.name,
+        value,
+        description: stringAnnotation(annotations, TERMS.description),
+        longDescription: stringAnnotation(annotations, TERMS.longDescription),
+        annotations,
+        location: m.location,
+      });
     }),
   };
 }
 
 function resolveParameter(raw: RawParameter, targets: AnnotationTargets, operationTargets: string[]): Parameter {
   const annotations = targets.collect(raw.annotations, ...operationTargets.map((t) => `${t}/${raw.name}`));
-  return {
+  return withDeprecation<Parameter>({
     name: raw.name,
     type: parseTypeRef(raw.type),
-    ...resolveFacets(raw),
+    nullable: resolveNullable(raw),
+    maxLength: resolveMaxLength(raw),
+    precision: resolvePrecision(raw),
+    scale: resolveScale(raw),
+    defaultValue: raw.defaultValue,
     optional: annotations.has(TERMS.optionalParameter),
-    ...documented(annotations, raw.location),
-  };
+    description: stringAnnotation(annotations, TERMS.description),
+    longDescription: stringAnnotation(annotations, TERMS.longDescription),
+    annotations,
+    location: raw.location,
+  });
 }
 
 function resolveOperation(raw: RawOperation, namespace: string, targets: AnnotationTargets): Operation {
@@ -206,7 +256,7 @@ function resolveOperation(raw: RawOperation, namespace: string, targets: Annotat
   if (raw.isBound && allTypes[0]) operationTargets.push(`${fullName}(${allTypes[0]})`);
   const parameters = raw.parameters.map((p) => resolveParameter(p, targets, operationTargets));
   const annotations = targets.collect(raw.annotations, ...operationTargets);
-  return {
+  return withDeprecation<Operation>({
     kind: raw.kind,
     fullName,
     namespace,
@@ -218,8 +268,11 @@ function resolveOperation(raw: RawOperation, namespace: string, targets: Annotat
     returnType: raw.returnType
       ? { type: parseTypeRef(raw.returnType.type), nullable: raw.returnType.nullable ?? true }
       : undefined,
-    ...documented(annotations, raw.location),
-  };
+    description: stringAnnotation(annotations, TERMS.description),
+    longDescription: stringAnnotation(annotations, TERMS.longDescription),
+    annotations,
+    location: raw.location,
+  });
 }
 
 function compareOperations(a: Operation, b: Operation): number {
@@ -228,31 +281,52 @@ function compareOperations(a: Operation, b: Operation): number {
 
 function resolveContainer(raw: RawEntityContainer, namespace: string, targets: AnnotationTargets): EntityContainer {
   const fullName = `${namespace}.${raw.name}`;
-  const child = (name: string, inline: RawStructuredType["annotations"], location: SourceLocation) =>
-    documented(targets.collect(inline, `${fullName}/${name}`), location);
-  return {
+  const childAnnotations = (name: string, inline: RawStructuredType["annotations"]) => targets.collect(inline, `${fullName}/${name}`);
+  const annotations = targets.collect(raw.annotations, fullName);
+  return withDeprecation<EntityContainer>({
     fullName,
-    entitySets: raw.entitySets.map((s) => ({
-      name: s.name,
-      entityType: s.entityType,
-      bindings: s.bindings,
-      ...child(s.name, s.annotations, s.location),
-    })),
-    singletons: raw.singletons.map((s) => ({
-      name: s.name,
-      type: s.type,
-      bindings: s.bindings,
-      ...child(s.name, s.annotations, s.location),
-    })),
-    operationImports: raw.operationImports.map((i) => ({
-      kind: i.kind,
-      name: i.name,
-      operation: i.operation,
-      entitySet: i.entitySet,
-      ...child(i.name, i.annotations, i.location),
-    })),
-    ...documented(targets.collect(raw.annotations, fullName), raw.location),
-  };
+    entitySets: raw.entitySets.map((s) => {
+      const annotations = childAnnotations(s.name, s.annotations);
+      return withDeprecation<EntitySet>({
+        name: s.name,
+        entityType: s.entityType,
+        bindings: s.bindings,
+        description: stringAnnotation(annotations, TERMS.description),
+        longDescription: stringAnnotation(annotations, TERMS.longDescription),
+        annotations,
+        location: s.location,
+      });
+    }),
+    singletons: raw.singletons.map((s) => {
+      const annotations = childAnnotations(s.name, s.annotations);
+      return withDeprecation<Singleton>({
+        name: s.name,
+        type: s.type,
+        bindings: s.bindings,
+        description: stringAnnotation(annotations, TERMS.description),
+        longDescription: stringAnnotation(annotations, TERMS.longDescription),
+        annotations,
+        location: s.location,
+      });
+    }),
+    operationImports: raw.operationImports.map((i) => {
+      const annotations = childAnnotations(i.name, i.annotations);
+      return withDeprecation<OperationImport>({
+        kind: i.kind,
+        name: i.name,
+        operation: i.operation,
+        entitySet: i.entitySet,
+        description: stringAnnotation(annotations, TERMS.description),
+        longDescription: stringAnnotation(annotations, TERMS.longDescription),
+        annotations,
+        location: i.location,
+      });
+    }),
+    description: stringAnnotation(annotations, TERMS.description),
+    longDescription: stringAnnotation(annotations, TERMS.longDescription),
+    annotations,
+    location: raw.location,
+  });
 }
 
 function linkDerivedTypes(types: ReadonlyMap<string, ModelType>): Map<string, string[]> {

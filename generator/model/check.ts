@@ -1,7 +1,7 @@
 // Consistency checks over a built model: every type reference resolves, base chains end.
 // Errors name the referring element by full name and point at its place in the file.
 import { GraphgenError, type SourceLocation } from "../errors.js";
-import type { Model, TypeRef } from "./types.js";
+import type { Model } from "./types.js";
 
 export const EDM_PRIMITIVES = new Set(
   [
@@ -15,24 +15,27 @@ export const EDM_PRIMITIVES = new Set(
   ].map((name) => `Edm.${name}`),
 );
 
-function checkRef(model: Model, ref: TypeRef | string, referrer: string, location: SourceLocation): void {
-  const name = typeof ref === "string" ? ref : ref.name;
-  if (EDM_PRIMITIVES.has(name) || model.types.has(name)) return;
-  throw new GraphgenError(`unknown type "${name}" referenced by ${referrer}`, {
+function isKnownType(model: Model, name: string): boolean {
+  return EDM_PRIMITIVES.has(name) || model.types.has(name);
+}
+
+function unknownType(name: string, referrer: string, location: SourceLocation): GraphgenError {
+  return new GraphgenError(`unknown type "${name}" referenced by ${referrer}`, {
     location,
     hint: "fix the type name, define the type, or add it in an overlay (--overlay)",
   });
 }
 
+/** Every type reference names a primitive or a type of the model. The referrer's text is put together only for an error. */
 export function checkTypeReferences(model: Model): void {
   for (const type of model.types.values()) {
     if (type.kind === "enum") continue;
     if (type.kind === "typeDefinition") {
-      checkRef(model, type.underlyingType, `type definition ${type.fullName}`, type.location);
+      if (!isKnownType(model, type.underlyingType)) throw unknownType(type.underlyingType, `type definition ${type.fullName}`, type.location);
       continue;
     }
     if (type.baseType) {
-      checkRef(model, type.baseType, `the BaseType of ${type.fullName}`, type.location);
+      if (!isKnownType(model, type.baseType)) throw unknownType(type.baseType, `the BaseType of ${type.fullName}`, type.location);
       const base = model.types.get(type.baseType);
       if (base && base.kind !== type.kind) {
         throw new GraphgenError(`${type.fullName} (${type.kind} type) cannot derive from ${base.fullName} (${base.kind} type)`, {
@@ -43,19 +46,26 @@ export function checkTypeReferences(model: Model): void {
       }
     }
     for (const properties of [type.properties, type.navigationProperties]) {
-      for (const p of properties) checkRef(model, p.type, `property ${type.fullName}/${p.name}`, p.location);
+      for (const p of properties) {
+        if (!isKnownType(model, p.type.name)) throw unknownType(p.type.name, `property ${type.fullName}/${p.name}`, p.location);
+      }
     }
   }
   for (const operation of model.operations) {
     const name = operation.fullName;
     for (const p of operation.binding ? [operation.binding, ...operation.parameters] : operation.parameters) {
-      checkRef(model, p.type, `parameter ${p.name} of ${operation.kind} ${name}`, p.location);
+      if (!isKnownType(model, p.type.name)) throw unknownType(p.type.name, `parameter ${p.name} of ${operation.kind} ${name}`, p.location);
     }
-    if (operation.returnType) checkRef(model, operation.returnType.type, `the return type of ${name}`, operation.location);
+    const returned = operation.returnType?.type.name;
+    if (returned !== undefined && !isKnownType(model, returned)) throw unknownType(returned, `the return type of ${name}`, operation.location);
   }
   for (const container of model.containers) {
-    for (const set of container.entitySets) checkRef(model, set.entityType, `entity set ${container.fullName}/${set.name}`, set.location);
-    for (const s of container.singletons) checkRef(model, s.type, `singleton ${container.fullName}/${s.name}`, s.location);
+    for (const set of container.entitySets) {
+      if (!isKnownType(model, set.entityType)) throw unknownType(set.entityType, `entity set ${container.fullName}/${set.name}`, set.location);
+    }
+    for (const s of container.singletons) {
+      if (!isKnownType(model, s.type)) throw unknownType(s.type, `singleton ${container.fullName}/${s.name}`, s.location);
+    }
   }
 }
 
