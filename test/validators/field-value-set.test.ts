@@ -3,11 +3,10 @@
 // listitem-update validate and compile, while listItem itself stays typo-safe. Real v1.0 metadata.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { typecheck } from "../client/support/typecheck.js";
 import { ALL_V1, sharedPackage } from "../support/shared-package.js";
-import type { Validate } from "./support/generated-validators.js";
+import { generatedPackage, type Validate } from "./support/generated-validators.js";
 
 // listitem-create.md at 01784a996c3bd7a5e5415c20c478047309f7cc24 (microsoftgraph/microsoft-graph-docs-contrib).
 const CREATE_BODY = { fields: { Title: "Widget", Color: "Purple", Weight: 32 } };
@@ -21,13 +20,11 @@ let out: string;
 let listItem: Validate;
 let fieldValueSet: Validate;
 
-const validator = async (type: string): Promise<Validate> =>
-  ((await import(pathToFileURL(join(out, "src/validators", `${type}.ts`)).href)) as Record<string, Validate>)[`validate${type}`]!;
-
 beforeAll(async () => {
   out = await sharedPackage("all", ALL_V1);
-  listItem = await validator("ListItem");
-  fieldValueSet = await validator("FieldValueSet");
+  const generated = generatedPackage(out);
+  listItem = await generated.validator("validators/ListItem", "ListItem");
+  fieldValueSet = await generated.validator("validators/FieldValueSet", "FieldValueSet");
 }, 180_000);
 
 describe("fieldValueSet, a dictionary of column values", () => {

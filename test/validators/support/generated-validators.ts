@@ -33,6 +33,11 @@ export interface GeneratedPackage {
 export async function generateInto(options: GenerateOptions): Promise<GeneratedPackage> {
   const out = options.out ?? mkdtempSync(join(tmpdir(), "graphgen-validators-"));
   await generate({ format: false, ...options, out });
+  return generatedPackage(out);
+}
+
+/** The package already generated in `out` (a run's shared package, say), its modules imported as tests ask. */
+export function generatedPackage(out: string): GeneratedPackage {
   const load = (modulePath: string) => import(pathToFileURL(join(out, "src", `${modulePath}.ts`)).href) as Promise<Record<string, unknown>>;
   return {
     out,
