@@ -9,6 +9,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { linkFrom, type PageFormat } from "./docs/links.js";
+import { inlinePartials } from "./inline-partials.js";
 import type { OutputFile } from "./write.js";
 
 /** The templates folder beside generator/ (source) or dist/ (built): both sit at the package root. */
@@ -110,14 +111,20 @@ function registerArrayEach(env: typeof Handlebars): void {
 const HEADER_TEMPLATE = "(runtime header)";
 const HEADER_SOURCE = "{{> header}}\n";
 
-/** templates/partials/*.hbs and templates/*.hbs (the header's source among the latter), each by name. */
+/**
+ * templates/partials/*.hbs and templates/*.hbs (the header's source among the latter), each by name; each
+ * template with the partials it calls written into it (inline-partials.ts), as it is compiled and hashed.
+ */
 function moduleTemplateSources(templatesDir: string): { partials: [string, string][]; templates: [string, string][] } {
   const read = (dir: string): [string, string][] =>
     readdirSync(dir)
       .filter((f) => f.endsWith(".hbs"))
       .sort()
       .map((file) => [basename(file, ".hbs"), readFileSync(join(dir, file), "utf8")]);
-  return { partials: read(join(templatesDir, "partials")), templates: [...read(templatesDir), [HEADER_TEMPLATE, HEADER_SOURCE]] };
+  const partials = read(join(templatesDir, "partials"));
+  const byName = new Map(partials);
+  const templates = [...read(templatesDir), [HEADER_TEMPLATE, HEADER_SOURCE] as [string, string]];
+  return { partials, templates: templates.map(([name, source]) => [name, inlinePartials(source, byName)]) };
 }
 
 /** What a precompiled template was made from: its source and the options it was compiled with. */

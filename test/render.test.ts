@@ -5,6 +5,7 @@ import { basename, join } from "node:path";
 import { runInNewContext } from "node:vm";
 import Handlebars from "handlebars";
 import { afterAll, describe, expect, it } from "vitest";
+import { inlinePartials } from "../generator/inline-partials.js";
 import { createRenderer, DEFAULT_TEMPLATES_DIR, precompiledTemplatesModule, templateHash } from "../generator/render.js";
 import { tempDir } from "./support/output.js";
 
@@ -25,13 +26,14 @@ const sources = (dir: string): [string, string][] =>
     .map((file) => [basename(file, ".hbs"), readFileSync(join(dir, file), "utf8")]);
 
 describe("precompiledTemplatesModule", () => {
-  it("keys every partial and template by the hash a run computes of its source", () => {
+  it("keys every partial and template by the hash a run computes of its source (a template's with its partials inlined)", () => {
     const precompiled = evaluate(precompiledTemplatesModule());
     const partials = sources(join(DEFAULT_TEMPLATES_DIR, "partials"));
     const templates = sources(DEFAULT_TEMPLATES_DIR);
     expect(Object.keys(precompiled.partials).sort()).toEqual(partials.map(([name]) => name).sort());
     for (const [name, source] of partials) expect(precompiled.partials[name]?.hash, name).toBe(templateHash(source));
-    for (const [name, source] of templates) expect(precompiled.templates[name]?.hash, name).toBe(templateHash(source));
+    const inlined = (source: string) => inlinePartials(source, new Map(partials));
+    for (const [name, source] of templates) expect(precompiled.templates[name]?.hash, name).toBe(templateHash(inlined(source)));
   });
 
   it("writes the same module twice (precompiling changes nothing it reads)", () => {
