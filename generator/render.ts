@@ -153,7 +153,7 @@ export function precompiledTemplatesModule(templatesDir: string = DEFAULT_TEMPLA
   const sources = moduleTemplateSources(templatesDir);
   const entries = (list: [string, string][]) =>
     list
-      .map(([name, source]) => `    ${JSON.stringify(name)}: { hash: ${JSON.stringify(templateHash(source))}, spec: ${Handlebars.precompile(source, copy(MODULE_TEMPLATE_OPTIONS))} },`)
+      .map(([name, source]) => `    ${JSON.stringify(name)}: { hash: ${JSON.stringify(templateHash(source))}, spec: ${Handlebars.precompile(withoutLocations(Handlebars.parse(source)), copy(MODULE_TEMPLATE_OPTIONS))} },`)
       .join("\n");
   return [
     "// Written by `npm run build` (generator/record-build.ts) from templates/*.hbs; see createRenderer in render.ts.",
@@ -163,6 +163,21 @@ export function precompiledTemplatesModule(templatesDir: string = DEFAULT_TEMPLA
     "};",
     "",
   ].join("\n");
+}
+
+/**
+ * The template's syntax tree without source positions. Handlebars passes each block helper call the position
+ * of its block (`options.loc`, three objects made at every `{{#if}}` and `{{#each}}`: hundreds of thousands per
+ * run), which only error messages of strict mode read; the built templates are not strict, and without positions
+ * in the tree the compiler writes none. Templates compiled at run time keep them.
+ */
+function withoutLocations<T>(node: T): T {
+  if (Array.isArray(node)) node.forEach(withoutLocations);
+  else if (node && typeof node === "object") {
+    delete (node as { loc?: unknown }).loc;
+    Object.values(node).forEach(withoutLocations);
+  }
+  return node;
 }
 
 /** The docs site's templates (templates/docs): `<page>.html` and `<page>.md`, and its static assets. */
