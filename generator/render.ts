@@ -69,14 +69,50 @@ export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): Mo
   for (const [name, source] of sources.partials) env.registerPartial(name, template("partials", name, source));
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, source] of sources.templates) compiled.set(name, template("templates", name, source));
-  const header = template("templates", HEADER_TEMPLATE, HEADER_SOURCE)({});
+  const setUp = setUpOnce(env);
+  const header = compiled.get(HEADER_TEMPLATE)!({}, { ...setUp });
   return {
     render(template, view) {
       const delegate = compiled.get(template);
       if (!delegate) throw new Error(`internal: no template ${template}.hbs in ${templatesDir}`);
-      return flattened(delegate(view));
+      return flattened(delegate(view, { ...setUp }));
     },
     runtime: (modulePath) => header + readFileSync(join(templatesDir, RUNTIME_FOLDER, `${modulePath}.ts`), "utf8"),
+  };
+}
+
+/**
+ * What Handlebars sets up for each top-level call, set up once per renderer. For every call it otherwise wraps
+ * each registered helper in a new closure that copies the options of every helper call (to add `lookupProperty`)
+ * and builds new prototype-access tables: thousands of modules, hundreds of thousands of `{{#if}}`s. A partial
+ * call reuses its caller's set-up, passed with `partial: true` (Handlebars' invokePartial); the module templates
+ * are called the same way, with the helpers unwrapped (of the built-in helpers only `lookup` reads
+ * `lookupProperty`, given here as own properties only), the missing-helper hooks apart as Handlebars keeps them,
+ * and the tables Handlebars' own `createProtoAccessControl({})` builds. test/render.test.ts renders through
+ * this and through a plain call to the same template and compares.
+ */
+function setUpOnce(env: typeof Handlebars): Record<string, unknown> {
+  const { helperMissing, blockHelperMissing, lookup, ...helpers } = env.helpers;
+  const lookupProperty = (parent: object, name: string): unknown => (Object.hasOwn(parent, name) ? (parent as Record<string, unknown>)[name] : undefined);
+  const withLookup = function (this: unknown, ...args: unknown[]): unknown {
+    (args[args.length - 1] as { lookupProperty?: unknown }).lookupProperty = lookupProperty;
+    return (lookup as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  const table = (denied: string[]) => {
+    const whitelist: Record<string, boolean> = Object.create(null);
+    for (const name of denied) whitelist[name] = false;
+    return { whitelist, defaultValue: undefined };
+  };
+  return {
+    partial: true,
+    helpers: { ...helpers, lookup: withLookup },
+    partials: env.partials,
+    decorators: env.decorators,
+    hooks: { helperMissing, blockHelperMissing },
+    protoAccessControl: {
+      properties: table(["__proto__"]),
+      methods: table(["constructor", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]),
+    },
   };
 }
 

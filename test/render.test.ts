@@ -52,6 +52,22 @@ describe("createRenderer", () => {
     expect(env.template(precompiled.templates["validator-index"]!.spec)(view)).toBe(fromSource);
   });
 
+  it("sets each call up once: helpers, lookup and prototype access as in a plain Handlebars call", () => {
+    const dir = join(work, "set-up");
+    mkdirSync(join(dir, "partials"), { recursive: true });
+    writeFileSync(join(dir, "partials", "header.hbs"), "// header\n");
+    writeFileSync(join(dir, "partials", "item.hbs"), "- {{name}}\n");
+    const source = "{{#each items}}\n{{> item}}\n{{/each}}\n{{#unless items.length}}none\n{{/unless}}{{lookup map key}}|{{lookup map \"toString\"}}|{{map.constructor}}|{{#with map}}{{a}}{{/with}}\n";
+    writeFileSync(join(dir, "module.hbs"), source);
+    const view = { items: [{ name: "a" }, { name: "b" }], map: { a: "1" }, key: "a" };
+    const plain = Handlebars.create();
+    plain.registerPartial("item", "- {{name}}\n");
+    const expected = plain.compile(source, { noEscape: true })(view);
+    expect(expected).toBe("- a\n- b\n1|||1\n");
+    expect(createRenderer(dir).render("module", view)).toBe(expected);
+    expect(createRenderer(dir).render("module", { ...view, items: [] })).toBe(plain.compile(source, { noEscape: true })({ ...view, items: [] }));
+  });
+
   it("fails on a field the view lacks when a template is compiled at run time (as from source)", () => {
     const dir = join(work, "templates");
     mkdirSync(join(dir, "partials"), { recursive: true });
