@@ -2,6 +2,7 @@
 // Every XML-level quirk (encoding, BOM, DOCTYPE, malformed markup) is settled here.
 import { XMLParser } from "fast-xml-parser";
 import { GraphgenError, type SourceLocation } from "../errors.js";
+import { withCharacterReferences } from "./one-byte.js";
 import { startWellFormedCheck, type WellFormedVerdict } from "./well-formed.js";
 
 export interface XmlElement {
@@ -54,7 +55,7 @@ export function parseXml(bytes: Uint8Array, file: string): XmlElement {
   const check = startWellFormedCheck(text, bytes);
   let nodes: OrderedNode[] | undefined;
   try {
-    nodes = parser.parse(text) as OrderedNode[];
+    nodes = parser.parse(withCharacterReferences(text)) as OrderedNode[];
   } catch {
     // Reported below from the validator's verdict, which says where.
   }
