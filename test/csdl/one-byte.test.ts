@@ -8,7 +8,13 @@ import { withCharacterReferences } from "../../generator/csdl/one-byte.js";
 const storedInOneByte = (s: string): boolean => serialize(s)[2] === 0x22;
 
 const parse = (xml: string) =>
-  new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "", htmlEntities: true, trimValues: true }).parse(xml);
+  new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
+    htmlEntities: true,
+    trimValues: true,
+  }).parse(xml);
 
 describe("withCharacterReferences", () => {
   it("writes characters above U+00FF in attribute values and text as references, and stores the text in one byte", () => {
@@ -61,7 +67,9 @@ describe("withCharacterReferences", () => {
   });
 
   it("on Graph's v1.0 metadata: all 26 characters are in attribute values, the result is one-byte and parses to the same tree", () => {
-    const text = new TextDecoder().decode(readFileSync(new URL("../../metadata/v1.0-cleanMetadata.xml", import.meta.url)));
+    const text = new TextDecoder().decode(
+      readFileSync(new URL("../../metadata/v1.0-cleanMetadata.xml", import.meta.url)),
+    );
     const out = withCharacterReferences(text);
     expect(out).not.toBe(text);
     expect(out.match(/&#\d+;/g)?.length).toBe((text.match(/&#\d+;/g)?.length ?? 0) + 26);
