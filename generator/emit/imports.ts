@@ -12,13 +12,17 @@ export interface ImportView {
 
 export class ImportSet {
   private readonly modules = new Map<string, { names: Set<string>; typeOnly: boolean }>();
-  /** Local names in use in this module, and where each comes from. */
+  /** Local names in use in this module, and where each comes from (`module#name`). */
   private readonly locals = new Map<string, string>();
 
-  /** `ownNames` are declared by the module itself, so imports must not reuse them. */
+  /**
+   * `ownNames` are declared by the module itself, so imports must not reuse them; nor `reserved`, the names
+   * every module of its kind declares or imports itself (one set shared by all of them, not copied per module).
+   */
   constructor(
     private readonly fromModule: string,
     ownNames: readonly string[] = [],
+    private readonly reserved: ReadonlySet<string> = NONE,
   ) {
     for (const name of ownNames) this.locals.set(name, fromModule);
   }
@@ -29,30 +33,41 @@ export class ImportSet {
    */
   add(modulePath: string, name: string, typeOnly = true, alias = name): string {
     if (modulePath === this.fromModule) return name;
-    const holder = this.locals.get(name);
-    const local = holder === undefined || holder === `${modulePath}#${name}` ? name : alias;
-    this.locals.set(local, `${modulePath}#${name}`);
-    const entry = this.modules.get(modulePath) ?? { names: new Set<string>(), typeOnly };
+    const source = `${modulePath}#${name}`;
+    const holder = this.locals.get(name) ?? (this.reserved.has(name) ? this.fromModule : undefined);
+    const local = holder === undefined || holder === source ? name : alias;
+    this.locals.set(local, source);
+    let entry = this.modules.get(modulePath);
+    if (!entry) {
+      entry = { names: new Set<string>(), typeOnly };
+      this.modules.set(modulePath, entry);
+    }
     entry.names.add(local === name ? name : `${name} as ${local}`);
     entry.typeOnly &&= typeOnly;
-    this.modules.set(modulePath, entry);
     return local;
   }
 
   views(): ImportView[] {
-    return [...this.modules.entries()]
-      .map(([modulePath, { names, typeOnly }]) => {
-        const sorted = [...names].sort();
-        const from = moduleSpecifier(this.fromModule, modulePath);
-        return { names: sorted.join(", "), from, typeOnly, line: layoutImport(sorted, from, typeOnly ? "import type" : "import") };
-      })
-      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    const views: ImportView[] = [];
+    for (const [modulePath, { names, typeOnly }] of this.modules) {
+      const sorted = [...names].sort();
+      const from = moduleSpecifier(this.fromModule, modulePath);
+      const joined = sorted.join(", ");
+      views.push({ names: joined, from, typeOnly, line: importLine(typeOnly ? "import type" : "import", sorted, joined, from) });
+    }
+    return views.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   }
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** `import { a, b } from "x";` on one line when it fits, else one name per line. */
 export function layoutImport(names: readonly string[], from: string, keyword: "import" | "import type" | "export" = "import"): string {
-  const inline = `${keyword} { ${names.join(", ")} } from "${from}";`;
+  return importLine(keyword, names, names.join(", "), from);
+}
+
+function importLine(keyword: string, names: readonly string[], joined: string, from: string): string {
+  const inline = `${keyword} { ${joined} } from "${from}";`;
   if (inline.length <= PRINT_WIDTH || names.length < 2) return inline;
   return `${keyword} {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";`;
 }

@@ -50,7 +50,7 @@ type Context = Omit<ExpressionContext, "imports">;
 export function structuredTypeView(ctx: Context, type: StructuredType): StructuredTypeView {
   const naming = ctx.names.type(type.fullName);
   const imports = new ImportSet(naming.modulePath, [naming.typeName]);
-  const expressions: ExpressionContext = { ...ctx, imports };
+  const expressions: ExpressionContext = { model: ctx.model, names: ctx.names, imports };
   let extendsName: string | undefined;
   if (type.baseType) {
     const base = ctx.names.type(type.baseType);
@@ -154,6 +154,6 @@ export function enumTypeView(ctx: Context, type: EnumType): EnumTypeView {
 export function typeDefinitionView(ctx: Context, type: TypeDefinition): TypeDefinitionView {
   const naming = ctx.names.type(type.fullName);
   const imports = new ImportSet(naming.modulePath, [naming.typeName]);
-  const mapped = ` ${typeExpression({ ...ctx, imports }, { name: type.underlyingType, collection: false }, false)}`;
+  const mapped = ` ${typeExpression({ model: ctx.model, names: ctx.names, imports }, { name: type.underlyingType, collection: false }, false)}`;
   return { imports: imports.views(), doc: typeDoc(type, [`Underlying type: ${type.underlyingType}.`]), name: naming.typeName, type: mapped };
 }

@@ -2,10 +2,10 @@
 // as a switch, then, for Graph's any-case spellings, the same members lower-cased.
 import type { EnumType } from "../model/types.js";
 import { ImportSet, type ImportView } from "../emit/imports.js";
-import { arrowHead, layoutSignature, layoutStringConstant } from "./layout.js";
-import { RUNTIME_VALUES, type ValidatorNames } from "./names.js";
+import { arrowHead, layoutSignature, layoutStringConstant, parameterList } from "./layout.js";
+import type { ValidatorNames } from "./names.js";
 import type { Context } from "./members.js";
-import { MODULE_LOCALS, publicSignatures, runtimeImports, type Signatures } from "./structured.js";
+import { CHECK_PARAMS, publicSignatures, runtimeImports, VALIDATOR_RESERVED, type Signatures } from "./structured.js";
 
 export interface EnumValidatorView {
   readonly runtimeImport: string;
@@ -44,7 +44,7 @@ const EXPECTED_WIDTH = 116;
 export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorView {
   const naming = ctx.names.type(type.fullName);
   const { names: own, modulePath } = ctx.validatorOf(type.fullName);
-  const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES, ...MODULE_LOCALS]);
+  const imports = new ImportSet(modulePath, Object.values(own), VALIDATOR_RESERVED);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const flags = type.isFlags && type.members.length > 0;
   return {
@@ -54,8 +54,8 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
     expectedConstant: layoutStringConstant("EXPECTED", enumExpected(type)),
     signatures: {
       ...publicSignatures(own, typeName),
-      is: layoutSignature(arrowHead(own.is), ["value: unknown"], `value is ${typeName}`, "=> {"),
-      check: layoutSignature(arrowHead(own.check), ["value: unknown", "walk: Walk", "key: PathKey"], "void", "=> {"),
+      is: layoutSignature(arrowHead(own.is), IS_PARAMS, `value is ${typeName}`, "=> {"),
+      check: layoutSignature(arrowHead(own.check), CHECK_PARAMS, "void", "=> {"),
     },
     fullName: type.fullName,
     typeName,
@@ -66,6 +66,8 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
     lowerMembers: unambiguousLowerCase(type.members.map((m) => m.name)).map((m) => JSON.stringify(m)),
   };
 }
+
+const IS_PARAMS = parameterList(["value: unknown"]);
 
 /** The lower-cased names that exactly one member has: a case-insensitive match must name one member. */
 function unambiguousLowerCase(names: readonly string[]): string[] {

@@ -7,10 +7,20 @@ import { PRINT_WIDTH } from "../emit/layout.js";
  * `export function name(params): returns {` (or `{}`), or with `head` `export const name = ` and `body`
  * `=> {` (or `=> {};`) an arrow function, on one line when it fits, else one parameter per line.
  */
-export function layoutSignature(head: string, params: readonly string[], returns: string, body: "{" | "{}" | "=> {" | "=> {};" = "{"): string {
-  const inline = `${head}(${params.join(", ")}): ${returns} ${body}`;
+export function layoutSignature(head: string, params: ParameterList, returns: string, body: "{" | "{}" | "=> {" | "=> {};" = "{"): string {
+  const inline = `${head}(${params.inline}): ${returns} ${body}`;
   if (inline.length <= PRINT_WIDTH) return inline;
-  return `${head}(\n${params.map((p) => `  ${p},\n`).join("")}): ${returns} ${body}`;
+  return `${head}(\n${params.broken}): ${returns} ${body}`;
+}
+
+/** A signature's parameters on one line and one per line, laid out once for the signatures of every module. */
+export interface ParameterList {
+  readonly inline: string;
+  readonly broken: string;
+}
+
+export function parameterList(params: readonly string[]): ParameterList {
+  return { inline: params.join(", "), broken: params.map((p) => `  ${p},\n`).join("") };
 }
 
 /** `export const name = `: the head of an exported arrow function, for `layoutSignature`. */

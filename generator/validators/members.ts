@@ -194,9 +194,13 @@ export function navigationCase(ctx: ValueContext, navigation: NavigationProperty
 
 /** Keys whose checks read the same share one case, at the place of the first. */
 export function groupCases(cases: readonly { label: string; body: string }[]): MemberCase[] {
-  const byBody = new Map<string, string[]>();
-  for (const { label, body } of cases) byBody.set(body, [...(byBody.get(body) ?? []), label]);
-  return [...byBody].map(([body, labels]) => ({ labels, body }));
+  const byBody = new Map<string, MemberCase>();
+  for (const { label, body } of cases) {
+    const shared = byBody.get(body);
+    if (shared) shared.labels.push(label);
+    else byBody.set(body, { labels: [label], body });
+  }
+  return [...byBody.values()];
 }
 
 /** After the pass: a property the metadata requires on create, missing from a create body. */
@@ -223,24 +227,23 @@ function access(ctx: ValueContext | undefined, name: string): { read: string; ke
 }
 
 function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constraint?: readonly string[]): { check: ValueCheck; expected: string } {
-  const none = { primitive: false, call: false } as const;
   const type = ctx.model.types.get(ref.name);
   if (!type || type.kind === "typeDefinition") {
     const primitive = type ? primitiveCheck(type.underlyingType, type) : primitiveCheck(ref.name, facets);
     const args = primitive.args ? `, ${primitive.args}` : "";
-    return { check: { ...none, primitive: { predicate: primitive.predicate, args, helper: propertyHelper(primitive) } }, expected: primitive.expected };
+    return { check: { primitive: { predicate: primitive.predicate, args, helper: propertyHelper(primitive) }, call: false }, expected: primitive.expected };
   }
   const { modulePath: from, names, aliases } = ctx.validatorOf(type.fullName);
   if (type.kind === "enum") {
     // The enum's own check lists its members; here its name keeps the line short.
-    return { check: { ...none, call: { check: ctx.imports.add(from, names.check, false, aliases.check), allowed: false } }, expected: type.fullName };
+    return { check: { primitive: false, call: { check: ctx.imports.add(from, names.check, false, aliases.check), allowed: false } }, expected: type.fullName };
   }
   const allowed = constraint && hasDescendants(ctx.model, type.fullName)
     ? emittedConcreteTypes(ctx, type.fullName, constraint).map(odataTypeLiteral)
     : false;
   const check = ctx.imports.add(from, names.check, false, aliases.check);
   const odataType = () => (type.abstract ? JSON.stringify(`#${type.fullName}`) : ctx.imports.add(from, names.odataType, false, aliases.odataType));
-  return { check: { ...none, call: { check, allowed, odataType } }, expected: `${type.fullName} object` };
+  return { check: { primitive: false, call: { check, allowed, odataType } }, expected: `${type.fullName} object` };
 }
 
 /** The one-pass switch's `default`: the check of an undeclared key, in a request body only. */

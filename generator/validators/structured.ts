@@ -4,7 +4,17 @@
 import { allProperties, baseChain, dynamicPropertyNames, type InheritedProperties } from "../model/queries.js";
 import type { Model, Property, StructuredType } from "../model/types.js";
 import { ImportSet, layoutImport, moduleSpecifier, type ImportView } from "../emit/imports.js";
-import { arrowHead, layoutAllowedTypes, layoutCallStatement, layoutIfCall, layoutSignature, layoutStatement, layoutStringConstant } from "./layout.js";
+import {
+  arrowHead,
+  layoutAllowedTypes,
+  layoutCallStatement,
+  layoutIfCall,
+  layoutSignature,
+  layoutStatement,
+  layoutStringConstant,
+  parameterList,
+  type Statement,
+} from "./layout.js";
 import {
   emittedConcreteTypes,
   groupCases,
@@ -69,10 +79,11 @@ export interface StructuredValidatorView {
    */
   readonly keyPass: { readonly cases: MemberCase[]; readonly otherKey: string | false; readonly required: string[] } | false;
   /**
-   * The check of undeclared keys in a request body (`walk.unknown(...)`, `dynamicKey(...)`), laid out as the
-   * switch's `default` (`inSwitch`, when `knownKeys` are listed) and as the loop over the keys; or false.
+   * A type checked property by property: the check of undeclared keys in a request body (`walk.unknown(...)`,
+   * `dynamicKey(...)`), laid out as the `default` of the switch over `knownKeys` when there are any, else as
+   * the loop over the keys; false when every key is allowed, and for a type checked in one pass (`keyPass`).
    */
-  readonly keyCheck: { readonly inSwitch: string; readonly loop: string } | false;
+  readonly keyCheck: string | false;
   /** The body of `assertX`: `if (!result.ok) throw new GraphValidationError(...)`, laid out. */
   readonly throwIssues: string;
   /** A type with no properties and no key check: the members function, `{}` and all; else false. */
@@ -87,7 +98,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   const naming = ctx.names.type(type.fullName);
   const { names: own, modulePath } = ctx.validatorOf(type.fullName);
   const runtime = new Set<string>();
-  const imports = new ImportSet(modulePath, [...Object.values(own), ...RUNTIME_VALUES, ...MODULE_LOCALS]);
+  const imports = new ImportSet(modulePath, Object.values(own), VALIDATOR_RESERVED);
   const typeName = imports.add(naming.modulePath, naming.typeName, true, naming.qualifiedAlias);
   const concrete = emittedConcreteTypes(ctx, type.fullName);
   const derivedNames = concrete.filter((name) => name !== type.fullName);
@@ -97,7 +108,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   });
   const declared = allProperties(ctx.model, type);
   const { properties, navigationProperties } = declared;
-  const valueContext = { ...ctx, imports, runtime };
+  const valueContext: ValueContext = { model: ctx.model, names: ctx.names, selected: ctx.selected, validatorOf: ctx.validatorOf, imports, runtime };
   const requiredOnCreate = requiredOnCreateOf(ctx.model, type);
   const count = properties.length + navigationProperties.length;
   const onePass = count > 0 && count <= KEY_PASS_MAX_PROPERTIES;
@@ -111,10 +122,6 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   const onlyItself = concrete.length === 1 && concrete[0] === type.fullName;
   const membersSignature = layoutSignature(arrowHead(own.members), MEMBERS_PARAMS, "void", "=> {");
   const keyStatement = keyCheck(valueContext, type, dynamicPropertyNames(ctx.model, type));
-  const keys = keyStatement && {
-    inSwitch: `${SWITCH_DEFAULT}${layoutStatement(keyStatement, SWITCH_DEFAULT)}`,
-    loop: `  ${layoutStatement({ test: "walk.writing", then: { loop: "for (const key in value)", body: keyStatement } }, "  ")}`,
-  };
   return {
     runtimeImport: runtimeImports(modulePath, WALK_RUNTIME.filter((name) => runtime.has(name)), [...runtime].filter((name) => !(WALK_RUNTIME as readonly string[]).includes(name)).sort(), ["ODATA_TYPE"]),
     imports: imports.views(),
@@ -123,7 +130,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
     otherType: layoutCallStatement("      ", "return walk.otherType", ["value", "key", onlyItself ? `[${own.odataType}]` : "allowedTypes()", own.check]),
     signatures: {
       ...publicSignatures(own, typeName),
-      check: layoutSignature(arrowHead(own.check), ["value: unknown", "walk: Walk", "key: PathKey"], "void", "=> {"),
+      check: layoutSignature(arrowHead(own.check), CHECK_PARAMS, "void", "=> {"),
       members: membersSignature,
     },
     fullName: type.fullName,
@@ -139,10 +146,11 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
       otherKey: keyStatement && otherKeyCase(keyStatement),
       required: requiredChecks,
     },
-    keyCheck: keys,
+    keyCheck: !onePass && keyStatement && undeclaredKeyCheck(keyStatement, count > 0),
     throwIssues: layoutIfCall("  ", "!result.ok", "throw new GraphValidationError", [`${own.odataType}.slice(1)`, "result.errors"]),
-    emptyMembers: count === 0 && keys === false && layoutSignature(arrowHead(own.members), UNUSED_MEMBERS_PARAMS, "void", "=> {};"),
-    knownKeys: onePass ? [] : [...properties, ...navigationProperties].map((p) => JSON.stringify(p.name)),
+    emptyMembers: count === 0 && keyStatement === false && layoutSignature(arrowHead(own.members), UNUSED_MEMBERS_PARAMS, "void", "=> {};"),
+    // Each check's key is its property's name as a string literal.
+    knownKeys: checks.map((check) => check.key),
   };
 }
 
@@ -171,15 +179,23 @@ function odataTypeConstant(type: StructuredType, odataType: string): string {
 }
 
 /** Closed types reject undeclared keys; open ones allow extension-shaped keys, or any key (dictionaries). */
-function keyCheck(ctx: ValueContext, type: StructuredType, names: "none" | "extension" | "any"): { callee: string; args: string[] } | false {
+function keyCheck(ctx: ValueContext, type: StructuredType, names: "none" | "extension" | "any"): Statement | false {
   const odataType = ctx.validatorOf(type.fullName).names.odataType;
   if (names === "none") return { callee: "walk.unknown", args: ["value", "key", odataType] };
   return names === "extension" && { callee: runtimeCheck(ctx, "dynamicKey"), args: ["walk", "value", "key", odataType] };
 }
 
-const MEMBERS_PARAMS = ["value: Record<string, unknown>", "walk: Walk"];
+/** The key check of a type checked property by property: the `default` of the switch over its declared keys, else (no keys declared) a loop. */
+function undeclaredKeyCheck(statement: Statement, inSwitch: boolean): string {
+  if (inSwitch) return `${SWITCH_DEFAULT}${layoutStatement(statement, SWITCH_DEFAULT)}`;
+  return `  ${layoutStatement({ test: "walk.writing", then: { loop: "for (const key in value)", body: statement } }, "  ")}`;
+}
+
+const PUBLIC_PARAMS = parameterList(["value: unknown", "options?: ValidateOptions"]);
+export const CHECK_PARAMS = parameterList(["value: unknown", "walk: Walk", "key: PathKey"]);
+const MEMBERS_PARAMS = parameterList(["value: Record<string, unknown>", "walk: Walk"]);
 /** An empty members function keeps the signature its callers use; `_` tells noUnusedParameters they go unread. */
-const UNUSED_MEMBERS_PARAMS = ["_value: Record<string, unknown>", "_walk: Walk"];
+const UNUSED_MEMBERS_PARAMS = parameterList(["_value: Record<string, unknown>", "_walk: Walk"]);
 
 /** The indentation of the key check in the `default` of the switch over the declared keys (validator.hbs). */
 const SWITCH_DEFAULT = "          ";
@@ -203,7 +219,9 @@ function allKeys(model: Model, type: StructuredType): readonly string[] {
 }
 
 /** Module-level names of the validator templates; imports must not take them. */
-export const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "allowedTypes", "member", "memberIgnoringCase", "inferredMembers"];
+const MODULE_LOCALS = ["TYPE_NAME", "EXPECTED", "allowedTypes", "member", "memberIgnoringCase", "inferredMembers"];
+/** What no import of a validator module may take (its own exports apart): the runtime's values and the module-level names. */
+export const VALIDATOR_RESERVED: ReadonlySet<string> = new Set([...RUNTIME_VALUES, ...MODULE_LOCALS]);
 const RUNTIME_TYPES = ["type PathKey", "type ValidateOptions", "type ValidationResult", "type Walk"];
 
 /** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */
@@ -214,12 +232,11 @@ export function runtimeImports(modulePath: string, extra: readonly string[], pre
 }
 
 export function publicSignatures(own: ValidatorNames, typeName: string): Omit<Signatures, "check"> {
-  const params = ["value: unknown", "options?: ValidateOptions"];
   return {
     runValidation: layoutCallStatement("  ", `return runValidation<${typeName}>`, ["value", "options", own.check]),
-    validate: layoutSignature(arrowHead(own.validate), params, `ValidationResult<${typeName}>`, "=> {"),
-    is: layoutSignature(arrowHead(own.is), params, `value is ${typeName}`, "=> {"),
-    assert: layoutSignature(`export function ${own.assert}`, params, `asserts value is ${typeName}`),
+    validate: layoutSignature(arrowHead(own.validate), PUBLIC_PARAMS, `ValidationResult<${typeName}>`, "=> {"),
+    is: layoutSignature(arrowHead(own.is), PUBLIC_PARAMS, `value is ${typeName}`, "=> {"),
+    assert: layoutSignature(`export function ${own.assert}`, PUBLIC_PARAMS, `asserts value is ${typeName}`),
   };
 }
 
