@@ -3,12 +3,23 @@ import type { Deprecation } from "../model/types.js";
 
 /** Splits text into comment lines with anything that could end or confuse the comment neutralised. */
 export function commentLines(...paragraphs: (string | undefined)[]): string[] {
+  // `forEach`, not `for...of`: this runs for every member of every type, mostly unoptimized, where each step
+  // of an iterator allocates.
   const lines: string[] = [];
-  for (const paragraph of paragraphs) {
-    if (!paragraph || paragraph.trim() === "") continue;
+  paragraphs.forEach((paragraph) => {
+    if (!paragraph || paragraph.trim() === "") return;
     if (lines.length > 0) lines.push("");
-    for (const line of paragraph.replace(/\r\n?/g, "\n").split("\n")) lines.push(escapeCommentText(line.trimEnd()));
-  }
+    paragraph
+      .replace(/\r\n?/g, "\n")
+      .split("\n")
+      .forEach((line) => lines.push(escapeCommentText(line.trimEnd())));
+  });
+  return lines;
+}
+
+/** `lines` followed by the `@deprecated` tag of a deprecated element (`deprecationLines`). */
+export function withDeprecation(lines: string[], deprecation: Deprecation | undefined): string[] {
+  if (deprecation) lines.push(...deprecationLines(deprecation));
   return lines;
 }
 

@@ -2,7 +2,7 @@
 import { propertyKey } from "../naming.js";
 import { descendants, dynamicPropertyNames } from "../model/queries.js";
 import type { Deprecation, EnumType, NavigationProperty, Property, StructuredType, TypeDefinition } from "../model/types.js";
-import { commentLines, deprecationLines } from "../emit/docs.js";
+import { commentLines, withDeprecation } from "../emit/docs.js";
 import { primitiveMapping } from "../emit/edm.js";
 import { ImportSet, type ImportView } from "../emit/imports.js";
 import { layoutAlias, layoutAnnotation, layoutObjectEntry } from "../emit/layout.js";
@@ -57,13 +57,10 @@ export function structuredTypeView(ctx: Context, type: StructuredType): Structur
     extendsName = imports.add(base.modulePath, base.typeName, true, base.qualifiedAlias);
   }
   // A base type admits its descendants' literals, so that `interface Derived extends Base` stays sound.
-  const literals = [type.fullName, ...descendants(ctx.model, type.fullName)].map((name) => JSON.stringify(odataTypeLiteral(name)));
+  const literals = [type.fullName].concat(descendants(ctx.model, type.fullName)).map((name) => JSON.stringify(odataTypeLiteral(name)));
   const dynamic = dynamicPropertyNames(ctx.model, type);
   const baseDynamic = type.baseType ? baseDynamicNames(ctx, type.baseType) : "none";
-  const members = [
-    ...type.properties.map((p) => propertyMember(expressions, p)),
-    ...type.navigationProperties.map((p) => navigationMember(expressions, p)),
-  ];
+  const members = type.properties.map((p) => propertyMember(expressions, p)).concat(type.navigationProperties.map((p) => navigationMember(expressions, p)));
   return {
     imports: imports.views(),
     doc: typeDoc(type, [
@@ -100,7 +97,7 @@ function propertyMember(ctx: ExpressionContext, property: Property): MemberView 
   const key = propertyKey(property.name);
   const shape = typeShape(ctx, property.type, property.nullable, property.derivedTypeConstraint);
   return {
-    doc: [...commentLines(property.description, property.longDescription, notes.join(" ")), ...deprecationLines(property.deprecation)],
+    doc: withDeprecation(commentLines(property.description, property.longDescription, notes.join(" ")), property.deprecation),
     key,
     annotation: layoutAnnotation(`  ${key}?:`, shape, "  "),
   };
@@ -113,22 +110,17 @@ function navigationMember(ctx: ExpressionContext, navigation: NavigationProperty
   const nullable = navigation.type.collection ? false : navigation.nullable;
   const shape = typeShape(ctx, navigation.type, nullable, navigation.derivedTypeConstraint);
   return {
-    doc: [
-      ...commentLines(navigation.description, navigation.longDescription, `${kind}: present when expanded with \`$expand\`.`),
-      ...deprecationLines(navigation.deprecation),
-    ],
+    doc: withDeprecation(commentLines(navigation.description, navigation.longDescription, `${kind}: present when expanded with \`$expand\`.`), navigation.deprecation),
     key,
     annotation: layoutAnnotation(`  ${key}?:`, shape, "  "),
   };
 }
 
 function typeDoc(type: { description?: string; longDescription?: string; fullName: string; deprecation?: Deprecation }, notes: (string | undefined)[]): string[] {
-  return [
-    ...commentLines(type.description, type.longDescription, notes.filter(Boolean).join(" ")),
-    ...(type.description || type.longDescription || notes.some(Boolean) ? [""] : []),
-    `@see ${type.fullName}`,
-    ...deprecationLines(type.deprecation),
-  ];
+  const lines = commentLines(type.description, type.longDescription, notes.filter(Boolean).join(" "));
+  if (type.description || type.longDescription || notes.some(Boolean)) lines.push("");
+  lines.push(`@see ${type.fullName}`);
+  return withDeprecation(lines, type.deprecation);
 }
 
 export function enumTypeView(ctx: Context, type: EnumType): EnumTypeView {
@@ -145,7 +137,7 @@ export function enumTypeView(ctx: Context, type: EnumType): EnumTypeView {
     name,
     union: layoutAlias(`export type ${name} =`, literals.length === 0 ? ["string"] : [...literals, ...combined]),
     members: type.members.map((m) => ({
-      doc: [...commentLines(m.description, `Value ${m.value}.`), ...deprecationLines(m.deprecation)],
+      doc: withDeprecation(commentLines(m.description, `Value ${m.value}.`), m.deprecation),
       entry: layoutObjectEntry("  ", propertyKey(m.name), JSON.stringify(m.name)),
     })),
   };

@@ -68,13 +68,13 @@ export function propertyCheck(ctx: ValueContext, property: Property, requiredOnC
   const helper = !collection && check.primitive && check.primitive.helper;
   if (helper && !property.readOnly && !property.immutable && !required) {
     ctx.runtime.add(helper);
-    const args = ["walk", read, key, ...(property.nullable ? [] : ["false"])];
-    return oneStatement(read, key, layoutCallStatement("  ", helper, args));
+    return oneStatement(read, key, layoutCallStatement("  ", helper, helperArgs(read, key, property.nullable)));
   }
   const whole = JSON.stringify(collection ? `array of ${expected}` : expected);
   const item = JSON.stringify(expected);
   const indent = collection ? "        " : "    ";
-  const [value, path] = collection ? ["item", "i"] : ["x", key];
+  const value = collection ? "item" : "x";
+  const path = collection ? "i" : key;
   return {
     read,
     key,
@@ -89,8 +89,14 @@ export function propertyCheck(ctx: ValueContext, property: Property, requiredOnC
 
 /** In a request body a read-only property is an issue, in an update an immutable one: the statement, at `indent`. */
 function restriction(ctx: ValueContext, kind: "readOnly" | "immutable", key: string, indent: string): string {
-  const [test, callee] = kind === "readOnly" ? ["walk.writing", "readOnlyIssue"] as const : ["walk.update", "immutableIssue"] as const;
-  return `${indent}${layoutStatement({ test, then: { callee: runtimeCheck(ctx, callee), args: ["walk", key, "x"] } }, indent)}`;
+  const test = kind === "readOnly" ? "walk.writing" : "walk.update";
+  const callee = runtimeCheck(ctx, kind === "readOnly" ? "readOnlyIssue" : "immutableIssue");
+  return `${indent}${layoutStatement({ test, then: { callee, args: ["walk", key, "x"] } }, indent)}`;
+}
+
+/** A property helper's arguments: the walk, the value, its key, and `false` when null is not allowed. */
+function helperArgs(value: string, key: string, nullable: boolean): string[] {
+  return nullable ? ["walk", value, key] : ["walk", value, key, "false"];
 }
 
 /** What `walk.array` names each item: the item type's `@odata.type` constant (it spells "x object"), else the expected text. */
@@ -164,7 +170,7 @@ export function propertyCase(ctx: ValueContext, property: Property): { label: st
   if (!property.readOnly && !property.immutable) {
     if (helper) {
       ctx.runtime.add(helper);
-      return { label, body: layoutCallStatement(CASE, helper, ["walk", "x", "key", ...(property.nullable ? [] : ["false"])]) };
+      return { label, body: layoutCallStatement(CASE, helper, helperArgs("x", "key", property.nullable)) };
     }
     if (!collection) return { label, body: `${CASE}${layoutStatement(valueStatement(ctx, check, "x", "key", property.nullable, item, true), CASE)}` };
   }

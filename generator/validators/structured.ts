@@ -13,6 +13,7 @@ import {
   layoutStatement,
   layoutStringConstant,
   parameterList,
+  type ParameterList,
   type Statement,
 } from "./layout.js";
 import {
@@ -113,26 +114,19 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   const count = properties.length + navigationProperties.length;
   const onePass = count > 0 && count <= KEY_PASS_MAX_PROPERTIES;
   // Checks first: they add the imports and runtime predicates the module needs.
-  const checks = onePass ? [] : [
-    ...properties.map((p) => propertyCheck(valueContext, p, requiredOnCreate(p))),
-    ...navigationProperties.map((p) => navigationCheck(valueContext, p)),
-  ];
-  const cases = onePass ? groupCases([...properties.map((p) => propertyCase(valueContext, p)), ...navigationProperties.map((p) => navigationCase(valueContext, p))]) : [];
+  // (`concat`, not spreads: in code that runs once per type, mostly unoptimized, a spread iterates step by step.)
+  const checks = onePass ? [] : properties.map((p) => propertyCheck(valueContext, p, requiredOnCreate(p))).concat(navigationProperties.map((p) => navigationCheck(valueContext, p)));
+  const cases = onePass ? groupCases(properties.map((p) => propertyCase(valueContext, p)).concat(navigationProperties.map((p) => navigationCase(valueContext, p)))) : [];
   const requiredChecks = onePass ? properties.filter((p) => requiredOnCreate(p) && !p.readOnly).map((p) => requiredCheck(valueContext, p)) : [];
   const onlyItself = concrete.length === 1 && concrete[0] === type.fullName;
-  const membersSignature = layoutSignature(arrowHead(own.members), MEMBERS_PARAMS, "void", "=> {");
   const keyStatement = keyCheck(valueContext, type, dynamicPropertyNames(ctx.model, type));
   return {
     runtimeImport: runtimeImports(modulePath, WALK_RUNTIME.filter((name) => runtime.has(name)), [...runtime].filter((name) => !(WALK_RUNTIME as readonly string[]).includes(name)).sort(), ["ODATA_TYPE"]),
     imports: imports.views(),
     typeNameConstant: odataTypeConstant(type, own.odataType),
-    allowedConstant: onlyItself ? "" : layoutAllowedTypes([...(concrete[0] === type.fullName ? [own.odataType] : []), ...derived.map((d) => d.odataType)]),
+    allowedConstant: onlyItself ? "" : layoutAllowedTypes((concrete[0] === type.fullName ? [own.odataType] : []).concat(derived.map((d) => d.odataType))),
     otherType: layoutCallStatement("      ", "return walk.otherType", ["value", "key", onlyItself ? `[${own.odataType}]` : "allowedTypes()", own.check]),
-    signatures: {
-      ...publicSignatures(own, typeName),
-      check: layoutSignature(arrowHead(own.check), CHECK_PARAMS, "void", "=> {"),
-      members: membersSignature,
-    },
+    signatures: validatorSignatures(own, typeName, PUBLIC_PARAMS, layoutSignature(arrowHead(own.members), MEMBERS_PARAMS, "void", "=> {")),
     fullName: type.fullName,
     typeName,
     names: own,
@@ -157,12 +151,12 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
 /** Keys only derived types declare, grouped by the first derived type that declares each (see `inferred`). */
 function inferredTypes(ctx: Context, declared: InheritedProperties, derivedNames: readonly string[], members: readonly string[]): StructuredValidatorView["inferred"] {
   if (derivedNames.length === 0) return [];
-  const seen = new Set([...declared.properties, ...declared.navigationProperties].map((p) => p.name));
+  const seen = new Set(declared.properties.map((p) => p.name).concat(declared.navigationProperties.map((p) => p.name)));
   return derivedNames
     .map((name, i) => {
       const type = ctx.model.types.get(name) as StructuredType;
       const own = allProperties(ctx.model, type);
-      const keys = [...own.properties, ...own.navigationProperties].map((p) => p.name).filter((key) => !seen.has(key));
+      const keys = own.properties.map((p) => p.name).concat(own.navigationProperties.map((p) => p.name)).filter((key) => !seen.has(key));
       for (const key of keys) seen.add(key);
       return { keys: keys.map((key) => JSON.stringify(key)), members: members[i]! };
     })
@@ -192,7 +186,7 @@ function undeclaredKeyCheck(statement: Statement, inSwitch: boolean): string {
 }
 
 const PUBLIC_PARAMS = parameterList(["value: unknown", "options?: ValidateOptions"]);
-export const CHECK_PARAMS = parameterList(["value: unknown", "walk: Walk", "key: PathKey"]);
+const CHECK_PARAMS = parameterList(["value: unknown", "walk: Walk", "key: PathKey"]);
 const MEMBERS_PARAMS = parameterList(["value: Record<string, unknown>", "walk: Walk"]);
 /** An empty members function keeps the signature its callers use; `_` tells noUnusedParameters they go unread. */
 const UNUSED_MEMBERS_PARAMS = parameterList(["_value: Record<string, unknown>", "_walk: Walk"]);
@@ -206,7 +200,7 @@ const SWITCH_DEFAULT = "          ";
  * a collection of its base meets the base collection's requirements too.
  */
 function requiredOnCreateOf(model: Model, type: StructuredType): (property: Property) => boolean {
-  const chain = [type, ...baseChain(model, type)];
+  const chain = [type].concat(baseChain(model, type));
   if (chain.every((t) => t.requiredOnCreate.length === 0)) return () => false;
   const required = new Set(chain.flatMap((t) => t.requiredOnCreate));
   const key = new Set(type.key ?? allKeys(model, type));
@@ -215,7 +209,7 @@ function requiredOnCreateOf(model: Model, type: StructuredType): (property: Prop
 
 /** The key is declared on the root of the base chain. */
 function allKeys(model: Model, type: StructuredType): readonly string[] {
-  return [type, ...baseChain(model, type)].find((t) => t.key)?.key ?? [];
+  return [type].concat(baseChain(model, type)).find((t) => t.key)?.key ?? [];
 }
 
 /** Module-level names of the validator templates; imports must not take them. */
@@ -226,17 +220,20 @@ const RUNTIME_TYPES = ["type PathKey", "type ValidateOptions", "type ValidationR
 
 /** The runtime import lines: the walk and result types, and the Edm predicates used (if any). */
 export function runtimeImports(modulePath: string, extra: readonly string[], predicates: readonly string[], constants: readonly string[] = []): string {
-  const walk = layoutImport(["GraphValidationError", ...constants, "runValidation", ...RUNTIME_TYPES, ...extra], moduleSpecifier(modulePath, RUNTIME_MODULE));
+  const walk = layoutImport(["GraphValidationError"].concat(constants, "runValidation", RUNTIME_TYPES, extra), moduleSpecifier(modulePath, RUNTIME_MODULE));
   if (predicates.length === 0) return walk;
   return `${walk}\n${layoutImport(predicates, moduleSpecifier(modulePath, EDM_CHECKS_MODULE))}`;
 }
 
-export function publicSignatures(own: ValidatorNames, typeName: string): Omit<Signatures, "check"> {
+/** A validator module's signatures: `is` takes `isParams` (an enum's takes no options); `members` is a structured type's. */
+export function validatorSignatures(own: ValidatorNames, typeName: string, isParams: ParameterList, members?: string): Signatures {
   return {
     runValidation: layoutCallStatement("  ", `return runValidation<${typeName}>`, ["value", "options", own.check]),
     validate: layoutSignature(arrowHead(own.validate), PUBLIC_PARAMS, `ValidationResult<${typeName}>`, "=> {"),
-    is: layoutSignature(arrowHead(own.is), PUBLIC_PARAMS, `value is ${typeName}`, "=> {"),
+    is: layoutSignature(arrowHead(own.is), isParams, `value is ${typeName}`, "=> {"),
     assert: layoutSignature(`export function ${own.assert}`, PUBLIC_PARAMS, `asserts value is ${typeName}`),
+    check: layoutSignature(arrowHead(own.check), CHECK_PARAMS, "void", "=> {"),
+    members,
   };
 }
 
