@@ -7,7 +7,7 @@
 // any of its concrete types, told apart by `@odata.type`. The schema describes the JSON shape; the
 // modes (create/update/read) are the validators' alone: read-only properties carry `readOnly: true`.
 import { allProperties, concreteTypes, dynamicPropertyNames, isStructured } from "../model/queries.js";
-import type { EnumType, Model, NavigationProperty, Property, StructuredType, TypeRef } from "../model/types.js";
+import { isPrimitive, type EnumType, type Model, type NavigationProperty, type Property, type StructuredType, type TypeRef } from "../model/types.js";
 import type { OutputFile } from "../write.js";
 import type { EmitContext } from "../emit/context.js";
 import { odataTypeLiteral } from "../emit/type-expressions.js";
@@ -102,7 +102,8 @@ function navigationSchema(navigation: NavigationProperty): Schema {
 }
 
 function itemSchema(model: Model, ref_: TypeRef, facets: Property): Schema {
-  const type = model.types.get(ref_.name);
+  // Most properties are primitives, which the model's map of types never holds: no lookup for them.
+  const type = isPrimitive(ref_.name) ? undefined : model.types.get(ref_.name);
   if (!type) return primitiveCheck(ref_.name, facets).schema;
   if (type.kind === "typeDefinition") return primitiveCheck(type.underlyingType, type).schema;
   return ref(type.fullName);

@@ -2,7 +2,7 @@
 // checks under them, in either form a members function takes (property by property, or one pass over the
 // keys present, see KEY_PASS_MAX_PROPERTIES), laid out as prettier would.
 import { concreteTypes, hasDescendants } from "../model/queries.js";
-import type { Model, NavigationProperty, Property, TypeRef } from "../model/types.js";
+import { isPrimitive, type Model, type NavigationProperty, type Property, type TypeRef } from "../model/types.js";
 import type { Names } from "../naming.js";
 import type { ImportSet } from "../emit/imports.js";
 import { odataTypeLiteral } from "../emit/type-expressions.js";
@@ -233,7 +233,8 @@ function access(ctx: ValueContext | undefined, name: string): { read: string; ke
 }
 
 function valueCheck(ctx: ValueContext, ref: TypeRef, facets: Property, constraint?: readonly string[]): { check: ValueCheck; expected: string } {
-  const type = ctx.model.types.get(ref.name);
+  // Most properties are primitives, which the model's map of types never holds: no lookup for them.
+  const type = isPrimitive(ref.name) ? undefined : ctx.model.types.get(ref.name);
   if (!type || type.kind === "typeDefinition") {
     const primitive = type ? primitiveCheck(type.underlyingType, type) : primitiveCheck(ref.name, facets);
     const args = primitive.args ? `, ${primitive.args}` : "";
