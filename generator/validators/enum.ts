@@ -5,7 +5,7 @@ import { ImportSet, type ImportView } from "../emit/imports.js";
 import { layoutStringConstant, parameterList } from "./layout.js";
 import type { ValidatorNames } from "./names.js";
 import type { Context } from "./members.js";
-import { runtimeImports, VALIDATOR_RESERVED, validatorSignatures, type Signatures } from "./structured.js";
+import { VALIDATOR_RESERVED, validatorSignatures, type Signatures } from "./structured.js";
 
 export interface EnumValidatorView {
   readonly runtimeImport: string;
@@ -50,7 +50,7 @@ export function enumValidatorView(ctx: Context, type: EnumType): EnumValidatorVi
   const names = type.members.map((m) => m.name);
   const literals = names.map((name) => JSON.stringify(name));
   return {
-    runtimeImport: runtimeImports(modulePath, [], flags ? ["matchesFlags"] : []),
+    runtimeImport: ctx.runtimeImport(modulePath, [], flags ? ["matchesFlags"] : []),
     imports: imports.views(),
     typeNameConstant: layoutStringConstant("TYPE_NAME", type.fullName),
     expectedConstant: layoutStringConstant("EXPECTED", enumExpected(type, names, literals)),

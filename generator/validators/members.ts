@@ -16,7 +16,11 @@ export interface Context {
   /** The emitted types: dispatch covers only derived types that have a validator. */
   readonly selected: ReadonlySet<string>;
   readonly validatorOf: (fullName: string) => TypeValidator;
+  /** A module's runtime import lines (structured.ts's `runtimeImports`), laid out once per run for each folder and set of names. */
+  readonly runtimeImport: RuntimeImports;
 }
+
+export type RuntimeImports = (modulePath: string, extra: readonly string[], predicates: readonly string[], constants?: readonly string[]) => string;
 
 /** The emitted concrete types a value declared as `fullName` can be. */
 export function emittedConcreteTypes(ctx: Context, fullName: string, constraint?: readonly string[]): string[] {

@@ -9,14 +9,14 @@
 import { isStructured } from "../model/queries.js";
 import { runtimeModule, type EmitContext, type PlannedModule } from "../emit/context.js";
 import { layoutImport, moduleSpecifier } from "../emit/imports.js";
-import { structuredValidatorView } from "./structured.js";
+import { runtimeImportLines, structuredValidatorView } from "./structured.js";
 import { enumValidatorView } from "./enum.js";
 import { EDM_CHECKS_MODULE, RUNTIME_MODULE, typeValidators, validatorModulePath } from "./names.js";
 
 export const VALIDATORS_INDEX = "validators/index";
 
 export function planValidatorModules({ model, names, selection }: EmitContext): PlannedModule[] {
-  const ctx = { model, names, selected: new Set(selection.types), validatorOf: typeValidators(names) };
+  const ctx = { model, names, selected: new Set(selection.types), validatorOf: typeValidators(names), runtimeImport: runtimeImportLines() };
   // The runtime is copied (templates/runtime/runtime/); templates write prettier's layout (validators-layout.ts),
   // and prettier still runs on a module with a long line.
   const modules: PlannedModule[] = [runtimeModule(RUNTIME_MODULE), runtimeModule(EDM_CHECKS_MODULE)];

@@ -30,6 +30,7 @@ import {
   type Context,
   type MemberCase,
   type PropertyCheckView,
+  type RuntimeImports,
   type ValueContext,
 } from "./members.js";
 import { EDM_CHECKS_MODULE, RUNTIME_MODULE, RUNTIME_VALUES, WALK_RUNTIME, type ValidatorNames } from "./names.js";
@@ -109,7 +110,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   });
   const declared = allProperties(ctx.model, type);
   const { properties, navigationProperties } = declared;
-  const valueContext: ValueContext = { model: ctx.model, names: ctx.names, selected: ctx.selected, validatorOf: ctx.validatorOf, imports, runtime };
+  const valueContext: ValueContext = { model: ctx.model, names: ctx.names, selected: ctx.selected, validatorOf: ctx.validatorOf, runtimeImport: ctx.runtimeImport, imports, runtime };
   const requiredOnCreate = requiredOnCreateOf(ctx.model, type);
   const count = properties.length + navigationProperties.length;
   const onePass = count > 0 && count <= KEY_PASS_MAX_PROPERTIES;
@@ -121,7 +122,7 @@ export function structuredValidatorView(ctx: Context, type: StructuredType): Str
   const onlyItself = concrete.length === 1 && concrete[0] === type.fullName;
   const keyStatement = keyCheck(valueContext, type, dynamicPropertyNames(ctx.model, type));
   return {
-    runtimeImport: runtimeImports(modulePath, WALK_RUNTIME.filter((name) => runtime.has(name)), [...runtime].filter((name) => !(WALK_RUNTIME as readonly string[]).includes(name)).sort(), ["ODATA_TYPE"]),
+    runtimeImport: ctx.runtimeImport(modulePath, WALK_RUNTIME.filter((name) => runtime.has(name)), [...runtime].filter((name) => !(WALK_RUNTIME as readonly string[]).includes(name)).sort(), ["ODATA_TYPE"]),
     imports: imports.views(),
     typeNameConstant: odataTypeConstant(type, own.odataType),
     allowedConstant: onlyItself ? "" : layoutAllowedTypes((concrete[0] === type.fullName ? [own.odataType] : []).concat(derived.map((d) => d.odataType))),
@@ -223,6 +224,23 @@ export function runtimeImports(modulePath: string, extra: readonly string[], pre
   const walk = layoutImport(["GraphValidationError"].concat(constants, "runValidation", RUNTIME_TYPES, extra), moduleSpecifier(modulePath, RUNTIME_MODULE));
   if (predicates.length === 0) return walk;
   return `${walk}\n${layoutImport(predicates, moduleSpecifier(modulePath, EDM_CHECKS_MODULE))}`;
+}
+
+/**
+ * `runtimeImports`, remembered for one run: its lines vary only with the module's folder and the names imported,
+ * and thousands of modules share a few hundred of them (the walk's line alone takes one name per line).
+ */
+export function runtimeImportLines(): RuntimeImports {
+  const known = new Map<string, string>();
+  return (modulePath, extra, predicates, constants = []) => {
+    const key = `${modulePath.slice(0, modulePath.lastIndexOf("/"))}|${constants.join()}|${extra.join()}|${predicates.join()}`;
+    let lines = known.get(key);
+    if (lines === undefined) {
+      lines = runtimeImports(modulePath, extra, predicates, constants);
+      known.set(key, lines);
+    }
+    return lines;
+  };
 }
 
 /** A validator module's signatures: `is` takes `isParams` (an enum's takes no options); `members` is a structured type's. */
