@@ -12,7 +12,10 @@ export interface ImportView {
 
 export class ImportSet {
   private readonly modules = new Map<string, { names: Set<string>; typeOnly: boolean }>();
-  /** Local names in use in this module, and where each comes from (`module#name`). */
+  /**
+   * Local names in use in this module, and where each comes from: the module imported under its own name, an
+   * aliased import as `module#name` (so it never reads as its module's export of that name), or this module.
+   */
   private readonly locals = new Map<string, string>();
 
   /**
@@ -33,10 +36,9 @@ export class ImportSet {
    */
   add(modulePath: string, name: string, typeOnly = true, alias = name): string {
     if (modulePath === this.fromModule) return name;
-    const source = `${modulePath}#${name}`;
     const holder = this.locals.get(name) ?? (this.reserved.has(name) ? this.fromModule : undefined);
-    const local = holder === undefined || holder === source ? name : alias;
-    this.locals.set(local, source);
+    const local = holder === undefined || holder === modulePath ? name : alias;
+    this.locals.set(local, local === name ? modulePath : `${modulePath}#${name}`);
     let entry = this.modules.get(modulePath);
     if (!entry) {
       entry = { names: new Set<string>(), typeOnly };

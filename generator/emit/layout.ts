@@ -40,8 +40,9 @@ const PINNED_MEMBER = /^\((.+) & \{ ("@odata\.type"\?: "[^"]+") \}\)$/;
 
 /** One member after `| ` at `inner`: a pinned base that does not fit breaks its object type, as prettier does. */
 function layoutMember(member: string, inner: string, trailing: number): string {
+  if (inner.length + 2 + member.length + trailing <= PRINT_WIDTH) return member;
   const pinned = PINNED_MEMBER.exec(member);
-  if (!pinned || inner.length + 2 + member.length + trailing <= PRINT_WIDTH) return member;
+  if (!pinned) return member;
   return `(${pinned[1]} & {\n${inner}    ${pinned[2]};\n${inner}  })`;
 }
 
