@@ -36,5 +36,24 @@ export interface RuntimeModule {
   readonly runtime: true;
 }
 
+/**
+ * A prettier-stable module whose view model is made each time `view` is read, when the module is rendered, so that
+ * the view dies young instead of living through the whole render stage (most of a generation's garbage collection
+ * is copying such long-lived objects). A class: an object literal with a getter costs V8 an accessor definition
+ * for each of the thousands of modules.
+ */
+export class ViewOnRender implements RenderedModule {
+  readonly prettierStable = true;
+  constructor(
+    readonly modulePath: string,
+    readonly template: string,
+    private readonly makeView: () => object,
+  ) {}
+
+  get view(): object {
+    return this.makeView();
+  }
+}
+
 /** The runtime module at `templates/runtime/<modulePath>.ts`. */
 export const runtimeModule = (modulePath: string): RuntimeModule => ({ modulePath, runtime: true });

@@ -2,7 +2,7 @@
 // plus the namespace index modules and the package index (edm.ts is a runtime file, templates/runtime/edm.ts).
 import type { Names } from "../naming.js";
 import type { Model } from "../model/types.js";
-import { runtimeModule, type EmitContext, type PlannedModule } from "../emit/context.js";
+import { runtimeModule, ViewOnRender, type EmitContext, type PlannedModule } from "../emit/context.js";
 import { moduleSpecifier } from "../emit/imports.js";
 import { EDM_MODULE } from "../emit/type-expressions.js";
 import { enumTypeView, structuredTypeView, typeDefinitionView } from "./views.js";
@@ -17,12 +17,10 @@ export function planTypeModules({ model, names, selection }: EmitContext): Plann
     const type = model.types.get(fullName);
     if (!type) continue;
     const { modulePath } = names.type(fullName);
-    // Each view is made when its module is rendered, so that it dies young instead of living through the
-    // whole render stage (most of a generation's garbage collection is copying such long-lived objects).
-    if (type.kind === "enum") modules.push({ modulePath, template: "enum-type", get view() { return enumTypeView(ctx, type); }, prettierStable: true });
-    else if (type.kind === "typeDefinition") {
-      modules.push({ modulePath, template: "type-definition", get view() { return typeDefinitionView(ctx, type); }, prettierStable: true });
-    } else modules.push({ modulePath, template: "structured-type", get view() { return structuredTypeView(ctx, type); }, prettierStable: true });
+    // Each view is made when its module is rendered (ViewOnRender).
+    if (type.kind === "enum") modules.push(new ViewOnRender(modulePath, "enum-type", () => enumTypeView(ctx, type)));
+    else if (type.kind === "typeDefinition") modules.push(new ViewOnRender(modulePath, "type-definition", () => typeDefinitionView(ctx, type)));
+    else modules.push(new ViewOnRender(modulePath, "structured-type", () => structuredTypeView(ctx, type)));
   }
   return [...modules, ...planNamespaceIndexes(model, names, types)];
 }

@@ -7,7 +7,7 @@
 // root namespace's as `validateUser`, nested ones namespace-qualified as `validateCallRecordsCallRecord`
 // (the models' `qualifiedAlias`). Each nested folder's own index keeps the short names.
 import { isStructured } from "../model/queries.js";
-import { runtimeModule, type EmitContext, type PlannedModule } from "../emit/context.js";
+import { runtimeModule, ViewOnRender, type EmitContext, type PlannedModule } from "../emit/context.js";
 import { layoutImport, moduleSpecifier } from "../emit/imports.js";
 import { runtimeImportLines, structuredValidatorView } from "./structured.js";
 import { enumValidatorView } from "./enum.js";
@@ -24,9 +24,9 @@ export function planValidatorModules({ model, names, selection }: EmitContext): 
   for (const fullName of selection.types) {
     const type = model.types.get(fullName);
     const { modulePath, names: own, aliases: qualified } = ctx.validatorOf(fullName);
-    // Made when rendered, as the type modules' views are (types/modules.ts).
-    if (isStructured(type)) modules.push({ modulePath, template: "validator", get view() { return structuredValidatorView(ctx, type); }, prettierStable: true });
-    else if (type?.kind === "enum") modules.push({ modulePath, template: "validator-enum", get view() { return enumValidatorView(ctx, type); }, prettierStable: true });
+    // Made when rendered, as the type modules' views are (ViewOnRender).
+    if (isStructured(type)) modules.push(new ViewOnRender(modulePath, "validator", () => structuredValidatorView(ctx, type)));
+    else if (type?.kind === "enum") modules.push(new ViewOnRender(modulePath, "validator-enum", () => enumValidatorView(ctx, type)));
     else continue;
     exported.push({
       modulePath,
