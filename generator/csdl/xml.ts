@@ -1,6 +1,6 @@
 // Reads a CSDL file's bytes into a plain element tree with source positions.
 // Every XML-level quirk (encoding, BOM, DOCTYPE, malformed markup) is settled here.
-import { XMLParser } from "fast-xml-parser";
+import { XMLParser } from "./xml-parser.js";
 import { GraphgenError, type SourceLocation } from "../errors.js";
 import { startWellFormedCheck, type WellFormedVerdict } from "./well-formed.js";
 
