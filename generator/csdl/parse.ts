@@ -106,16 +106,21 @@ function requireName(element: XmlElement, attribute = "Name"): string {
 /** CSDL's SimpleIdentifier: what type, operation and container names must be (they become file and export names). */
 const SIMPLE_IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]{0,127}$/u;
 
+/** The common, ASCII case of SIMPLE_IDENTIFIER (ASCII letters are \p{L}, digits \p{Nd}, `_` \p{Pc}), cheaper to test. */
+const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+
+function isSimpleIdentifier(part: string): boolean {
+  return ASCII_IDENTIFIER.test(part) || SIMPLE_IDENTIFIER.test(part);
+}
+
 function requireIdentifier(element: XmlElement, attribute = "Name", dotted = false): string {
   const value = requireName(element, attribute);
+  if (dotted ? value.split(".").every(isSimpleIdentifier) : isSimpleIdentifier(value)) return value;
   const parts = dotted ? value.split(".") : [value];
-  if (!parts.every((part) => SIMPLE_IDENTIFIER.test(part))) {
-    throw new GraphgenError(
-      `<${element.name} ${attribute}="${value}"> is not a valid CSDL ${dotted ? "namespace" : "name"}: ${dotted ? "dot-separated " : ""}identifiers of letters, digits and _ (not starting with a digit) are allowed`,
-      { location: element.location, hint: `rename it, e.g. ${attribute}="${parts.map(suggestIdentifier).join(".")}"` },
-    );
-  }
-  return value;
+  throw new GraphgenError(
+    `<${element.name} ${attribute}="${value}"> is not a valid CSDL ${dotted ? "namespace" : "name"}: ${dotted ? "dot-separated " : ""}identifiers of letters, digits and _ (not starting with a digit) are allowed`,
+    { location: element.location, hint: `rename it, e.g. ${attribute}="${parts.map(suggestIdentifier).join(".")}"` },
+  );
 }
 
 function suggestIdentifier(name: string): string {

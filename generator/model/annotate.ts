@@ -29,6 +29,8 @@ interface Block {
 /** Annotations from every `<Annotations>` block, looked up by normalised target. */
 export class AnnotationTargets {
   private readonly blocks = new Map<string, Block>();
+  /** Each target's parts before a "/": the elements some block's target lies below. */
+  private readonly parents = new Set<string>();
 
   constructor(documents: readonly RawDocument[]) {
     for (const schema of documents.flatMap((d) => d.schemas)) {
@@ -40,22 +42,40 @@ export class AnnotationTargets {
         const existing = this.blocks.get(key);
         if (existing) existing.annotations.push(...annotations);
         else this.blocks.set(key, { annotations: [...annotations], location: block.location, used: false });
+        for (let slash = key.indexOf("/"); slash >= 0; slash = key.indexOf("/", slash + 1)) this.parents.add(key.slice(0, slash));
       }
     }
   }
 
   /** The element's inline annotations merged with those targeting any of its names; block ones win. */
   collect(inline: readonly RawAnnotation[], ...targets: string[]): Annotations {
-    let result: Map<string, AnnotationValue> | undefined;
-    for (const annotation of inline) (result ??= new Map()).set(termKey(annotation), annotation.value);
-    for (const target of targets) {
-      const block = this.blocks.get(normaliseTarget(target));
-      if (!block) continue;
-      block.used = true;
-      for (const annotation of block.annotations) (result ??= new Map()).set(termKey(annotation), annotation.value);
-    }
+    let result = inlineAnnotations(inline);
+    for (const target of targets) result = this.withBlock(result, target);
     // Most elements have no annotation: they share one empty map (frozen with the model, and read-only by type).
     return result ?? NO_ANNOTATIONS;
+  }
+
+  /**
+   * The `parents` (an element's names) that some block's target lies below (`parent/...`), for collectChild: the
+   * children of the others (most types' properties) have no block, so their targets are neither made nor looked up.
+   */
+  parentsOfTargets(parents: readonly string[]): readonly string[] {
+    return parents.filter((parent) => this.parents.has(normaliseTarget(parent)));
+  }
+
+  /** collect() for the child `name` of an element: its targets are `${parent}/${name}` for each of parentsOfTargets. */
+  collectChild(inline: readonly RawAnnotation[], parents: readonly string[], name: string): Annotations {
+    let result = inlineAnnotations(inline);
+    for (const parent of parents) result = this.withBlock(result, `${parent}/${name}`);
+    return result ?? NO_ANNOTATIONS;
+  }
+
+  private withBlock(result: Map<string, AnnotationValue> | undefined, target: string): Map<string, AnnotationValue> | undefined {
+    const block = this.blocks.get(normaliseTarget(target));
+    if (!block) return result;
+    block.used = true;
+    for (const annotation of block.annotations) (result ??= new Map()).set(termKey(annotation), annotation.value);
+    return result;
   }
 
   /** Blocks whose target matched no element: kept as warnings, since Graph's metadata has a few. */
@@ -67,6 +87,12 @@ export class AnnotationTargets {
     }
     return warnings;
   }
+}
+
+function inlineAnnotations(inline: readonly RawAnnotation[]): Map<string, AnnotationValue> | undefined {
+  let result: Map<string, AnnotationValue> | undefined;
+  for (const annotation of inline) (result ??= new Map()).set(termKey(annotation), annotation.value);
+  return result;
 }
 
 function termKey(annotation: RawAnnotation): string {
