@@ -147,7 +147,15 @@ function readFacets(element: XmlElement): RawFacets {
 type Qualify = (name: string) => string;
 
 function readSchema(element: XmlElement, qualify: Qualify): RawSchema {
-  const annotationBlocks: RawAnnotationBlock[] = childrenNamed(element, "Annotations").map((block) => ({
+  // A schema has thousands of children: grouped by name in one pass rather than filtered once per kind.
+  const byName = new Map<string, XmlElement[]>();
+  for (const child of element.children) {
+    const group = byName.get(child.name);
+    if (group) group.push(child);
+    else byName.set(child.name, [child]);
+  }
+  const named = (name: string): XmlElement[] => byName.get(name) ?? [];
+  const annotationBlocks: RawAnnotationBlock[] = named("Annotations").map((block) => ({
     target: qualifyTarget(requireName(block, "Target"), qualify),
     qualifier: block.attributes.Qualifier,
     annotations: readAnnotations(block, qualify),
@@ -156,15 +164,15 @@ function readSchema(element: XmlElement, qualify: Qualify): RawSchema {
   return {
     namespace: requireIdentifier(element, "Namespace", true),
     alias: element.attributes.Alias,
-    entityTypes: childrenNamed(element, "EntityType").map((e) => readStructuredType(e, "entity", qualify)),
-    complexTypes: childrenNamed(element, "ComplexType").map((e) => readStructuredType(e, "complex", qualify)),
-    enumTypes: childrenNamed(element, "EnumType").map((e) => readEnumType(e, qualify)),
-    typeDefinitions: childrenNamed(element, "TypeDefinition").map((e) => readTypeDefinition(e, qualify)),
+    entityTypes: named("EntityType").map((e) => readStructuredType(e, "entity", qualify)),
+    complexTypes: named("ComplexType").map((e) => readStructuredType(e, "complex", qualify)),
+    enumTypes: named("EnumType").map((e) => readEnumType(e, qualify)),
+    typeDefinitions: named("TypeDefinition").map((e) => readTypeDefinition(e, qualify)),
     operations: [
-      ...childrenNamed(element, "Action").map((e) => readOperation(e, "action", qualify)),
-      ...childrenNamed(element, "Function").map((e) => readOperation(e, "function", qualify)),
+      ...named("Action").map((e) => readOperation(e, "action", qualify)),
+      ...named("Function").map((e) => readOperation(e, "function", qualify)),
     ],
-    entityContainers: childrenNamed(element, "EntityContainer").map((e) => readContainer(e, qualify)),
+    entityContainers: named("EntityContainer").map((e) => readContainer(e, qualify)),
     annotationBlocks,
     location: element.location,
   };

@@ -91,10 +91,12 @@ export function allProperties(model: Model, type: StructuredType): InheritedProp
   const kept = answers(model).properties;
   let result = kept.get(type);
   if (!result) {
-    const chain = [...baseChain(model, type).reverse(), type];
+    // The base type's answer (kept too) followed by the type's own: each type's lists are put together once.
+    const base = type.baseType === undefined ? undefined : structuredType(model, type.baseType);
+    const inherited = base ? allProperties(model, base) : undefined;
     result = Object.freeze({
-      properties: Object.freeze(chain.flatMap((t) => t.properties)),
-      navigationProperties: Object.freeze(chain.flatMap((t) => t.navigationProperties)),
+      properties: Object.freeze(inherited ? inherited.properties.concat(type.properties) : [...type.properties]),
+      navigationProperties: Object.freeze(inherited ? inherited.navigationProperties.concat(type.navigationProperties) : [...type.navigationProperties]),
     });
     kept.set(type, result);
   }
