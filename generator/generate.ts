@@ -17,7 +17,6 @@ import { formatFiles } from "./format.js";
 import { hashInputs, isUpToDate, lockFile, lockHeader, readLockCounts, type TypeCounts } from "./lock.js";
 import { packageFiles } from "./package/manifest.js";
 import { planWrite, previousFiles, writeOutput, type OutputFile, type WriteResult } from "./write.js";
-import { checkDocsFolder, docsFiles } from "./docs/generate-docs.js";
 
 export type StageName = "parse" | "model" | "select" | "render" | "format" | "write";
 
@@ -55,7 +54,9 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
       hint: "pass --include <type,...> or --all, or set \"include\" in graphgen.config.json",
     });
   }
-  if (resolved.docs) checkDocsFolder(resolved);
+  // The docs site's modules are loaded only when it is asked for: a package-only run does not pay for them.
+  const docsSite = resolved.docs ? await import("./docs/generate-docs.js") : undefined;
+  docsSite?.checkDocsFolder(resolved);
   const timings: Record<StageName, number> = { parse: 0, model: 0, select: 0, render: 0, format: 0, write: 0 };
   // Read once: the lock's hashes and the model come from the same bytes.
   const metadata = run.metadata ?? readInput(resolved.metadata, resolved.cwd, "metadata");
@@ -118,8 +119,8 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   const write: WriteResult = run.check ? { ...planWrite(resolved.out, files), written: [] } : writeOutput(resolved.out, files);
   // The docs site (option `docs`) goes into its own folder with its own lock, after the package.
   const docs =
-    resolved.docs && !run.check
-      ? { outDir: resolved.docsOut, write: writeOutput(resolved.docsOut, docsFiles({ model: selection.model, types: selection.types, roots: client.roots }, resolved, header).files) }
+    docsSite && !run.check
+      ? { outDir: resolved.docsOut, write: writeOutput(resolved.docsOut, docsSite.docsFiles({ model: selection.model, types: selection.types, roots: client.roots }, resolved, header).files) }
       : undefined;
   stage("write", started, run.check ? "checked, nothing written" : `${write.written.length} written, ${write.removed.length} removed`);
   return { outDir: resolved.out, files, write, upToDate: false, timings, warnings: model.warnings, counts, ...(docs ? { docs } : {}) };
