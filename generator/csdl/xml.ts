@@ -14,6 +14,9 @@ export interface XmlElement {
   location: SourceLocation;
 }
 
+/** The children of an element without any: most are leaves, so they share one (frozen) array. */
+const NO_CHILDREN = Object.freeze([]) as unknown as XmlElement[];
+
 /** Input larger than this is refused before parsing, so a hostile file cannot exhaust memory. */
 export const MAX_CSDL_BYTES = 64 * 1024 * 1024;
 
@@ -85,9 +88,11 @@ function readElements(text: string, file: string): XmlElement | undefined {
       const depth = (matcher as MatcherView).getDepth();
       const colon = tag.indexOf(":");
       // Taken before the children's, in document order, as the parser meets the start tags.
-      const element: XmlElement = { name: colon >= 0 ? tag.slice(colon + 1) : tag, attributes, children: [], text: "", location: starts.next() };
+      const element: XmlElement = { name: colon >= 0 ? tag.slice(colon + 1) : tag, attributes, children: NO_CHILDREN, text: "", location: starts.next() };
+      const parent = depth === 1 ? undefined : open[depth - 2];
       if (depth === 1) root ??= element;
-      else open[depth - 2]?.children.push(element);
+      else if (parent?.children === NO_CHILDREN) parent.children = [element];
+      else parent?.children.push(element);
       open[depth - 1] = element;
       return false;
     },
