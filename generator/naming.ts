@@ -31,7 +31,14 @@ export function propertyKey(name: string): string {
   return isValidIdentifier(name) ? name : JSON.stringify(name);
 }
 
+/** A name of ASCII letters and digits only: one word, as most of Graph's are. */
+const ONE_WORD = /^[A-Za-z0-9]+$/;
+
 export function pascalCase(name: string): string {
+  if (ONE_WORD.test(name)) {
+    const joined = name.charAt(0).toUpperCase() + name.slice(1);
+    return /^[0-9]/.test(joined) ? `T${joined}` : joined;
+  }
   const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
   const joined = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
   if (joined === "") return "Unnamed";
