@@ -9,6 +9,7 @@ import type {
   RawFacets,
   RawOperation,
   RawParameter,
+  RawProperty,
   RawSchema,
   RawStructuredType,
   RawTypeDefinition,
@@ -146,6 +147,22 @@ function readFacets(element: XmlElement): RawFacets {
 
 type Qualify = (name: string) => string;
 
+/** A `<Property>` or `<Parameter>`: one object literal, its facets field by field (no spread of readFacets' object). */
+function readTypedElement(element: XmlElement, qualify: Qualify): RawProperty & RawParameter {
+  const a = element.attributes;
+  return {
+    name: requireName(element),
+    type: qualify(requireName(element, "Type")),
+    nullable: readBool(element, "Nullable"),
+    maxLength: a.MaxLength,
+    precision: a.Precision,
+    scale: a.Scale,
+    defaultValue: a.DefaultValue,
+    annotations: readAnnotations(element, qualify),
+    location: element.location,
+  };
+}
+
 function readSchema(element: XmlElement, qualify: Qualify): RawSchema {
   // A schema has thousands of children: grouped by name in one pass rather than filtered once per kind.
   const byName = new Map<string, XmlElement[]>();
@@ -193,13 +210,7 @@ function readStructuredType(element: XmlElement, kind: "entity" | "complex", qua
     openType: readBool(element, "OpenType") ?? false,
     hasStream: readBool(element, "HasStream") ?? false,
     key: keyRefs.length > 0 ? keyRefs.map((k) => requireName(k)) : undefined,
-    properties: childrenNamed(element, "Property").map((p) => ({
-      name: requireName(p),
-      type: qualify(requireName(p, "Type")),
-      ...readFacets(p),
-      annotations: readAnnotations(p, qualify),
-      location: p.location,
-    })),
+    properties: childrenNamed(element, "Property").map((p) => readTypedElement(p, qualify)),
     navigationProperties: childrenNamed(element, "NavigationProperty").map((p) => ({
       name: requireName(p),
       type: qualify(requireName(p, "Type")),
@@ -243,13 +254,7 @@ function readTypeDefinition(element: XmlElement, qualify: Qualify): RawTypeDefin
 }
 
 function readOperation(element: XmlElement, kind: "action" | "function", qualify: Qualify): RawOperation {
-  const parameters: RawParameter[] = childrenNamed(element, "Parameter").map((p) => ({
-    name: requireName(p),
-    type: qualify(requireName(p, "Type")),
-    ...readFacets(p),
-    annotations: readAnnotations(p, qualify),
-    location: p.location,
-  }));
+  const parameters: RawParameter[] = childrenNamed(element, "Parameter").map((p) => readTypedElement(p, qualify));
   const returnElement = childrenNamed(element, "ReturnType")[0];
   return {
     kind,
