@@ -90,7 +90,11 @@ export function collectionItem(type: string): string | undefined {
 }
 
 function childrenNamed(element: XmlElement, name: string): XmlElement[] {
-  return element.children.filter((c) => c.name === name);
+  // A loop rather than filter: asked several times of every type, operation and container (see readAnnotations).
+  const named: XmlElement[] = [];
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) if (children[i]!.name === name) named.push(children[i]!);
+  return named;
 }
 
 function requireName(element: XmlElement, attribute = "Name"): string {
