@@ -132,6 +132,23 @@ describe("parseCsdl", () => {
     ]);
   });
 
+  it("reads an annotation given two constant attributes by the earlier form of the CSDL list, whatever their order", () => {
+    const annotations = [
+      `<Annotation Term="t.A" Bool="true" String="text" />`,
+      `<Annotation Term="t.B" Path="a/b" Int="3" />`,
+      `<Annotation Term="t.C" EnumMember="x.y/z" Float="1.5" />`,
+      `<Annotation Term="t.D" Qualifier="q" Guid="g" />`,
+    ].join("");
+    const body = `<ComplexType Name="one">${annotations}</ComplexType>`;
+    const type = parseText(csdl({ namespace: "a", body })).schemas[0]!.complexTypes[0]!;
+    expect(type.annotations.map((a) => [a.term, a.value])).toEqual([
+      ["t.A", { kind: "string", value: "text" }],
+      ["t.B", { kind: "int", value: 3 }],
+      ["t.C", { kind: "float", value: 1.5 }],
+      ["t.D", { kind: "string", value: "g" }],
+    ]);
+  });
+
   it("rejects a DOCTYPE in any case, after other <! markup, at its place", () => {
     expect(errorText(() => parseText("<?xml version=\"1.0\"?>\n<!-- <!DOCTYP -->\n  <!docType edmx [ ]>\n<edmx:Edmx Version=\"4.0\"/>", "doc.xml"))).toBe(
       "doc.xml:3:3: DOCTYPE declarations are not allowed in CSDL\n" +
