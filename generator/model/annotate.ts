@@ -123,6 +123,7 @@ export function boolAnnotation(annotations: Annotations, term: string): boolean 
 /** `Core.Permissions` set to Read only (as an enum member or a collection holding just Read). */
 export function isReadOnlyPermission(annotations: Annotations): boolean {
   const value = annotations.get(TERMS.permissions);
+  if (value === undefined) return false;
   const members =
     value?.kind === "enumMember" ? value.value.split(/\s+/) : value?.kind === "collection" ? value.items.map(enumText) : [];
   return members.length > 0 && members.every((m) => m.endsWith("/Read"));
