@@ -9,6 +9,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import { linkFrom, type PageFormat } from "./docs/links.js";
+import { inlinePartials } from "./inline-partials.js";
 import type { OutputFile } from "./write.js";
 
 /** The templates folder beside generator/ (source) or dist/ (built): both sit at the package root. */
@@ -68,14 +69,50 @@ export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): Mo
   for (const [name, source] of sources.partials) env.registerPartial(name, template("partials", name, source));
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, source] of sources.templates) compiled.set(name, template("templates", name, source));
-  const header = template("templates", HEADER_TEMPLATE, HEADER_SOURCE)({});
+  const setUp = setUpOnce(env);
+  const header = compiled.get(HEADER_TEMPLATE)!({}, { ...setUp });
   return {
     render(template, view) {
       const delegate = compiled.get(template);
       if (!delegate) throw new Error(`internal: no template ${template}.hbs in ${templatesDir}`);
-      return flattened(delegate(view));
+      return flattened(delegate(view, { ...setUp }));
     },
     runtime: (modulePath) => header + readFileSync(join(templatesDir, RUNTIME_FOLDER, `${modulePath}.ts`), "utf8"),
+  };
+}
+
+/**
+ * What Handlebars sets up for each top-level call, set up once per renderer. For every call it otherwise wraps
+ * each registered helper in a new closure that copies the options of every helper call (to add `lookupProperty`)
+ * and builds new prototype-access tables: thousands of modules, hundreds of thousands of `{{#if}}`s. A partial
+ * call reuses its caller's set-up, passed with `partial: true` (Handlebars' invokePartial); the module templates
+ * are called the same way, with the helpers unwrapped (of the built-in helpers only `lookup` reads
+ * `lookupProperty`, given here as own properties only), the missing-helper hooks apart as Handlebars keeps them,
+ * and the tables Handlebars' own `createProtoAccessControl({})` builds. test/render.test.ts renders through
+ * this and through a plain call to the same template and compares.
+ */
+function setUpOnce(env: typeof Handlebars): Record<string, unknown> {
+  const { helperMissing, blockHelperMissing, lookup, ...helpers } = env.helpers;
+  const lookupProperty = (parent: object, name: string): unknown => (Object.hasOwn(parent, name) ? (parent as Record<string, unknown>)[name] : undefined);
+  const withLookup = function (this: unknown, ...args: unknown[]): unknown {
+    (args[args.length - 1] as { lookupProperty?: unknown }).lookupProperty = lookupProperty;
+    return (lookup as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  const table = (denied: string[]) => {
+    const whitelist: Record<string, boolean> = Object.create(null);
+    for (const name of denied) whitelist[name] = false;
+    return { whitelist, defaultValue: undefined };
+  };
+  return {
+    partial: true,
+    helpers: { ...helpers, lookup: withLookup },
+    partials: env.partials,
+    decorators: env.decorators,
+    hooks: { helperMissing, blockHelperMissing },
+    protoAccessControl: {
+      properties: table(["__proto__"]),
+      methods: table(["constructor", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__"]),
+    },
   };
 }
 
@@ -110,14 +147,20 @@ function registerArrayEach(env: typeof Handlebars): void {
 const HEADER_TEMPLATE = "(runtime header)";
 const HEADER_SOURCE = "{{> header}}\n";
 
-/** templates/partials/*.hbs and templates/*.hbs (the header's source among the latter), each by name. */
+/**
+ * templates/partials/*.hbs and templates/*.hbs (the header's source among the latter), each by name; each
+ * template with the partials it calls written into it (inline-partials.ts), as it is compiled and hashed.
+ */
 function moduleTemplateSources(templatesDir: string): { partials: [string, string][]; templates: [string, string][] } {
   const read = (dir: string): [string, string][] =>
     readdirSync(dir)
       .filter((f) => f.endsWith(".hbs"))
       .sort()
       .map((file) => [basename(file, ".hbs"), readFileSync(join(dir, file), "utf8")]);
-  return { partials: read(join(templatesDir, "partials")), templates: [...read(templatesDir), [HEADER_TEMPLATE, HEADER_SOURCE]] };
+  const partials = read(join(templatesDir, "partials"));
+  const byName = new Map(partials);
+  const templates = [...read(templatesDir), [HEADER_TEMPLATE, HEADER_SOURCE] as [string, string]];
+  return { partials, templates: templates.map(([name, source]) => [name, inlinePartials(source, byName)]) };
 }
 
 /** What a precompiled template was made from: its source and the options it was compiled with. */
@@ -146,7 +189,7 @@ export function precompiledTemplatesModule(templatesDir: string = DEFAULT_TEMPLA
   const sources = moduleTemplateSources(templatesDir);
   const entries = (list: [string, string][]) =>
     list
-      .map(([name, source]) => `    ${JSON.stringify(name)}: { hash: ${JSON.stringify(templateHash(source))}, spec: ${Handlebars.precompile(source, copy(MODULE_TEMPLATE_OPTIONS))} },`)
+      .map(([name, source]) => `    ${JSON.stringify(name)}: { hash: ${JSON.stringify(templateHash(source))}, spec: ${Handlebars.precompile(withoutLocations(Handlebars.parse(source)), copy(MODULE_TEMPLATE_OPTIONS))} },`)
       .join("\n");
   return [
     "// Written by `npm run build` (generator/record-build.ts) from templates/*.hbs; see createRenderer in render.ts.",
@@ -156,6 +199,21 @@ export function precompiledTemplatesModule(templatesDir: string = DEFAULT_TEMPLA
     "};",
     "",
   ].join("\n");
+}
+
+/**
+ * The template's syntax tree without source positions. Handlebars passes each block helper call the position
+ * of its block (`options.loc`, three objects made at every `{{#if}}` and `{{#each}}`: hundreds of thousands per
+ * run), which only error messages of strict mode read; the built templates are not strict, and without positions
+ * in the tree the compiler writes none. Templates compiled at run time keep them.
+ */
+function withoutLocations<T>(node: T): T {
+  if (Array.isArray(node)) node.forEach(withoutLocations);
+  else if (node && typeof node === "object") {
+    delete (node as { loc?: unknown }).loc;
+    Object.values(node).forEach(withoutLocations);
+  }
+  return node;
 }
 
 /** The docs site's templates (templates/docs): `<page>.html` and `<page>.md`, and its static assets. */

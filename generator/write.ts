@@ -2,7 +2,7 @@
 // only what changed, through a staging folder and a journal so that a failure or an interrupt
 // leaves the previous output intact or repairable. Stale files are those the previous lock (or an
 // interrupted run's journal) listed; nothing else in the output folder is touched.
-import { createHash, randomBytes } from "node:crypto";
+import * as crypto from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { GraphgenError } from "./errors.js";
@@ -37,9 +37,14 @@ export interface Lock {
 
 export const LOCK_FILE = "graphgen.lock.json";
 
-export function sha256(content: string | Uint8Array): string {
-  return createHash("sha256").update(content).digest("hex");
-}
+/**
+ * Hex sha256 of a string's UTF-8 bytes or of bytes. The lock hashes every file of a generation (7,678 for
+ * `--all`): Node's one-shot `crypto.hash` (20.12 and later) makes no Hash object per file.
+ */
+export const sha256: (content: string | Uint8Array) => string =
+  typeof crypto.hash === "function"
+    ? (content) => crypto.hash("sha256", content, "hex")
+    : (content) => crypto.createHash("sha256").update(content).digest("hex");
 
 /**
  * A relative path of plain names (no `.`/`..` segment, no empty one, no `\\`, `:` or NUL): it cannot leave the
@@ -153,7 +158,7 @@ function commit(outDir: string, { pending, lock, journal, leftovers }: Commit): 
   const journalPath = join(outDir, JOURNAL_FILE);
   // Stray staging folders hold nothing the output needs; the journal stays until this run's replaces it.
   removeLeftovers(leftovers.filter((path) => path !== journalPath));
-  const staging = join(outDir, `${STAGING_PREFIX}${randomBytes(6).toString("hex")}`);
+  const staging = join(outDir, `${STAGING_PREFIX}${crypto.randomBytes(6).toString("hex")}`);
   try {
     mkdirSync(staging);
     pending.forEach((file, i) => writeFileSync(join(staging, String(i)), file.content));
@@ -198,7 +203,7 @@ function isMissingOrEmpty(folder: string): boolean {
 function writeFreshFolder(outDir: string, files: readonly OutputFile[]): void {
   const parent = dirname(outDir);
   mkdirSync(parent, { recursive: true });
-  const building = join(parent, `${siblingStagingPrefix(outDir)}${randomBytes(6).toString("hex")}`);
+  const building = join(parent, `${siblingStagingPrefix(outDir)}${crypto.randomBytes(6).toString("hex")}`);
   try {
     const folders = new FolderMaker();
     for (const file of files) {

@@ -5,6 +5,7 @@ import { basename, join } from "node:path";
 import { runInNewContext } from "node:vm";
 import Handlebars from "handlebars";
 import { afterAll, describe, expect, it } from "vitest";
+import { inlinePartials } from "../generator/inline-partials.js";
 import { createRenderer, DEFAULT_TEMPLATES_DIR, precompiledTemplatesModule, templateHash } from "../generator/render.js";
 import { tempDir } from "./support/output.js";
 
@@ -25,13 +26,14 @@ const sources = (dir: string): [string, string][] =>
     .map((file) => [basename(file, ".hbs"), readFileSync(join(dir, file), "utf8")]);
 
 describe("precompiledTemplatesModule", () => {
-  it("keys every partial and template by the hash a run computes of its source", () => {
+  it("keys every partial and template by the hash a run computes of its source (a template's with its partials inlined)", () => {
     const precompiled = evaluate(precompiledTemplatesModule());
     const partials = sources(join(DEFAULT_TEMPLATES_DIR, "partials"));
     const templates = sources(DEFAULT_TEMPLATES_DIR);
     expect(Object.keys(precompiled.partials).sort()).toEqual(partials.map(([name]) => name).sort());
     for (const [name, source] of partials) expect(precompiled.partials[name]?.hash, name).toBe(templateHash(source));
-    for (const [name, source] of templates) expect(precompiled.templates[name]?.hash, name).toBe(templateHash(source));
+    const inlined = (source: string) => inlinePartials(source, new Map(partials));
+    for (const [name, source] of templates) expect(precompiled.templates[name]?.hash, name).toBe(templateHash(inlined(source)));
   });
 
   it("writes the same module twice (precompiling changes nothing it reads)", () => {
@@ -48,6 +50,22 @@ describe("createRenderer", () => {
     const fromSource = createRenderer().render("validator-index", view);
     expect(fromSource).toContain('export * as b from "./b/index.js";');
     expect(env.template(precompiled.templates["validator-index"]!.spec)(view)).toBe(fromSource);
+  });
+
+  it("sets each call up once: helpers, lookup and prototype access as in a plain Handlebars call", () => {
+    const dir = join(work, "set-up");
+    mkdirSync(join(dir, "partials"), { recursive: true });
+    writeFileSync(join(dir, "partials", "header.hbs"), "// header\n");
+    writeFileSync(join(dir, "partials", "item.hbs"), "- {{name}}\n");
+    const source = "{{#each items}}\n{{> item}}\n{{/each}}\n{{#unless items.length}}none\n{{/unless}}{{lookup map key}}|{{lookup map \"toString\"}}|{{map.constructor}}|{{#with map}}{{a}}{{/with}}\n";
+    writeFileSync(join(dir, "module.hbs"), source);
+    const view = { items: [{ name: "a" }, { name: "b" }], map: { a: "1" }, key: "a" };
+    const plain = Handlebars.create();
+    plain.registerPartial("item", "- {{name}}\n");
+    const expected = plain.compile(source, { noEscape: true })(view);
+    expect(expected).toBe("- a\n- b\n1|||1\n");
+    expect(createRenderer(dir).render("module", view)).toBe(expected);
+    expect(createRenderer(dir).render("module", { ...view, items: [] })).toBe(plain.compile(source, { noEscape: true })({ ...view, items: [] }));
   });
 
   it("fails on a field the view lacks when a template is compiled at run time (as from source)", () => {

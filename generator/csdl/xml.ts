@@ -2,6 +2,7 @@
 // Every XML-level quirk (encoding, BOM, DOCTYPE, malformed markup) is settled here.
 import { XMLParser, type MatcherView } from "./xml-parser.js";
 import { GraphgenError, type SourceLocation } from "../errors.js";
+import { withCharacterReferences } from "./one-byte.js";
 import { startWellFormedCheck, type WellFormedVerdict } from "./well-formed.js";
 
 export interface XmlElement {
@@ -102,7 +103,8 @@ function readElements(text: string, file: string): XmlElement | undefined {
       return undefined;
     },
   });
-  parser.parse(text);
+  // Places are read off the text as it is; the parser reads it with its wide characters as references (one-byte.ts).
+  parser.parse(withCharacterReferences(text));
   return root;
 }
 
