@@ -72,9 +72,17 @@ function buildQualifier(root: XmlElement, schemas: XmlElement[]): (name: string)
     const alias = aliases.get(name.slice(0, dot));
     return alias ? `${alias.namespace}${name.slice(dot)}` : name;
   };
+  // A document names a few thousand types tens of thousands of times: each name is qualified once, and every
+  // reference to a type then holds the same string, which later lookups by name compare and hash the fastest.
+  const qualified = new Map<string, string>();
   return (name: string): string => {
-    const item = collectionItem(name);
-    return item === undefined ? qualifyOne(name) : `Collection(${qualifyOne(item)})`;
+    let result = qualified.get(name);
+    if (result === undefined) {
+      const item = collectionItem(name);
+      result = item === undefined ? qualifyOne(name) : `Collection(${qualifyOne(item)})`;
+      qualified.set(name, result);
+    }
+    return result;
   };
 }
 
