@@ -9,7 +9,6 @@ import { loadModelFrom, readInput, type MetadataInput } from "./load.js";
 import type { ModelWarning } from "./model/types.js";
 import { buildNames } from "./naming.js";
 import { planClient, planClientPart, validatorLookup } from "./client/plan.js";
-import { MOCK_INDEX_MODULE, planMockModules } from "./mock/plan.js";
 import { resolveOptions, type GenerateOptions } from "./options.js";
 import { createRenderer } from "./render.js";
 import { selectTypes } from "./select.js";
@@ -81,6 +80,8 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   stage("select", started, `${selection.types.length} types`);
 
   started = performance.now();
+  // The fake Graph is planned from the request paths: a generation without any (`--all`) does not load its modules.
+  const mock = resolved.mock && client.roots.length > 0 ? await import("./mock/plan.js") : undefined;
   const renderer = createRenderer();
   const context: EmitContext = { model: selection.model, selection, names, options: resolved };
   // Each part of the package plans its own modules; the package index re-exports them all.
@@ -88,14 +89,14 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
     ...planTypeModules(context),
     ...planValidatorModules(context),
     ...planClientPart(context, client),
-    ...planMockModules(context, client.roots, validatorLookup(context)),
+    ...(mock ? mock.planMockModules(context, client.roots, validatorLookup(context)) : []),
     planPackageIndex(["./edm.js", "./models/index.js", "./validators/index.js", "./runtime/validation.js", ...client.indexModules]),
   ];
   const sources: OutputFile[] = modules.map((m) => ({
     path: `src/${m.modulePath}.ts`,
     content: "runtime" in m ? renderer.runtime(m.modulePath) : renderer.render(m.template, m.view),
   }));
-  sources.push(...packageFiles(resolved, { mock: modules.some((m) => m.modulePath === MOCK_INDEX_MODULE) }));
+  sources.push(...packageFiles(resolved, { mock: mock !== undefined && modules.some((m) => m.modulePath === mock.MOCK_INDEX_MODULE) }));
   sources.push(planJsonSchema(context));
   stage("render", started, `${sources.length} files`);
 
