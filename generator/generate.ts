@@ -8,7 +8,7 @@ import { planJsonSchema } from "./validators/json-schema.js";
 import { loadModelFrom, readInput, type MetadataInput } from "./load.js";
 import type { ModelWarning } from "./model/types.js";
 import { buildNames } from "./naming.js";
-import { planClient, planClientPart, validatorLookup } from "./client/plan.js";
+import { planClient, validatorLookup } from "./client/plan.js";
 import { resolveOptions, type GenerateOptions } from "./options.js";
 import { createRenderer } from "./render.js";
 import { selectTypes } from "./select.js";
@@ -80,7 +80,9 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   stage("select", started, `${selection.types.length} types`);
 
   started = performance.now();
-  // The fake Graph is planned from the request paths: a generation without any (`--all`) does not load its modules.
+  // The client's modules and the fake Graph are planned from the request paths: a generation without any (`--all`)
+  // does not load their modules.
+  const clientPart = client.roots.length > 0 ? await import("./client/part.js") : undefined;
   const mock = resolved.mock && client.roots.length > 0 ? await import("./mock/plan.js") : undefined;
   const renderer = createRenderer();
   const context: EmitContext = { model: selection.model, selection, names, options: resolved };
@@ -88,7 +90,7 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   const modules: PlannedModule[] = [
     ...planTypeModules(context),
     ...planValidatorModules(context),
-    ...planClientPart(context, client),
+    ...(clientPart ? clientPart.planClientPart(context, client) : []),
     ...(mock ? mock.planMockModules(context, client.roots, validatorLookup(context)) : []),
     planPackageIndex(["./edm.js", "./models/index.js", "./validators/index.js", "./runtime/validation.js", ...client.indexModules]),
   ];
