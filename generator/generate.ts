@@ -59,7 +59,8 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   const timings: Record<StageName, number> = { parse: 0, model: 0, select: 0, render: 0, format: 0, write: 0 };
   // Read once: the lock's hashes and the model come from the same bytes.
   const metadata = run.metadata ?? readInput(resolved.metadata, resolved.cwd, "metadata");
-  const header = lockHeader(resolved, hashInputs(resolved, metadata));
+  const inputHashes = hashInputs(resolved, metadata);
+  const header = lockHeader(resolved, inputHashes);
   const docsCurrent = !resolved.docs || isUpToDate(resolved.docsOut, header);
   if (!run.force && docsCurrent && isUpToDate(resolved.out, header)) {
     const write: WriteResult = { written: [], added: [], changed: [], unchanged: previousFiles(resolved.out), removed: [], leftovers: [] };
@@ -69,7 +70,7 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
     timings[name] = performance.now() - started;
     run.onStage?.(name, detail);
   };
-  const { model } = loadModelFrom(metadata, resolved.overlays, resolved.cwd, { timings });
+  const { model } = loadModelFrom(metadata, resolved.overlays, resolved.cwd, { timings, metadataHash: inputHashes[metadata.name] });
 
   let started = performance.now();
   const client = planClient(model, resolved);

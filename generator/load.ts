@@ -58,17 +58,19 @@ export interface LoadFrom {
   readonly timings?: LoadTimings;
   /** Parses the metadata (default `parseCsdl`): `update` parses a download with its own checks and messages. */
   readonly parse?: (bytes: Buffer, name: string) => RawDocument;
+  /** The sha256 of `metadata.bytes`, when the caller has it already (generate's lock header): not computed again. */
+  readonly metadataHash?: string;
 }
 
 /**
  * `loadModel` over metadata bytes already read, named `metadata.name` (in the model's locations and the
  * remembered models' keys): `update` reads its new metadata from a URL.
  */
-export function loadModelFrom(metadata: MetadataInput, overlays: readonly string[], cwd: string, { timings, parse = parseCsdl }: LoadFrom = {}): LoadedInput {
+export function loadModelFrom(metadata: MetadataInput, overlays: readonly string[], cwd: string, { timings, parse = parseCsdl, metadataHash }: LoadFrom = {}): LoadedInput {
   const started = performance.now();
   const inputHashes: Record<string, string> = {};
   const inputs = [{ ...metadata, role: "metadata" }, ...overlays.map((path) => ({ ...readInput(path, cwd, "overlay"), role: "overlay" }))].map(({ bytes, name, role }) => {
-    inputHashes[name] = sha256(bytes);
+    inputHashes[name] = role === "metadata" && metadataHash !== undefined ? metadataHash : sha256(bytes);
     return { bytes, name, role };
   });
   const key = JSON.stringify(inputs.map(({ name, role }) => [role, name, inputHashes[name]]));
