@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import type { Worker } from "node:worker_threads";
-import { XMLValidator } from "./xml-parser.js";
+import { XMLValidator } from "fast-xml-parser";
 
 export type WellFormedVerdict = true | { msg: string; line: number; col: number };
 

@@ -1,6 +1,6 @@
 // Reads a CSDL file's bytes into a plain element tree with source positions.
 // Every XML-level quirk (encoding, BOM, DOCTYPE, malformed markup) is settled here.
-import { XMLParser, type MatcherView } from "./xml-parser.js";
+import { XMLParser, type MatcherView } from "fast-xml-parser";
 import { GraphgenError, type SourceLocation } from "../errors.js";
 import { withCharacterReferences } from "./one-byte.js";
 import { startWellFormedCheck, type WellFormedVerdict } from "./well-formed.js";
