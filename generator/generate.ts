@@ -8,8 +8,7 @@ import { planJsonSchema } from "./validators/json-schema.js";
 import { loadModelFrom, readInput, type MetadataInput } from "./load.js";
 import type { ModelWarning } from "./model/types.js";
 import { buildNames } from "./naming.js";
-import { planClient, planClientPart, validatorLookup } from "./client/plan.js";
-import { MOCK_INDEX_MODULE, planMockModules } from "./mock/plan.js";
+import { planClient, validatorLookup } from "./client/plan.js";
 import { resolveOptions, type GenerateOptions } from "./options.js";
 import { createRenderer } from "./render.js";
 import { selectTypes } from "./select.js";
@@ -17,7 +16,6 @@ import { formatFiles } from "./format.js";
 import { hashInputs, isUpToDate, lockFile, lockHeader, readLockCounts, type TypeCounts } from "./lock.js";
 import { packageFiles } from "./package/manifest.js";
 import { planWrite, previousFiles, writeOutput, type OutputFile, type WriteResult } from "./write.js";
-import { checkDocsFolder, docsFiles } from "./docs/generate-docs.js";
 
 export type StageName = "parse" | "model" | "select" | "render" | "format" | "write";
 
@@ -55,11 +53,14 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
       hint: "pass --include <type,...> or --all, or set \"include\" in graphgen.config.json",
     });
   }
-  if (resolved.docs) checkDocsFolder(resolved);
+  // The docs site's modules are loaded only when it is asked for: a package-only run does not pay for them.
+  const docsSite = resolved.docs ? await import("./docs/generate-docs.js") : undefined;
+  docsSite?.checkDocsFolder(resolved);
   const timings: Record<StageName, number> = { parse: 0, model: 0, select: 0, render: 0, format: 0, write: 0 };
   // Read once: the lock's hashes and the model come from the same bytes.
   const metadata = run.metadata ?? readInput(resolved.metadata, resolved.cwd, "metadata");
-  const header = lockHeader(resolved, hashInputs(resolved, metadata));
+  const inputHashes = hashInputs(resolved, metadata);
+  const header = lockHeader(resolved, inputHashes);
   const docsCurrent = !resolved.docs || isUpToDate(resolved.docsOut, header);
   if (!run.force && docsCurrent && isUpToDate(resolved.out, header)) {
     const write: WriteResult = { written: [], added: [], changed: [], unchanged: previousFiles(resolved.out), removed: [], leftovers: [] };
@@ -69,7 +70,7 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
     timings[name] = performance.now() - started;
     run.onStage?.(name, detail);
   };
-  const { model } = loadModelFrom(metadata, resolved.overlays, resolved.cwd, { timings });
+  const { model } = loadModelFrom(metadata, resolved.overlays, resolved.cwd, { timings, metadataHash: inputHashes[metadata.name] });
 
   let started = performance.now();
   const client = planClient(model, resolved);
@@ -80,21 +81,25 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   stage("select", started, `${selection.types.length} types`);
 
   started = performance.now();
+  // The client's modules and the fake Graph are planned from the request paths: a generation without any (`--all`)
+  // does not load their modules.
+  const clientPart = client.roots.length > 0 ? await import("./client/part.js") : undefined;
+  const mock = resolved.mock && client.roots.length > 0 ? await import("./mock/plan.js") : undefined;
   const renderer = createRenderer();
   const context: EmitContext = { model: selection.model, selection, names, options: resolved };
   // Each part of the package plans its own modules; the package index re-exports them all.
   const modules: PlannedModule[] = [
     ...planTypeModules(context),
     ...planValidatorModules(context),
-    ...planClientPart(context, client),
-    ...planMockModules(context, client.roots, validatorLookup(context)),
+    ...(clientPart ? clientPart.planClientPart(context, client) : []),
+    ...(mock ? mock.planMockModules(context, client.roots, validatorLookup(context)) : []),
     planPackageIndex(["./edm.js", "./models/index.js", "./validators/index.js", "./runtime/validation.js", ...client.indexModules]),
   ];
   const sources: OutputFile[] = modules.map((m) => ({
     path: `src/${m.modulePath}.ts`,
     content: "runtime" in m ? renderer.runtime(m.modulePath) : renderer.render(m.template, m.view),
   }));
-  sources.push(...packageFiles(resolved, { mock: modules.some((m) => m.modulePath === MOCK_INDEX_MODULE) }));
+  sources.push(...packageFiles(resolved, { mock: mock !== undefined && modules.some((m) => m.modulePath === mock.MOCK_INDEX_MODULE) }));
   sources.push(planJsonSchema(context));
   stage("render", started, `${sources.length} files`);
 
@@ -118,8 +123,8 @@ export async function generate(options: GenerateOptions = {}, run: GenerateRun =
   const write: WriteResult = run.check ? { ...planWrite(resolved.out, files), written: [] } : writeOutput(resolved.out, files);
   // The docs site (option `docs`) goes into its own folder with its own lock, after the package.
   const docs =
-    resolved.docs && !run.check
-      ? { outDir: resolved.docsOut, write: writeOutput(resolved.docsOut, docsFiles({ model: selection.model, types: selection.types, roots: client.roots }, resolved, header).files) }
+    docsSite && !run.check
+      ? { outDir: resolved.docsOut, write: writeOutput(resolved.docsOut, docsSite.docsFiles({ model: selection.model, types: selection.types, roots: client.roots }, resolved, header).files) }
       : undefined;
   stage("write", started, run.check ? "checked, nothing written" : `${write.written.length} written, ${write.removed.length} removed`);
   return { outDir: resolved.out, files, write, upToDate: false, timings, warnings: model.warnings, counts, ...(docs ? { docs } : {}) };

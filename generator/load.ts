@@ -58,17 +58,19 @@ export interface LoadFrom {
   readonly timings?: LoadTimings;
   /** Parses the metadata (default `parseCsdl`): `update` parses a download with its own checks and messages. */
   readonly parse?: (bytes: Buffer, name: string) => RawDocument;
+  /** The sha256 of `metadata.bytes`, when the caller has it already (generate's lock header): not computed again. */
+  readonly metadataHash?: string;
 }
 
 /**
  * `loadModel` over metadata bytes already read, named `metadata.name` (in the model's locations and the
  * remembered models' keys): `update` reads its new metadata from a URL.
  */
-export function loadModelFrom(metadata: MetadataInput, overlays: readonly string[], cwd: string, { timings, parse = parseCsdl }: LoadFrom = {}): LoadedInput {
+export function loadModelFrom(metadata: MetadataInput, overlays: readonly string[], cwd: string, { timings, parse = parseCsdl, metadataHash }: LoadFrom = {}): LoadedInput {
   const started = performance.now();
   const inputHashes: Record<string, string> = {};
   const inputs = [{ ...metadata, role: "metadata" }, ...overlays.map((path) => ({ ...readInput(path, cwd, "overlay"), role: "overlay" }))].map(({ bytes, name, role }) => {
-    inputHashes[name] = sha256(bytes);
+    inputHashes[name] = role === "metadata" && metadataHash !== undefined ? metadataHash : sha256(bytes);
     return { bytes, name, role };
   });
   const key = JSON.stringify(inputs.map(({ name, role }) => [role, name, inputHashes[name]]));
@@ -103,21 +105,39 @@ export function forgetLoadedModels(): void {
  * Freezes every object and array reachable from `value` (a Map's entries included), so a stage that changed a shared
  * model would throw. An object is frozen before its contents, and a frozen one is not entered again: that is the walk's
  * only "seen" record (a Set of the 117,000 objects of v1.0 cost more than the freezing), and it ends on shared objects
- * and cycles alike. Nothing in a model is frozen before this, so no frozen object hides unfrozen contents.
+ * and cycles alike. Nothing in a model is frozen before this, so no frozen object hides unfrozen contents. Only objects
+ * are passed on (most fields are strings, numbers and booleans): 25 to 17 ms for v1.0's model.
  */
 function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  freezeEntry(value);
+  return value;
+}
+
+function freezeEntry(value: unknown): void {
+  if (typeof value === "object" && value !== null) freezeObject(value);
+}
+
+function freezeObject(value: object): void {
+  if (Object.isFrozen(value)) return;
   Object.freeze(value);
-  if (value instanceof Map) {
-    for (const [key, entry] of value) {
-      deepFreeze(key);
-      deepFreeze(entry);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const entry: unknown = value[i];
+      if (typeof entry === "object" && entry !== null) freezeObject(entry);
     }
-  } else if (Array.isArray(value)) {
-    for (const entry of value) deepFreeze(entry);
+  } else if (value instanceof Map) {
+    // forEach rather than for...of: no [key, value] array per entry.
+    value.forEach(freezeMapEntry);
   } else {
     const record = value as Record<string, unknown>;
-    for (const key in record) deepFreeze(record[key]);
+    for (const key in record) {
+      const entry = record[key];
+      if (typeof entry === "object" && entry !== null) freezeObject(entry);
+    }
   }
-  return value;
+}
+
+function freezeMapEntry(entry: unknown, key: unknown): void {
+  freezeEntry(key);
+  freezeEntry(entry);
 }

@@ -31,7 +31,14 @@ export function propertyKey(name: string): string {
   return isValidIdentifier(name) ? name : JSON.stringify(name);
 }
 
+/** A name of ASCII letters and digits only: one word, as most of Graph's are. */
+const ONE_WORD = /^[A-Za-z0-9]+$/;
+
 export function pascalCase(name: string): string {
+  if (ONE_WORD.test(name)) {
+    const joined = name.charAt(0).toUpperCase() + name.slice(1);
+    return /^[0-9]/.test(joined) ? `T${joined}` : joined;
+  }
   const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
   const joined = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
   if (joined === "") return "Unnamed";
@@ -85,6 +92,16 @@ export function buildNames(model: Model, typeNames: readonly string[], rootNames
     return naming;
   };
   const taken = new Map<string, Set<string>>();
+  // Each namespace's alias prefix (`Graph`, `SearchIdentity`'s `Search`), worked out once rather than per type.
+  const aliasPrefixes = new Map<NamespaceNaming, string>();
+  const aliasPrefix = (ns: NamespaceNaming): string => {
+    let prefix = aliasPrefixes.get(ns);
+    if (prefix === undefined) {
+      prefix = (ns.exportPath.length > 0 ? ns.exportPath : [rootNamespace.split(".").at(-1) ?? "graph"]).map(pascalCase).join("");
+      aliasPrefixes.set(ns, prefix);
+    }
+    return prefix;
+  };
   for (const fullName of [...typeNames].sort()) {
     const type = model.types.get(fullName);
     if (!type) throw new Error(`internal: no type ${fullName} in the model`);
@@ -96,8 +113,7 @@ export function buildNames(model: Model, typeNames: readonly string[], rootNames
     let typeName = base;
     for (let n = 2; used.has(typeName.toLowerCase()); n++) typeName = `${base}${n}`;
     used.add(typeName.toLowerCase());
-    const prefix = ns.exportPath.length > 0 ? ns.exportPath : [rootNamespace.split(".").at(-1) ?? "graph"];
-    const qualifiedAlias = `${prefix.map(pascalCase).join("")}${typeName}`;
+    const qualifiedAlias = `${aliasPrefix(ns)}${typeName}`;
     types.set(fullName, { typeName, qualifiedAlias, modulePath: `${ns.folder}/${typeName}`, namespace: type.namespace });
   }
   return {

@@ -6,7 +6,7 @@
 import { GraphgenError } from "./errors.js";
 import { closest } from "./suggest.js";
 import { baseChain, concreteTypes, descendants, isStructured, structuredType } from "./model/queries.js";
-import { isPrimitive, type Model, type NavigationProperty, type Operation, type StructuredType, type TypeRef } from "./model/types.js";
+import { isPrimitive, type Model, type ModelType, type NavigationProperty, type Operation, type StructuredType, type TypeRef } from "./model/types.js";
 
 export interface SelectionOptions {
   include: readonly string[];
@@ -83,21 +83,23 @@ function closure(model: Model, options: SelectionOptions, operationsByBinding: R
  * path to it (`/me/calendar`) brings its type in. The model is unchanged when nothing points outside.
  */
 function narrowNavigation(model: Model, selected: ReadonlySet<string>): Model {
-  let changed = false;
-  const types = new Map(model.types);
+  // With every type selected (`--all`), a navigation property's type and its derived types all are: nothing to narrow.
+  let everyType = true;
+  for (const name of model.types.keys()) if (!selected.has(name)) everyType = false;
+  let types: Map<string, ModelType> | undefined;
   for (const [name, type] of model.types) {
     if (!selected.has(name) || (type.kind !== "entity" && type.kind !== "complex")) continue;
-    const navigationProperties = type.navigationProperties.flatMap((p) => narrowed(model, p, selected));
+    const navigationProperties = type.navigationProperties.flatMap((p) => narrowed(model, p, selected, everyType));
     if (navigationProperties.every((p, i) => p === type.navigationProperties[i]) && navigationProperties.length === type.navigationProperties.length) continue;
-    types.set(name, { ...type, navigationProperties });
-    changed = true;
+    (types ??= new Map(model.types)).set(name, { ...type, navigationProperties });
   }
-  return changed ? { ...model, types } : model;
+  return types ? { ...model, types } : model;
 }
 
 /** The property as it is, retyped to its nearest selected base, limited to its selected derived types, or left out. */
-function narrowed(model: Model, p: NavigationProperty, selected: ReadonlySet<string>): NavigationProperty[] {
+function narrowed(model: Model, p: NavigationProperty, selected: ReadonlySet<string>, everyType: boolean): NavigationProperty[] {
   if (selected.has(p.type.name)) {
+    if (everyType) return [p];
     // A type selected as a base (`outlookItem` of `message`) may have derived types that were not: the union names the selected ones.
     const concrete = concreteTypes(model, p.type.name, p.derivedTypeConstraint).filter((c) => c !== p.type.name);
     const kept = concrete.filter((c) => selected.has(c));

@@ -93,4 +93,18 @@ describe("loadModel", () => {
     expect(() => (type.properties as unknown[]).push({})).toThrow(TypeError);
     expect(() => Object.assign(type, { name: "changed" })).toThrow(TypeError);
   });
+
+  it("freezes what the model's maps and arrays hold, down to the annotation values and places", () => {
+    const path = join(work, "frozen-deep.xml");
+    const revisions = `<Annotation Term="Org.OData.Core.V1.Revisions"><Collection><Record><PropertyValue Property="Kind" EnumMember="Org.OData.Core.V1.RevisionKind/Deprecated" /></Record></Collection></Annotation>`;
+    const body = `<ComplexType Name="identity"><Property Name="x" Type="Edm.String">${revisions}</Property></ComplexType>`;
+    writeFileSync(path, csdl({ namespace: "microsoft.graph", alias: "graph", body }));
+    const property = identity(path).properties[0]!;
+    const value = property.annotations.get("Org.OData.Core.V1.Revisions");
+    expect(value?.kind).toBe("collection");
+    if (value?.kind !== "collection") return;
+    const record = value.items[0]!;
+    for (const object of [property.location, property.type, property.deprecation, value, value.items, record]) expect(Object.isFrozen(object)).toBe(true);
+    if (record.kind === "record") expect(Object.isFrozen(record.properties.Kind)).toBe(true);
+  });
 });

@@ -1,12 +1,10 @@
-// The client's part of a generation, seen from generate.ts: which request paths, which extra types
-// they need selected, and the modules to emit.
-import type { EmitContext, PlannedModule } from "../emit/context.js";
-import { planClientModules } from "./modules.js";
+// The client's part of a generation, seen from generate.ts: which request paths and which extra types they need
+// selected; the modules to emit are part.ts's, loaded only when there are request paths.
+import type { EmitContext } from "../emit/context.js";
 import type { ValidatorLookup } from "./scope.js";
 import type { Model } from "../model/types.js";
 import { clientTypeNames } from "./client-types.js";
 import { parsePathPatterns } from "./include-paths.js";
-import { loadGraphPermissions } from "./permissions.js";
 import type { RequestNode } from "./request-tree.js";
 import { buildRequestTree } from "./tree-walk.js";
 import { checkPatternsMatch } from "./unmatched.js";
@@ -34,11 +32,6 @@ export function planClient(model: Model, options: PathScope): ClientPlan {
  */
 export function clientRequestTree(model: Model, options: PathScope): readonly RequestNode[] {
   return buildRequestTree(model, parsePathPatterns(options.includePaths), options.rootNamespace);
-}
-
-export function planClientPart(ctx: EmitContext, plan: ClientPlan): PlannedModule[] {
-  if (plan.roots.length === 0) return [];
-  return planClientModules(ctx, plan.roots, loadGraphPermissions(), validatorLookup(ctx));
 }
 
 /**

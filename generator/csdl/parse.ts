@@ -9,6 +9,7 @@ import type {
   RawFacets,
   RawOperation,
   RawParameter,
+  RawProperty,
   RawSchema,
   RawStructuredType,
   RawTypeDefinition,
@@ -71,9 +72,17 @@ function buildQualifier(root: XmlElement, schemas: XmlElement[]): (name: string)
     const alias = aliases.get(name.slice(0, dot));
     return alias ? `${alias.namespace}${name.slice(dot)}` : name;
   };
+  // A document names a few thousand types tens of thousands of times: each name is qualified once, and every
+  // reference to a type then holds the same string, which later lookups by name compare and hash the fastest.
+  const qualified = new Map<string, string>();
   return (name: string): string => {
-    const item = collectionItem(name);
-    return item === undefined ? qualifyOne(name) : `Collection(${qualifyOne(item)})`;
+    let result = qualified.get(name);
+    if (result === undefined) {
+      const item = collectionItem(name);
+      result = item === undefined ? qualifyOne(name) : `Collection(${qualifyOne(item)})`;
+      qualified.set(name, result);
+    }
+    return result;
   };
 }
 
@@ -89,7 +98,11 @@ export function collectionItem(type: string): string | undefined {
 }
 
 function childrenNamed(element: XmlElement, name: string): XmlElement[] {
-  return element.children.filter((c) => c.name === name);
+  // A loop rather than filter: asked several times of every type, operation and container (see readAnnotations).
+  const named: XmlElement[] = [];
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) if (children[i]!.name === name) named.push(children[i]!);
+  return named;
 }
 
 function requireName(element: XmlElement, attribute = "Name"): string {
@@ -106,16 +119,21 @@ function requireName(element: XmlElement, attribute = "Name"): string {
 /** CSDL's SimpleIdentifier: what type, operation and container names must be (they become file and export names). */
 const SIMPLE_IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]{0,127}$/u;
 
+/** The common, ASCII case of SIMPLE_IDENTIFIER (ASCII letters are \p{L}, digits \p{Nd}, `_` \p{Pc}), cheaper to test. */
+const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+
+function isSimpleIdentifier(part: string): boolean {
+  return ASCII_IDENTIFIER.test(part) || SIMPLE_IDENTIFIER.test(part);
+}
+
 function requireIdentifier(element: XmlElement, attribute = "Name", dotted = false): string {
   const value = requireName(element, attribute);
+  if (dotted ? value.split(".").every(isSimpleIdentifier) : isSimpleIdentifier(value)) return value;
   const parts = dotted ? value.split(".") : [value];
-  if (!parts.every((part) => SIMPLE_IDENTIFIER.test(part))) {
-    throw new GraphgenError(
-      `<${element.name} ${attribute}="${value}"> is not a valid CSDL ${dotted ? "namespace" : "name"}: ${dotted ? "dot-separated " : ""}identifiers of letters, digits and _ (not starting with a digit) are allowed`,
-      { location: element.location, hint: `rename it, e.g. ${attribute}="${parts.map(suggestIdentifier).join(".")}"` },
-    );
-  }
-  return value;
+  throw new GraphgenError(
+    `<${element.name} ${attribute}="${value}"> is not a valid CSDL ${dotted ? "namespace" : "name"}: ${dotted ? "dot-separated " : ""}identifiers of letters, digits and _ (not starting with a digit) are allowed`,
+    { location: element.location, hint: `rename it, e.g. ${attribute}="${parts.map(suggestIdentifier).join(".")}"` },
+  );
 }
 
 function suggestIdentifier(name: string): string {
@@ -141,8 +159,32 @@ function readFacets(element: XmlElement): RawFacets {
 
 type Qualify = (name: string) => string;
 
+/** A `<Property>` or `<Parameter>`: one object literal, its facets field by field (no spread of readFacets' object). */
+function readTypedElement(element: XmlElement, qualify: Qualify): RawProperty & RawParameter {
+  const a = element.attributes;
+  return {
+    name: requireName(element),
+    type: qualify(requireName(element, "Type")),
+    nullable: readBool(element, "Nullable"),
+    maxLength: a.MaxLength,
+    precision: a.Precision,
+    scale: a.Scale,
+    defaultValue: a.DefaultValue,
+    annotations: readAnnotations(element, qualify),
+    location: element.location,
+  };
+}
+
 function readSchema(element: XmlElement, qualify: Qualify): RawSchema {
-  const annotationBlocks: RawAnnotationBlock[] = childrenNamed(element, "Annotations").map((block) => ({
+  // A schema has thousands of children: grouped by name in one pass rather than filtered once per kind.
+  const byName = new Map<string, XmlElement[]>();
+  for (const child of element.children) {
+    const group = byName.get(child.name);
+    if (group) group.push(child);
+    else byName.set(child.name, [child]);
+  }
+  const named = (name: string): XmlElement[] => byName.get(name) ?? [];
+  const annotationBlocks: RawAnnotationBlock[] = named("Annotations").map((block) => ({
     target: qualifyTarget(requireName(block, "Target"), qualify),
     qualifier: block.attributes.Qualifier,
     annotations: readAnnotations(block, qualify),
@@ -151,15 +193,15 @@ function readSchema(element: XmlElement, qualify: Qualify): RawSchema {
   return {
     namespace: requireIdentifier(element, "Namespace", true),
     alias: element.attributes.Alias,
-    entityTypes: childrenNamed(element, "EntityType").map((e) => readStructuredType(e, "entity", qualify)),
-    complexTypes: childrenNamed(element, "ComplexType").map((e) => readStructuredType(e, "complex", qualify)),
-    enumTypes: childrenNamed(element, "EnumType").map((e) => readEnumType(e, qualify)),
-    typeDefinitions: childrenNamed(element, "TypeDefinition").map((e) => readTypeDefinition(e, qualify)),
+    entityTypes: named("EntityType").map((e) => readStructuredType(e, "entity", qualify)),
+    complexTypes: named("ComplexType").map((e) => readStructuredType(e, "complex", qualify)),
+    enumTypes: named("EnumType").map((e) => readEnumType(e, qualify)),
+    typeDefinitions: named("TypeDefinition").map((e) => readTypeDefinition(e, qualify)),
     operations: [
-      ...childrenNamed(element, "Action").map((e) => readOperation(e, "action", qualify)),
-      ...childrenNamed(element, "Function").map((e) => readOperation(e, "function", qualify)),
+      ...named("Action").map((e) => readOperation(e, "action", qualify)),
+      ...named("Function").map((e) => readOperation(e, "function", qualify)),
     ],
-    entityContainers: childrenNamed(element, "EntityContainer").map((e) => readContainer(e, qualify)),
+    entityContainers: named("EntityContainer").map((e) => readContainer(e, qualify)),
     annotationBlocks,
     location: element.location,
   };
@@ -180,13 +222,7 @@ function readStructuredType(element: XmlElement, kind: "entity" | "complex", qua
     openType: readBool(element, "OpenType") ?? false,
     hasStream: readBool(element, "HasStream") ?? false,
     key: keyRefs.length > 0 ? keyRefs.map((k) => requireName(k)) : undefined,
-    properties: childrenNamed(element, "Property").map((p) => ({
-      name: requireName(p),
-      type: qualify(requireName(p, "Type")),
-      ...readFacets(p),
-      annotations: readAnnotations(p, qualify),
-      location: p.location,
-    })),
+    properties: childrenNamed(element, "Property").map((p) => readTypedElement(p, qualify)),
     navigationProperties: childrenNamed(element, "NavigationProperty").map((p) => ({
       name: requireName(p),
       type: qualify(requireName(p, "Type")),
@@ -230,13 +266,7 @@ function readTypeDefinition(element: XmlElement, qualify: Qualify): RawTypeDefin
 }
 
 function readOperation(element: XmlElement, kind: "action" | "function", qualify: Qualify): RawOperation {
-  const parameters: RawParameter[] = childrenNamed(element, "Parameter").map((p) => ({
-    name: requireName(p),
-    type: qualify(requireName(p, "Type")),
-    ...readFacets(p),
-    annotations: readAnnotations(p, qualify),
-    location: p.location,
-  }));
+  const parameters: RawParameter[] = childrenNamed(element, "Parameter").map((p) => readTypedElement(p, qualify));
   const returnElement = childrenNamed(element, "ReturnType")[0];
   return {
     kind,

@@ -4,7 +4,7 @@
 // metadata graphgen ships is known to be well-formed (test/csdl/parse.test.ts checks it), so it is not checked again.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { XMLValidator } from "fast-xml-parser";
 
 export type WellFormedVerdict = true | { msg: string; line: number; col: number };
@@ -67,7 +67,10 @@ export function startWellFormedCheck(text: string, bytes: Uint8Array): PendingCh
   const state = new Int32Array(shared, 0, 2);
   let worker: Worker;
   try {
-    const parserPath = createRequire(import.meta.url).resolve("fast-xml-parser");
+    const require = createRequire(import.meta.url);
+    // Loaded here, not at start-up: a run that reads only the shipped metadata never starts a worker.
+    const { Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
+    const parserPath = require.resolve("fast-xml-parser");
     worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { text, shared, parserPath } });
     worker.unref();
   } catch {

@@ -1,6 +1,6 @@
 // Reads a CSDL file's bytes into a plain element tree with source positions.
 // Every XML-level quirk (encoding, BOM, DOCTYPE, malformed markup) is settled here.
-import { XMLParser } from "fast-xml-parser";
+import { XMLParser, type MatcherView } from "fast-xml-parser";
 import { GraphgenError, type SourceLocation } from "../errors.js";
 import { withCharacterReferences } from "./one-byte.js";
 import { startWellFormedCheck, type WellFormedVerdict } from "./well-formed.js";
@@ -15,12 +15,13 @@ export interface XmlElement {
   location: SourceLocation;
 }
 
+/** The children of an element without any: most are leaves, so they share one (frozen) array. */
+const NO_CHILDREN = Object.freeze([]) as unknown as XmlElement[];
+
 /** Input larger than this is refused before parsing, so a hostile file cannot exhaust memory. */
 export const MAX_CSDL_BYTES = 64 * 1024 * 1024;
 
-type OrderedNode = Record<string, unknown> & { ":@"?: Record<string, string>; "#text"?: string };
-
-const parser = new XMLParser({
+const PARSER_OPTIONS = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: "",
@@ -31,9 +32,9 @@ const parser = new XMLParser({
   htmlEntities: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
-  // No callback reads a node's path, so the parser need not join it into a string at every element and attribute.
+  // The callbacks read the depth off the parser's path matcher; nothing reads a node's path as a joined string.
   jPath: false,
-});
+} as const;
 
 /** Decodes, checks and parses CSDL bytes; returns the document element. */
 export function parseXml(bytes: Uint8Array, file: string): XmlElement {
@@ -53,21 +54,57 @@ export function parseXml(bytes: Uint8Array, file: string): XmlElement {
   rejectDoctype(text, file);
   // The parser is lenient with malformed XML, so the validator's verdict decides; it runs alongside.
   const check = startWellFormedCheck(text, bytes);
-  let nodes: OrderedNode[] | undefined;
+  let root: XmlElement | undefined;
+  let parsed = true;
   try {
-    nodes = parser.parse(withCharacterReferences(text)) as OrderedNode[];
+    root = readElements(text, file);
   } catch {
     // Reported below from the validator's verdict, which says where.
+    parsed = false;
   }
   const verdict = check.result();
   if (verdict !== true) throw malformed(verdict, file);
-  if (!nodes) throw malformed({ msg: "the XML parser could not read the document", line: 1, col: 1 }, file);
-  const starts = new ElementStarts(text, file);
-  const roots = nodes.map((node) => toElement(node, starts)).filter((e): e is XmlElement => e !== undefined);
-  const root = roots[0];
+  if (!parsed) throw malformed({ msg: "the XML parser could not read the document", line: 1, col: 1 }, file);
   if (!root) {
     throw new GraphgenError("no XML element found; expected <edmx:Edmx>", { location: { file, line: 1, column: 1 } });
   }
+  return root;
+}
+
+/**
+ * The document's element tree, made while fast-xml-parser reads: it calls `updateTag` at each start tag, in document
+ * order, with the element's depth on its path matcher, and `tagValueProcessor` with each piece of text (trimmed, entities
+ * replaced) at the depth of the element it belongs to. `updateTag` returning false keeps the parser from linking the
+ * node into a tree of its own, so its nodes die as soon as each element ends instead of living until the end of the
+ * parse (and being copied by every collection meanwhile); and no second pass turns that tree into this one.
+ */
+function readElements(text: string, file: string): XmlElement | undefined {
+  const starts = new ElementStarts(text, file);
+  // open[d - 1]: the element at depth d whose end tag has not been read yet, for the depths down to the current one.
+  const open: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  const parser = new XMLParser({
+    ...PARSER_OPTIONS,
+    updateTag(tag, matcher, attributes) {
+      const depth = (matcher as MatcherView).getDepth();
+      const colon = tag.indexOf(":");
+      // Taken before the children's, in document order, as the parser meets the start tags.
+      const element: XmlElement = { name: colon >= 0 ? tag.slice(colon + 1) : tag, attributes, children: NO_CHILDREN, text: "", location: starts.next() };
+      const parent = depth === 1 ? undefined : open[depth - 2];
+      if (depth === 1) root ??= element;
+      else if (parent?.children === NO_CHILDREN) parent.children = [element];
+      else parent?.children.push(element);
+      open[depth - 1] = element;
+      return false;
+    },
+    tagValueProcessor(_tag, value, matcher) {
+      const owner = open[(matcher as MatcherView).getDepth() - 1];
+      if (owner) owner.text += value;
+      return undefined;
+    },
+  });
+  // Places are read off the text as it is; the parser reads it with its wide characters as references (one-byte.ts).
+  parser.parse(withCharacterReferences(text));
   return root;
 }
 
@@ -120,31 +157,6 @@ function rejectDoctype(text: string, file: string): void {
     location: { file, ...new LineIndex(text).locate(index) },
     hint: "remove the <!DOCTYPE ...> block; graphgen never expands entities or fetches external ones",
   });
-}
-
-function toElement(node: OrderedNode, starts: ElementStarts): XmlElement | undefined {
-  let tag: string | undefined;
-  for (const key in node) {
-    if (key !== ":@" && key !== "#text") {
-      tag = key;
-      break;
-    }
-  }
-  if (tag === undefined) return undefined;
-  // Taken before the children's, in document order, as the parser met the start tags.
-  const location = starts.next();
-  const childNodes = (node[tag] as OrderedNode[] | undefined) ?? [];
-  const children: XmlElement[] = [];
-  let text = "";
-  for (const child of childNodes) {
-    if (typeof child["#text"] === "string") text += child["#text"];
-    else {
-      const element = toElement(child, starts);
-      if (element) children.push(element);
-    }
-  }
-  const colon = tag.indexOf(":");
-  return { name: colon >= 0 ? tag.slice(colon + 1) : tag, attributes: node[":@"] ?? {}, children, text, location };
 }
 
 /**

@@ -29,6 +29,8 @@ interface Block {
 /** Annotations from every `<Annotations>` block, looked up by normalised target. */
 export class AnnotationTargets {
   private readonly blocks = new Map<string, Block>();
+  /** Each target's parts before a "/": the elements some block's target lies below. */
+  private readonly parents = new Set<string>();
 
   constructor(documents: readonly RawDocument[]) {
     for (const schema of documents.flatMap((d) => d.schemas)) {
@@ -40,22 +42,41 @@ export class AnnotationTargets {
         const existing = this.blocks.get(key);
         if (existing) existing.annotations.push(...annotations);
         else this.blocks.set(key, { annotations: [...annotations], location: block.location, used: false });
+        for (let slash = key.indexOf("/"); slash >= 0; slash = key.indexOf("/", slash + 1)) this.parents.add(key.slice(0, slash));
       }
     }
   }
 
   /** The element's inline annotations merged with those targeting any of its names; block ones win. */
   collect(inline: readonly RawAnnotation[], ...targets: string[]): Annotations {
-    let result: Map<string, AnnotationValue> | undefined;
-    for (const annotation of inline) (result ??= new Map()).set(termKey(annotation), annotation.value);
-    for (const target of targets) {
-      const block = this.blocks.get(normaliseTarget(target));
-      if (!block) continue;
-      block.used = true;
-      for (const annotation of block.annotations) (result ??= new Map()).set(termKey(annotation), annotation.value);
-    }
+    let result = inlineAnnotations(inline);
+    for (let i = 0; i < targets.length; i++) result = this.withBlock(result, targets[i]!);
     // Most elements have no annotation: they share one empty map (frozen with the model, and read-only by type).
     return result ?? NO_ANNOTATIONS;
+  }
+
+  /**
+   * The `parents` (an element's names) that some block's target lies below (`parent/...`), for collectChild: the
+   * children of the others (most types' properties) have no block, so their targets are neither made nor looked up.
+   */
+  parentsOfTargets(parents: readonly string[]): readonly string[] {
+    return parents.filter((parent) => this.parents.has(normaliseTarget(parent)));
+  }
+
+  /** collect() for the child `name` of an element: its targets are `${parent}/${name}` for each of parentsOfTargets. */
+  collectChild(inline: readonly RawAnnotation[], parents: readonly string[], name: string): Annotations {
+    let result = inlineAnnotations(inline);
+    for (let i = 0; i < parents.length; i++) result = this.withBlock(result, `${parents[i]}/${name}`);
+    return result ?? NO_ANNOTATIONS;
+  }
+
+  private withBlock(result: Map<string, AnnotationValue> | undefined, target: string): Map<string, AnnotationValue> | undefined {
+    const block = this.blocks.get(normaliseTarget(target));
+    if (!block) return result;
+    block.used = true;
+    const annotations = block.annotations;
+    for (let i = 0; i < annotations.length; i++) (result ??= new Map()).set(termKey(annotations[i]!), annotations[i]!.value);
+    return result;
   }
 
   /** Blocks whose target matched no element: kept as warnings, since Graph's metadata has a few. */
@@ -67,6 +88,13 @@ export class AnnotationTargets {
     }
     return warnings;
   }
+}
+
+function inlineAnnotations(inline: readonly RawAnnotation[]): Map<string, AnnotationValue> | undefined {
+  // Indexed, as the loops of collect(): for...of allocates per element in code V8 has not optimized yet (most of a run's).
+  let result: Map<string, AnnotationValue> | undefined;
+  for (let i = 0; i < inline.length; i++) (result ??= new Map()).set(termKey(inline[i]!), inline[i]!.value);
+  return result;
 }
 
 function termKey(annotation: RawAnnotation): string {
@@ -95,6 +123,7 @@ export function boolAnnotation(annotations: Annotations, term: string): boolean 
 /** `Core.Permissions` set to Read only (as an enum member or a collection holding just Read). */
 export function isReadOnlyPermission(annotations: Annotations): boolean {
   const value = annotations.get(TERMS.permissions);
+  if (value === undefined) return false;
   const members =
     value?.kind === "enumMember" ? value.value.split(/\s+/) : value?.kind === "collection" ? value.items.map(enumText) : [];
   return members.length > 0 && members.every((m) => m.endsWith("/Read"));
@@ -113,7 +142,9 @@ export function stringListAnnotation(annotations: Annotations, term: string): st
 /** The `Core.Revisions` entry of kind Deprecated, if any (the first one when several are given). */
 export function deprecationOf(annotations: Annotations): Deprecation | undefined {
   const revisions = annotations.get(TERMS.revisions);
-  const records = revisions?.kind === "collection" ? revisions.items : revisions ? [revisions] : [];
+  // Asked of every element of the model; almost none has revisions.
+  if (revisions === undefined) return undefined;
+  const records = revisions.kind === "collection" ? revisions.items : [revisions];
   for (const record of records) {
     if (record.kind !== "record") continue;
     const field = (name: string) => {

@@ -95,7 +95,8 @@ function indexRawTypes(documents: readonly RawDocument[]) {
       index.set(fullName, { raw, namespace: schema.namespace });
     }
   }
-  return new Map([...index.entries()].sort((a, b) => compareNames(a[0], b[0])));
+  // The default sort orders strings by UTF-16 code units, as compareNames does, without a comparator call per comparison.
+  return new Map([...index.keys()].sort().map((name) => [name, index.get(name)!]));
 }
 
 export function compareNames(a: string, b: string): number {
@@ -145,6 +146,7 @@ function resolveType(raw: RawNamedType, namespace: string, fullName: string, tar
 }
 
 function resolveStructured(raw: RawStructuredType, namespace: string, fullName: string, annotations: Annotations, targets: AnnotationTargets): StructuredType {
+  const parents = targets.parentsOfTargets([fullName]);
   return {
     fullName,
     namespace,
@@ -161,7 +163,7 @@ function resolveStructured(raw: RawStructuredType, namespace: string, fullName: 
     key: raw.key,
     requiredOnCreate: [],
     properties: raw.properties.map((p) => {
-      const annotations = targets.collect(p.annotations, `${fullName}/${p.name}`);
+      const annotations = targets.collectChild(p.annotations, parents, p.name);
       return withDeprecation<Property>({
         name: p.name,
         type: parseTypeRef(p.type),
@@ -180,7 +182,7 @@ function resolveStructured(raw: RawStructuredType, namespace: string, fullName: 
       });
     }),
     navigationProperties: raw.navigationProperties.map((p) => {
-      const annotations = targets.collect(p.annotations, `${fullName}/${p.name}`);
+      const annotations = targets.collectChild(p.annotations, parents, p.name);
       return withDeprecation<NavigationProperty>({
         name: p.name,
         type: parseTypeRef(p.type),
@@ -198,6 +200,7 @@ function resolveStructured(raw: RawStructuredType, namespace: string, fullName: 
 }
 
 function resolveEnum(raw: RawEnumType, namespace: string, fullName: string, annotations: Annotations, targets: AnnotationTargets): EnumType {
+  const parents = targets.parentsOfTargets([fullName]);
   return {
     fullName,
     namespace,
@@ -217,7 +220,7 @@ function resolveEnum(raw: RawEnumType, namespace: string, fullName: string, anno
           hint: "enum member values must be integers",
         });
       }
-      const annotations = targets.collect(m.annotations, `${fullName}/${m.name}`);
+      const annotations = targets.collectChild(m.annotations, parents, m.name);
       return withDeprecation<EnumMember>({
         name: m.name,
         value,
@@ -230,8 +233,8 @@ function resolveEnum(raw: RawEnumType, namespace: string, fullName: string, anno
   };
 }
 
-function resolveParameter(raw: RawParameter, targets: AnnotationTargets, operationTargets: string[]): Parameter {
-  const annotations = targets.collect(raw.annotations, ...operationTargets.map((t) => `${t}/${raw.name}`));
+function resolveParameter(raw: RawParameter, targets: AnnotationTargets, parents: readonly string[]): Parameter {
+  const annotations = targets.collectChild(raw.annotations, parents, raw.name);
   return withDeprecation<Parameter>({
     name: raw.name,
     type: parseTypeRef(raw.type),
@@ -254,7 +257,8 @@ function resolveOperation(raw: RawOperation, namespace: string, targets: Annotat
   // Annotation targets name an overload by its parameter types; Graph uses both the full list and the binding type alone.
   const operationTargets = [fullName, `${fullName}(${allTypes.join(",")})`];
   if (raw.isBound && allTypes[0]) operationTargets.push(`${fullName}(${allTypes[0]})`);
-  const parameters = raw.parameters.map((p) => resolveParameter(p, targets, operationTargets));
+  const parents = targets.parentsOfTargets(operationTargets);
+  const parameters = raw.parameters.map((p) => resolveParameter(p, targets, parents));
   const annotations = targets.collect(raw.annotations, ...operationTargets);
   return withDeprecation<Operation>({
     kind: raw.kind,
@@ -281,7 +285,8 @@ function compareOperations(a: Operation, b: Operation): number {
 
 function resolveContainer(raw: RawEntityContainer, namespace: string, targets: AnnotationTargets): EntityContainer {
   const fullName = `${namespace}.${raw.name}`;
-  const childAnnotations = (name: string, inline: RawStructuredType["annotations"]) => targets.collect(inline, `${fullName}/${name}`);
+  const parents = targets.parentsOfTargets([fullName]);
+  const childAnnotations = (name: string, inline: RawStructuredType["annotations"]) => targets.collectChild(inline, parents, name);
   const annotations = targets.collect(raw.annotations, fullName);
   return withDeprecation<EntityContainer>({
     fullName,

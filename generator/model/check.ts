@@ -45,8 +45,10 @@ export function checkTypeReferences(model: Model): void {
         });
       }
     }
+    // Indexed loops over every property of the model: for...of allocates per element in code V8 has not optimized yet.
     for (const properties of [type.properties, type.navigationProperties]) {
-      for (const p of properties) {
+      for (let i = 0; i < properties.length; i++) {
+        const p = properties[i]!;
         if (!isKnownType(model, p.type.name)) throw unknownType(p.type.name, `property ${type.fullName}/${p.name}`, p.location);
       }
     }
@@ -96,7 +98,9 @@ export function checkPropertyNames(model: Model): void {
   for (const type of model.types.values()) {
     if (type.kind !== "entity" && type.kind !== "complex") continue;
     const own = new Map<string, Located>();
-    for (const property of [...type.properties, ...type.navigationProperties]) {
+    const declared = [...type.properties, ...type.navigationProperties];
+    for (let i = 0; i < declared.length; i++) {
+      const property = declared[i]!;
       const twin = own.get(property.name);
       if (twin) {
         throw new GraphgenError(`${type.fullName} declares the property ${property.name} twice`, {
@@ -110,7 +114,9 @@ export function checkPropertyNames(model: Model): void {
     for (let baseName = type.baseType; baseName; ) {
       const base = model.types.get(baseName);
       if (!base || (base.kind !== "entity" && base.kind !== "complex")) break;
-      for (const inherited of [...base.properties, ...base.navigationProperties]) {
+      const inheritedProperties = [...base.properties, ...base.navigationProperties];
+      for (let i = 0; i < inheritedProperties.length; i++) {
+        const inherited = inheritedProperties[i]!;
         const clash = own.get(inherited.name);
         if (clash) {
           throw new GraphgenError(`property ${type.fullName}/${inherited.name} redeclares ${base.fullName}/${inherited.name}, which it inherits`, {

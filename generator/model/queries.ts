@@ -26,6 +26,7 @@ interface Answers {
   readonly descendants: Map<string, readonly string[]>;
   readonly concrete: Map<string, readonly string[]>;
   readonly properties: Map<StructuredType, InheritedProperties>;
+  readonly dynamicNames: Map<StructuredType, DynamicPropertyNames>;
 }
 
 const answersByModel = new WeakMap<Model, Answers>();
@@ -33,7 +34,7 @@ const answersByModel = new WeakMap<Model, Answers>();
 function answers(model: Model): Answers {
   let kept = answersByModel.get(model);
   if (!kept) {
-    kept = { descendants: new Map(), concrete: new Map(), properties: new Map() };
+    kept = { descendants: new Map(), concrete: new Map(), properties: new Map(), dynamicNames: new Map() };
     answersByModel.set(model, kept);
   }
   return kept;
@@ -91,10 +92,12 @@ export function allProperties(model: Model, type: StructuredType): InheritedProp
   const kept = answers(model).properties;
   let result = kept.get(type);
   if (!result) {
-    const chain = [...baseChain(model, type).reverse(), type];
+    // The base type's answer (kept too) followed by the type's own: each type's lists are put together once.
+    const base = type.baseType === undefined ? undefined : structuredType(model, type.baseType);
+    const inherited = base ? allProperties(model, base) : undefined;
     result = Object.freeze({
-      properties: Object.freeze(chain.flatMap((t) => t.properties)),
-      navigationProperties: Object.freeze(chain.flatMap((t) => t.navigationProperties)),
+      properties: Object.freeze(inherited ? inherited.properties.concat(type.properties) : [...type.properties]),
+      navigationProperties: Object.freeze(inherited ? inherited.navigationProperties.concat(type.navigationProperties) : [...type.navigationProperties]),
     });
     kept.set(type, result);
   }
@@ -120,10 +123,18 @@ export function isStructured(type: ModelType | undefined): type is StructuredTyp
  * by user id), and an overlay may mark others (`graphgen.AnyDynamicPropertyName`, e.g. thumbnailSet's
  * custom sizes, openTypeExtension's data): "any". A closed type: "none".
  */
-export function dynamicPropertyNames(model: Model, type: StructuredType): "none" | "extension" | "any" {
-  const chain = [type, ...baseChain(model, type)];
-  if (!chain.some((t) => t.openType)) return "none";
-  if (chain.some((t) => boolAnnotation(t.annotations, TERMS.anyDynamicName))) return "any";
-  const declared = chain.some((t) => t.properties.length > 0 || t.navigationProperties.length > 0);
-  return declared ? "extension" : "any";
+export type DynamicPropertyNames = "none" | "extension" | "any";
+
+export function dynamicPropertyNames(model: Model, type: StructuredType): DynamicPropertyNames {
+  // Asked by the type's view, its derived types' views, its validator and its JSON Schema: worked out once.
+  const kept = answers(model).dynamicNames;
+  let result = kept.get(type);
+  if (result === undefined) {
+    const chain = [type, ...baseChain(model, type)];
+    if (!chain.some((t) => t.openType)) result = "none";
+    else if (chain.some((t) => boolAnnotation(t.annotations, TERMS.anyDynamicName))) result = "any";
+    else result = chain.some((t) => t.properties.length > 0 || t.navigationProperties.length > 0) ? "extension" : "any";
+    kept.set(type, result);
+  }
+  return result;
 }

@@ -117,6 +117,38 @@ describe("parseCsdl", () => {
     ]);
   });
 
+  it("reads an element's text as its pieces joined: trimmed, entities replaced, CDATA as it is, child elements left out", () => {
+    const annotation = (term: string, inner: string) => `<Annotation Term="${term}">${inner}</Annotation>`;
+    const body = `<ComplexType Name="one"><Property Name="p" Type="Edm.String">${[
+      annotation("t.A", "<String> a &amp; <![CDATA[ <b> ]]> c </String>"),
+      annotation("t.B", `<String>x <Annotation Term="t.Inner"><String>inner</String></Annotation> y</String>`),
+      annotation("t.C", "<Collection><String>one</String>\n  <String/><String>&#x41;&lt;</String></Collection>"),
+    ].join("")}</Property></ComplexType>`;
+    const property = parseText(csdl({ namespace: "a", body })).schemas[0]!.complexTypes[0]!.properties[0]!;
+    expect(property.annotations.map((a) => [a.term, a.value])).toEqual([
+      ["t.A", { kind: "string", value: "a & <b> c" }],
+      ["t.B", { kind: "string", value: "xy" }],
+      ["t.C", { kind: "collection", items: [{ kind: "string", value: "one" }, { kind: "string", value: "" }, { kind: "string", value: "A<" }] }],
+    ]);
+  });
+
+  it("reads an annotation given two constant attributes by the earlier form of the CSDL list, whatever their order", () => {
+    const annotations = [
+      `<Annotation Term="t.A" Bool="true" String="text" />`,
+      `<Annotation Term="t.B" Path="a/b" Int="3" />`,
+      `<Annotation Term="t.C" EnumMember="x.y/z" Float="1.5" />`,
+      `<Annotation Term="t.D" Qualifier="q" Guid="g" />`,
+    ].join("");
+    const body = `<ComplexType Name="one">${annotations}</ComplexType>`;
+    const type = parseText(csdl({ namespace: "a", body })).schemas[0]!.complexTypes[0]!;
+    expect(type.annotations.map((a) => [a.term, a.value])).toEqual([
+      ["t.A", { kind: "string", value: "text" }],
+      ["t.B", { kind: "int", value: 3 }],
+      ["t.C", { kind: "float", value: 1.5 }],
+      ["t.D", { kind: "string", value: "g" }],
+    ]);
+  });
+
   it("rejects a DOCTYPE in any case, after other <! markup, at its place", () => {
     expect(errorText(() => parseText("<?xml version=\"1.0\"?>\n<!-- <!DOCTYP -->\n  <!docType edmx [ ]>\n<edmx:Edmx Version=\"4.0\"/>", "doc.xml"))).toBe(
       "doc.xml:3:3: DOCTYPE declarations are not allowed in CSDL\n" +

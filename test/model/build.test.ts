@@ -46,6 +46,12 @@ const twoNamespaces = csdl(
       </Annotations>
       <Annotations Target="microsoft.graph.nothing/here">
         <Annotation Term="Org.OData.Core.V1.Description" String="Dangling." />
+      </Annotations>
+      <Annotations Target="microsoft.graph.upload(microsoft.graph.connector, Edm.String)/value">
+        <Annotation Term="Org.OData.Core.V1.Description" String="The bytes." />
+      </Annotations>
+      <Annotations Target="microsoft.graph.upload(microsoft.graph.connector)/ value">
+        <Annotation Term="Org.OData.Core.V1.OptionalParameter"><Record /></Annotation>
       </Annotations>`,
   },
   {
@@ -75,6 +81,8 @@ describe("buildModel", () => {
     expect(model.operations[0]).toMatchObject({ fullName: "microsoft.graph.upload", description: "Uploads." });
     expect(model.operations[0]!.binding?.type.name).toBe("microsoft.graph.connector");
     expect(model.operations[0]!.parameters.map((p) => p.name)).toEqual(["value"]);
+    // A parameter's blocks, by the overload's full signature and by its binding type alone, merged.
+    expect(model.operations[0]!.parameters[0]).toMatchObject({ description: "The bytes.", optional: true });
     expect(model.containers[0]!.singletons[0]).toMatchObject({ name: "identity", description: "The singleton." });
   });
 
