@@ -129,8 +129,8 @@ export function layoutStatement(statement: Statement, indent: string, column = i
     const flat = flatStatement(statement);
     return column + flat.length <= PRINT_WIDTH ? flat : `${statement.loop}\n${inner}${layoutStatement(statement.body, inner)}`;
   }
-  const opening = `if (${flatTest(statement.test)}) ${flatStatement(statement.then)}`;
   const head = `if (${flatTest(statement.test)})`;
+  const opening = `${head} ${flatStatement(statement.then)}`;
   if (column + head.length > PRINT_WIDTH) {
     const broken = typeof statement.test === "string" || statement.else ? undefined : brokenTest(statement.test, indent);
     return broken ? `${broken}\n${inner}${layoutStatement(statement.then, inner)}` : flatStatement(statement);
