@@ -24,10 +24,16 @@ export class ImportSet {
    */
   constructor(
     private readonly fromModule: string,
-    ownNames: readonly string[] = [],
+    private readonly ownNames: readonly string[] = [],
     private readonly reserved: ReadonlySet<string> = NONE,
-  ) {
-    ownNames.forEach((name) => this.locals.set(name, fromModule));
+  ) {}
+
+  /** Where the local `name` comes from, if it is taken. */
+  private holder(name: string): string | undefined {
+    const holder = this.locals.get(name);
+    if (holder !== undefined) return holder;
+    // A module declares a few names (a validator module six): a scan costs less than a map entry for each.
+    return this.ownNames.includes(name) || this.reserved.has(name) ? this.fromModule : undefined;
   }
 
   /**
@@ -36,7 +42,7 @@ export class ImportSet {
    */
   add(modulePath: string, name: string, typeOnly = true, alias = name): string {
     if (modulePath === this.fromModule) return name;
-    const holder = this.locals.get(name) ?? (this.reserved.has(name) ? this.fromModule : undefined);
+    const holder = this.holder(name);
     const local = holder === undefined || holder === modulePath ? name : alias;
     this.locals.set(local, local === name ? modulePath : `${modulePath}#${name}`);
     let entry = this.modules.get(modulePath);
