@@ -20,13 +20,14 @@ export const JSON_SCHEMA_ID = "urn:graphgen:schemas:graph";
 
 export function planJsonSchema({ model, selection }: EmitContext): OutputFile {
   const selected = new Set(selection.types);
+  const shared = new SharedSchemas(model);
   const defs: Record<string, Schema> = {};
   for (const fullName of selection.types) {
     const type = model.types.get(fullName);
     if (isStructured(type)) {
       const concrete = concreteTypes(model, fullName).filter((name) => selected.has(name));
       defs[fullName] = declaredSchema(type, concrete);
-      defs[exactName(fullName)] = exactSchema(model, type);
+      defs[exactName(fullName)] = exactSchema(model, type, shared);
     } else if (type?.kind === "enum") {
       defs[fullName] = enumSchema(type);
     }
@@ -66,10 +67,10 @@ function declaredSchema(type: StructuredType, concrete: readonly string[]): Sche
   return { type: "object", anyOf: branches };
 }
 
-function exactSchema(model: Model, type: StructuredType): Schema {
+function exactSchema(model: Model, type: StructuredType, shared: SharedSchemas): Schema {
   const { properties, navigationProperties } = allProperties(model, type);
   const members: Record<string, Schema> = { "@odata.type": odataTypeEnum(type.fullName) };
-  for (const property of properties) members[property.name] = propertySchema(model, property);
+  for (const property of properties) members[property.name] = propertySchema(shared, property);
   for (const navigation of navigationProperties) members[navigation.name] = navigationSchema(navigation);
   return {
     type: "object",
@@ -85,28 +86,63 @@ function exactSchema(model: Model, type: StructuredType): Schema {
  */
 function keysAllowed(names: "none" | "extension" | "any"): Schema {
   if (names === "any") return {};
-  return { patternProperties: names === "extension" ? { "@": {}, _: {} } : { "@": {} }, additionalProperties: false };
+  return names === "extension" ? EXTENSION_KEYS : ANNOTATION_KEYS;
 }
 
-function propertySchema(model: Model, property: Property): Schema {
-  const item = withNull(itemSchema(model, property.type, property), property.nullable);
-  const schema = property.type.collection ? { type: "array", items: item } : item;
-  // Schemas are shared (the Edm table's) and never changed: a property with neither flag takes its own as it is.
+// Schemas are never changed once made, so the same object may stand in many places of the document.
+const ANNOTATION_KEYS: Schema = { patternProperties: { "@": {} }, additionalProperties: false };
+const EXTENSION_KEYS: Schema = { patternProperties: { "@": {}, _: {} }, additionalProperties: false };
+const NAVIGATION_SCHEMAS = {
+  collection: { type: "array", items: { type: "object" } },
+  nullable: { type: ["object", "null"] },
+  single: { type: "object" },
+};
+
+/**
+ * The schemas a run's properties share: one reference to each type, and one nullable form of each schema (the Edm
+ * table's, a reference), instead of new objects for each of the thousands of properties that use them.
+ */
+class SharedSchemas {
+  private readonly refs = new Map<string, Schema>();
+  private readonly nullable = new Map<Schema, Schema>();
+
+  constructor(private readonly model: Model) {}
+
+  item(ref_: TypeRef, facets: Property): Schema {
+    // Most properties are primitives, which the model's map of types never holds: no lookup for them.
+    const type = isPrimitive(ref_.name) ? undefined : this.model.types.get(ref_.name);
+    if (!type) return primitiveCheck(ref_.name, facets).schema;
+    if (type.kind === "typeDefinition") return primitiveCheck(type.underlyingType, type).schema;
+    let schema = this.refs.get(type.fullName);
+    if (!schema) {
+      schema = ref(type.fullName);
+      this.refs.set(type.fullName, schema);
+    }
+    return schema;
+  }
+
+  withNull(schema: Schema): Schema {
+    let nullable = this.nullable.get(schema);
+    if (!nullable) {
+      nullable = withNull(schema, true);
+      this.nullable.set(schema, nullable);
+    }
+    return nullable;
+  }
+}
+
+function propertySchema(shared: SharedSchemas, property: Property): Schema {
+  const item = shared.item(property.type, property);
+  const value = property.nullable ? shared.withNull(item) : item;
+  const schema = property.type.collection ? { type: "array", items: value } : value;
+  // A property with neither flag takes its schema as it is.
   if (!property.readOnly && !property.deprecation) return schema;
   return { ...schema, ...(property.readOnly ? { readOnly: true } : {}), ...(property.deprecation ? { deprecated: true } : {}) };
 }
 
 function navigationSchema(navigation: NavigationProperty): Schema {
-  if (navigation.type.collection) return { type: "array", items: { type: "object" } };
-  return { type: navigation.nullable ? ["object", "null"] : "object" };
-}
-
-function itemSchema(model: Model, ref_: TypeRef, facets: Property): Schema {
-  // Most properties are primitives, which the model's map of types never holds: no lookup for them.
-  const type = isPrimitive(ref_.name) ? undefined : model.types.get(ref_.name);
-  if (!type) return primitiveCheck(ref_.name, facets).schema;
-  if (type.kind === "typeDefinition") return primitiveCheck(type.underlyingType, type).schema;
-  return ref(type.fullName);
+  if (navigation.type.collection) return NAVIGATION_SCHEMAS.collection;
+  return navigation.nullable ? NAVIGATION_SCHEMAS.nullable : NAVIGATION_SCHEMAS.single;
 }
 
 function withNull(schema: Schema, nullable: boolean): Schema {
