@@ -28,21 +28,14 @@ export class ImportSet {
     private readonly reserved: ReadonlySet<string> = NONE,
   ) {}
 
-  /** Where the local `name` comes from, if it is taken. */
-  private holder(name: string): string | undefined {
-    const holder = this.locals.get(name);
-    if (holder !== undefined) return holder;
-    // A module declares a few names (a validator module six): a scan costs less than a map entry for each.
-    return this.ownNames.includes(name) || this.reserved.has(name) ? this.fromModule : undefined;
-  }
-
   /**
    * Imports `name` from the module at `modulePath` (below src/, no extension) and returns the local
    * name to use: `name`, or `alias` when `name` is already taken by another module's export.
    */
   add(modulePath: string, name: string, typeOnly = true, alias = name): string {
     if (modulePath === this.fromModule) return name;
-    const holder = this.holder(name);
+    // A module declares a few names (a validator module six): a scan costs less than a map entry for each.
+    const holder = this.locals.get(name) ?? (this.ownNames.includes(name) || this.reserved.has(name) ? this.fromModule : undefined);
     const local = holder === undefined || holder === modulePath ? name : alias;
     this.locals.set(local, local === name ? modulePath : `${modulePath}#${name}`);
     let entry = this.modules.get(modulePath);
