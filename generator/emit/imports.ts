@@ -11,8 +11,7 @@ export interface ImportView {
 }
 
 export class ImportSet {
-  /** Each imported module's names (an array: most modules are imported by one or two), and whether all are types. */
-  private readonly modules = new Map<string, { names: string[]; typeOnly: boolean }>();
+  private readonly modules = new Map<string, { names: Set<string>; typeOnly: boolean }>();
   /**
    * Local names in use in this module, and where each comes from: the module imported under its own name, an
    * aliased import as `module#name` (so it never reads as its module's export of that name), or this module.
@@ -41,21 +40,20 @@ export class ImportSet {
     this.locals.set(local, local === name ? modulePath : `${modulePath}#${name}`);
     let entry = this.modules.get(modulePath);
     if (!entry) {
-      entry = { names: [], typeOnly };
+      entry = { names: new Set<string>(), typeOnly };
       this.modules.set(modulePath, entry);
     }
-    const imported = local === name ? name : `${name} as ${local}`;
-    if (!entry.names.includes(imported)) entry.names.push(imported);
+    entry.names.add(local === name ? name : `${name} as ${local}`);
     entry.typeOnly &&= typeOnly;
     return local;
   }
 
   views(): ImportView[] {
     // `forEach`, not `for...of`: this runs once per module, mostly unoptimized, where each step of an iterator
-    // allocates; and most modules are imported by one name, which needs no sorting.
+    // allocates; and most modules import one name from a module, which needs no sorting.
     const views: ImportView[] = [];
     this.modules.forEach(({ names, typeOnly }, modulePath) => {
-      const sorted = names.length === 1 ? names : [...names].sort();
+      const sorted = names.size === 1 ? [...names] : [...names].sort();
       const from = moduleSpecifier(this.fromModule, modulePath);
       const joined = sorted.join(", ");
       views.push({ names: joined, from, typeOnly, line: importLine(typeOnly ? "import type" : "import", sorted, joined, from) });
