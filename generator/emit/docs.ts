@@ -3,9 +3,8 @@ import type { Deprecation } from "../model/types.js";
 
 /** Splits text into comment lines with anything that could end or confuse the comment neutralised. */
 export function commentLines(...paragraphs: (string | undefined)[]): string[] {
-  // `forEach`, not `for...of`: this runs for every member of every type, mostly unoptimized, where each step
-  // of an iterator allocates.
-  // Most paragraphs are one line with nothing to neutralise: each step below is skipped when a cheap test says so.
+  // This runs for every member of every type, mostly unoptimized: `forEach`, not `for...of` (each step of an
+  // iterator allocates), and most paragraphs, one line with nothing to neutralise, are neither split nor rewritten.
   const lines: string[] = [];
   paragraphs.forEach((paragraph) => {
     if (!paragraph || paragraph.trim() === "") return;
