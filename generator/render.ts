@@ -69,16 +69,29 @@ export function createRenderer(templatesDir: string = DEFAULT_TEMPLATES_DIR): Mo
   for (const [name, source] of sources.partials) env.registerPartial(name, template("partials", name, source));
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, source] of sources.templates) compiled.set(name, template("templates", name, source));
-  const setUp = setUpOnce(env);
-  const header = compiled.get(HEADER_TEMPLATE)!({}, { ...setUp });
+  const setUp = callSetUp(env);
+  const header = compiled.get(HEADER_TEMPLATE)!({}, setUp && { ...setUp });
   return {
     render(template, view) {
       const delegate = compiled.get(template);
       if (!delegate) throw new Error(`internal: no template ${template}.hbs in ${templatesDir}`);
-      return flattened(delegate(view, { ...setUp }));
+      return flattened(delegate(view, setUp && { ...setUp }));
     },
     runtime: (modulePath) => header + readFileSync(join(templatesDir, RUNTIME_FOLDER, `${modulePath}.ts`), "utf8"),
   };
+}
+
+/**
+ * The Handlebars release `setUpOnce` was written and checked against. It reaches into Handlebars' internals
+ * (`partial: true`), so with any other release, as a user's install may resolve within the dependency's range,
+ * modules are rendered by plain calls: slower, never different. test/render.test.ts fails when the installed
+ * release is another, so that updating Handlebars means checking `setUpOnce` against it.
+ */
+export const SET_UP_ONCE_CHECKED_WITH = "4.7.10";
+
+/** The options each module call is given: the set-up made once, with the Handlebars release it was checked with; else none. */
+export function callSetUp(env: typeof Handlebars, version: string = Handlebars.VERSION): Record<string, unknown> | undefined {
+  return version === SET_UP_ONCE_CHECKED_WITH ? setUpOnce(env) : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { runInNewContext } from "node:vm";
 import Handlebars from "handlebars";
 import { afterAll, describe, expect, it } from "vitest";
 import { inlinePartials } from "../generator/inline-partials.js";
-import { createRenderer, DEFAULT_TEMPLATES_DIR, precompiledTemplatesModule, templateHash } from "../generator/render.js";
+import { callSetUp, createRenderer, DEFAULT_TEMPLATES_DIR, precompiledTemplatesModule, SET_UP_ONCE_CHECKED_WITH, templateHash } from "../generator/render.js";
 import { tempDir } from "./support/output.js";
 
 type Entries = Record<string, { hash: string; spec: TemplateSpecification }>;
@@ -66,6 +66,13 @@ describe("createRenderer", () => {
     expect(expected).toBe("- a\n- b\n1|||1\n");
     expect(createRenderer(dir).render("module", view)).toBe(expected);
     expect(createRenderer(dir).render("module", { ...view, items: [] })).toBe(plain.compile(source, { noEscape: true })({ ...view, items: [] }));
+  });
+
+  it("sets calls up once only with the Handlebars release that was checked; another renders by plain calls", () => {
+    // Updating Handlebars fails here: check setUpOnce (render.ts) against the new runtime, then update the constant.
+    expect(Handlebars.VERSION).toBe(SET_UP_ONCE_CHECKED_WITH);
+    expect(callSetUp(Handlebars.create())).toMatchObject({ partial: true });
+    expect(callSetUp(Handlebars.create(), "4.7.11")).toBeUndefined();
   });
 
   it("fails on a field the view lacks when a template is compiled at run time (as from source)", () => {
